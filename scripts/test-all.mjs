@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm test`: every check, one after the other, then a plain `N passed, N failed` line (what CI reads).
+// Steps: type-check, unit tests, both builds, web-ext lint, browser tests (Chromium; Firefox ESR where present).
+// Each vitest test counts as one; every other step counts as one. Exit status 1 when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+mkdirSync('test-results', { recursive: true });
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, cmd, args, env = {}) {
+  process.stdout.write(`\n=== ${label}: ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+function step(label, cmd, args, env) {
+  if (run(label, cmd, args, env)) passed++;
+  else { failed++; failures.push(label); }
+}
+function vitestStep(label, config, out, env) {
+  const ok = run(label, 'npx', ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  if (!existsSync(out)) { failed++; failures.push(`${label} (no report)`); return; }
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  for (const f of r.testResults ?? [])
+    for (const t of f.assertionResults ?? []) if (t.status === 'failed') failures.push(`${label}: ${t.fullName}`);
+  // A suite that fails to load has no failed tests but is a failure.
+  const broken = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed'));
+  for (const f of broken) { failed++; failures.push(`${label}: ${f.name} did not run: ${String(f.message).slice(0, 200)}`); }
+  if (!ok && r.numFailedTests === 0 && !broken.length) { failed++; failures.push(`${label} exited non-zero`); }
+}
+
+step('typecheck', 'npx', ['tsc', '-p', '.']);
+vitestStep('unit', 'vitest.config.ts', 'test-results/unit.json');
+step('build chrome', 'npx', ['vite', 'build', '--logLevel', 'warn'], { TARGET: 'chrome' });
+step('build firefox', 'npx', ['vite', 'build', '--logLevel', 'warn'], { TARGET: 'firefox' });
+step('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
+vitestStep('e2e chromium', 'vitest.e2e.config.ts', 'test-results/e2e-chromium.json', { QINGDU_BROWSER: 'chromium' });
+if (existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr') && existsSync('test/e2e/firefox'))
+  vitestStep('e2e firefox', 'vitest.e2e.config.ts', 'test-results/e2e-firefox.json', { QINGDU_BROWSER: 'firefox' });
+
+if (failures.length) console.log(`\nFailures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,2 @@
+// Scaffold: replaced by the runtime work of issue 2.
+export {};

@@ -1,0 +1,19 @@
+import { runExtract } from './extract';
+
+/** A CLI command: takes its argv (after the command name), writes to stdout/stderr, returns the exit status. */
+export type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  extract: { run: runExtract, usage: 'qingdu extract FILE... [--url URL] [--format json|markdown]' },
+};
+
+/** Entry point of `npx qingdu`: dispatches to a command and returns the process exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const cmd = name ? COMMANDS[name] : undefined;
+  if (!cmd) {
+    process.stderr.write(`usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
+    return name ? 2 : 0;
+  }
+  return cmd.run(rest);
+}

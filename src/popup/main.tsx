@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Qingdu</p>, document.getElementById('app')!);
