@@ -12,7 +12,8 @@ export default defineConfig({
   root: '.',
   publicDir: 'public',
   build: {
-    outDir: `dist/${target}`,
+    // QINGDU_OUT lets parallel work build elsewhere; the default is what tests and `npm start` load.
+    outDir: process.env.QINGDU_OUT ? `${process.env.QINGDU_OUT}/${target}` : `dist/${target}`,
     emptyOutDir: true,
     minify: true,
     sourcemap: false,
