@@ -1,0 +1,130 @@
+/**
+ * Citations of an Article: one CSL-JSON item (csl-item.ts) formatted by citation-js with CSL styles.
+ *
+ * Heavy module (citation-js, citeproc-js, styles): load it with dynamic `import()` when a citation is needed. The
+ * style/locale XML is fetched on first use (assets.ts), not bundled.
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import type { Article } from '../extract/article';
+import { loadCslAsset } from './assets';
+import { toCslItem, type CslItem } from './csl-item';
+import { metadataBlock } from './metadata-block';
+
+export { toCslItem, type CslItem } from './csl-item';
+export { metadataBlock } from './metadata-block';
+export { setCslAssetLoader } from './assets';
+
+export type CitationStyle =
+  | 'gbt7714-numeric'
+  | 'gbt7714-author-date'
+  | 'apa'
+  | 'mla'
+  | 'chicago'
+  | 'bibtex'
+  | 'ris'
+  | 'csl-json'
+  | 'markdown'
+  | 'metadata';
+
+/** Every style, in menu order. */
+export const CITATION_STYLES: readonly CitationStyle[] = [
+  'gbt7714-numeric', 'gbt7714-author-date', 'apa', 'mla', 'chicago', 'bibtex', 'ris', 'csl-json', 'markdown', 'metadata',
+];
+
+/** Menu labels of the styles. */
+export const STYLE_LABELS: Record<CitationStyle, string> = {
+  'gbt7714-numeric': 'GB/T 7714-2015（顺序编码）',
+  'gbt7714-author-date': 'GB/T 7714-2015（著者-出版年）',
+  apa: 'APA',
+  mla: 'MLA',
+  chicago: 'Chicago',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
+  markdown: 'Markdown 链接',
+  metadata: '元数据',
+};
+
+/** CSL styles: citation-js template name, the file in public/csl (null: built into plugin-csl), the locale. */
+const CSL_STYLES: Partial<Record<CitationStyle, { file: string | null; lang: string }>> = {
+  'gbt7714-numeric': { file: 'china-national-standard-gb-t-7714-2015-numeric.csl', lang: 'zh-CN' },
+  'gbt7714-author-date': { file: 'china-national-standard-gb-t-7714-2015-author-date.csl', lang: 'zh-CN' },
+  apa: { file: null, lang: 'en-US' },
+};
+
+const LOCALES: Record<string, string> = { 'zh-CN': 'locales-zh-CN.xml', 'en-US': 'locales-en-US.xml' };
+
+const loading = new Map<string, Promise<void>>();
+
+/** Register a style's template and locale with citation-js once (concurrent callers share the load). */
+function ensureStyle(style: CitationStyle): Promise<void> {
+  const spec = CSL_STYLES[style];
+  if (!spec) throw new Error(`not a CSL style: ${style}`);
+  let p = loading.get(style);
+  if (!p) {
+    const config = plugins.config.get('@csl');
+    p = (async () => {
+      const [xml, locale] = await Promise.all([
+        spec.file && !config.styles.has(style) ? loadCslAsset(spec.file) : null,
+        loadCslAsset(LOCALES[spec.lang]),
+      ]);
+      if (xml) config.styles.add(style, xml);
+      config.locales.add(spec.lang, locale);
+    })();
+    p.catch(() => loading.delete(style));
+    loading.set(style, p);
+  }
+  return p;
+}
+
+/** The item a style gets: GB/T 7714's `[EB/OL]` form names no website (standard, examples 114–117). */
+function itemFor(style: CitationStyle, item: CslItem): CslItem {
+  if (style.startsWith('gbt7714') && item.type === 'webpage') {
+    const { 'container-title': _site, ...rest } = item;
+    return rest;
+  }
+  return item;
+}
+
+function escapeMarkdown(title: string): string {
+  return title.replace(/([\\[\]])/g, '\\$1');
+}
+
+/**
+ * Format one Article in a style.
+ * @param opts.accessed access date (default: now, local day); `YYYY-MM-DD` or a Date
+ * @param opts.number the `[n]` of the numeric style (default 1): citeproc numbers a one-item bibliography [1], and
+ *   the label is renumbered
+ * @returns the citation text without a trailing newline (multi-line for BibTeX, RIS, CSL-JSON and metadata)
+ * @throws Error on an unknown style, or when a style file cannot be loaded
+ */
+export async function formatCitation(
+  article: Article,
+  style: CitationStyle,
+  opts: { accessed?: Date | string; number?: number } = {},
+): Promise<string> {
+  const item = toCslItem(article, opts.accessed ?? new Date());
+  switch (style) {
+    case 'metadata':
+      return metadataBlock(article);
+    case 'markdown':
+      return `[${escapeMarkdown(item.title)}](${item.URL.replace(/[()]/g, encodeURIComponent)})`;
+    case 'csl-json':
+      return JSON.stringify([item], null, 2);
+    case 'bibtex':
+      return new Cite([item]).format('bibtex', { format: 'text' }).trim();
+    case 'ris':
+      return new Cite([item]).format('ris', { format: 'text' }).trim();
+  }
+  if (!CSL_STYLES[style]) throw new Error(`unknown citation style: ${style}`);
+  await ensureStyle(style);
+  const spec = CSL_STYLES[style]!;
+  const text = new Cite([itemFor(style, item)])
+    .format('bibliography', { format: 'text', template: style, lang: spec.lang })
+    .trim();
+  if (style === 'gbt7714-numeric' && opts.number && opts.number !== 1) return text.replace(/^\[1\]/, `[${opts.number}]`);
+  return text;
+}
