@@ -10,7 +10,10 @@ export interface CslDate {
 
 /** The CSL-JSON fields this project fills (CSL-JSON schema 1.0 names). */
 export interface CslItem {
+  /** Same as `citation-key`. */
   id: string;
+  /** ASCII key for BibTeX/RIS (see citationKey). */
+  'citation-key': string;
   type: 'article-newspaper' | 'webpage';
   title: string;
   author?: CslName[];
@@ -99,8 +102,11 @@ export function toCslItem(article: Article, accessed: Date | string): CslItem {
   const url = article.canonicalUrl || article.url;
   const site = article.siteName?.trim() || undefined;
   const source = article.source?.trim() || undefined;
+  const issued = article.published ? isoToCslDate(article.published) : null;
+  const key = citationKey(url, issued?.['date-parts'][0][0]);
   const item: CslItem = {
-    id: url,
+    id: key,
+    'citation-key': key,
     type: isNewspaperSite(article) ? 'article-newspaper' : 'webpage',
     title: article.title.trim(),
     accessed: toCslDate(accessed),
@@ -111,9 +117,28 @@ export function toCslItem(article: Article, accessed: Date | string): CslItem {
   if (article.editors.length) item.editor = article.editors.map(toCslName);
   if (site) item['container-title'] = site;
   if (source && !sameOutlet(source, site)) item.publisher = source;
-  const issued = article.published ? isoToCslDate(article.published) : null;
   if (issued) item.issued = issued;
   return item;
+}
+
+/**
+ * An ASCII citation key: the site's name label + year + the page id, e.g. `gscn2020_012339876` for
+ * http://gansu.gscn.com.cn/system/2020/03/15/012339876.shtml. BibTeX keys must be ASCII; citation-js would
+ * otherwise build `undefined2020undefined` from a literal (Chinese) author and a CJK title.
+ */
+export function citationKey(url: string, year: number | undefined): string {
+  let site = 'web';
+  let id = '';
+  try {
+    const u = new URL(url);
+    const labels = u.hostname.split('.').filter((l) => !/^(www|com|cn|net|org|gov|edu|co|ac|info)$/.test(l));
+    site = (labels[labels.length - 1] ?? 'web').replace(/[^A-Za-z0-9]/g, '') || 'web';
+    const last = u.pathname.split('/').filter(Boolean).pop() ?? '';
+    id = last.replace(/\.\w+$/, '').replace(/[^A-Za-z0-9]/g, '').slice(-16);
+  } catch {
+    // not a URL: keep the generic key
+  }
+  return `${site}${year ?? 'nd'}${id ? `_${id}` : ''}`;
 }
 
 /** 来源 equals the site when it names it, ignoring a channel suffix: 人民网-文化频道 is 人民网. */

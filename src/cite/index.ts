@@ -12,48 +12,24 @@ import type { Article } from '../extract/article';
 import { loadCslAsset } from './assets';
 import { toCslItem, type CslItem } from './csl-item';
 import { metadataBlock } from './metadata-block';
+import type { CitationStyle } from './styles';
 
 export { toCslItem, type CslItem } from './csl-item';
 export { metadataBlock } from './metadata-block';
 export { setCslAssetLoader } from './assets';
-
-export type CitationStyle =
-  | 'gbt7714-numeric'
-  | 'gbt7714-author-date'
-  | 'apa'
-  | 'mla'
-  | 'chicago'
-  | 'bibtex'
-  | 'ris'
-  | 'csl-json'
-  | 'markdown'
-  | 'metadata';
-
-/** Every style, in menu order. */
-export const CITATION_STYLES: readonly CitationStyle[] = [
-  'gbt7714-numeric', 'gbt7714-author-date', 'apa', 'mla', 'chicago', 'bibtex', 'ris', 'csl-json', 'markdown', 'metadata',
-];
-
-/** Menu labels of the styles. */
-export const STYLE_LABELS: Record<CitationStyle, string> = {
-  'gbt7714-numeric': 'GB/T 7714-2015（顺序编码）',
-  'gbt7714-author-date': 'GB/T 7714-2015（著者-出版年）',
-  apa: 'APA',
-  mla: 'MLA',
-  chicago: 'Chicago',
-  bibtex: 'BibTeX',
-  ris: 'RIS',
-  'csl-json': 'CSL-JSON',
-  markdown: 'Markdown 链接',
-  metadata: '元数据',
-};
+export { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from './styles';
 
 /** CSL styles: citation-js template name, the file in public/csl (null: built into plugin-csl), the locale. */
 const CSL_STYLES: Partial<Record<CitationStyle, { file: string | null; lang: string }>> = {
   'gbt7714-numeric': { file: 'china-national-standard-gb-t-7714-2015-numeric.csl', lang: 'zh-CN' },
   'gbt7714-author-date': { file: 'china-national-standard-gb-t-7714-2015-author-date.csl', lang: 'zh-CN' },
   apa: { file: null, lang: 'en-US' },
+  mla: { file: 'modern-language-association.csl', lang: 'en-US' },
+  chicago: { file: 'chicago-note-bibliography.csl', lang: 'en-US' },
 };
+
+// BibTeX keeps CJK as UTF-8: the default (asciiOnly) turns each unmappable character into nothing (title `{: }`).
+(plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
 
 const LOCALES: Record<string, string> = { 'zh-CN': 'locales-zh-CN.xml', 'en-US': 'locales-en-US.xml' };
 
@@ -80,10 +56,14 @@ function ensureStyle(style: CitationStyle): Promise<void> {
   return p;
 }
 
-/** The item a style gets: GB/T 7714's `[EB/OL]` form names no website (standard, examples 114–117). */
+/**
+ * The item a style gets. GB/T 7714's `[EB/OL]` form names neither website nor publisher (standard, examples
+ * 114–117): with a publisher the GB/T style prints `出版者, 年[引用日期]` and drops the full (更新或修改日期), so the
+ * publication date of a news page would shrink to its year.
+ */
 function itemFor(style: CitationStyle, item: CslItem): CslItem {
   if (style.startsWith('gbt7714') && item.type === 'webpage') {
-    const { 'container-title': _site, ...rest } = item;
+    const { 'container-title': _site, publisher: _publisher, ...rest } = item;
     return rest;
   }
   return item;

@@ -1,10 +1,15 @@
 import { runExtract } from './extract';
+import { runCite } from './cite';
 
 /** A CLI command: takes its argv (after the command name), writes to stdout/stderr, returns the exit status. */
 export type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   extract: { run: runExtract, usage: 'qingdu extract FILE... [--url URL] [--format json|markdown]' },
+  cite: {
+    run: runCite,
+    usage: 'qingdu cite FILE... [--url URL] [--style gbt7714-numeric|gbt7714-author-date|apa|mla|chicago|bibtex|ris|csl-json|markdown|metadata] [--accessed YYYY-MM-DD]',
+  },
 };
 
 /** Entry point of `npx qingdu`: dispatches to a command and returns the process exit status. */

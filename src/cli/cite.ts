@@ -1,0 +1,48 @@
+import { extractFile, parseFileArgs } from './extract';
+import { CITATION_STYLES, type CitationStyle } from '../cite/styles';
+
+/**
+ * `qingdu cite FILE... [--url URL] [--style S] [--accessed YYYY-MM-DD]`: one citation per input file, in input
+ * order, numbered [1], [2]… for the numeric style; multi-line formats are separated by a blank line. Same code as
+ * the popup (src/cite). Exit status 2 on bad arguments, 1 when any file failed (its error goes to stderr).
+ */
+export async function runCite(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseFileArgs(argv, ['style', 'accessed']);
+  } catch (e) {
+    process.stderr.write(`qingdu cite: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const style = (parsed.opts.style ?? 'gbt7714-numeric') as CitationStyle;
+  if (!CITATION_STYLES.includes(style)) {
+    process.stderr.write(`qingdu cite: --style must be one of ${CITATION_STYLES.join(', ')}, not ${style}\n`);
+    return 2;
+  }
+  const accessed = parsed.opts.accessed ?? new Date();
+  if (typeof accessed === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(accessed)) {
+    process.stderr.write(`qingdu cite: --accessed must be YYYY-MM-DD, not ${accessed}\n`);
+    return 2;
+  }
+  if (!parsed.files.length) {
+    process.stderr.write('qingdu cite: no input files\n');
+    return 2;
+  }
+  const { formatCitation } = await import('../cite/index');
+  const multiline = ['bibtex', 'ris', 'csl-json', 'metadata'].includes(style);
+  let status = 0;
+  let n = 0;
+  for (const f of parsed.files) {
+    try {
+      const article = await extractFile(f);
+      const text = await formatCitation(article, style, { accessed, number: n + 1 });
+      process.stdout.write((multiline && n ? '\n' : '') + text + '\n');
+      n++;
+    } catch (e) {
+      const error = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+      process.stderr.write(`qingdu cite: ${f.file}: ${error}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
