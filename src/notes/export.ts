@@ -1,0 +1,95 @@
+import TurndownService from 'turndown';
+import { strToU8, zipSync } from 'fflate';
+import type { Note, NotesExport } from './types';
+
+/**
+ * Exports of the library: JSON (everything, lossless), Markdown (one file per note with YAML front matter; a zip for
+ * many) and citation formats (through src/cite, loaded on demand).
+ */
+
+/** The JSON export: every note exactly as stored, so importing it gives back identical notes. */
+export function exportJson(notes: readonly Note[], now = new Date()): string {
+  const file: NotesExport = { format: 'qingdu-notes', version: 1, exportedAt: now.toISOString(), notes: [...notes] };
+  return JSON.stringify(file, null, 1);
+}
+
+/** YAML double-quoted scalar: JSON string syntax is valid YAML 1.2 for any string. */
+const yq = (s: string): string => JSON.stringify(s);
+
+function yamlList(key: string, items: readonly string[]): string {
+  return items.length ? `${key}:\n${items.map((i) => `  - ${yq(i)}`).join('\n')}` : `${key}: []`;
+}
+
+/** YAML front matter with the note's metadata (null fields are left out). */
+export function frontMatter(n: Note): string {
+  const a = n.article;
+  const lines: string[] = [`title: ${yq(a.title)}`, `url: ${yq(n.canonicalUrl)}`];
+  if (a.url !== n.canonicalUrl) lines.push(`page_url: ${yq(a.url)}`);
+  for (const [k, v] of [['site', n.site], ['source', a.source], ['published', a.published], ['lang', a.lang]] as const)
+    if (v) lines.push(`${k}: ${yq(v)}`);
+  lines.push(yamlList('authors', a.authors), yamlList('editors', a.editors), yamlList('section', a.section));
+  lines.push(`accessed: ${yq(n.accessedAt)}`, `saved: ${yq(n.createdAt)}`, `updated: ${yq(n.updatedAt)}`);
+  lines.push(yamlList('tags', n.tags), `sha256: ${yq(n.textSha256)}`);
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
+let turndown: TurndownService | undefined;
+
+/** One note as Markdown: front matter, title, the user's note and quotes, then the body converted by turndown. */
+export function toMarkdown(n: Note): string {
+  turndown ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
+  const parts = [frontMatter(n), `# ${n.article.title}`];
+  if (n.note) parts.push(`## 笔记\n\n${n.note}`);
+  if (n.quotes.length) parts.push(`## 摘录\n\n${n.quotes.map((q) => `> ${q.text.replace(/\n/g, '\n> ')}`).join('\n\n')}`);
+  // contentHtml is stored sanitized; turndown only reads it (on Node through its bundled DOM, in the page through
+  // DOMParser, which does not run scripts).
+  parts.push(`## 正文\n\n${turndown.turndown(n.article.contentHtml || '')}`);
+  return parts.join('\n\n') + '\n';
+}
+
+/**
+ * A file name for a note that keeps Chinese readable: `YYYY-MM-DD 标题.ext`, with characters that Windows, macOS or
+ * Linux refuse (\ / : * ? " < > | and control characters) replaced, and at most 80 characters of title.
+ */
+export function fileName(n: Note, ext: string): string {
+  const date = (n.article.published ?? n.createdAt).slice(0, 10);
+  const title = Array.from(
+    n.article.title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim() || 'untitled',
+  ).slice(0, 80).join('').replace(/[. ]+$/, '');
+  return `${date} ${title}.${ext}`;
+}
+
+/** Make names unique by adding ` (2)`, ` (3)`… before the extension. */
+export function uniqueNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    let out = name;
+    for (let i = 2; used.has(out); i++) out = name.replace(/(\.[^.]+)?$/, ` (${i})$1`);
+    used.add(out);
+    return out;
+  });
+}
+
+/** Markdown of many notes as a zip (UTF-8 file names, which fflate flags as such for non-ASCII names). */
+export function markdownZip(notes: readonly Note[]): Uint8Array {
+  const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
+  const files: Record<string, Uint8Array> = {};
+  notes.forEach((n, i) => { files[names[i]] = strToU8(toMarkdown(n)); });
+  return zipSync(files, { level: 6 });
+}
+
+/** Citation formats the notes page offers for export. */
+export type CitationExport = 'csl-json' | 'bibtex' | 'ris';
+
+/**
+ * Citations of many notes in one file (the citation module is loaded now, with a dynamic import): a CSL-JSON array, or
+ * BibTeX/RIS entries separated by blank lines. The access date of each citation is the note's accessedAt.
+ */
+export async function exportCitations(notes: readonly Note[], style: CitationExport): Promise<string> {
+  const cite = await import('../cite/index');
+  if (style === 'csl-json')
+    return JSON.stringify(notes.map((n) => cite.toCslItem(n.article, new Date(n.accessedAt))), null, 2);
+  const out: string[] = [];
+  for (const n of notes) out.push(await cite.formatCitation(n.article, style, { accessed: new Date(n.accessedAt) }));
+  return out.join('\n\n') + '\n';
+}

@@ -1,0 +1,100 @@
+import { ARTICLE_FIELDS } from '../extract/article';
+import type { Note } from './types';
+
+/** A file import refuses, with a message that says what is wrong (Chinese, then English). */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+type Check = (v: unknown) => boolean;
+const str: Check = (v) => typeof v === 'string';
+const strOrNull: Check = (v) => v === null || typeof v === 'string';
+const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const bool: Check = (v) => typeof v === 'boolean';
+const strArr: Check = (v) => Array.isArray(v) && v.every(str);
+const iso: Check = (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+/** Type of every Article field (the contract of src/extract/article.ts). */
+const ARTICLE_CHECKS: Record<(typeof ARTICLE_FIELDS)[number], Check> = {
+  isArticle: bool, confidence: num, url: str, canonicalUrl: strOrNull, siteName: strOrNull, title: str,
+  published: strOrNull, source: strOrNull, authors: strArr, editors: strArr, section: strArr, lang: strOrNull,
+  excerpt: str, contentHtml: str, textContent: str, charCount: num, readingMinutes: num,
+  images: (v) => Array.isArray(v) && v.every((i) => i && str(i.src) && str(i.alt) && str(i.caption)),
+  rule: str, nextPageUrl: strOrNull,
+};
+
+const NOTE_CHECKS: Record<Exclude<keyof Note, 'article'>, Check> = {
+  id: (v) => str(v) && (v as string).length > 0,
+  canonicalUrl: (v) => str(v) && (v as string).length > 0,
+  site: str, accessedAt: iso, textSha256: (v) => str(v) && /^[0-9a-f]{64}$/.test(v as string), note: str,
+  tags: strArr, quotes: (v) => Array.isArray(v) && v.every((q) => q && str(q.text) && iso(q.savedAt)),
+  createdAt: iso, updatedAt: iso,
+};
+
+function describeJsonError(text: string, e: unknown): string {
+  const msg = (e as Error).message;
+  const trimmed = text.trimEnd();
+  // A JSON document that starts well but stops early: V8 says "Unexpected end of JSON input" or "Unterminated string".
+  const truncated = /^[{[]/.test(text.trimStart())
+    && (/end of (json )?input|unterminated|unexpected end/i.test(msg) || !/[}\]]$/.test(trimmed));
+  return truncated
+    ? `文件不完整：JSON 在第 ${text.length} 个字符处中断（可能下载或复制时被截断）。(Truncated JSON: ${msg})`
+    : `不是有效的 JSON 文件。(Not valid JSON: ${msg})`;
+}
+
+/**
+ * Parse and check a JSON export (see exportJson). Every note must have every field with the right type; nothing is
+ * fixed up silently, so a file that passes imports losslessly.
+ * @returns the notes in file order
+ * @throws ImportError naming what is wrong: not JSON / truncated, not a Qingdu export (foreign file), a newer format
+ *   version, or the first bad note and field
+ */
+export function parseNotesExport(text: string): Note[] {
+  if (!text.trim()) throw new ImportError('文件是空的。(The file is empty.)');
+  let data: unknown;
+  try { data = JSON.parse(text); } catch (e) { throw new ImportError(describeJsonError(text, e)); }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new ImportError('不是清读笔记导出文件：缺少 format: "qingdu-notes"。(Not a Qingdu notes export.)');
+  const file = data as Record<string, unknown>;
+  if (file.format !== 'qingdu-notes')
+    throw new ImportError(`不是清读笔记导出文件：format 是 ${JSON.stringify(file.format ?? null)}，应为 "qingdu-notes"。(Foreign file: format is not "qingdu-notes".)`);
+  if (file.version !== 1)
+    throw new ImportError(`不支持的导出版本 ${JSON.stringify(file.version ?? null)}（本版本只能读取 1）。(Unsupported export version.)`);
+  if (!Array.isArray(file.notes)) throw new ImportError('导出文件缺少 notes 列表。(The export has no "notes" array.)');
+  file.notes.forEach((n, i) => checkNote(n, i));
+  return file.notes as Note[];
+}
+
+function checkNote(n: unknown, i: number): void {
+  const where = `第 ${i + 1} 条笔记`;
+  if (typeof n !== 'object' || n === null) throw new ImportError(`${where}不是对象。(Note ${i + 1} is not an object.)`);
+  const note = n as Record<string, unknown>;
+  for (const [k, check] of Object.entries(NOTE_CHECKS))
+    if (!check(note[k])) throw new ImportError(`${where}的字段 ${k} 缺失或类型不对。(Note ${i + 1}: field "${k}" is missing or invalid.)`);
+  const a = note.article as Record<string, unknown> | undefined;
+  if (typeof a !== 'object' || a === null) throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`);
+  for (const [k, check] of Object.entries(ARTICLE_CHECKS))
+    if (!check(a[k])) throw new ImportError(`${where}的 article.${k} 缺失或类型不对。(Note ${i + 1}: article.${k} is missing or invalid.)`);
+}
+
+/** What an import would do, for the preview: new notes and duplicates (by canonical URL) of notes already stored. */
+export interface ImportPreview {
+  total: number;
+  fresh: Note[];
+  duplicates: Note[];
+}
+
+/** Split parsed notes into new ones and duplicates of `existingUrls` (canonical URLs already in the library). */
+export function previewImport(notes: readonly Note[], existingUrls: ReadonlySet<string>): ImportPreview {
+  const fresh: Note[] = [];
+  const duplicates: Note[] = [];
+  const seen = new Set<string>();
+  for (const n of notes) {
+    (existingUrls.has(n.canonicalUrl) || seen.has(n.canonicalUrl) ? duplicates : fresh).push(n);
+    seen.add(n.canonicalUrl);
+  }
+  return { total: notes.length, fresh, duplicates };
+}

@@ -1,0 +1,134 @@
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { highlightTerms, tokenize } from './tokenize';
+import type { Note } from './types';
+
+/** A note as the search index sees it: text fields only. */
+interface SearchDoc {
+  id: string;
+  title: string;
+  text: string;
+  note: string;
+  meta: string;
+}
+
+const FIELDS = ['title', 'text', 'note', 'meta'] as const;
+
+/** MiniSearch options shared by building and loading a snapshot (they must agree). */
+const OPTIONS: Options<SearchDoc> = {
+  fields: [...FIELDS],
+  storeFields: [],
+  tokenize,
+  // Terms are already lower-cased bigrams/words; MiniSearch's default would lower-case again.
+  processTerm: (t) => t,
+  searchOptions: { combineWith: 'AND', boost: { title: 3, note: 2, meta: 1.5 } },
+};
+
+/** The text of a note that search covers: title, body, the user's note and quotes, and the metadata. */
+export function toSearchDoc(n: Note): SearchDoc {
+  const a = n.article;
+  return {
+    id: n.id,
+    title: a.title,
+    text: a.textContent,
+    note: [n.note, ...n.quotes.map((q) => q.text)].join('\n'),
+    meta: [n.site, a.siteName, a.source, ...a.authors, ...a.editors, ...a.section, ...n.tags, a.published]
+      .filter(Boolean).join(' '),
+  };
+}
+
+/**
+ * Full-text index over notes (MiniSearch with the bigram tokenizer of tokenize.ts). A query matches notes that contain
+ * all its terms, so 齿轮厂 (bigrams 齿轮, 轮厂) finds every note containing 齿轮厂 and ranks title/note hits higher.
+ */
+export class NotesIndex {
+  private ms: MiniSearch<SearchDoc>;
+
+  constructor(ms?: MiniSearch<SearchDoc>) {
+    this.ms = ms ?? new MiniSearch<SearchDoc>(OPTIONS);
+  }
+
+  /** Restore an index from `toJSON()` output. @throws SyntaxError/Error on a corrupt snapshot */
+  static fromJSON(json: string): NotesIndex {
+    return new NotesIndex(MiniSearch.loadJSON<SearchDoc>(json, OPTIONS));
+  }
+
+  /** Serialize for the snapshot in `meta` (see search-cache.ts). */
+  toJSON(): string {
+    return JSON.stringify(this.ms);
+  }
+
+  get size(): number {
+    return this.ms.documentCount;
+  }
+
+  /** Add or replace a note. */
+  put(n: Note): void {
+    if (this.ms.has(n.id)) this.ms.discard(n.id);
+    this.ms.add(toSearchDoc(n));
+  }
+
+  /** Add many notes (faster than put: no existence checks). */
+  addAll(notes: readonly Note[]): void {
+    this.ms.addAll(notes.map(toSearchDoc));
+  }
+
+  remove(id: string): void {
+    if (this.ms.has(id)) this.ms.discard(id);
+  }
+
+  clear(): void {
+    this.ms.removeAll();
+  }
+
+  /**
+   * Note ids matching every term of the query, best first. An empty query (or one with no letters) matches nothing.
+   * A single CJK character is searched as a prefix of the indexed bigrams.
+   */
+  search(query: string): string[] {
+    if (!tokenize(query).length) return [];
+    const results: SearchResult[] = this.ms.search(query, { prefix: (term) => term.length === 1 });
+    return results.map((r) => r.id as string);
+  }
+}
+
+/** One piece of highlighted text: `hit` pieces are matches of the query. */
+export interface Piece {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * Split text into plain and matching pieces for the query (case-insensitive, longest term first), for rendering
+ * highlights as text nodes (no HTML strings).
+ */
+export function highlight(text: string, query: string): Piece[] {
+  const terms = highlightTerms(query);
+  if (!terms.length || !text) return [{ text, hit: false }];
+  const re = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
+  const out: Piece[] = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index! > last) out.push({ text: text.slice(last, m.index), hit: false });
+    out.push({ text: m[0], hit: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), hit: false });
+  return out;
+}
+
+/**
+ * A short passage of `text` around the first match of the query (for result snippets), with … where cut.
+ * @param radius characters kept on each side of the match
+ */
+export function snippet(text: string, query: string, radius = 40): string {
+  const lower = text.toLowerCase();
+  let at = -1;
+  for (const t of highlightTerms(query)) {
+    at = lower.indexOf(t);
+    if (at >= 0) break;
+  }
+  if (at < 0) return text.slice(0, radius * 2) + (text.length > radius * 2 ? '…' : '');
+  const start = Math.max(0, at - radius);
+  const end = Math.min(text.length, at + radius * 2);
+  return (start > 0 ? '…' : '') + text.slice(start, end).replace(/\s+/g, ' ') + (end < text.length ? '…' : '');
+}

@@ -1,0 +1,193 @@
+import type { Article } from '../extract/article';
+import { REVISION_KEY, type NotesDb } from './db';
+import { sha256Hex } from './hash';
+import type { ImportResult, Note, SaveResult } from './types';
+
+/**
+ * Every write to the library. Each one is a single readwrite transaction over `notes` and `meta` that also bumps the
+ * revision counter: IndexedDB runs overlapping readwrite transactions on the same stores one after the other, so
+ * concurrent saves (two tabs at once) cannot interleave, and a refused write (quota, clone error) aborts the whole
+ * transaction, leaving no half-written note and nothing else changed. Async work (hashing) happens before the
+ * transaction opens, because a transaction commits as soon as it has no pending request.
+ */
+
+/** A write the browser refused, with a message for the user. `code` is 'quota' | 'unavailable' | 'conflict' | 'failed'. */
+export class NotesWriteError extends Error {
+  constructor(public code: 'quota' | 'unavailable' | 'conflict' | 'failed', message: string, public cause?: unknown) {
+    super(message);
+    this.name = 'NotesWriteError';
+  }
+}
+
+/** Map a DOMException from IndexedDB to a NotesWriteError whose message says what happened and that nothing changed. */
+export function describeWriteError(e: unknown): NotesWriteError {
+  if (e instanceof NotesWriteError) return e;
+  const name = (e as { name?: string })?.name ?? '';
+  const detail = (e as { message?: string })?.message ?? String(e);
+  if (name === 'QuotaExceededError' || /quota/i.test(detail))
+    return new NotesWriteError('quota', '存储空间不足，浏览器拒绝写入：本次未保存，已保存的笔记没有变化。请导出并删除部分笔记后重试。(Storage quota exceeded: nothing was saved, existing notes are unchanged.)', e);
+  if (name === 'InvalidStateError' || name === 'UnknownError' || /indexeddb|database/i.test(detail) && name === 'NotFoundError')
+    return new NotesWriteError('unavailable', `浏览器不允许使用本地数据库（例如隐私模式）：本次未保存。(IndexedDB unavailable: ${detail})`, e);
+  if (name === 'ConstraintError')
+    return new NotesWriteError('conflict', `同一网址的笔记已存在：本次未保存。(A note with this canonical URL already exists: ${detail})`, e);
+  return new NotesWriteError('failed', `保存失败：本次未保存，已保存的笔记没有变化。(Write failed: ${name} ${detail})`, e);
+}
+
+/** The de-duplication key of an article: canonical URL, else URL, without the #fragment. */
+export function canonicalKey(a: Pick<Article, 'canonicalUrl' | 'url'>): string {
+  const raw = a.canonicalUrl || a.url;
+  try {
+    const u = new URL(raw);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return raw.replace(/#.*$/, '');
+  }
+}
+
+/** The site a note is filed under: the article's site name, else its host. */
+export function siteOf(a: Pick<Article, 'siteName' | 'url' | 'canonicalUrl'>): string {
+  if (a.siteName) return a.siteName;
+  try { return new URL(a.canonicalUrl || a.url).host; } catch { return ''; }
+}
+
+/** Trim, drop empty and duplicate tags, keep order. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return Array.from(new Set(tags.map((t) => t.trim()).filter(Boolean)));
+}
+
+async function commit<T>(db: NotesDb, body: (tx: ReturnType<typeof rw>) => Promise<T>): Promise<T> {
+  let tx: ReturnType<typeof rw> | undefined;
+  try {
+    tx = rw(db);
+    const result = await body(tx);
+    const meta = tx.objectStore('meta');
+    const rev = ((await meta.get(REVISION_KEY)) as number | undefined) ?? 0;
+    await meta.put(rev + 1, REVISION_KEY);
+    await tx.done;
+    return result;
+  } catch (e) {
+    try { tx?.abort(); } catch { /* already aborted or finished */ }
+    await tx?.done.catch(() => undefined);
+    throw describeWriteError(e);
+  }
+}
+const rw = (db: NotesDb) => db.transaction(['notes', 'meta'], 'readwrite');
+
+/** What a save needs besides the article. `now` is for tests (frozen clock). */
+export interface SaveInput {
+  article: Article;
+  /** Selected text to keep as a quote with the article. */
+  quote?: string;
+  now?: Date;
+}
+
+/**
+ * Save an article. A new canonical URL creates a note; a known one updates the stored article, access time and hash,
+ * keeps the user's note, tags and earlier quotes (adding the new quote unless it is already there), and reports
+ * 'updated'.
+ * @throws NotesWriteError when the browser refuses the write (nothing changed)
+ */
+export async function saveArticle(db: NotesDb, input: SaveInput): Promise<SaveResult> {
+  const now = (input.now ?? new Date()).toISOString();
+  const article = input.article;
+  const key = canonicalKey(article);
+  const textSha256 = await sha256Hex(article.textContent ?? '');
+  const quoteText = input.quote?.trim();
+  return commit(db, async (tx) => {
+    const store = tx.objectStore('notes');
+    const old = (await store.index('canonicalUrl').get(key)) as Note | undefined;
+    const quotes = old ? [...old.quotes] : [];
+    if (quoteText && !quotes.some((q) => q.text === quoteText)) quotes.push({ text: quoteText, savedAt: now });
+    const note: Note = {
+      id: old?.id ?? crypto.randomUUID(),
+      canonicalUrl: key,
+      article,
+      site: siteOf(article),
+      accessedAt: now,
+      textSha256,
+      note: old?.note ?? '',
+      tags: old?.tags ?? [],
+      quotes,
+      createdAt: old?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await store.put(note);
+    return { status: old ? 'updated' : 'created', note } as SaveResult;
+  });
+}
+
+/**
+ * Change the user's note text and/or tags.
+ * @throws NotesWriteError 'failed' when the id is unknown (deleted meanwhile), or when the write is refused
+ */
+export function editNote(db: NotesDb, id: string, patch: { note?: string; tags?: string[]; now?: Date }): Promise<Note> {
+  return commit(db, async (tx) => {
+    const store = tx.objectStore('notes');
+    const old = (await store.get(id)) as Note | undefined;
+    if (!old) throw new NotesWriteError('failed', `笔记不存在（可能已被删除）。(No note with id ${id}.)`);
+    const note: Note = {
+      ...old,
+      note: patch.note ?? old.note,
+      tags: patch.tags ? cleanTags(patch.tags) : old.tags,
+      updatedAt: (patch.now ?? new Date()).toISOString(),
+    };
+    await store.put(note);
+    return note;
+  });
+}
+
+/** Delete a note; returns it so the UI can offer undo (restoreNote). Undefined when it was not there. */
+export function deleteNote(db: NotesDb, id: string): Promise<Note | undefined> {
+  return commit(db, async (tx) => {
+    const store = tx.objectStore('notes');
+    const old = (await store.get(id)) as Note | undefined;
+    if (old) await store.delete(id);
+    return old;
+  });
+}
+
+/**
+ * Put a deleted note back exactly as it was (undo).
+ * @throws NotesWriteError 'conflict' when the same canonical URL was saved again meanwhile (that newer note stays)
+ */
+export function restoreNote(db: NotesDb, note: Note): Promise<void> {
+  return commit(db, async (tx) => {
+    await tx.objectStore('notes').add(note);
+  });
+}
+
+/**
+ * Add notes from an export file (already validated by parseNotesExport). De-duplicates by canonical URL: a note whose
+ * canonical URL is already in the library is skipped, or replaces the stored one (keeping the stored id) when
+ * `replace` is true. All or nothing: one transaction.
+ */
+export function importNotes(db: NotesDb, notes: readonly Note[], replace = false): Promise<ImportResult> {
+  return commit(db, async (tx) => {
+    const store = tx.objectStore('notes');
+    const result: ImportResult = { added: 0, replaced: 0, skipped: 0 };
+    const seen = new Set<string>();
+    for (const n of notes) {
+      if (seen.has(n.canonicalUrl)) { result.skipped++; continue; }
+      seen.add(n.canonicalUrl);
+      const old = (await store.index('canonicalUrl').get(n.canonicalUrl)) as Note | undefined;
+      if (old && !replace) { result.skipped++; continue; }
+      if (old) { await store.put({ ...n, id: old.id }); result.replaced++; continue; }
+      // A note with the same id but another URL would be overwritten by put: give the newcomer a fresh id instead.
+      const clash = await store.getKey(n.id);
+      await store.add(clash === undefined ? n : { ...n, id: crypto.randomUUID() });
+      result.added++;
+    }
+    return result;
+  });
+}
+
+/** Remove every note (the revision keeps counting, so cached search indexes are invalidated). Returns the count. */
+export function clearNotes(db: NotesDb): Promise<number> {
+  return commit(db, async (tx) => {
+    const store = tx.objectStore('notes');
+    const n = await store.count();
+    await store.clear();
+    return n;
+  });
+}

@@ -1,0 +1,104 @@
+import 'fake-indexeddb/auto';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allNotes, openNotesDb, type NotesDb } from '../../src/notes/db';
+import { exportCitations, exportJson, fileName, markdownZip, toMarkdown, uniqueNames } from '../../src/notes/export';
+import { ImportError, parseNotesExport, previewImport } from '../../src/notes/import';
+import type { Note } from '../../src/notes/types';
+import { clearNotes, editNote, importNotes, saveArticle } from '../../src/notes/write';
+import { corpusArticle, dbName } from './notes-helpers';
+
+let db: NotesDb;
+let notes: Note[];
+beforeAll(async () => {
+  db = await openNotesDb(dbName());
+  const g = await saveArticle(db, { article: await corpusArticle('gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml') });
+  await editNote(db, g.note.id, { note: '笔记：第一段\n第二行 "引号"', tags: ['工业', 'to-read'] });
+  await saveArticle(db, { article: await corpusArticle('corpus/pages/people-1.html', 'http://people.com.cn/1'), quote: '一段摘录' });
+  notes = await allNotes(db);
+});
+
+describe('JSON export and import', () => {
+  it('round trip: export, clear, import gives back identical notes', async () => {
+    const json = exportJson(notes);
+    await clearNotes(db);
+    expect(await allNotes(db)).toEqual([]);
+    const parsed = parseNotesExport(json);
+    expect(await importNotes(db, parsed)).toEqual({ added: 2, replaced: 0, skipped: 0 });
+    expect(await allNotes(db)).toEqual(notes);
+  });
+
+  it('de-duplicates by canonical URL: preview, skip by default, replace on request', async () => {
+    const parsed = parseNotesExport(exportJson(notes));
+    const preview = previewImport(parsed, new Set(notes.map((n) => n.canonicalUrl)));
+    expect(preview.fresh.length).toBe(0);
+    expect(preview.duplicates.length).toBe(2);
+    expect(await importNotes(db, parsed)).toEqual({ added: 0, replaced: 0, skipped: 2 });
+    const changed = parsed.map((n) => ({ ...n, id: crypto.randomUUID(), note: '改过' }));
+    expect(await importNotes(db, changed, true)).toEqual({ added: 0, replaced: 2, skipped: 0 });
+    const after = await allNotes(db);
+    expect(after.map((n) => n.note)).toEqual(['改过', '改过']);
+    expect(after.map((n) => n.id)).toEqual(notes.map((n) => n.id));
+    await importNotes(db, notes, true);
+    expect(await allNotes(db)).toEqual(notes);
+  });
+
+  const refusals: [string, (json: string) => string, RegExp][] = [
+    ['truncated', (j) => j.slice(0, Math.floor(j.length / 2)), /文件不完整/],
+    ['not JSON', () => '<html>not json</html>', /不是有效的 JSON/],
+    ['foreign JSON', () => JSON.stringify({ items: [] }), /不是清读笔记导出文件/],
+    ['CSL-JSON array', () => '[{"type":"webpage"}]', /不是清读笔记导出文件/],
+    ['newer version', (j) => j.replace('"version": 1', '"version": 2'), /不支持的导出版本 2/],
+    ['a note without its hash', (j) => j.replace(/"textSha256": "[0-9a-f]+"/, '"textSha256": 5'), /第 1 条笔记的字段 textSha256/],
+    ['an article field of the wrong type', (j) => j.replace(/"authors": \[[^\]]*\]/, '"authors": "某人"'), /article\.authors/],
+    ['empty', () => '', /文件是空的/],
+  ];
+  for (const [what, spoil, message] of refusals)
+    it(`refuses a ${what} file with a message and leaves the library unchanged`, async () => {
+      const before = await allNotes(db);
+      const bad = spoil(exportJson(notes));
+      let error: unknown;
+      try { await importNotes(db, parseNotesExport(bad)); } catch (e) { error = e; }
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as Error).message).toMatch(message);
+      expect(await allNotes(db)).toEqual(before);
+    });
+});
+
+describe('Markdown export', () => {
+  it('has YAML front matter with the metadata and the body as Markdown', () => {
+    const g = notes.find((n) => n.tags.includes('工业'))!;
+    const md = toMarkdown(g);
+    const front = md.split('---\n')[1];
+    expect(front).toContain(`title: ${JSON.stringify(g.article.title)}`);
+    expect(front).toContain(`url: ${JSON.stringify(g.canonicalUrl)}`);
+    expect(front).toContain('tags:\n  - "工业"\n  - "to-read"');
+    expect(front).toContain(`sha256: "${g.textSha256}"`);
+    expect(md).toContain('## 笔记\n\n笔记：第一段');
+    expect(md).toContain('齿轮厂');
+    expect(md).not.toMatch(/<p>|<div/);
+  });
+
+  it('file names keep Chinese readable and drop characters file systems refuse', () => {
+    const n = { ...notes[0], article: { ...notes[0].article, title: '标题: "甘肃"/兰州 <齿轮厂>?', published: '2020-03-15T10:13:00+08:00' } };
+    expect(fileName(n, 'md')).toBe('2020-03-15 标题_ _甘肃__兰州 _齿轮厂__.md');
+    expect(uniqueNames(['a.md', 'a.md', 'a.md'])).toEqual(['a.md', 'a (2).md', 'a (3).md']);
+  });
+
+  it('zips many notes with UTF-8 Chinese file names', () => {
+    const files = unzipSync(markdownZip(notes));
+    const names = Object.keys(files);
+    expect(names.length).toBe(2);
+    expect(names.every((n) => /[\u4e00-\u9fff]/.test(n) && n.endsWith('.md'))).toBe(true);
+    expect(strFromU8(files[names.find((n) => n.includes(notes.find((x) => x.tags.length)!.article.title.slice(0, 4)))!])).toContain('齿轮厂');
+  });
+});
+
+describe('citation export', () => {
+  it('CSL-JSON, BibTeX and RIS of every note through src/cite', async () => {
+    const csl = JSON.parse(await exportCitations(notes, 'csl-json'));
+    expect(csl.map((i: { URL: string }) => i.URL)).toEqual(notes.map((n) => n.canonicalUrl));
+    expect((await exportCitations(notes, 'bibtex')).match(/^@/gm)?.length).toBe(2);
+    expect((await exportCitations(notes, 'ris')).match(/^TY {2}-/gm)?.length).toBe(2);
+  });
+});

@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allNotes, openNotesDb } from '../../src/notes/db';
+import { highlight, NotesIndex, snippet } from '../../src/notes/search';
+import { tokenize } from '../../src/notes/tokenize';
+import type { Note } from '../../src/notes/types';
+import { editNote, saveArticle } from '../../src/notes/write';
+import { corpusArticle, dbName } from './notes-helpers';
+
+let notes: Note[];
+let index: NotesIndex;
+const byTitle = (ids: string[]) => ids.map((id) => notes.find((n) => n.id === id)!.article.title);
+
+beforeAll(async () => {
+  const db = await openNotesDb(dbName());
+  const g = await saveArticle(db, { article: await corpusArticle('gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml') });
+  await editNote(db, g.note.id, { note: '兰州工业史料', tags: ['工业'] });
+  for (const [file, url] of [['corpus/pages/people-1.html', 'http://people.com.cn/1'], ['corpus/pages/163-1.html', 'http://163.com/1'], ['corpus/pages/sina-1.html', 'http://sina.com.cn/1']])
+    await saveArticle(db, { article: await corpusArticle(file, url), quote: file.includes('sina') ? 'Hello World 引用' : undefined });
+  notes = await allNotes(db);
+  index = new NotesIndex();
+  index.addAll(notes);
+  db.close();
+});
+
+describe('tokenize', () => {
+  it('splits CJK runs into overlapping bigrams and keeps Latin words whole', () => {
+    expect(tokenize('兰州齿轮厂 GDP增长5%')).toEqual(['兰州', '州齿', '齿轮', '轮厂', 'gdp', '增长', '5']);
+  });
+});
+
+describe('Chinese search', () => {
+  it('齿轮厂 finds the gscn-1 note (a word in its body) and nothing without it', () => {
+    const ids = index.search('齿轮厂');
+    expect(ids.length).toBe(1);
+    expect(notes.find((n) => n.id === ids[0])!.article.textContent).toContain('齿轮厂');
+  });
+
+  it('every hit contains the query, for words from each note body', () => {
+    for (const n of notes) {
+      const word = n.article.textContent.replace(/\s/g, '').slice(20, 24);
+      const ids = index.search(word);
+      expect(ids).toContain(n.id);
+      for (const id of ids) {
+        const hit = notes.find((x) => x.id === id)!;
+        expect(hit.article.textContent.replace(/\s/g, '') + hit.article.title).toContain(word);
+      }
+    }
+  });
+
+  it('searches the user note, tags, quotes and metadata; a missing word finds nothing', () => {
+    expect(byTitle(index.search('工业史料')).length).toBe(1);
+    expect(index.search('工业').length).toBeGreaterThan(0);
+    expect(index.search('hello world').length).toBe(1);
+    expect(index.search('中国甘肃网').length).toBeGreaterThan(0);
+    expect(index.search('量子纠缠计算机')).toEqual([]);
+    expect(index.search('  ')).toEqual([]);
+  });
+
+  it('survives a snapshot round trip and follows edits and removals', () => {
+    const copy = NotesIndex.fromJSON(index.toJSON());
+    expect(copy.search('齿轮厂')).toEqual(index.search('齿轮厂'));
+    const g = notes.find((n) => n.article.textContent.includes('齿轮厂'))!;
+    copy.put({ ...g, note: '新的批注内容' });
+    expect(copy.search('新的批注')).toEqual([g.id]);
+    copy.remove(g.id);
+    expect(copy.search('齿轮厂')).toEqual([]);
+  });
+});
+
+describe('highlight', () => {
+  it('marks every occurrence of the typed terms', () => {
+    expect(highlight('兰州齿轮厂是齿轮厂', '齿轮厂')).toEqual([
+      { text: '兰州', hit: false }, { text: '齿轮厂', hit: true }, { text: '是', hit: false }, { text: '齿轮厂', hit: true },
+    ]);
+    expect(highlight('GDP 增长', 'gdp').filter((p) => p.hit).map((p) => p.text)).toEqual(['GDP']);
+    expect(snippet('a'.repeat(100) + '齿轮厂' + 'b'.repeat(100), '齿轮厂', 10)).toBe(`…${'a'.repeat(10)}齿轮厂${'b'.repeat(17)}…`);
+  });
+});
