@@ -1,45 +1,129 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
+import { chooseBody, pageBody, type NodeStats } from './body';
+import { countChars, readingMinutes } from './cjk';
+import { cleanBody } from './clean';
+import { detectArticle } from './detect';
+import { findNextPage } from './next-page';
+import { serializeBody } from './serialize';
+import { ruleFor, type SiteRule } from '../sites/index';
+import { pageMetadata } from './page-meta';
 
 export type { Article, ArticleImage } from './article';
 export { ARTICLE_FIELDS } from './article';
 
+/** A page is treated as CJK when at least this share of its text characters are CJK. */
+const CJK_PAGE_SHARE = 0.2;
+
+/** A date/source info line (not an excerpt): `2020年03月15日 10:13 来源：…`, `发布时间：…`, `作者：…`. */
+const META_LINE = /^(\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|发布时间|来源|作者|记者|编辑|责任编辑|时间)[\s\S]{0,80}$/;
+
+function firstMatch(doc: ParentNode, selector: string | undefined): Element | null {
+  if (!selector) return null;
+  try {
+    return doc.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** The first sentences of the body: the first paragraph that is not an info line, cut near 200 characters. */
+export function makeExcerpt(paragraphs: string[]): string {
+  for (const p of paragraphs) {
+    const t = p.replace(/\s+/g, ' ').trim();
+    if (countChars(t) < 15 || META_LINE.test(t)) continue;
+    if (t.length <= 200) return t;
+    const cut = t.slice(0, 200);
+    const end = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('！'), cut.lastIndexOf('？'), cut.lastIndexOf('. '));
+    return end > 40 ? cut.slice(0, end + 1) : `${cut}…`;
+  }
+  return '';
+}
+
+/** Body element by Readability (on a clone) when our density pass has no candidate or the page is not CJK. */
+function readabilityBody(doc: Document): Element | null {
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability(clone).parse();
+  if (!parsed?.content) return null;
+  const div = clone.createElement('div');
+  div.innerHTML = parsed.content; // Readability's own output, serialised again by our allow-list walk below
+  return div;
+}
+
 /**
  * Extract the Article record from a Document.
  *
- * Pure and DOM-generic: works on the live page, happy-dom and linkedom documents. Never mutates `doc`
- * (Readability's parse() rewrites the DOM it is given, so it runs on a clone).
+ * Pure and DOM-generic: works on the live page, happy-dom and linkedom documents, and never mutates `doc`: the body is
+ * chosen by a read-only density pass over `doc` (body.ts), then only that container is cloned and cleaned. Pages that
+ * are not CJK, or where the pass finds no candidate, go through Readability on a clone of the whole document.
+ * Pipeline: site rule → body choice → metadata (on the uncleaned body clone) → clean → serialise → detection.
  *
  * @param doc the page Document (not modified)
- * @param url the page URL, used to resolve relative links and for URL-shape evidence
+ * @param url the page URL: resolves relative links and image sources (linkedom has no base URL), URL-shape evidence
  * @returns the Article; `isArticle` is false when the page is not an article (never throws on odd pages)
  */
 export function extractArticle(doc: Document, url: string): Article {
-  // Baseline scaffold: plain Readability. The CJK engine (issue 3) replaces this.
-  const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone).parse();
-  const text = (parsed?.textContent ?? '').trim();
-  const charCount = text.replace(/\s/g, '').length;
-  return {
-    isArticle: !!parsed,
-    confidence: parsed ? 0.5 : 0,
+  const rule: SiteRule | null = ruleFor(url, doc);
+  const clutter = rule?.selectors?.clutter ?? [];
+  const choice = chooseBody(doc);
+  const page: NodeStats = choice.page;
+  const cjkPage = page.chars > 0 && page.cjk / page.chars >= CJK_PAGE_SHARE;
+
+  let source: Element | null = firstMatch(doc, rule?.selectors?.body);
+  let viaRule = !!source;
+  let content: Element | null = null;
+  if (!source && cjkPage) source = choice.element;
+  if (source) content = source.cloneNode(true) as Element;
+  else content = readabilityBody(doc);
+
+  const meta = pageMetadata(doc, url, content, rule);
+  if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: meta.title });
+  const ser = content ? serializeBody(content, url) : { html: '', paragraphs: [], images: [] };
+  const textContent = ser.paragraphs.join('\n\n');
+  const charCount = countChars(textContent);
+
+  const bodyStats = choice.element ? choice.stats.get(choice.element) : undefined;
+  let ruleUrl: boolean | null = null;
+  if (rule?.articleUrl) {
+    try {
+      ruleUrl = new RegExp(rule.articleUrl).test(new URL(url).pathname);
+    } catch {
+      ruleUrl = null;
+    }
+  }
+  const det = detectArticle({
     url,
-    canonicalUrl: null,
-    siteName: parsed?.siteName ?? null,
-    title: parsed?.title ?? doc.title ?? '',
-    published: parsed?.publishedTime ?? null,
-    source: null,
-    authors: parsed?.byline ? [parsed.byline] : [],
-    editors: [],
-    section: [],
-    lang: parsed?.lang ?? null,
-    excerpt: parsed?.excerpt ?? '',
-    contentHtml: parsed?.content ?? '',
-    textContent: text,
+    bodyScore: viaRule ? Math.max(choice.score, 60) : source ? choice.score : charCount / 10,
+    bodyChars: charCount,
+    paragraphs: ser.paragraphs.length,
+    pageChars: page.chars,
+    pageLinkChars: page.linkChars,
+    metaArticle: meta.metaArticle,
+    ruleUrl,
+  });
+  void bodyStats;
+  void pageBody;
+
+  return {
+    isArticle: det.isArticle,
+    confidence: det.confidence,
+    url,
+    canonicalUrl: meta.canonicalUrl,
+    siteName: meta.siteName ?? rule?.siteName ?? null,
+    title: meta.title,
+    published: meta.published,
+    source: meta.source,
+    authors: meta.authors,
+    editors: meta.editors,
+    section: meta.section,
+    lang: meta.lang,
+    excerpt: makeExcerpt(ser.paragraphs),
+    contentHtml: ser.html,
+    textContent,
     charCount,
-    readingMinutes: Math.max(1, Math.round(charCount / 400)),
-    images: [],
-    rule: 'generic',
-    nextPageUrl: null,
+    readingMinutes: readingMinutes(textContent),
+    images: ser.images,
+    rule: rule?.id ?? 'generic',
+    nextPageUrl: det.isArticle ? findNextPage(doc, url, rule?.selectors?.nextPage) : null,
   };
 }

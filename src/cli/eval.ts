@@ -1,0 +1,142 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { decodeHtml } from '../extract/decode';
+import { extractArticle } from '../extract/index';
+import { parseDocument } from './dom';
+import {
+  CASE_URL, CORPUS_FIELDS, scoreCase, scoreCorpus, type CaseExpected, type CorpusField, type CorpusLabel, type Scored,
+} from './score';
+
+/** One corpus page's result for both engines. */
+interface PageRun {
+  label: CorpusLabel;
+  ours: Partial<Record<CorpusField, string | null>>;
+  plain: Partial<Record<CorpusField, string | null>>;
+  oursMs: number;
+  plainMs: number;
+}
+
+/** Median and 95th percentile of `xs` (ms). */
+export function stats(xs: number[]): { median: number; p95: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))] : 0);
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+/** Plain Readability 0.6.0 as a Scored record (detect = isProbablyReaderable), with its parse time. */
+function runPlain(doc: Document): { scored: Scored; ms: number } {
+  const readerable = isProbablyReaderable(doc);
+  const t0 = performance.now();
+  const r = new Readability(doc).parse();
+  const ms = performance.now() - t0;
+  return {
+    ms,
+    scored: {
+      isArticle: readerable,
+      title: r?.title ?? '',
+      published: r?.publishedTime ?? null,
+      source: null,
+      authors: r?.byline ? [r.byline] : [],
+      editors: [],
+      textContent: r?.textContent ?? '',
+    },
+  };
+}
+
+/** The page URL of a corpus label: its own, or a file: URL (no URL evidence). */
+export function corpusUrl(label: CorpusLabel, dir: string): string {
+  return label.url ?? pathToFileURL(resolve(dir, label.file)).href;
+}
+
+/** Read and parse a page as the CLI does. */
+export function loadPage(path: string, url: string, decodeAs?: string): Document {
+  const { html } = decodeHtml(new Uint8Array(readFileSync(path)), decodeAs ?? null);
+  return parseDocument(html, url);
+}
+
+function pickDir(argv: string[], flag: string, candidates: string[]): string {
+  const i = argv.indexOf(flag);
+  if (i >= 0 && argv[i + 1]) return argv[i + 1];
+  return candidates.find((d) => existsSync(d)) ?? candidates[0];
+}
+
+/**
+ * `qingdu eval [--corpus DIR] [--cases DIR] [--verbose]`: our engine and plain Readability over the corpus and the
+ * cases in the same process; prints per-field pass counts side by side, failures, and time per page (median, p95,
+ * ratio). Exit status 0 (it measures; the unit tests judge).
+ */
+export async function runEval(argv: string[]): Promise<number> {
+  const corpusDir = pickDir(argv, '--corpus', ['test/fixtures/corpus', '../shared/corpus', '/work/shared/corpus']);
+  const casesDir = pickDir(argv, '--cases', ['test/fixtures/cases', '../shared/cases', '/work/shared/cases']);
+  const verbose = argv.includes('--verbose');
+  const labels: CorpusLabel[] = readFileSync(join(corpusDir, 'labels.jsonl'), 'utf8')
+    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+  const runs: PageRun[] = [];
+  // one warm-up page so JIT start-up is not charged to the first page of either engine
+  if (labels[0]) {
+    const u = corpusUrl(labels[0], corpusDir);
+    extractArticle(loadPage(join(corpusDir, labels[0].file), u), u);
+    runPlain(loadPage(join(corpusDir, labels[0].file), u));
+  }
+  for (const label of labels) {
+    const path = join(corpusDir, label.file);
+    const url = corpusUrl(label, corpusDir);
+    const doc = loadPage(path, url);
+    const t0 = performance.now();
+    const a = extractArticle(doc, url);
+    const oursMs = performance.now() - t0;
+    const plain = runPlain(loadPage(path, url));
+    runs.push({ label, ours: scoreCorpus(a, label), plain: scoreCorpus(plain.scored, label), oursMs, plainMs: plain.ms });
+  }
+
+  const caseFiles = readdirSync(casesDir).filter((f) => f.endsWith('.expected.json')).sort();
+  const caseRows: { name: string; ours: string[]; plain: boolean; oursMs: number; plainMs: number }[] = [];
+  for (const f of caseFiles) {
+    const name = f.replace(/\.expected\.json$/, '');
+    const exp: CaseExpected = JSON.parse(readFileSync(join(casesDir, f), 'utf8'));
+    const path = join(casesDir, `${name}.html`);
+    const doc = loadPage(path, CASE_URL, exp.decode_as);
+    const t0 = performance.now();
+    const a = extractArticle(doc, CASE_URL);
+    const oursMs = performance.now() - t0;
+    const p = runPlain(loadPage(path, CASE_URL, exp.decode_as));
+    const plainArticle = { ...a, ...p.scored, excerpt: '', contentHtml: '', nextPageUrl: null };
+    caseRows.push({ name, ours: scoreCase(a, exp), plain: scoreCase(plainArticle as typeof a, exp).length === 0, oursMs, plainMs: p.ms });
+  }
+
+  const out: string[] = [];
+  const articles = runs.filter((r) => r.label.is_article).length;
+  out.push(`corpus: ${runs.length} pages (${articles} articles) from ${corpusDir}`);
+  out.push(`${'field'.padEnd(10)} ${'qingdu'.padStart(8)} ${'readability'.padStart(12)}`);
+  for (const f of CORPUS_FIELDS) {
+    const scored = runs.filter((r) => f in r.ours);
+    const ours = scored.filter((r) => r.ours[f] === null).length;
+    const plain = scored.filter((r) => r.plain[f] === null).length;
+    out.push(`${f.padEnd(10)} ${`${ours}/${scored.length}`.padStart(8)} ${`${plain}/${scored.length}`.padStart(12)}`);
+  }
+  const casesOk = caseRows.filter((c) => !c.ours.length).length;
+  const casesPlain = caseRows.filter((c) => c.plain).length;
+  out.push(`${'cases'.padEnd(10)} ${`${casesOk}/${caseRows.length}`.padStart(8)} ${`${casesPlain}/${caseRows.length}`.padStart(12)}`);
+
+  const ours = stats([...runs.map((r) => r.oursMs), ...caseRows.map((c) => c.oursMs)]);
+  const plain = stats([...runs.map((r) => r.plainMs), ...caseRows.map((c) => c.plainMs)]);
+  out.push('');
+  out.push(`time per page (ms, ${runs.length + caseRows.length} pages; extraction only, HTML parsing excluded)`);
+  out.push(`  qingdu extractArticle   median ${ours.median.toFixed(2)}  p95 ${ours.p95.toFixed(2)}`);
+  out.push(`  readability parse()     median ${plain.median.toFixed(2)}  p95 ${plain.p95.toFixed(2)}`);
+  out.push(`  ratio (median qingdu / readability) ${(ours.median / (plain.median || 1)).toFixed(2)}`);
+
+  out.push('');
+  out.push('failures (qingdu):');
+  for (const r of runs) {
+    const name = r.label.file.replace(/^pages\//, '').replace(/\.html$/, '');
+    const fails = CORPUS_FIELDS.filter((f) => r.ours[f]).filter((f) => verbose || !['title', 'published', 'source', 'authors', 'editors'].includes(f) || true);
+    for (const f of fails) out.push(`  ${name} ${f}: ${r.ours[f]}`);
+  }
+  for (const c of caseRows) if (c.ours.length) out.push(`  case ${c.name}: ${c.ours.join('; ')}`);
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,185 @@
+/**
+ * Body selection by CJK-aware text density: one read-only pass over the page (the given document is never touched).
+ *
+ * Scoring follows Readability's idea (paragraph scores flow up to their containers, discounted by link density) with
+ * the two changes CJK pages need: a paragraph counts from 8 characters (Readability's 25-character floor drops the
+ * short sentences of Chinese bodies, case 03) and CJK clause punctuation (，。；、！？) counts like ASCII commas
+ * (Readability counts only ASCII commas, so Chinese prose scores as if it had none). Length counts in characters,
+ * one point per 50 (a CJK character carries about what a short English word does).
+ */
+import { countChars, countCjk, countPunct } from './cjk';
+
+/** Tags whose content is never article text. */
+export const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'INPUT', 'SVG',
+  'CANVAS', 'OBJECT', 'EMBED', 'NAV', 'HEAD', 'LINK', 'META',
+]);
+
+/** Block-level tags: they end an inline run (a "paragraph"). */
+export const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'TH', 'LI', 'UL', 'OL', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'DL', 'DT', 'DD', 'CENTER', 'FORM',
+  'HEADER', 'FOOTER', 'ASIDE', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY', 'CAPTION',
+]);
+
+/** Class/id words of containers that hold article text (positive) or clutter (negative); Readability's lists plus
+ * the pinyin and English class names of Chinese portals (zw = 正文, xgxw = 相关新闻, tj = 推荐). */
+const POSITIVE = /article|body|content|entry|main|post|text|detail|story|news_txt|zw|zhengwen|endtext|post_text|rich_media|cont/i;
+const NEGATIVE = /comment|footer|foot|sidebar|side|related|recommend|rank|share|hot|nav|menu|copyright|banner|ad-|advert|xgxw|tuijian|login|header|breadcrumb|crumb|tag|pager|page-|widget|popup|qrcode|weixin|list/i;
+
+/** Per-element statistics of one pass. */
+export interface NodeStats {
+  /** Non-whitespace characters in the subtree (skipped tags excluded). */
+  chars: number;
+  /** Of those, characters inside links. */
+  linkChars: number;
+  /** Clause punctuation marks. */
+  punct: number;
+  /** CJK characters. */
+  cjk: number;
+  /** Paragraph score accumulated from descendants. */
+  score: number;
+  /** Paragraph-like inline runs counted for this element. */
+  paragraphs: number;
+}
+
+/** The result of body selection. */
+export interface BodyChoice {
+  /** The chosen container in the original document (read-only), or null. */
+  element: Element | null;
+  /** Sibling containers to append after `element` (same parent, document order), may be empty. */
+  siblings: Element[];
+  /** Final score of the chosen container. */
+  score: number;
+  /** Statistics of every scored element (only elements with text are present). */
+  stats: Map<Element, NodeStats>;
+  /** Totals over the page body. */
+  page: NodeStats;
+}
+
+/**
+ * The page's <body>. Never `doc.body` in extraction code: linkedom's getter only looks right after <head> and, when
+ * anything sits between (a stray <img> in saved pages, corpus chinacomcn-1), inserts a new empty <body> into the
+ * document, which both mutates the page and hides its text.
+ */
+export function pageBody(doc: Document): Element {
+  return doc.querySelector('body') ?? doc.documentElement;
+}
+
+function classWeight(el: Element): number {
+  const s = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (s.length < 2) return 0;
+  let w = 0;
+  if (NEGATIVE.test(s)) w -= 25;
+  if (POSITIVE.test(s)) w += 25;
+  return w;
+}
+
+/** Link density of a stats record (0..1). */
+export function linkDensity(s: NodeStats): number {
+  return s.chars ? s.linkChars / s.chars : 0;
+}
+
+function paragraphScore(chars: number, linkChars: number, punct: number): number {
+  if (chars < 8 || linkChars > chars * 0.5) return 0;
+  return 1 + punct + Math.min(chars / 50, 3);
+}
+
+/**
+ * Score the page and pick the body container. `hidden` elements (e.g. a site rule's clutter) are skipped.
+ * Cost: one walk over the body plus a pass over the scored candidates.
+ */
+export function chooseBody(doc: Document, skip?: (el: Element) => boolean): BodyChoice {
+  const stats = new Map<Element, NodeStats>();
+  const candidates: Element[] = [];
+  const root = pageBody(doc);
+  const empty = (): NodeStats => ({ chars: 0, linkChars: 0, punct: 0, cjk: 0, score: 0, paragraphs: 0 });
+
+  const credit = (el: Element | null, score: number) => {
+    for (let level = 0; el && level < 4; level++, el = el.parentElement) {
+      let s = stats.get(el);
+      if (!s) {
+        s = empty();
+        stats.set(el, s);
+      }
+      if (!s.paragraphs && !s.score) candidates.push(el);
+      s.score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
+      if (level === 0) s.paragraphs++;
+    }
+  };
+
+  // Returns the subtree totals; an inline run (text and inline elements between blocks) is scored on its block.
+  const visit = (el: Element, inLink: boolean): NodeStats => {
+    const total = stats.get(el) ?? empty();
+    stats.set(el, total);
+    let run = { chars: 0, linkChars: 0, punct: 0 };
+    let sawBlock = false;
+    const flush = (owner: Element) => {
+      if (run.chars) {
+        const sc = paragraphScore(run.chars, run.linkChars, run.punct);
+        if (sc) credit(owner, sc);
+      }
+      run = { chars: 0, linkChars: 0, punct: 0 };
+    };
+    const link = inLink || el.tagName === 'A';
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        const t = n.nodeValue ?? '';
+        const c = countChars(t);
+        if (!c) continue;
+        const p = countPunct(t);
+        const k = countCjk(t);
+        total.chars += c;
+        total.punct += p;
+        total.cjk += k;
+        run.chars += c;
+        run.punct += p;
+        if (link) {
+          total.linkChars += c;
+          run.linkChars += c;
+        }
+      } else if (n.nodeType === 1) {
+        const child = n as Element;
+        const tag = child.tagName.toUpperCase();
+        if (SKIP_TAGS.has(tag) || (skip && skip(child))) continue;
+        const s = visit(child, link);
+        total.chars += s.chars;
+        total.linkChars += s.linkChars;
+        total.punct += s.punct;
+        total.cjk += s.cjk;
+        if (BLOCK_TAGS.has(tag) || tag === 'BR') {
+          flush(el);
+          sawBlock = true;
+        } else {
+          // inline child: its text joins the current run (its own block children, if any, were scored inside it)
+          run.chars += s.chars;
+          run.linkChars += s.linkChars;
+          run.punct += s.punct;
+        }
+      }
+    }
+    // A block whose content is one inline run is a paragraph of its parent; a mixed block owns its runs.
+    if (!sawBlock) {
+      if (run.chars && BLOCK_TAGS.has(el.tagName.toUpperCase()) && el.parentElement) {
+        const sc = paragraphScore(run.chars, run.linkChars, run.punct);
+        if (sc) credit(el.parentElement, sc);
+      }
+      // (an inline element's run is counted by its parent)
+    } else flush(el);
+    return total;
+  };
+
+  const page = visit(root, false);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const el of candidates) {
+    const s = stats.get(el)!;
+    const final = (s.score + classWeight(el)) * (1 - linkDensity(s));
+    if (final > bestScore) {
+      bestScore = final;
+      best = el;
+    }
+  }
+  const siblings: Element[] = [];
+  return { element: best, siblings, score: bestScore, stats, page };
+}

@@ -1,0 +1,200 @@
+/**
+ * Cleaning of the chosen body (a detached clone; the page is never touched): drop clutter by site rule, by class
+ * name, by Chinese marker text and by link density, then drop in-body noise lines (原标题, 本文来源/责任编辑 credits,
+ * video-player placeholders, 点击进入专题, 返回…首页, disclaimers, promos, pagers, a repeated title).
+ * Sources of the patterns: ../shared/corpus labels (`body_noise`, `must_not_contain`) and ../shared/cases 03, 15, 16,
+ * 17, 22; they are written for the kind of line (every portal words them alike), not for one page.
+ */
+import { BLOCK_TAGS, SKIP_TAGS } from './body';
+import { countChars } from './cjk';
+import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
+
+/**
+ * Whole-line noise: a short block whose text matches one of these is not body text. Anchored at the start (after
+ * optional brackets) so a sentence that merely mentions e.g. 来源 survives.
+ */
+export const NOISE_LINES: readonly RegExp[] = [
+  /^[（(【[]?\s*原标题/,
+  /^[（(【[]?\s*(本文|文章|稿件|信息)?来源\s*[:：]/,
+  /^[（(【[]?\s*(本文)?来自[^，。]{1,20}[，,].{0,20}下载/,
+  /^[（(【[]?\s*(责任编辑|责编|编辑|编审|审核|审校|校对|值班编辑|作者|撰稿|记者|通讯员|监\s*制|总监制|审\s*读|策\s*划|统\s*筹|出\s*品|主\s*编)\s*[:：︰|]/,
+  /^[（(【[]?\s*(免责|特别|版权|平台|郑重)?声明\s*[】\]:：]/,
+  /^[（(【[]?\s*(免责声明|特别声明|版权声明)/,
+  /不构成.{0,8}投资建议/,
+  /仅代表作者(本人)?(个人)?观点/,
+  /^点击进入/,
+  /^返回.{0,10}(首页|搜狐)/,
+  /您的浏览器.{0,6}(无法|不支持|不能).{0,4}播放/,
+  /关注.{0,12}(公众号|微信号)/,
+  /(下载|打开).{0,12}(APP|App|app|客户端)/,
+  /^(文章)?关键词\s*[:：]/,
+  /^(分享到|分享至|扫一扫|扫描二维码)/,
+  /^(上一篇|下一篇)\s*[:：]/,
+  /^(上一页|下一页|首页|尾页|末页)$/,
+  /^(相关新闻|相关阅读|相关文章|相关链接|延伸阅读|推荐阅读|热点推荐|精彩推荐)\s*[:：]?$/,
+];
+
+/** A block of this many characters or fewer may be a noise line (long paragraphs are prose even if they match). */
+const NOISE_MAX = 120;
+
+/** A related-list heading: the block and the link lists after it are dropped. */
+const RELATED_HEADING = /^[【[]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|更多阅读|热点推荐|精彩推荐|为您推荐|猜你喜欢|热门文章|往期回顾)\s*[】\]]?\s*[:：]?/;
+
+/** Class/id words of clutter inside a body container (share bars, related lists in pinyin, pagers, ads). */
+const CLUTTER_CLASS =
+  /(^|[\s_-])(share|sharebar|bdshare|related|relate|recommend|xgxw|xgyd|tuijian|tj|rank|hot|comment|pinglun|copyright|banqian|statement|disclaimer|pager|pages|page-?nav|pagination|fenye|ad|ads|advert|qrcode|erweima|ewm|weixin|wx|follow|keywords|tags?|editor|zrbj|bianji|source|laiyuan|hide_word|backsohu|back)($|[\s_-])/i;
+
+function text(el: Element): string {
+  return (el.textContent ?? '').trim();
+}
+
+function linkChars(el: Element): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += countChars(a.textContent ?? '');
+  return n;
+}
+
+/** Is `t` (a block's whole text) a noise line? */
+export function isNoiseLine(t: string): boolean {
+  const s = t.replace(/^[\s\u3000\u00a0]+/, '');
+  if (!s || countChars(s) > NOISE_MAX) return false;
+  return NOISE_LINES.some((re) => re.test(s));
+}
+
+/** Is this block a pager (上一页/下一页 links, or a row of page numbers)? */
+export function isPager(el: Element): boolean {
+  const t = text(el).replace(/\s+/g, '');
+  if (!t || t.length > 80) return false;
+  if (/(上一页|下一页|下页|上页|尾页|末页)/.test(t)) return true;
+  return /^(\[?【?\d{1,3}】?\]?)+$/.test(t) && el.querySelector('a') !== null;
+}
+
+function hasMedia(el: Element): boolean {
+  return el.tagName === 'IMG' || el.querySelector('img, video, picture') !== null;
+}
+
+/** Options of body cleaning. */
+export interface CleanOptions {
+  /** Extra clutter selectors (the site rule's). */
+  clutter?: readonly string[];
+  /** The headline, to drop its repetition at the top of the body. */
+  title?: string;
+}
+
+/**
+ * Clean a detached body clone in place. Returns the same element.
+ * Never removes the root itself; removes nothing outside it.
+ */
+export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
+  // 1. tags that never hold article text, hidden blocks, clutter by selector
+  const drop: Element[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) || tag === 'FORM' || tag === 'VIDEO' || tag === 'AUDIO') drop.push(el);
+    else if (el.hasAttribute('hidden') || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? ''))
+      drop.push(el);
+  }
+  drop.forEach((el) => el.remove());
+  const selectors = [...CLUTTER_SELECTORS, ...(opts.clutter ?? [])];
+  for (const sel of selectors) {
+    try {
+      root.querySelectorAll(sel).forEach((el) => el !== root && el.remove());
+    } catch {
+      /* an invalid selector in a rule must not break extraction */
+    }
+  }
+
+  // 2. clutter containers by class/id, link-dense lists, related-list headings with their lists
+  for (const el of [...root.querySelectorAll('div, section, ul, ol, table, aside, p, span, dl, header, footer')]) {
+    if (!el.isConnected && !root.contains(el)) continue;
+    const tag = el.tagName.toUpperCase();
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const t = text(el);
+    const n = countChars(t);
+    if (tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE') {
+      if (n < 200) el.remove();
+      continue;
+    }
+    if (name.trim() && CLUTTER_CLASS.test(name) && n < 300 && !/(^|\s)(content|article|text|body)/i.test(name)) {
+      el.remove();
+      continue;
+    }
+    if (n && (tag === 'UL' || tag === 'OL' || tag === 'DIV' || tag === 'TABLE' || tag === 'DL') && !hasMedia(el)) {
+      const lc = linkChars(el);
+      if (lc / n > 0.6 && n < 1500) {
+        el.remove();
+        continue;
+      }
+    }
+  }
+
+  // 3. line-level noise on leaf blocks (a block with no block children), related headings, pagers
+  const leaves: Element[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    const tag = el.tagName.toUpperCase();
+    if (!BLOCK_TAGS.has(tag) || tag === 'TD' || tag === 'TR' || tag === 'TABLE' || tag === 'TBODY') continue;
+    let leaf = true;
+    for (const c of el.children) if (BLOCK_TAGS.has(c.tagName.toUpperCase())) {
+      leaf = false;
+      break;
+    }
+    if (leaf) leaves.push(el);
+  }
+  const titleKey = (opts.title ?? '').replace(/\s+/g, '');
+  let sawText = false;
+  for (const el of leaves) {
+    if (!root.contains(el)) continue;
+    const t = text(el);
+    const key = t.replace(/\s+/g, '');
+    if (!key) {
+      if (!hasMedia(el) && el.tagName !== 'HR') el.remove();
+      continue;
+    }
+    if (!sawText && titleKey && key === titleKey && !hasMedia(el)) {
+      el.remove();
+      continue;
+    }
+    if (isNoiseLine(t) || isPager(el)) {
+      if (!hasMedia(el) || countChars(t) > 0) removeKeepingMedia(el);
+      continue;
+    }
+    if (RELATED_HEADING.test(t) && countChars(t) < 30) {
+      // the heading, and the link paragraphs / lists right after it
+      let next = nextBlock(el);
+      removeKeepingMedia(el);
+      while (next) {
+        const after = nextBlock(next);
+        const nt = countChars(text(next));
+        if (nt && linkChars(next) / nt > 0.5) next.remove();
+        else break;
+        next = after;
+      }
+      continue;
+    }
+    if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && countChars(t) < 40 && !hasMedia(el)) {
+      el.remove();
+      continue;
+    }
+    sawText = true;
+  }
+
+  // 4. containers left empty
+  for (const el of [...root.querySelectorAll('div, section, p, span, ul, ol, li, blockquote, center, strong, b, font')].reverse())
+    if (!countChars(el.textContent ?? '') && !hasMedia(el) && !el.querySelector('br ~ br')) el.remove();
+  return root;
+}
+
+/** The next block in document order after `el` (its next element sibling, or an ancestor's). */
+function nextBlock(el: Element): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.nextElementSibling) return e.nextElementSibling;
+  }
+  return null;
+}
+
+/** Remove a block but keep any images in it (a noise line sharing a <p> with a photo, e.g. a caption-less image). */
+function removeKeepingMedia(el: Element): void {
+  const imgs = [...el.querySelectorAll('img')];
+  if (imgs.length && el.parentNode) for (const img of imgs) el.parentNode.insertBefore(img, el);
+  el.remove();
+}

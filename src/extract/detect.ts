@@ -1,0 +1,91 @@
+/**
+ * Is the page one article? Evidence is weighed, none is proof:
+ * - the body container's strength (CJK-aware paragraph score, characters outside links, paragraph count): Readability's
+ *   isProbablyReaderable needs 140-character paragraphs and so rejects Chinese bodies of short paragraphs (case 01);
+ * - the page's link density (channel lists, rankings, search results and home pages are mostly links);
+ * - URL shapes of Chinese CMSs (`/system/YYYY/MM/DD/*.shtml`, `/t20200315_*.htm`, `/c_*.htm`, `/doc-*.shtml`,
+ *   `/a/2020/0315/*`, `/content_*.htm`, `/art/…/art_*.html`) for, and list shapes (`index.shtml`, `list_*`, `/`) against;
+ * - page metadata (`og:type` article, `article:published_time`) for.
+ * Weights were set on ../shared/corpus (52 pages) and ../shared/cases; see the eval for the result.
+ */
+
+/** The verdict with its reasons (for debugging and the popup). */
+export interface Detection {
+  isArticle: boolean;
+  /** 0..1. */
+  confidence: number;
+  /** Human-readable evidence, e.g. `body 1069 chars (+2)`. */
+  reasons: string[];
+}
+
+/** What detection looks at (computed by the engine). */
+export interface DetectInput {
+  url: string;
+  /** Paragraph score of the chosen body container (see body.ts). */
+  bodyScore: number;
+  /** Non-whitespace characters of the cleaned body text. */
+  bodyChars: number;
+  /** Paragraphs of the cleaned body. */
+  paragraphs: number;
+  /** Characters in the whole page body, and of those in links. */
+  pageChars: number;
+  pageLinkChars: number;
+  /** Page metadata says article (og:type=article, article:published_time, JSON-LD NewsArticle). */
+  metaArticle: boolean;
+  /** The site rule's article URL pattern matched (null when there is no rule or no pattern). */
+  ruleUrl: boolean | null;
+}
+
+/** CMS article URL shapes (see the module note). */
+export const ARTICLE_URL: readonly RegExp[] = [
+  /\/system\/\d{4}\/\d{2}\/\d{2}\/\w+\.s?html?$/i,
+  /\/t\d{8}_\w+\.s?html?$/i,
+  /\/c_\d+\.s?html?$/i,
+  /\/doc-\w+\.s?html?$/i,
+  /\/a\/\d{4}\/?\d{4}\//i,
+  /\/a\/\d+_\d+/i,
+  /\/content_\d+\.s?html?$/i,
+  /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\w+\.html?$/i,
+  /\/\d{4}-?\d{2}[-/]?\d{2}\/[\w-]+\.s?html?$/i,
+  /\/n\d?\/\d{4}\/\d{4}\/c\d+-\d+\.html?$/i,
+  /\/(article|detail|news|story)s?\/[\w-]{6,}/i,
+  /\/c\/[0-9a-z]{8,}$/i,
+  /\/\d{6,}(_\d+)?\.s?html?$/i,
+];
+
+/** List/home URL shapes. */
+export const LIST_URL: readonly RegExp[] = [/\/(index|list|default)(_\d+)?\.\w+$/i, /\/list[_/-]/i, /\/$/, /[?&](q|wd|word|keyword|query|search)=/i, /\/search\b/i];
+
+/** Weigh the evidence. Threshold: score ≥ 2 is an article. */
+export function detectArticle(x: DetectInput): Detection {
+  const reasons: string[] = [];
+  let s = 0;
+  const add = (w: number, why: string) => {
+    s += w;
+    reasons.push(`${why} (${w > 0 ? '+' : ''}${w})`);
+  };
+  if (x.bodyChars >= 400) add(3, `body ${x.bodyChars} chars`);
+  else if (x.bodyChars >= 180) add(2, `body ${x.bodyChars} chars`);
+  else if (x.bodyChars >= 100) add(1, `body ${x.bodyChars} chars`);
+  else add(-3, `body only ${x.bodyChars} chars`);
+  if (x.bodyScore >= 60) add(1, `body score ${Math.round(x.bodyScore)}`);
+  else if (x.bodyScore < 25) add(-2, `weak body score ${Math.round(x.bodyScore)}`);
+  const linkDensity = x.pageChars ? x.pageLinkChars / x.pageChars : 1;
+  if (linkDensity > 0.8) add(-2, `page link density ${linkDensity.toFixed(2)}`);
+  else if (linkDensity > 0.7) add(-1, `page link density ${linkDensity.toFixed(2)}`);
+  const share = x.pageChars ? x.bodyChars / (x.pageChars - x.pageLinkChars || 1) : 0;
+  if (share < 0.1) add(-1, `body is ${Math.round(share * 100)}% of the page's text`);
+  let path = '';
+  try {
+    const u = new URL(x.url);
+    path = u.pathname + u.search;
+  } catch {
+    /* no usable URL: no URL evidence */
+  }
+  if (x.ruleUrl === true || ARTICLE_URL.some((re) => re.test(path))) add(1, 'article URL shape');
+  else if (path && LIST_URL.some((re) => re.test(path))) add(-1, 'list URL shape');
+  if (x.metaArticle) add(1, 'page metadata says article');
+  const isArticle = s >= 2;
+  const confidence = 1 / (1 + Math.exp(-(s - 1.5)));
+  return { isArticle, confidence: Math.round(confidence * 100) / 100, reasons };
+}

@@ -1,0 +1,167 @@
+/**
+ * Serialise a cleaned body into sanitized HTML and paragraph text in one allow-list walk (no innerHTML round trip,
+ * no DOM window needed on Node). Only structural and phrasing tags survive, with `href` (http/https, absolute),
+ * `src`/`alt` (absolute, lazy sources resolved), `colspan`/`rowspan`; everything else is unwrapped (its text kept) or
+ * dropped (script-like tags). The reader sanitizes again with DOMPurify in the browser.
+ */
+import type { ArticleImage } from './article';
+import { captionOf, imageRecord, imageSource } from './images';
+
+const KEEP_BLOCK = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'LI', 'FIGCAPTION', 'DT', 'DD', 'TD', 'TH', 'CAPTION']);
+const KEEP_STRUCT = new Set(['UL', 'OL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'DL', 'FIGURE']);
+const KEEP_INLINE = new Set(['STRONG', 'B', 'EM', 'I', 'U', 'SUB', 'SUP', 'CODE', 'SMALL', 'MARK', 'S', 'DEL', 'INS', 'Q', 'CITE', 'ABBR', 'TIME']);
+const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'FORM', 'VIDEO', 'AUDIO', 'LINK', 'META', 'HEAD', 'TITLE']);
+const BLOCKISH = new Set([...KEEP_BLOCK, ...KEEP_STRUCT, 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'CENTER', 'H1', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY']);
+
+/** The serialised body. */
+export interface Serialized {
+  html: string;
+  /** Paragraph texts in order (blank-line joined this is Article.textContent). */
+  paragraphs: string[];
+  images: ArticleImage[];
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function escAttr(s: string): string {
+  return esc(s).replace(/"/g, '&quot;');
+}
+
+/** Serialise `root` (a cleaned, detached clone). `baseUrl` resolves links and image sources. */
+export function serializeBody(root: Element, baseUrl: string): Serialized {
+  const out: string[] = [];
+  const paragraphs: string[] = [];
+  const images: ArticleImage[] = [];
+  let text = '';
+  const endPara = () => {
+    const t = text.replace(/[ \t\r\f\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim();
+    if (t) paragraphs.push(t);
+    text = '';
+  };
+
+  const inline = (n: Node): void => {
+    if (n.nodeType === 3) {
+      const v = n.nodeValue ?? '';
+      out.push(esc(v));
+      text += v.replace(/\s+/g, ' ');
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const el = n as Element;
+    const tag = el.tagName.toUpperCase();
+    if (DROP.has(tag)) return;
+    if (tag === 'BR') {
+      out.push('<br>');
+      text += '\n';
+      return;
+    }
+    if (tag === 'IMG') {
+      const src = imageSource(el, baseUrl);
+      if (!src) return;
+      const rec = imageRecord(src, el, captionOf(el, root));
+      images.push(rec);
+      out.push(`<img src="${escAttr(src)}" alt="${escAttr(rec.alt)}">`);
+      return;
+    }
+    if (tag === 'A') {
+      const href = (el.getAttribute('href') ?? '').trim();
+      let abs: string | null = null;
+      try {
+        const u = new URL(href, baseUrl);
+        if (href && !href.startsWith('#') && (u.protocol === 'http:' || u.protocol === 'https:')) abs = u.href;
+      } catch {
+        abs = null;
+      }
+      if (abs) out.push(`<a href="${escAttr(abs)}">`);
+      for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
+      if (abs) out.push('</a>');
+      return;
+    }
+    if (BLOCKISH.has(tag)) {
+      // a block inside phrasing content: keep its text on its own line
+      if (text && !text.endsWith('\n')) {
+        out.push('<br>');
+        text += '\n';
+      }
+      for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
+      return;
+    }
+    const keep = KEEP_INLINE.has(tag);
+    if (keep) out.push(`<${tag.toLowerCase()}>`);
+    for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
+    if (keep) out.push(`</${tag.toLowerCase()}>`);
+  };
+
+  const hasBlockChild = (el: Element): boolean => {
+    for (const c of el.children) if (BLOCKISH.has(c.tagName.toUpperCase())) return true;
+    return false;
+  };
+
+  // Children of a container: inline runs become <p>, blocks are handled by `block`.
+  const children = (el: Element): void => {
+    let run: Node[] = [];
+    const flush = () => {
+      if (!run.length) return;
+      const start = out.length;
+      out.push('<p>');
+      for (const n of run) inline(n);
+      const hasContent = text.trim() || out.slice(start).some((s) => s.startsWith('<img'));
+      if (hasContent) {
+        out.push('</p>');
+        endPara();
+      } else {
+        out.length = start;
+        text = '';
+      }
+      run = [];
+    };
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1 && BLOCKISH.has((c as Element).tagName.toUpperCase())) {
+        flush();
+        block(c as Element);
+      } else if (c.nodeType === 1 || c.nodeType === 3) run.push(c);
+    }
+    flush();
+  };
+
+  const block = (el: Element): void => {
+    const tag = el.tagName.toUpperCase();
+    if (DROP.has(tag)) return;
+    if (tag === 'HR') {
+      out.push('<hr>');
+      return;
+    }
+    const name = tag === 'H1' ? 'h2' : tag.toLowerCase();
+    if (KEEP_STRUCT.has(tag)) {
+      out.push(`<${name}>`);
+      if (tag === 'FIGURE') children(el);
+      else for (const c of el.children) block(c);
+      out.push(`</${name}>`);
+      return;
+    }
+    if (KEEP_BLOCK.has(tag) || tag === 'H1') {
+      const attrs = (tag === 'TD' || tag === 'TH')
+        ? ['colspan', 'rowspan'].map((a) => (el.getAttribute(a) ? ` ${a}="${escAttr(el.getAttribute(a)!)}"` : '')).join('')
+        : '';
+      out.push(`<${name}${attrs}>`);
+      if (hasBlockChild(el)) children(el);
+      else {
+        for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
+        endPara();
+      }
+      out.push(`</${name}>`);
+      return;
+    }
+    // DIV, SECTION, CENTER, … and unknown blocks: unwrap
+    if (BLOCKISH.has(tag)) children(el);
+    else {
+      for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
+      endPara();
+    }
+  };
+
+  children(root);
+  endPara();
+  return { html: out.join(''), paragraphs, images };
+}

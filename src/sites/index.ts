@@ -1,0 +1,40 @@
+/**
+ * The site-rule registry: one file per portal (rules are data, see types.ts), looked up by host.
+ * Generic heuristics come first; a rule only adds what they cannot infer (a template's body container and clutter).
+ */
+import type { SiteRule } from './types';
+import { gscn } from './gscn';
+
+export type { SiteRule } from './types';
+
+/** Every rule, most specific host first. */
+export const SITE_RULES: readonly SiteRule[] = [gscn];
+
+function hostOf(u: string | null | undefined): string | null {
+  if (!u) return null;
+  try {
+    return new URL(u).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** The rule serving `host` (a host equal to or a subdomain of a rule's host), or null. */
+export function ruleForHost(host: string | null): SiteRule | null {
+  if (!host) return null;
+  for (const r of SITE_RULES) for (const h of r.hosts) if (host === h || host.endsWith(`.${h}`)) return r;
+  return null;
+}
+
+/**
+ * The rule for a page: by the URL's host, else by the page's own canonical / og:url (saved pages and file:// URLs).
+ * Read-only on `doc`.
+ */
+export function ruleFor(url: string, doc?: Document): SiteRule | null {
+  const byUrl = ruleForHost(hostOf(url));
+  if (byUrl || !doc) return byUrl;
+  const canonical =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  return ruleForHost(hostOf(canonical));
+}
