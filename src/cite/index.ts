@@ -29,7 +29,26 @@ const CSL_STYLES: Partial<Record<CitationStyle, { file: string | null; lang: str
 };
 
 // BibTeX keeps CJK as UTF-8: the default (asciiOnly) turns each unmappable character into nothing (title `{: }`).
+// Without it citation-js escapes nothing, so bibtexItem escapes the LaTeX specials itself.
 (plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
+
+const LATEX_SPECIAL = /[\\&%$#_{}~^]/g;
+const LATEX_ESCAPE: Record<string, string> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+
+/** The item with LaTeX specials escaped in its text fields (not in URL, id and key: BibTeX takes those verbatim). */
+function bibtexItem(item: CslItem): CslItem {
+  const esc = (v: string) => v.replace(LATEX_SPECIAL, (c) => LATEX_ESCAPE[c] ?? `\\${c}`);
+  const names = (list?: CslItem['author']) =>
+    list?.map((n) => ('literal' in n ? { literal: esc(n.literal) } : { family: esc(n.family), given: n.given && esc(n.given) }));
+  return {
+    ...item,
+    title: esc(item.title),
+    author: names(item.author),
+    editor: names(item.editor),
+    'container-title': item['container-title'] && esc(item['container-title']),
+    publisher: item.publisher && esc(item.publisher),
+  };
+}
 
 const LOCALES: Record<string, string> = { 'zh-CN': 'locales-zh-CN.xml', 'en-US': 'locales-en-US.xml' };
 
@@ -69,6 +88,15 @@ function itemFor(style: CitationStyle, item: CslItem): CslItem {
   return item;
 }
 
+/**
+ * plugin-ris 0.8 breaks every value after 70 characters (ris.js: `.replace(/(.{70})/g, '$1\\n')`), which cuts long
+ * URLs in two for readers that do not join continuation lines. Our values hold no newlines, so any line that does
+ * not start with a tag is such a break and is joined back (RIS allows 255-character lines and longer UR values).
+ */
+function unwrapRis(ris: string): string {
+  return ris.replace(/\n(?![A-Z][A-Z0-9]  -)/g, '');
+}
+
 function escapeMarkdown(title: string): string {
   return title.replace(/([\\[\]])/g, '\\$1');
 }
@@ -91,20 +119,27 @@ export async function formatCitation(
     case 'metadata':
       return metadataBlock(article);
     case 'markdown':
-      return `[${escapeMarkdown(item.title)}](${item.URL.replace(/[()]/g, encodeURIComponent)})`;
+      return `[${escapeMarkdown(item.title)}](${item.URL.replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
     case 'csl-json':
       return JSON.stringify([item], null, 2);
     case 'bibtex':
-      return new Cite([item]).format('bibtex', { format: 'text' }).trim();
+      return new Cite([bibtexItem(item)]).format('bibtex', { format: 'text' }).trim();
     case 'ris':
-      return new Cite([item]).format('ris', { format: 'text' }).trim();
+      return unwrapRis(new Cite([item]).format('ris', { format: 'text' }).trim());
   }
-  if (!CSL_STYLES[style]) throw new Error(`unknown citation style: ${style}`);
+  return formatCslItem(itemFor(style, item), style, opts.number);
+}
+
+/**
+ * Format a raw CSL-JSON item with one of the CSL styles (no Article-specific adjustment).
+ * @param number the `[n]` label of the numeric style (default 1)
+ * @throws Error when `style` is not a CSL style, or its file cannot be loaded
+ */
+export async function formatCslItem(item: object, style: CitationStyle, number = 1): Promise<string> {
+  const spec = CSL_STYLES[style];
+  if (!spec) throw new Error(`not a CSL style: ${style}`);
   await ensureStyle(style);
-  const spec = CSL_STYLES[style]!;
-  const text = new Cite([itemFor(style, item)])
-    .format('bibliography', { format: 'text', template: style, lang: spec.lang })
-    .trim();
-  if (style === 'gbt7714-numeric' && opts.number && opts.number !== 1) return text.replace(/^\[1\]/, `[${opts.number}]`);
-  return text;
+  const text = new Cite([item]).format('bibliography', { format: 'text', template: style, lang: spec.lang }).trim();
+  // citeproc numbers a one-item bibliography [1]; the caller knows the item's place in its list.
+  return style === 'gbt7714-numeric' && number !== 1 ? text.replace(/^\[1\]/, `[${number}]`) : text;
 }

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractFile } from '../../src/cli/extract';
+import { formatCitation, toCslItem, CITATION_STYLES, type CitationStyle } from '../../src/cite/index';
+import type { Article } from '../../src/extract/article';
+
+// Every corpus article, every format: produced without error, containing the title, the date and the URL.
+const corpus = new URL('../fixtures/corpus/', import.meta.url);
+const labels = readFileSync(new URL('labels.jsonl', corpus), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { file: string; url: string; is_article: boolean });
+const articles = labels.filter((l) => l.is_article);
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+const pad = (n: number) => String(n).padStart(2, '0');
+const ACCESSED = '2026-11-29';
+
+/** How each style writes the publication date [y, m, d] (month and day may be missing). */
+function dateIn(style: CitationStyle, [y, m, d]: (number | undefined)[]): string[] {
+  const iso = [y, m && pad(m), d && pad(d)].filter(Boolean).join('-');
+  const full = m !== undefined && d !== undefined;
+  switch (style) {
+    case 'gbt7714-numeric':
+    case 'gbt7714-author-date':
+      return [`(${iso})`];
+    case 'apa':
+      return [full ? `(${y}, ${MONTHS[m! - 1]} ${d})` : `(${y}`];
+    case 'mla':
+      return [full ? `${d} ${MLA_MONTHS[m! - 1]} ${y}` : String(y)];
+    case 'chicago':
+      return [full ? `${MONTHS[m! - 1]} ${d}, ${y}` : String(y)];
+    case 'bibtex':
+      return [`year = {${y}}`];
+    case 'ris':
+      return [`DA  - ${[y, m, d].filter(Boolean).join('/')}/`];
+    case 'csl-json':
+      return [JSON.stringify([y, m, d].filter(Boolean))];
+    case 'metadata':
+      return [`发布时间：${iso}`];
+    case 'markdown':
+      return []; // a Markdown link is `[标题](URL)`: it has no date by definition
+  }
+}
+
+/**
+ * Quotes and spaces differ between styles (MLA/Chicago quote the title, citeproc curls inner quotes); BibTeX
+ * escapes LaTeX specials and braces capitals ({IP}) against re-casing.
+ */
+const norm = (s: string) => s.replace(/(?<!\\)[{}]/g, '').replace(/\\([&%$#_{}])/g, '$1').replace(/["'“”‘’\s]/g, '');
+
+describe('citations of every corpus article', () => {
+  it('has the corpus', () => expect(articles.length).toBeGreaterThanOrEqual(40));
+  for (const label of articles) {
+    it(label.file, async () => {
+      const article: Article = await extractFile({ file: new URL(label.file, corpus).pathname, url: label.url || null });
+      const item = toCslItem(article, ACCESSED);
+      const parts = item.issued?.['date-parts'][0];
+      for (const style of CITATION_STYLES) {
+        const text = await formatCitation(article, style, { accessed: ACCESSED });
+        const where = `${label.file} ${style}:\n${text}`;
+        if (style === 'csl-json') expect(JSON.parse(text)[0].title, where).toBe(article.title.trim());
+        else expect(norm(text), where).toContain(norm(article.title.trim()));
+        expect(text, where).toContain(item.URL);
+        if (style === 'csl-json') expect(text).toContain(JSON.stringify(item.accessed['date-parts'][0]).slice(1, -1).replace(/,/g, ',\n          '));
+        if (parts) for (const d of dateIn(style, parts)) expect(style === 'csl-json' ? text.replace(/\s/g, '') : text, where).toContain(d);
+        // No date of publication: GB/T still dates the reference by its 引用日期.
+        else if (style.startsWith('gbt7714')) expect(text, where).toContain(`[${ACCESSED}]`);
+      }
+    });
+  }
+});
