@@ -1,3 +1,7 @@
 import { render } from 'preact';
+import { App } from './App';
+import { targetTabId } from './target';
+import './popup.css';
 
-render(<p>Qingdu</p>, document.getElementById('app')!);
+const asTab = new URLSearchParams(location.search).has('tab');
+targetTabId().then((tabId) => render(<App tabId={tabId} asTab={asTab} />, document.getElementById('app')!));

@@ -1,0 +1,184 @@
+import browser from 'webextension-polyfill';
+import type { Article } from '../extract/article';
+import { openNotesDb, type NotesDb } from '../notes/db';
+import { NOTES_CHANNEL, type Note, type NotesChanged, type SaveResult } from '../notes/types';
+import {
+  clearNotes, deleteNote, describeWriteError, editNote, importNotes, restoreNote, saveArticle,
+} from '../notes/write';
+import { isMessage, sendToTab } from '../shared/connector';
+import type { NotesProtocol, NotesReply } from '../shared/messages';
+import { ensureContent } from './tabs';
+
+/**
+ * The background side of the notes library: the only context that writes it. Message handlers for NotesProtocol, the
+ * `save-note` keyboard command and the context menu (page → save the page; selection → save the quote with its
+ * article). Every handler answers a NotesReply, so a refused write reaches the user as a message, never as a silent
+ * failure. After each committed write the change is broadcast on the `qingdu-notes` BroadcastChannel.
+ */
+
+let dbPromise: Promise<NotesDb> | undefined;
+/** The library, opened once per background lifetime (reopened after a failure such as a private-mode refusal). */
+function db(): Promise<NotesDb> {
+  dbPromise ??= openNotesDb().catch((e) => { dbPromise = undefined; throw e; });
+  return dbPromise;
+}
+
+let channel: BroadcastChannel | undefined;
+function announce(change: Omit<NotesChanged, 'type' | 'revision'>): void {
+  channel ??= new BroadcastChannel(NOTES_CHANNEL);
+  channel.postMessage({ type: 'notes-changed', revision: Date.now(), ...change } satisfies NotesChanged);
+}
+
+async function reply<T>(work: () => Promise<T>): Promise<NotesReply<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (e) {
+    const err = describeWriteError(e);
+    return { ok: false, code: err.code, error: err.message };
+  }
+}
+
+/** Imports in progress: parts staged by notesImportChunk, written at once by notesImportCommit. */
+const staged = new Map<string, Note[]>();
+
+type Handlers = { [K in keyof NotesProtocol]: (data: NotesProtocol[K][0]) => Promise<NotesProtocol[K][1]> };
+
+/** Save an article with an optional quote, and announce it. */
+export async function saveNote(article: Article, quote?: string): Promise<NotesReply<SaveResult>> {
+  return reply(async () => {
+    const r = await saveArticle(await db(), { article, quote });
+    announce({ put: [r.note.id], removed: [] });
+    return r;
+  });
+}
+
+/** The NotesProtocol handlers (exported for tests and for background/index.ts). */
+export const notesHandlers: Handlers = {
+  notesSave: ({ article, quote }) => saveNote(article, quote),
+  notesEdit: ({ id, note, tags }) => reply(async () => {
+    const n = await editNote(await db(), id, { note, tags });
+    announce({ put: [id], removed: [] });
+    return n;
+  }),
+  notesDelete: ({ id }) => reply(async () => {
+    const n = await deleteNote(await db(), id);
+    announce({ put: [], removed: [id] });
+    return n ?? null;
+  }),
+  notesRestore: ({ note }) => reply(async () => {
+    await restoreNote(await db(), note);
+    announce({ put: [note.id], removed: [] });
+    return null;
+  }),
+  notesImportChunk: async ({ importId, notes }) => {
+    const list = staged.get(importId) ?? [];
+    list.push(...notes);
+    staged.set(importId, list);
+    return { ok: true, value: list.length };
+  },
+  notesImportCommit: ({ importId, replace }) => reply(async () => {
+    const notes = staged.get(importId) ?? [];
+    staged.delete(importId);
+    const r = await importNotes(await db(), notes, replace);
+    announce({ put: [], removed: [], all: true });
+    return r;
+  }),
+  notesClear: () => reply(async () => {
+    const n = await clearNotes(await db());
+    announce({ put: [], removed: [], all: true });
+    return n;
+  }),
+};
+
+/**
+ * Who may write: our extension pages (popup, notes page) for everything; a content script in a tab (the reader's `s`)
+ * only notesSave. The sender URL of a content script is page-controlled and is not used as a trust signal.
+ */
+function allowed(name: keyof NotesProtocol, sender: browser.Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const origin = browser.runtime.getURL('');
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(origin)
+    && (!sender.tab || (sender.tab.url ?? sender.url).startsWith(origin));
+  if (fromExtensionPage) return true;
+  return name === 'notesSave' && !!sender.tab;
+}
+
+/** Article of a tab from its content script (injected under activeTab when the host is not in the manifest). */
+async function tabArticle(tabId: number): Promise<Article> {
+  await ensureContent(tabId);
+  const article = await sendToTab(tabId, 'getArticle', undefined);
+  if (!article) throw new Error('这个页面没有可保存的文章。(No article on this page.)');
+  return article;
+}
+
+/** Show the outcome of a save from the menu or the shortcut on the toolbar badge and title of the tab. */
+async function showOutcome(tabId: number, r: NotesReply<SaveResult>): Promise<void> {
+  const text = r.ok ? '✓' : '!';
+  const title = r.ok ? (r.value.status === 'created' ? '已保存到笔记' : '笔记已更新（保留了你的笔记和标签）') : r.error;
+  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+  await browser.action.setBadgeBackgroundColor({ tabId, color: r.ok ? '#2a7' : '#c33' }).catch(() => undefined);
+  await browser.action.setTitle({ tabId, title }).catch(() => undefined);
+}
+
+/** Save the article of a tab, with the selected text as a quote when given. */
+export async function saveTab(tabId: number, quote?: string): Promise<NotesReply<SaveResult>> {
+  let r: NotesReply<SaveResult>;
+  try {
+    r = await saveNote(await tabArticle(tabId), quote);
+  } catch (e) {
+    r = { ok: false, code: 'no-article', error: (e as Error).message };
+  }
+  await showOutcome(tabId, r);
+  return r;
+}
+
+export const MENU_SAVE_PAGE = 'qingdu-save-page';
+export const MENU_SAVE_SELECTION = 'qingdu-save-selection';
+
+/** The context-menu click handler: the page, or the selection as a quote with its article. */
+export function onMenuClick(info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab): Promise<NotesReply<SaveResult>> | undefined {
+  if (tab?.id === undefined) return undefined;
+  if (info.menuItemId === MENU_SAVE_PAGE) return saveTab(tab.id);
+  if (info.menuItemId === MENU_SAVE_SELECTION) return saveTab(tab.id, info.selectionText ?? undefined);
+  return undefined;
+}
+
+/** The `save-note` keyboard command: save the active tab's article. */
+export async function onSaveCommand(command: string, tab?: browser.Tabs.Tab): Promise<NotesReply<SaveResult> | undefined> {
+  if (command !== 'save-note') return undefined;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  return tabId === undefined ? undefined : saveTab(tabId);
+}
+
+async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: '保存到清读笔记', contexts: ['page'] });
+  browser.contextMenus.create({ id: MENU_SAVE_SELECTION, title: '保存选中文字到清读笔记', contexts: ['selection'] });
+}
+
+/**
+ * Register the notes message listener, the context menu and the save-note command. Call once, at the top level of the
+ * background script (listeners must be registered synchronously for event pages and service workers).
+ */
+export function registerNotes(): void {
+  browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
+    if (!isMessage(msg) || !(msg.name in notesHandlers)) return undefined;
+    const name = msg.name as keyof NotesProtocol;
+    if (!allowed(name, sender)) {
+      console.warn('[qingdu] notes message refused', name, sender.url);
+      return undefined;
+    }
+    return (notesHandlers[name] as (d: unknown) => Promise<unknown>)(msg.data);
+  });
+  browser.runtime.onInstalled.addListener(() => { createMenus().catch((e) => console.warn('[qingdu] menus', e)); });
+  browser.runtime.onStartup.addListener(() => { createMenus().catch((e) => console.warn('[qingdu] menus', e)); });
+  browser.contextMenus.onClicked.addListener((info, tab) => { void onMenuClick(info, tab); });
+  browser.commands.onCommand.addListener((command, tab) => { void onSaveCommand(command, tab); });
+  // Test-only hook (like qingduTestHooks in index.ts): synthetic key presses and menu clicks cannot reach extension
+  // handlers, so browser tests call the real ones here, in the real background context.
+  (globalThis as Record<string, unknown>).qingduNotesTestHooks = {
+    menuClick: async (menuItemId: string, tabId: number, selectionText?: string) =>
+      onMenuClick({ menuItemId, selectionText, editable: false, pageUrl: '' } as browser.Menus.OnClickData, await browser.tabs.get(tabId)),
+    command: async (command: string, tabId: number) => onSaveCommand(command, await browser.tabs.get(tabId)),
+  };
+}

@@ -1,0 +1,39 @@
+import browser from 'webextension-polyfill';
+import { sendToTab } from '../shared/connector';
+import type { ContentStatus } from '../shared/messages';
+
+/** Output path of the reader bundle (vite additionalInputs: src/reader/inject.ts → src/reader/inject.js). */
+const READER_FILE = 'src/reader/inject.js';
+
+/** The built content-script file, read from the manifest so the name never drifts from the build. */
+function contentFile(): string {
+  return browser.runtime.getManifest().content_scripts?.[0]?.js?.[0] ?? 'src/content/index.js';
+}
+
+async function status(tabId: number): Promise<ContentStatus | null> {
+  try {
+    return await sendToTab(tabId, 'status', undefined);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Make sure the content script runs in the tab: on manifest hosts it already does; elsewhere inject it now
+ * (needs activeTab, granted by the popup or the shortcut). @throws when the tab cannot be scripted (chrome://, store).
+ */
+export async function ensureContent(tabId: number): Promise<ContentStatus> {
+  const s = await status(tabId);
+  if (s) return s;
+  await browser.scripting.executeScript({ target: { tabId }, files: [contentFile()] });
+  const after = await status(tabId);
+  if (!after) throw new Error('content script did not start');
+  return after;
+}
+
+/** Toggle reader mode in a tab, injecting the content script and the reader bundle on first use. @returns open? */
+export async function toggleReaderInTab(tabId: number): Promise<boolean> {
+  const s = await ensureContent(tabId);
+  if (!s.readerLoaded) await browser.scripting.executeScript({ target: { tabId }, files: [READER_FILE] });
+  return sendToTab(tabId, 'toggleReader', undefined);
+}

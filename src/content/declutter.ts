@@ -1,0 +1,33 @@
+import type { Article } from '../extract/article';
+import { CLUTTER_SELECTORS } from '../extract/markers';
+import { CLUTTER_ATTR, declutterCss, findBodyElement, findClutterBlocks, safeSelectors } from '../extract/clutter';
+import { siteClutterSelectors } from './site-clutter';
+
+const STYLE_ID = 'qingdu-declutter';
+
+/**
+ * Hide page clutter in place with ONE injected `<style>` (generic + site-rule selectors, plus `[data-qingdu-clutter]`
+ * on blocks found by marker text). Reversible: `removeDeclutter` takes the sheet and the attributes away again.
+ * Never hides the element holding the article body (see extract/clutter.ts).
+ * @returns false when the body could not be located on the page (then nothing is hidden).
+ */
+export function applyDeclutter(doc: Document, article: Article): boolean {
+  if (doc.getElementById(STYLE_ID)) return true;
+  const body = findBodyElement(doc, article.textContent);
+  if (!body) return false;
+  const selectors = safeSelectors(doc, [...CLUTTER_SELECTORS, ...siteClutterSelectors(doc.location?.hostname ?? '')], body);
+  for (const el of findClutterBlocks(doc, body)) el.setAttribute(CLUTTER_ATTR, '');
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = declutterCss(selectors);
+  (doc.head ?? doc.documentElement).appendChild(style);
+  return true;
+}
+
+/** Undo applyDeclutter: remove the sheet and the marker attributes. */
+export function removeDeclutter(doc: Document): void {
+  doc.getElementById(STYLE_ID)?.remove();
+  for (const el of Array.from(doc.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.removeAttribute(CLUTTER_ATTR);
+}
+
+export const isDecluttered = (doc: Document): boolean => !!doc.getElementById(STYLE_ID);

@@ -1,0 +1,106 @@
+import { CLUTTER_HEADINGS } from './markers';
+
+/**
+ * Find page clutter to hide in place (pure, DOM-generic: works on the live page, happy-dom and linkedom).
+ * Reads the document, never changes it. The content script turns the result into one stylesheet.
+ */
+
+/** Attribute the content script sets on clutter found by marker text; the declutter sheet hides it. */
+export const CLUTTER_ATTR = 'data-qingdu-clutter';
+
+const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+const NEVER_CLUTTER = new Set(['HTML', 'HEAD', 'BODY', 'MAIN', 'ARTICLE']);
+// What may follow a marker at the start of a block: nothing, punctuation or a space (版权声明:凡注有…, 分享到 微博).
+// A longer word after it (广告业…) is prose, not a marker.
+const AFTER_MARKER = /^($|[\s:：|｜>》】\]\-—·•,，.。!！(（])/;
+
+const norm = (s: string): string => s.replace(/\s+/g, '');
+
+/** The first non-blank text node under `el` in document order, ignoring script/style; null when there is none. */
+export function firstText(el: Element): Text | null {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement && SKIP_TEXT_IN.has(n.parentElement.tagName)) continue;
+    if ((n.nodeValue ?? '').trim()) return n as Text;
+  }
+  return null;
+}
+
+/** The marker (from `headings`) that `text` starts with as a heading, or null. See AFTER_MARKER for the rule. */
+export function markerOf(text: string, headings: readonly string[] = CLUTTER_HEADINGS): string | null {
+  const s = text.trim();
+  for (const m of headings) if (s.startsWith(m) && AFTER_MARKER.test(s.slice(m.length))) return m;
+  return null;
+}
+
+/**
+ * Locate the live element holding the article body: the deepest element whose text contains both the first and the
+ * last ~16 characters of the extracted body text. Null when the text cannot be found (then nothing is hidden).
+ */
+export function findBodyElement(doc: Document, textContent: string): Element | null {
+  const paras = textContent.split(/\n\s*\n/).map(norm).filter(Boolean);
+  if (!paras.length || !doc.body) return null;
+  const head = paras[0].slice(0, 16);
+  const tail = paras[paras.length - 1].slice(-16);
+  const holds = (el: Element): boolean => {
+    const t = norm(el.textContent ?? '');
+    return t.includes(head) && t.includes(tail);
+  };
+  if (!holds(doc.body)) return null;
+  let el: Element = doc.body;
+  // Descend while exactly one child still holds both ends.
+  for (;;) {
+    const next = Array.from(el.children).find((c) => !SKIP_TEXT_IN.has(c.tagName) && holds(c));
+    if (!next) return el;
+    el = next;
+  }
+}
+
+/** Parsed and body-safe: drops selectors that are invalid or match the body, an ancestor of it, html or body. */
+export function safeSelectors(doc: Document, selectors: readonly string[], body: Element): string[] {
+  return selectors.filter((sel) => {
+    let hits: Element[];
+    try {
+      hits = Array.from(doc.querySelectorAll(sel));
+    } catch {
+      return false;
+    }
+    return !hits.some((el) => NEVER_CLUTTER.has(el.tagName) || el.contains(body));
+  });
+}
+
+/**
+ * Blocks whose heading or first text is a clutter marker (精彩推荐, 新闻排行, 关注我们, 分享到, 版权声明 …, see
+ * markers.ts). From each marker text node the block grows to the outermost ancestor that still starts with that same
+ * text, so `<div class="recommend"><div class="tit">精彩推荐</div><ul>…` yields the whole div.recommend.
+ * Guard: an element that contains the article body (or is html/body/main/article) is never returned.
+ *
+ * @param doc the document to search (read only)
+ * @param body the live body element (see findBodyElement)
+ * @returns outermost clutter elements, in document order, none inside another
+ */
+export function findClutterBlocks(doc: Document, body: Element, headings: readonly string[] = CLUTTER_HEADINGS): Element[] {
+  if (!doc.body) return [];
+  const found: Element[] = [];
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || SKIP_TEXT_IN.has(parent.tagName)) continue;
+    if (!markerOf(n.nodeValue ?? '', headings)) continue;
+    let block: Element | null = null;
+    for (let el: Element | null = parent; el; el = el.parentElement) {
+      if (NEVER_CLUTTER.has(el.tagName) || el.contains(body) || firstText(el) !== n) break;
+      block = el;
+    }
+    // A marker at the start of a body paragraph that is really prose would be inside `body`; blocks inside the body
+    // are allowed (相关阅读 lists inside the text) but never the body itself, which the loop above already excludes.
+    if (block && !found.some((f) => f.contains(block!))) found.push(block);
+  }
+  return found.filter((b) => !found.some((o) => o !== b && o.contains(b)));
+}
+
+/** The one declutter stylesheet: the given selectors plus the marker attribute, hidden. */
+export function declutterCss(selectors: readonly string[]): string {
+  return `${[...selectors, `[${CLUTTER_ATTR}]`].join(',\n')}{display:none!important}`;
+}

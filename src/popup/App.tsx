@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Article } from '../extract/article';
+import { send, sendToTab } from '../shared/connector';
+import { shortcutSettings } from '../shared/compat';
+import { t } from '../shared/i18n';
+import { formatPublished } from '../reader/format';
+import { copyInfoText, copyToClipboard, saveNote } from './actions';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'ready'; article: Article | null };
+
+/** The popup: article status, title/time/source, and the three actions. */
+export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [notice, setNotice] = useState('');
+  const [shortcut, setShortcut] = useState<string | null>(null);
+
+  useEffect(() => {
+    (async () => {
+      if (tabId === null) return setLoad({ state: 'unavailable' });
+      try {
+        await send('ensureContent', { tabId });
+        setLoad({ state: 'ready', article: await sendToTab(tabId, 'getArticle', undefined) });
+      } catch {
+        setLoad({ state: 'unavailable' });
+      }
+    })();
+    browser.commands.getAll().then((cs) => setShortcut(cs.find((c) => c.name === 'toggle-reader')?.shortcut || null));
+  }, [tabId]);
+
+  const article = load.state === 'ready' ? load.article : null;
+  const isArticle = !!article?.isArticle;
+
+  const run = (fn: () => Promise<string>) => async () => {
+    try {
+      setNotice(await fn());
+    } catch (e) {
+      setNotice(`${t('popupFailed')}: ${(e as Error).message}`);
+    }
+  };
+  const toggleReader = run(async () => {
+    const open = await send('toggleReaderInTab', { tabId: tabId! });
+    if (!asTab) window.close();
+    return open ? t('popupReaderOpened') : t('popupReaderClosed');
+  });
+  const save = run(async () => ((await saveNote(article!)) === 'updated' ? t('popupNoteUpdated') : t('popupSaved')));
+  const copy = run(async () => (await copyToClipboard(await copyInfoText(article!)), t('popupCopied')));
+  const settings = shortcutSettings();
+  const openSettings = (e: Event) => {
+    e.preventDefault();
+    if (settings.url) browser.tabs.create({ url: settings.url });
+  };
+
+  return (
+    <main class="popup">
+      <header class="status" data-state={load.state} data-article={String(isArticle)}>
+        {load.state === 'loading' && t('popupLoading')}
+        {load.state === 'unavailable' && t('popupUnavailable')}
+        {load.state === 'ready' && (isArticle ? t('popupIsArticle') : t('popupNotArticle'))}
+      </header>
+      {isArticle && (
+        <section class="info">
+          <h1 class="title">{article!.title}</h1>
+          <p class="meta">
+            {article!.published && <span class="published">{formatPublished(article!.published)}</span>}
+            {(article!.source || article!.siteName) && (
+              <span class="source">{t('metaSource')}：{article!.source || article!.siteName}</span>
+            )}
+          </p>
+        </section>
+      )}
+      <div class="actions">
+        <button type="button" id="btn-reader" disabled={!isArticle} onClick={toggleReader}>{t('popupReader')}</button>
+        <button type="button" id="btn-save" disabled={!isArticle} onClick={save}>{t('popupSave')}</button>
+        <button type="button" id="btn-copy" disabled={!isArticle} onClick={copy}>{t('popupCopy')}</button>
+      </div>
+      <p class="notice" role="status">{notice}</p>
+      <footer class="shortcut">
+        {shortcut ? t('popupShortcut', shortcut) : t('popupNoShortcut')}{' '}
+        {settings.url
+          ? <a href={settings.url} onClick={openSettings}>{t('popupChangeShortcut')}</a>
+          : <span class="settings-path">{t('popupChangeShortcut')}: {settings.text}</span>}
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import browser from 'webextension-polyfill';
+import type { Article } from '../extract/article';
+import { sendNotes } from '../notes/client';
+
+/**
+ * Save the Article to the notes library: the background writes it (src/background/notes.ts); saving the same canonical
+ * URL again updates the note and keeps the user's note and tags.
+ * @returns 'created' or 'updated'
+ * @throws Error with the user-facing message when the browser refused the write (nothing was changed)
+ */
+export async function saveNote(article: Article): Promise<'created' | 'updated'> {
+  return (await sendNotes('notesSave', { article })).status;
+}
+
+/**
+ * The text 复制信息 copies: the plain metadata block, a blank line, and one GB/T 7714 citation line. The citation
+ * module (citation-js + styles) is heavy, so it is loaded only now, with a dynamic import.
+ */
+export async function copyInfoText(article: Article): Promise<string> {
+  const cite = await import('../cite/index');
+  const citation = await cite.formatCitation(article, 'gbt7714-numeric');
+  return `${cite.metadataBlock(article)}\n\n${citation}`;
+}
+
+/** Write text to the clipboard; falls back to execCommand where the async clipboard is refused (unfocused page). */
+export async function copyToClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    if (!ok) throw new Error('clipboard refused');
+  }
+}

@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+/**
+ * The one place browser differences live for the browser tests and `npm start` (puppeteer-core 24).
+ * Chromium: CDP over a pipe, extension loaded with `enableExtensions` + `installExtension`, background = service
+ * worker. Firefox ESR: WebDriver BiDi, temporary add-on, background = event page (branch to be filled in; see
+ * ../shared/TOOLCHAIN.md for the recipe). Select with QINGDU_BROWSER=chromium|firefox.
+ */
+export type BrowserKind = 'chromium' | 'firefox';
+
+export interface LaunchOptions {
+  /** Unpacked build folder for this browser, e.g. dist/chrome. */
+  extensionDir: string;
+  /** Host names to resolve to the local page server, and its port. */
+  hosts: string[];
+  port: number;
+  /** Headed when true (needs DISPLAY). Default: headless. */
+  headed?: boolean;
+  kind?: BrowserKind;
+}
+
+export interface Driver {
+  kind: BrowserKind;
+  browser: Browser;
+  /** Extension origin with trailing slash, e.g. `chrome-extension://<id>/`. */
+  extensionOrigin: string;
+  /** Open a new tab at a URL and wait for it to load. */
+  open(url: string): Promise<Page>;
+  /** Open an extension page (path relative to the build root, e.g. `src/popup/index.html?tab=3`). */
+  openExtensionPage(path: string, readySelector: string): Promise<Page>;
+  /** Evaluate a function in the extension's background context (service worker / event page); `browser` is chrome.* there. */
+  background<T>(fn: (...args: never[]) => T | Promise<T>, ...args: unknown[]): Promise<T>;
+  /** The extension-API tab id of a page opened with `open`. */
+  tabId(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Which browser the tests drive: QINGDU_BROWSER, default chromium. */
+export function browserKind(): BrowserKind {
+  return process.env.QINGDU_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+}
+
+/** The build folder to load: `${QINGDU_DIST ?? 'dist'}/chrome|firefox`. */
+export function distDir(kind: BrowserKind = browserKind()): string {
+  return resolve(process.env.QINGDU_DIST ?? 'dist', kind === 'firefox' ? 'firefox' : 'chrome');
+}
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+/** The browser executable: CHROME_PATH / FIREFOX_PATH, else the usual install locations; null when none exists. */
+export function findBrowser(kind: BrowserKind = browserKind()): string | null {
+  const env = kind === 'firefox' ? process.env.FIREFOX_PATH : process.env.CHROME_PATH;
+  if (env) return existsSync(env) ? env : null;
+  return (kind === 'firefox' ? FIREFOX_CANDIDATES : CHROMIUM_CANDIDATES).find((p) => existsSync(p)) ?? null;
+}
+
+/** Flags this machine needs (TOOLCHAIN.md): no GPU, no QUIC, no background traffic. */
+const CHROMIUM_ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--window-size=1280,900'];
+
+/** Launch the browser with the extension loaded. Always `close()` the driver (try/finally). */
+export async function launch(opts: LaunchOptions): Promise<Driver> {
+  const kind = opts.kind ?? browserKind();
+  const executablePath = findBrowser(kind);
+  if (!executablePath) throw new Error(`no ${kind} executable found (set ${kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROME_PATH'})`);
+  if (!existsSync(join(opts.extensionDir, 'manifest.json'))) throw new Error(`no build at ${opts.extensionDir} (npm run build)`);
+  return kind === 'firefox' ? launchFirefox(opts, executablePath) : launchChromium(opts, executablePath);
+}
+
+async function launchChromium(opts: LaunchOptions, executablePath: string): Promise<Driver> {
+  const profile = mkdtempSync(join(tmpdir(), 'qingdu-chromium-'));
+  // Everything else fails fast: the saved pages reference www.gscn.com.cn css/js, and there is no network.
+  const rules = [...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
+  const args = [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const browser = await puppeteer.launch({
+    executablePath, headless: !opts.headed, pipe: true, enableExtensions: true, userDataDir: profile, args,
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  try {
+    const id = await browser.installExtension(opts.extensionDir);
+    const origin = `chrome-extension://${id}/`;
+    const worker = async () => {
+      const target = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 15_000 });
+      const w = await target.worker();
+      if (!w) throw new Error('service worker target has no worker');
+      return w;
+    };
+    const tabIds = new WeakMap<Page, number>();
+    const driver: Driver = {
+      kind: 'chromium',
+      browser,
+      extensionOrigin: origin,
+      async open(url) {
+        // Created by the extension so the tab id is known on any host (tabs.query gives no URL without host access).
+        const id = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
+        const target = await browser.waitForTarget((t) => t.type() === 'page' && t.url() === url, { timeout: 15_000 });
+        const page = (await target.page())!;
+        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+        tabIds.set(page, id);
+        return page;
+      },
+      async openExtensionPage(path, readySelector) {
+        const page = await browser.newPage();
+        await page.goto(origin + path, { waitUntil: 'load' });
+        await page.waitForSelector(readySelector, { timeout: 15_000 });
+        return page;
+      },
+      async background(fn, ...args) {
+        return (await worker()).evaluate(fn as never, ...(args as never[])) as never;
+      },
+      async tabId(page) {
+        const id = tabIds.get(page);
+        if (id === undefined) throw new Error(`page ${page.url()} was not opened with driver.open`);
+        return id;
+      },
+      async close() {
+        await browser.close().catch(() => undefined);
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+    return driver;
+  } catch (e) {
+    await browser.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/**
+ * Firefox ESR over BiDi — to be completed by the Firefox work (issue 8). Recipe (TOOLCHAIN.md): launch
+ * `{browser: 'firefox', args: ['--remote-allow-system-access'], extraPrefsFirefox: {'extensions.webextensions.uuids':
+ * JSON.stringify({'qingdu@qingdu.app': UUID}), 'network.dns.localDomains': hosts.join(',')}}`, serve pages on port 80,
+ * `installExtension(dir)`, background via an extension page's `browser.runtime.getBackgroundPage()`, moz-extension://
+ * navigations never resolve (start them, then poll for readySelector), `tabs.query({url})` with a port matches nothing.
+ */
+async function launchFirefox(_opts: LaunchOptions, _executablePath: string): Promise<Driver> {
+  throw new Error('Firefox driver not implemented yet (see launchFirefox in test/e2e/browser.ts)');
+}
+
+declare const chrome: {
+  tabs: { create(p: { url: string }): Promise<{ id?: number }> };
+};

@@ -1,0 +1,76 @@
+import type { Page } from 'puppeteer-core';
+import type { Driver } from './browser';
+
+/** Helpers that look at a page from the test side (main world) or ask the extension about it. */
+
+/** Visibility of the block starting with each marker text (first text node whose trimmed text starts with it). */
+export function markerVisibility(page: Page, markers: string[]): Promise<{ marker: string; found: boolean; visible: boolean }[]> {
+  return page.evaluate((ms: string[]) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+    return ms.map((marker) => {
+      const node = texts.find((t) => (t.nodeValue ?? '').trim().startsWith(marker));
+      const el = node?.parentElement;
+      return { marker, found: !!el, visible: !!el && el.checkVisibility() };
+    });
+  }, markers);
+}
+
+/** Is the text visible on the page (some element whose own text contains it is rendered)? */
+export function textVisible(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((needle: string) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if ((n.nodeValue ?? '').replace(/\s+/g, '').includes(needle.replace(/\s+/g, ''))) return !!n.parentElement?.checkVisibility();
+    }
+    return false;
+  }, text);
+}
+
+/** What the reader overlay shows, or null when it is not mounted. */
+export function readerView(page: Page): Promise<{ title: string; meta: Record<string, string>; body: string; font: string } | null> {
+  return page.evaluate(() => {
+    const root = document.getElementById('qingdu-reader')?.shadowRoot;
+    const title = root?.querySelector('.qd-title');
+    if (!root || !title) return null;
+    const meta: Record<string, string> = {};
+    for (const s of Array.from(root.querySelectorAll<HTMLElement>('.qd-meta [data-field]'))) meta[s.dataset.field!] = s.textContent ?? '';
+    const overlay = root.querySelector('.qd-overlay')!;
+    return {
+      title: title.textContent ?? '',
+      meta,
+      body: root.querySelector('.qd-body')?.textContent ?? '',
+      font: getComputedStyle(overlay).fontFamily,
+    };
+  });
+}
+
+/** Send a ContentProtocol message to the tab's content script from the background; rejects when none listens. */
+export function askContent<T>(driver: Driver, tabId: number, name: string): Promise<T> {
+  return driver.background(
+    (id: number, n: string) => chrome.tabs.sendMessage(id, { name: n }, { frameId: 0 }), tabId, name) as Promise<T>;
+}
+
+/** Poll until the content script answers `status` (it has extracted and decluttered). */
+export async function waitForContent(driver: Driver, tabId: number, timeoutMs = 15_000): Promise<{ isArticle: boolean; declutter: boolean }> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await askContent(driver, tabId, 'status');
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Toolbar badge text of a tab. */
+export function badgeText(driver: Driver, tabId: number): Promise<string> {
+  return driver.background((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+declare const chrome: {
+  tabs: { sendMessage(id: number, msg: unknown, opts: object): Promise<unknown> };
+  action: { getBadgeText(q: { tabId: number }): Promise<string> };
+};

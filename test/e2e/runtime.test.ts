@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { distDir, launch, type Driver } from './browser';
+import { servePages, type PageServer } from './server';
+import { CLUTTER_MARKERS, GSCN_HOST, OTHER_HOST, PAGES, ROUTES, type FixturePage } from './fixtures';
+import { askContent, badgeText, markerVisibility, readerView, textVisible, waitForContent } from './page-probe';
+
+// Issue 2 "must show", in a real browser with the built extension (QINGDU_DIST, default dist), pages from localhost
+// under their real host names.
+const OUT = 'test-results';
+let server: PageServer;
+let driver: Driver;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await servePages(ROUTES);
+  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST, OTHER_HOST], port: server.port });
+});
+
+afterAll(async () => {
+  await driver?.close();
+  await server?.close();
+});
+
+async function openArticle(p: FixturePage): Promise<{ page: Page; tabId: number }> {
+  const page = await driver.open(p.url);
+  const tabId = await driver.tabId(page);
+  await waitForContent(driver, tabId);
+  return { page, tabId };
+}
+
+const snapshot = (page: Page) => page.evaluate(() => ({ html: document.body.outerHTML, x: scrollX, y: scrollY }));
+
+it('assigns the toggle-reader shortcut (commands.getAll)', async () => {
+  const cmds = await driver.background(() => chrome.commands.getAll());
+  const cmd = cmds.find((c) => c.name === 'toggle-reader');
+  expect(cmd?.shortcut).toMatch(/^(Alt\+Shift\+E|⌥⇧E)$/);
+});
+
+describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name', (p) => {
+  it('declutters in place: clutter blocks hidden, body visible, badge shown', async () => {
+    const { page, tabId } = await openArticle(p);
+    try {
+      const s = await waitForContent(driver, tabId);
+      expect(s.isArticle).toBe(true);
+      expect(s.declutter).toBe(true);
+      const vis = await markerVisibility(page, CLUTTER_MARKERS);
+      for (const v of vis) expect(v, v.marker).toEqual({ marker: v.marker, found: true, visible: false });
+      expect(await textVisible(page, p.label.title!)).toBe(true);
+      expect(await textVisible(page, p.label.body_first!)).toBe(true);
+      expect(await textVisible(page, p.label.body_last!)).toBe(true);
+      expect(await badgeText(driver, tabId)).not.toBe('');
+      await page.screenshot({ path: `${OUT}/${p.name}-decluttered.png` });
+      // The sheet is removable: turning declutter off shows the blocks again.
+      await askContent(driver, tabId, 'status');
+      await driver.background((id: number) => chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: false } }, { frameId: 0 }), tabId);
+      expect((await markerVisibility(page, CLUTTER_MARKERS)).every((v) => v.visible)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reader opens through the popup, closes with Esc, restores the page exactly', async () => {
+    const { page, tabId } = await openArticle(p);
+    try {
+      await page.setViewport({ width: 1280, height: 600 });
+      await page.evaluate(() => window.scrollTo(0, 150));
+      const before = await snapshot(page);
+      expect(before.y).toBeGreaterThan(0); // the page really scrolls, so restoring the position is tested
+      const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"]');
+      try {
+        expect(await popup.$eval('.status', (e) => e.getAttribute('data-article'))).toBe('true');
+        await popup.click('#btn-reader');
+        await popup.waitForFunction(() => document.querySelector('.notice')?.textContent !== '');
+        // The UI language is the browser's (Debian's Chromium ships en-US only without chromium-l10n).
+        expect(await popup.$eval('.notice', (e) => e.textContent)).toMatch(/^(已打开阅读模式|Reader mode opened)$/);
+        await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'));
+      } finally {
+        await popup.close();
+      }
+      await page.bringToFront();
+      const view = await readerView(page);
+      expect(view?.title).toBeTruthy();
+      expect(view?.body).toContain(p.label.body_first!.slice(0, 10));
+      expect(view?.font).toContain('WenQuanYi Zen Hei');
+      await page.screenshot({ path: `${OUT}/${p.name}-reader.png` });
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.getElementById('qingdu-reader'));
+      const after = await snapshot(page);
+      expect(after.html).toBe(before.html);
+      expect({ x: after.x, y: after.y }).toEqual({ x: before.x, y: before.y });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reader toggles through the real command handler in the background', async () => {
+    const { page, tabId } = await openArticle(p);
+    try {
+      const before = await snapshot(page);
+      const run = () => driver.background((id: number) =>
+        (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
+          .qingduTestHooks.runCommand('toggle-reader', id), tabId);
+      expect(await run()).toBe(true);
+      expect(await readerView(page)).not.toBeNull();
+      expect(await run()).toBe(false); // the shortcut closes it again
+      expect(await page.$('#qingdu-reader')).toBeNull();
+      expect((await snapshot(page)).html).toBe(before.html);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reader shows the labelled title and meta line (time, 来源, 作者, 编辑)', async () => {
+    const { page, tabId } = await openArticle(p);
+    try {
+      await driver.background((id: number) =>
+        (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
+          .qingduTestHooks.runCommand('toggle-reader', id), tabId);
+      const view = await readerView(page);
+      const l = p.label;
+      expect(view?.title).toBe(l.title);
+      expect(view?.meta.published).toBe(l.published!.slice(0, 16).replace('T', ' '));
+      expect(view?.meta.source).toContain(l.source);
+      expect(view?.meta.authors).toContain(l.author);
+      expect(view?.meta.editors).toContain(l.editor);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+it('popup saves the Article to notes and copies metadata + citation', async () => {
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  try {
+    const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"]');
+    try {
+      expect(await popup.$eval('.title', (e) => e.textContent)).toBe(PAGES.gscn1.label.title);
+      await popup.click('#btn-save');
+      await popup.waitForFunction(() => document.querySelector('.notice')?.textContent !== '');
+      const stored = await driver.background(() => chrome.storage.local.get(null));
+      const note = stored[`notes:${PAGES.gscn1.url}`] as { title?: string } | undefined;
+      expect(note?.title).toBe(PAGES.gscn1.label.title);
+      await popup.evaluate(() => { document.querySelector('.notice')!.textContent = ''; });
+      await popup.bringToFront();
+      await popup.click('#btn-copy');
+      await popup.waitForFunction(() => document.querySelector('.notice')?.textContent !== '', { timeout: 20_000 });
+      const notice = await popup.$eval('.notice', (e) => e.textContent);
+      expect(notice).not.toMatch(/失败|Failed/);
+    } finally {
+      await popup.close();
+    }
+  } finally {
+    await page.close();
+  }
+});
+
+it('gscn-3 (channel list) is not treated as an article: no badge, no declutter', async () => {
+  const { page, tabId } = await openArticle(PAGES.gscn3);
+  try {
+    const s = await waitForContent(driver, tabId);
+    expect(s.isArticle).toBe(false);
+    expect(s.declutter).toBe(false);
+    expect(await page.$('#qingdu-declutter, [data-qingdu-clutter]')).toBeNull();
+    expect(await badgeText(driver, tabId)).toBe('');
+  } finally {
+    await page.close();
+  }
+});
+
+it('does nothing on a host outside the manifest until invoked', async () => {
+  const page = await driver.open(PAGES.other.url);
+  try {
+    const tabId = await driver.tabId(page);
+    await new Promise((r) => setTimeout(r, 1500));
+    await expect(askContent(driver, tabId, 'status')).rejects.toThrow();
+    expect(await page.$('#qingdu-declutter, [data-qingdu-clutter]')).toBeNull();
+    expect(await badgeText(driver, tabId)).toBe('');
+  } finally {
+    await page.close();
+  }
+});
+
+declare const chrome: {
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  storage: { local: { get(k: null): Promise<Record<string, unknown>> } };
+  tabs: { sendMessage(id: number, msg: unknown, opts: object): Promise<unknown> };
+};
