@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { App } from './App';
+import './notes.css';
 
-render(<p>Qingdu</p>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

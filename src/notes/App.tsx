@@ -1,0 +1,221 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { sendNotes } from './client';
+import { countNotes, getNote, getRevision, openNotesDb, type NotesDb, allNotes } from './db';
+import { download, today } from './download';
+import { exportCitations, exportJson, fileName, markdownZip, toMarkdown, type CitationExport } from './export';
+import { Highlight } from './Highlight';
+import { parseNotesExport, previewImport, type ImportPreview } from './import';
+import { ImportPanel } from './ImportPanel';
+import { facet, listNotes, NO_FILTERS, notesByIds, storedUrls, type Filters } from './library';
+import { NoteView } from './NoteView';
+import { snippet } from './search';
+import { loadIndex, saveSnapshot } from './search-cache';
+import type { NotesIndex } from './search';
+import { NOTES_CHANNEL, type Note, type NotesChanged } from './types';
+
+const PAGE = 100;
+/** Notes sent to the background per import message (runtime messages have a size limit). */
+const IMPORT_CHUNK = 200;
+
+type Notice = { kind: 'info' | 'error'; text: string; undo?: Note } | null;
+
+/** The notes page: list, filters, search, reader view, edit, delete with undo, export and import. */
+export function App() {
+  const [db, setDb] = useState<NotesDb | null>(null);
+  const index = useRef<{ index: NotesIndex; revision: number } | null>(null);
+  const [indexState, setIndexState] = useState<string>('loading');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [total, setTotal] = useState(0);
+  const [facets, setFacets] = useState<{ sites: string[]; tags: string[] }>({ sites: [], tags: [] });
+  const [open, setOpen] = useState<Note | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [pending, setPending] = useState<{ notes: Note[]; preview: ImportPreview; name: string } | null>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    openNotesDb().then(setDb, (e) => setNotice({ kind: 'error', text: `无法打开笔记库：${(e as Error).message}` }));
+  }, []);
+
+  const buildIndex = useCallback(async (d: NotesDb) => {
+    setIndexState('loading');
+    const t0 = performance.now();
+    index.current = await loadIndex(d, (n) => setIndexState(`indexing ${n}`));
+    (window as unknown as Record<string, unknown>).qingduIndexMs = performance.now() - t0;
+    setIndexState('ready');
+    setTick((t) => t + 1);
+  }, []);
+  useEffect(() => { if (db) void buildIndex(db); }, [db, buildIndex]);
+
+  // Keep the index and the list in step with writes from any context (the background broadcasts each one).
+  useEffect(() => {
+    if (!db) return;
+    const channel = new BroadcastChannel(NOTES_CHANNEL);
+    let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+    channel.onmessage = async (e: MessageEvent<NotesChanged>) => {
+      if (e.data?.type !== 'notes-changed') return;
+      const cur = index.current;
+      if (e.data.all || !cur) { await buildIndex(db); return; }
+      const revision = await getRevision(db);
+      for (const id of e.data.removed) cur.index.remove(id);
+      for (const id of e.data.put) {
+        const n = await getNote(db, id);
+        if (n) cur.index.put(n); else cur.index.remove(id);
+      }
+      cur.revision = revision;
+      clearTimeout(snapshotTimer);
+      snapshotTimer = setTimeout(() => void saveSnapshot(db, cur.index, revision), 3000);
+      setTick((t) => t + 1);
+    };
+    return () => channel.close();
+  }, [db, buildIndex]);
+
+  const searchIds = (q: string): string[] | null => (q.trim() && index.current ? index.current.index.search(q) : null);
+
+  // Refresh the list whenever filters, query, the library or the index change.
+  useEffect(() => {
+    if (!db) return;
+    let stale = false;
+    (async () => {
+      const ids = searchIds(query);
+      const list = query.trim()
+        ? (ids ? await notesByIds(db, ids, filters, limit) : [])
+        : await listNotes(db, filters, limit);
+      const [sites, tags, count] = await Promise.all([facet(db, 'site'), facet(db, 'tags'), countNotes(db)]);
+      if (stale) return;
+      setNotes(list);
+      setFacets({ sites, tags });
+      setTotal(count);
+      if (open) setOpen((await getNote(db, open.id)) ?? null);
+      document.body.dataset.ready = 'true';
+    })();
+    return () => { stale = true; };
+  }, [db, filters, query, limit, tick]);
+
+  const write = async <T,>(work: () => Promise<T>, ok?: (v: T) => string): Promise<T | undefined> => {
+    try {
+      const v = await work();
+      if (ok) setNotice({ kind: 'info', text: ok(v) });
+      return v;
+    } catch (e) {
+      setNotice({ kind: 'error', text: (e as Error).message });
+      return undefined;
+    }
+  };
+
+  /** Every note the current filters and search select, for exports (not only the first screen). */
+  const selected = async (): Promise<Note[]> => {
+    const ids = searchIds(query);
+    return query.trim() ? notesByIds(db!, ids ?? [], filters) : listNotes(db!, filters);
+  };
+  const exportAllJson = () => write(async () => {
+    const all = await allNotes(db!);
+    download(`清读笔记-${today()}.json`, exportJson(all), 'application/json');
+    return all.length;
+  }, (n) => `已导出 ${n} 条笔记（JSON）`);
+  const exportMarkdown = () => write(async () => {
+    const list = await selected();
+    if (list.length === 1) download(fileName(list[0], 'md'), toMarkdown(list[0]), 'text/markdown');
+    else download(`清读笔记-${today()}.zip`, markdownZip(list), 'application/zip');
+    return list.length;
+  }, (n) => `已导出 ${n} 条笔记（Markdown）`);
+  const exportCite = (style: CitationExport) => write(async () => {
+    const list = await selected();
+    const ext = { 'csl-json': 'json', bibtex: 'bib', ris: 'ris' }[style];
+    download(`清读笔记-${today()}.${ext}`, await exportCitations(list, style), 'text/plain');
+    return list.length;
+  }, (n) => `已导出 ${n} 条引文（${style}）`);
+
+  const onFile = async (file: File) => {
+    setPending(null);
+    try {
+      const parsed = parseNotesExport(await file.text());
+      setPending({ notes: parsed, preview: previewImport(parsed, await storedUrls(db!)), name: file.name });
+      setNotice(null);
+    } catch (e) {
+      setNotice({ kind: 'error', text: `无法导入 ${file.name}：${(e as Error).message}（笔记库没有任何改变）` });
+    }
+  };
+  const doImport = (replace: boolean) => write(async () => {
+    const importId = crypto.randomUUID();
+    const list = pending!.notes;
+    setPending(null);
+    for (let i = 0; i < list.length; i += IMPORT_CHUNK)
+      await sendNotes('notesImportChunk', { importId, notes: list.slice(i, i + IMPORT_CHUNK) });
+    return sendNotes('notesImportCommit', { importId, replace });
+  }, (r) => `导入完成：新增 ${r.added}，替换 ${r.replaced}，跳过重复 ${r.skipped}`);
+
+  const del = (n: Note) => write(async () => {
+    await sendNotes('notesDelete', { id: n.id });
+    setOpen(null);
+    setNotice({ kind: 'info', text: `已删除《${n.article.title}》`, undo: n });
+  });
+  const undo = (n: Note) => write(() => sendNotes('notesRestore', { note: n }), () => `已恢复《${n.article.title}》`);
+
+  const setFilter = (k: keyof Filters) => (e: Event) => { setFilters({ ...filters, [k]: (e.currentTarget as HTMLInputElement).value }); setLimit(PAGE); };
+
+  return (
+    <div class="notes-page">
+      <header>
+        <h1>清读笔记</h1>
+        <input id="search" type="search" placeholder="搜索标题、正文、笔记、来源…" value={query}
+          onInput={(e) => { setQuery(e.currentTarget.value); setLimit(PAGE); }} />
+        <span class="index-state" data-state={indexState}>{indexState === 'ready' ? '' : '正在建立搜索索引…'}</span>
+      </header>
+      <nav class="filters">
+        <select id="filter-site" value={filters.site} onChange={setFilter('site')}>
+          <option value="">全部网站</option>{facets.sites.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+        <select id="filter-tag" value={filters.tag} onChange={setFilter('tag')}>
+          <option value="">全部标签</option>{facets.tags.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+        <label>从 <input id="filter-from" type="date" value={filters.from} onChange={setFilter('from')} /></label>
+        <label>到 <input id="filter-to" type="date" value={filters.to} onChange={setFilter('to')} /></label>
+        <span class="tools">
+          <button type="button" id="export-json" onClick={exportAllJson}>导出 JSON</button>
+          <button type="button" id="export-md" onClick={exportMarkdown}>导出 Markdown</button>
+          <select id="export-cite" value="" onChange={(e) => { const v = e.currentTarget.value; e.currentTarget.value = ''; if (v) void exportCite(v as CitationExport); }}>
+            <option value="">导出引文…</option><option value="csl-json">CSL-JSON</option><option value="bibtex">BibTeX</option><option value="ris">RIS</option>
+          </select>
+          <label class="file">导入 JSON<input id="import-file" type="file" accept=".json,application/json"
+            onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void onFile(f); }} /></label>
+          {confirmClear
+            ? <><button type="button" id="clear-confirm" class="danger" onClick={() => { setConfirmClear(false); void write(() => sendNotes('notesClear', undefined), (n) => `已清空 ${n} 条笔记`); }}>确定清空全部笔记</button>
+              <button type="button" onClick={() => setConfirmClear(false)}>取消</button></>
+            : <button type="button" id="clear" onClick={() => setConfirmClear(true)}>清空…</button>}
+        </span>
+      </nav>
+      {notice && (
+        <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} id="notice">
+          {notice.text}
+          {notice.undo && <button type="button" id="undo" onClick={() => { const n = notice.undo!; setNotice(null); void undo(n); }}>撤销</button>}
+        </p>
+      )}
+      {pending && <ImportPanel preview={pending.preview} fileName={pending.name} onImport={doImport} onCancel={() => setPending(null)} />}
+      {open ? (
+        <NoteView key={open.id + open.updatedAt} note={open} onClose={() => setOpen(null)} onDelete={() => void del(open)}
+          onExportMarkdown={() => download(fileName(open, 'md'), toMarkdown(open), 'text/markdown')}
+          onSave={async (patch) => { await write(() => sendNotes('notesEdit', { id: open.id, ...patch }), () => '笔记已保存'); }} />
+      ) : (
+        <main>
+          <p class="count" id="count">{query.trim() ? `找到 ${notes.length}${notes.length >= limit ? '+' : ''} 条` : `共 ${total} 条笔记`}</p>
+          <ul class="note-list" id="note-list">
+            {notes.map((n) => (
+              <li key={n.id} data-note-id={n.id} onClick={() => setOpen(n)}>
+                <h2><Highlight text={n.article.title} query={query} /></h2>
+                <p class="meta">{n.site} · {(n.article.published ?? n.createdAt).slice(0, 10)} · 保存于 {n.createdAt.slice(0, 10)}
+                  {n.tags.map((t) => <span class="tag" key={t}>{t}</span>)}</p>
+                {n.note && <p class="user-note"><Highlight text={n.note} query={query} /></p>}
+                {query.trim() && <p class="snippet"><Highlight text={snippet(n.article.textContent, query)} query={query} /></p>}
+              </li>
+            ))}
+          </ul>
+          {notes.length >= limit && <button type="button" id="more" onClick={() => setLimit(limit + PAGE)}>更多</button>}
+        </main>
+      )}
+    </div>
+  );
+}

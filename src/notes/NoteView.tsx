@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'preact/hooks';
+import { sanitizeArticleHtml } from './sanitize';
+import type { Note } from './types';
+
+/** Split what the user typed in the tags box: commas (ASCII or Chinese), 、, semicolons or newlines. */
+export const parseTags = (s: string): string[] => s.split(/[,，、;；\n]+/).map((t) => t.trim()).filter(Boolean);
+
+interface Props {
+  note: Note;
+  onSave: (patch: { note: string; tags: string[] }) => Promise<void>;
+  onDelete: () => void;
+  onExportMarkdown: () => void;
+  onClose: () => void;
+}
+
+/** A note in the reader view: metadata, the user's note and tags (editable), quotes, and the sanitized body. */
+export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: Props) {
+  const a = note.article;
+  const [text, setText] = useState(note.note);
+  const [tags, setTags] = useState(note.tags.join(', '));
+  const [busy, setBusy] = useState(false);
+  const body = useMemo(() => sanitizeArticleHtml(a.contentHtml), [a.contentHtml]);
+  const dirty = text !== note.note || tags !== note.tags.join(', ');
+  const meta = [note.site, a.published?.replace('T', ' ').slice(0, 16), a.source && `来源：${a.source}`,
+    a.authors.length && `作者：${a.authors.join('、')}`, a.editors.length && `编辑：${a.editors.join('、')}`].filter(Boolean);
+  // Images load only when clicked (see sanitize.ts).
+  const loadImage = (e: MouseEvent) => {
+    const img = e.target as HTMLImageElement;
+    if (img.tagName === 'IMG' && img.dataset.qingduSrc && !img.src) img.src = img.dataset.qingduSrc;
+  };
+  return (
+    <article class="note-view" data-note-id={note.id}>
+      <div class="note-actions">
+        <button type="button" onClick={onClose}>← 返回列表</button>
+        <button type="button" onClick={onExportMarkdown}>导出 Markdown</button>
+        <button type="button" class="danger" id="note-delete" onClick={onDelete}>删除</button>
+      </div>
+      <h1>{a.title}</h1>
+      <p class="meta">{meta.join(' · ')}</p>
+      <p class="meta">
+        <a href={note.canonicalUrl} target="_blank" rel="noopener noreferrer">{note.canonicalUrl}</a>
+        {' · 访问于 '}{note.accessedAt.slice(0, 16).replace('T', ' ')} UTC
+      </p>
+      <section class="edit">
+        <label>笔记<textarea id="note-text" rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
+        <label>标签（逗号分隔）<input id="note-tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} /></label>
+        <button type="button" id="note-save" disabled={!dirty || busy} onClick={async () => {
+          setBusy(true);
+          try { await onSave({ note: text, tags: parseTags(tags) }); } finally { setBusy(false); }
+        }}>保存笔记</button>
+      </section>
+      {note.quotes.length > 0 && (
+        <section class="quotes"><h2>摘录</h2>{note.quotes.map((q) => <blockquote key={q.savedAt + q.text}>{q.text}</blockquote>)}</section>
+      )}
+      <section class="body" onClick={loadImage} dangerouslySetInnerHTML={{ __html: body }} />
+    </article>
+  );
+}
