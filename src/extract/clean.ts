@@ -29,10 +29,16 @@ export const NOISE_LINES: readonly RegExp[] = [
   /(下载|打开).{0,12}(APP|App|app|客户端)/,
   /^(文章)?关键词\s*[:：]/,
   /^(分享到|分享至|扫一扫|扫描二维码)/,
+  /^发布于\s*[:：]/,
+  // a bare timestamp line (date and time) is the info line; a bare date may be a transcript's dateline (corpus cmse-1)
+  /^(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?$/,
   /^(上一篇|下一篇)\s*[:：]/,
   /^(上一页|下一页|首页|尾页|末页)$/,
   /^(相关新闻|相关阅读|相关文章|相关链接|延伸阅读|推荐阅读|热点推荐|精彩推荐)\s*[:：]?$/,
 ];
+
+/** Link texts that are navigation even inside a paragraph (`…道阻且长。返回腾讯网首页>>`). */
+export const NOISE_LINKS = /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进入(专题)?|查看更多|查看原文|阅读原文|进入专题|更多精彩|下载.{0,8}(APP|客户端))/i;
 
 /** A block of this many characters or fewer may be a noise line (long paragraphs are prose even if they match). */
 const NOISE_MAX = 120;
@@ -56,7 +62,7 @@ function linkChars(el: Element): number {
 
 /** Is `t` (a block's whole text) a noise line? */
 export function isNoiseLine(t: string): boolean {
-  const s = t.replace(/^[\s\u3000\u00a0]+/, '');
+  const s = t.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
   if (!s || countChars(s) > NOISE_MAX) return false;
   return NOISE_LINES.some((re) => re.test(s));
 }
@@ -79,6 +85,8 @@ export interface CleanOptions {
   clutter?: readonly string[];
   /** The headline, to drop its repetition at the top of the body. */
   title?: string;
+  /** The document's <title>: a heading at the top of the body that starts it is the headline too. */
+  pageTitle?: string;
 }
 
 /**
@@ -128,6 +136,10 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
     }
   }
 
+  // navigation links inside paragraphs
+  for (const a of [...root.querySelectorAll('a')])
+    if (NOISE_LINKS.test(text(a)) && countChars(text(a)) < 30 && !hasMedia(a)) a.remove();
+
   // 3. line-level noise on leaf blocks (a block with no block children), related headings, pagers
   const leaves: Element[] = [];
   for (const el of root.querySelectorAll('*')) {
@@ -141,6 +153,7 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
     if (leaf) leaves.push(el);
   }
   const titleKey = (opts.title ?? '').replace(/\s+/g, '');
+  const pageTitleKey = (opts.pageTitle ?? '').replace(/\s+/g, '');
   let sawText = false;
   for (const el of leaves) {
     if (!root.contains(el)) continue;
@@ -150,7 +163,9 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       if (!hasMedia(el) && el.tagName !== 'HR') el.remove();
       continue;
     }
-    if (!sawText && titleKey && key === titleKey && !hasMedia(el)) {
+    const headline =
+      (titleKey && key === titleKey) || (key.length >= 5 && pageTitleKey.startsWith(key) && /^H[1-3]$/.test(el.tagName.toUpperCase()));
+    if (!sawText && headline && !hasMedia(el)) {
       el.remove();
       continue;
     }

@@ -34,6 +34,8 @@ export interface DetectInput {
   metaArticle: boolean;
   /** The site rule's article URL pattern matched (null when there is no rule or no pattern). */
   ruleUrl: boolean | null;
+  /** A dateline (date and time, or 来源/发布时间) stands right before the body, as on article templates. */
+  dateline: boolean;
 }
 
 /** CMS article URL shapes (see the module note). */
@@ -51,6 +53,7 @@ export const ARTICLE_URL: readonly RegExp[] = [
   /\/(article|detail|news|story)s?\/[\w-]{6,}/i,
   /\/c\/[0-9a-z]{8,}$/i,
   /\/\d{6,}(_\d+)?\.s?html?$/i,
+  /\/(19|20)\d{2}[-/]?[01]\d[-/]?[0-3]\d\/[\w-]+\/[\w-]+\.s?html?$/i,
 ];
 
 /** List/home URL shapes. */
@@ -85,6 +88,7 @@ export function detectArticle(x: DetectInput): Detection {
   if (x.ruleUrl === true || ARTICLE_URL.some((re) => re.test(path))) add(1, 'article URL shape');
   else if (path && LIST_URL.some((re) => re.test(path))) add(-1, 'list URL shape');
   if (x.metaArticle) add(1, 'page metadata says article');
+  if (x.dateline) add(1, 'dateline before the body');
   const isArticle = s >= 2;
   const confidence = 1 / (1 + Math.exp(-(s - 1.5)));
   return { isArticle, confidence: Math.round(confidence * 100) / 100, reasons };

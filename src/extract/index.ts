@@ -1,9 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
-import { chooseBody, pageBody, type NodeStats } from './body';
+import { chooseBody, type NodeStats } from './body';
 import { countChars, readingMinutes } from './cjk';
 import { cleanBody } from './clean';
-import { detectArticle } from './detect';
+import { detectArticle, type Detection } from './detect';
 import { findNextPage } from './next-page';
 import { serializeBody } from './serialize';
 import { ruleFor, type SiteRule } from '../sites/index';
@@ -40,6 +40,26 @@ export function makeExcerpt(paragraphs: string[]): string {
   return '';
 }
 
+/** Date (with time) or 发布时间/来源 label: the info line of an article template. */
+const DATELINE = /((19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2})|发布时间|来源\s*[:：]/;
+
+/**
+ * Is there a dateline in the ~300 characters of text just before `body` (previous siblings of the body and of its
+ * nearest ancestors). Read-only.
+ */
+export function hasDateline(body: Element): boolean {
+  let budget = 300;
+  for (let el: Element | null = body, level = 0; el && level < 5; el = el.parentElement, level++) {
+    for (let s = el.previousElementSibling; s && budget > 0; s = s.previousElementSibling) {
+      const t = s.textContent ?? '';
+      if (DATELINE.test(t.slice(-400))) return true;
+      budget -= countChars(t);
+    }
+  }
+  // the dateline may also open the body container itself
+  return DATELINE.test((body.textContent ?? '').slice(0, 200));
+}
+
 /** Body element by Readability (on a clone) when our density pass has no candidate or the page is not CJK. */
 function readabilityBody(doc: Document): Element | null {
   const clone = doc.cloneNode(true) as Document;
@@ -63,6 +83,11 @@ function readabilityBody(doc: Document): Element | null {
  * @returns the Article; `isArticle` is false when the page is not an article (never throws on odd pages)
  */
 export function extractArticle(doc: Document, url: string): Article {
+  return extractDetailed(doc, url).article;
+}
+
+/** extractArticle with the detection evidence (`reasons`), for debugging, the eval and the popup. */
+export function extractDetailed(doc: Document, url: string): { article: Article; detection: Detection } {
   const rule: SiteRule | null = ruleFor(url, doc);
   const clutter = rule?.selectors?.clutter ?? [];
   const choice = chooseBody(doc);
@@ -77,12 +102,11 @@ export function extractArticle(doc: Document, url: string): Article {
   else content = readabilityBody(doc);
 
   const meta = pageMetadata(doc, url, content, rule);
-  if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: meta.title });
+  if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: meta.title, pageTitle: doc.querySelector('title')?.textContent ?? '' });
   const ser = content ? serializeBody(content, url) : { html: '', paragraphs: [], images: [] };
   const textContent = ser.paragraphs.join('\n\n');
   const charCount = countChars(textContent);
 
-  const bodyStats = choice.element ? choice.stats.get(choice.element) : undefined;
   let ruleUrl: boolean | null = null;
   if (rule?.articleUrl) {
     try {
@@ -100,11 +124,10 @@ export function extractArticle(doc: Document, url: string): Article {
     pageLinkChars: page.linkChars,
     metaArticle: meta.metaArticle,
     ruleUrl,
+    dateline: source ? hasDateline(source) : false,
   });
-  void bodyStats;
-  void pageBody;
 
-  return {
+  const article: Article = {
     isArticle: det.isArticle,
     confidence: det.confidence,
     url,
@@ -126,4 +149,5 @@ export function extractArticle(doc: Document, url: string): Article {
     rule: rule?.id ?? 'generic',
     nextPageUrl: det.isArticle ? findNextPage(doc, url, rule?.selectors?.nextPage) : null,
   };
+  return { article, detection: det };
 }
