@@ -1,0 +1,95 @@
+import { squash, isHidden } from './text';
+
+/**
+ * Headline detection. Chinese portals build `<title>` as `标题_栏目_站名`, `标题--站名`, `标题 | 站名`,
+ * `标题-栏目-站名`; og:title is sometimes cut at a quote (163) or carries tags (`标题_尼克斯_季后赛`, sohu).
+ * The on-page headline (h1 …) is trusted when it matches a prefix/substring of one of those titles.
+ */
+
+/** Separators between a headline and its channel/site suffixes. */
+const SEP = /(\s*(?:--|——|_|\||｜|–|—|-)\s*|\s+[-|·]\s+)/;
+
+/** A segment that is clearly a site or channel name rather than part of a headline. */
+const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|The Paper|News|BBC|CCTV)/i;
+
+/** Split `<title>`-style text into headline + suffix segments (segments keep their separators). */
+function segments(t: string): string[] {
+  return t.split(SEP);
+}
+
+/**
+ * Remove trailing site/channel segments: `标题_来稿选登_中国甘肃网` → `标题`. A trailing segment is dropped while it is
+ * short (≤ 12 characters) or names a site (`…网`, `…频道`, the known site name), and the rest stays ≥ 4 characters.
+ * @returns the headline and the last dropped segment (a site-name candidate), or null.
+ */
+export function stripTitleSuffix(raw: string, siteName?: string | null): { title: string; site: string | null } {
+  const t = squash(raw);
+  const parts = segments(t);
+  let site: string | null = null;
+  // parts = [seg, sep, seg, sep, seg …]
+  while (parts.length >= 3) {
+    const last = parts[parts.length - 1].trim();
+    const rest = parts.slice(0, -2).join('').trim();
+    if (rest.length < 4) break;
+    const short = [...last].length <= 12;
+    const named = (!!siteName && (last === siteName || siteName.includes(last) || last.includes(siteName))) || (SITE_WORD.test(last) && [...last].length <= 20);
+    if (!short && !named) break;
+    if (!site) site = last;
+    parts.length -= 2;
+  }
+  return { title: parts.join('').trim(), site };
+}
+
+/** The document title, also when linkedom leaves `document.title` empty. */
+export function documentTitle(doc: Document): string {
+  return squash(doc.title || doc.querySelector('title')?.textContent || '');
+}
+
+const norm = (s: string) => squash(s).replace(/[“”"'‘’]/g, '"');
+
+/**
+ * Find the headline element and text.
+ * @param refs titles from `<title>`, og:title, JSON-LD headline, meta ArticleTitle (any may be empty)
+ * @param ruleSelector a SiteRule `selectors.title`, tried first
+ * @returns the element whose text best matches the refs, or null
+ */
+export function findHeadline(doc: Document, refs: string[], ruleSelector?: string | null): { el: Element; text: string } | null {
+  if (ruleSelector) {
+    try {
+      const el = doc.querySelector(ruleSelector);
+      const text = el ? squash(el.textContent ?? '') : '';
+      if (el && text) return { el, text };
+    } catch {
+      /* invalid selector in a rule: fall through to the generic path */
+    }
+  }
+  const cleanRefs = refs.filter(Boolean).map(norm);
+  const sel = 'h1, h2, h3, [class*="title"], [id*="title"], [class*="Title"], [class*="headline"], [class*="topic"]';
+  let best: { el: Element; text: string; score: number } | null = null;
+  let order = 0;
+  for (const el of doc.querySelectorAll(sel)) {
+    order++;
+    if (isHidden(el) || el.closest('a, nav, script, head, title')) continue;
+    const text = squash(el.textContent ?? '');
+    const len = [...text].length;
+    if (len < 4 || len > 150) continue;
+    // A list item holding little more than this text is a related-news entry; a page column built as an <li>
+    // (guancha's main column) is not.
+    const li = el.closest('li');
+    if (li && (li.textContent ?? '').length < text.length * 3) continue;
+    const n = norm(text);
+    let score = 0;
+    for (const r of cleanRefs) {
+      if (r === n) score = Math.max(score, 4);
+      else if (r.startsWith(n) && n.length >= r.length * 0.3) score = Math.max(score, 3);
+      else if (r.includes(n) && n.length >= r.length * 0.4) score = Math.max(score, 2);
+      else if (n.startsWith(r) && r.length >= 8) score = Math.max(score, 2); // ref cut short (163 og:title at a quote)
+    }
+    if (!score) continue;
+    const tag = el.tagName.toUpperCase();
+    score += tag === 'H1' ? 0.5 : tag === 'H2' ? 0.3 : 0;
+    score += Math.min(len, 60) / 1000 - order / 1e6;
+    if (!best || score > best.score) best = { el, text, score };
+  }
+  return best ? { el: best.el, text: best.text } : null;
+}

@@ -1,0 +1,49 @@
+import { describe, it, expect } from 'vitest';
+import { findDate, parseDateValue, dateFromUrl } from '../../src/extract/dates';
+
+describe('findDate', () => {
+  const cases: [string, number | null, string | null][] = [
+    ['2020-03-15 10:13', null, '2020-03-15T10:13:00+08:00'],
+    ['发布时间：2020年03月15日 10:13', null, '2020-03-15T10:13:00+08:00'],
+    ['2020年3月15日10时13分', null, '2020-03-15T10:13:00+08:00'],
+    ['20-03-15 10:13　江川日报', null, '2020-03-15T10:13:00+08:00'],
+    ['2020/03/15', null, '2020-03-15'],
+    ['2024 05/09 22:27:02', null, '2024-05-09T22:27:02+08:00'],
+    ['发布时间：10-0812:00优质原创作者', 2019, '2019-10-08T12:00:00+08:00'],
+    ['10-08 12:00', null, null],
+    ['2019-09-26 12:11来源：证券时报网', null, '2019-09-26T12:11:00+08:00'],
+    ['2012-12-10T09:24:01+00:00', null, '2012-12-10T17:24:01+08:00'],
+    ['2019-09-07T13:43:45+08:00', null, '2019-09-07T13:43:45+08:00'],
+    ['2020-02-30 10:00', null, null],
+    ['共1032人参与', null, null],
+  ];
+  for (const [text, year, want] of cases)
+    it(JSON.stringify(text), () => expect(findDate(text, year)?.iso ?? null).toBe(want));
+
+  it('marks a year taken from the reference', () => {
+    expect(findDate('01-14 17:58', 2020)).toMatchObject({ iso: '2020-01-14T17:58:00+08:00', yearGuessed: true });
+  });
+});
+
+describe('parseDateValue', () => {
+  it('reads meta forms', () => {
+    expect(parseDateValue('2019-9-7 21:30:50')?.iso).toBe('2019-09-07T21:30:50+08:00');
+    expect(parseDateValue(' 2024-05-13')?.iso).toBe('2024-05-13');
+    expect(parseDateValue('2020年09月11日 18:05')?.iso).toBe('2020-09-11T18:05:00+08:00');
+    expect(parseDateValue('1584238380')?.iso).toBe('2020-03-15T10:13:00+08:00');
+    expect(parseDateValue('')).toBeNull();
+  });
+});
+
+describe('dateFromUrl', () => {
+  const cases: [string, string | null][] = [
+    ['http://gansu.gscn.com.cn/system/2020/03/15/012339876.shtml', '2020-03-15'],
+    ['https://news.example.cn/a/2020/0315/100001.shtml', '2020-03-15'],
+    ['http://news.china.com.cn/2024-05/13/content_117184963.shtml', '2024-05-13'],
+    ['https://news.sina.com.cn/c/2019-11-25/doc-iihnzahi3275702.shtml', '2019-11-25'],
+    ['http://nb.ifeng.com/a/20200911/14526474_0.shtml', '2020-09-11'],
+    ['http://www.gov.cn/zhengce/content/t20200315_123.htm', '2020-03-15'],
+    ['https://www.sohu.com/a/780060546_458722', null],
+  ];
+  for (const [url, want] of cases) it(url, () => expect(dateFromUrl(url)?.iso ?? null).toBe(want));
+});
