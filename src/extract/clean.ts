@@ -48,7 +48,7 @@ const RELATED_HEADING = /^[【[]?\s*(相关新闻|相关阅读|相关文章|相�
 
 /** Class/id words of clutter inside a body container (share bars, related lists in pinyin, pagers, ads). */
 const CLUTTER_CLASS =
-  /(^|[\s_-])(share|sharebar|bdshare|related|relate|recommend|xgxw|xgyd|tuijian|tj|rank|hot|comment|pinglun|copyright|banqian|statement|disclaimer|pager|pages|page-?nav|pagination|fenye|ad|ads|advert|qrcode|erweima|ewm|weixin|wx|follow|keywords|tags?|editor|zrbj|bianji|source|laiyuan|hide_word|backsohu|back)($|[\s_-])/i;
+  /(^|[\s_-])(share|sharebar|bdshare|related|relate|recommend|xgxw|xgyd|tuijian|tj|rank|hot|comment|pinglun|copyright|banqian|statement|disclaimer|pager|pages|page-?nav|pagination|fenye|ad|ads|advert|qrcode|erweima|ewm|weixin|wx|follow|keywords|tags?|editor|zrbj|bianji|source|laiyuan|hide_word|backsohu|back|info|article-info|time|date|pubtime|byline|meta)($|[\s_-])/i;
 
 function text(el: Element): string {
   return (el.textContent ?? '').trim();
@@ -138,7 +138,7 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
 
   // navigation links inside paragraphs
   for (const a of [...root.querySelectorAll('a')])
-    if (NOISE_LINKS.test(text(a)) && countChars(text(a)) < 30 && !hasMedia(a)) a.remove();
+    if (NOISE_LINKS.test(text(a)) && countChars(text(a)) < 30) a.remove(); // (an icon inside such a link goes too)
 
   // 3. line-level noise on leaf blocks (a block with no block children), related headings, pagers
   const leaves: Element[] = [];

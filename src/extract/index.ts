@@ -101,7 +101,7 @@ export function extractDetailed(doc: Document, url: string): { article: Article;
   if (source) content = source.cloneNode(true) as Element;
   else content = readabilityBody(doc);
 
-  const meta = pageMetadata(doc, url, content, rule);
+  const meta = pageMetadata(doc, url, source ?? content, rule);
   if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: meta.title, pageTitle: doc.querySelector('title')?.textContent ?? '' });
   const ser = content ? serializeBody(content, url) : { html: '', paragraphs: [], images: [] };
   const textContent = ser.paragraphs.join('\n\n');

@@ -4,6 +4,7 @@
  */
 import type { Article } from './article';
 import type { SiteRule } from '../sites/types';
+import { extractMetadata } from './metadata';
 
 /** The metadata fields of the Article plus the detection signal. */
 export type PageMeta = Pick<Article, 'canonicalUrl' | 'siteName' | 'title' | 'published' | 'source' | 'authors' | 'editors' | 'section' | 'lang'> & {
@@ -20,22 +21,11 @@ export function metaSaysArticle(doc: Document): boolean {
   return false;
 }
 
-/** Metadata of the page. `content` is the chosen body (a clone, before credit lines are stripped). */
+/**
+ * Metadata of the page (metadata.ts) plus the detection signal. `content` is the chosen body before cleaning: the
+ * element of `doc` itself when the density pass chose it (metadata.ts reads it and never mutates it, and finding it in
+ * `doc` is then free), or Readability's detached output on the fallback path.
+ */
 export function pageMetadata(doc: Document, url: string, content: Element | null, rule: SiteRule | null): PageMeta {
-  void url;
-  void content;
-  void rule;
-  // Baseline until metadata.ts lands: the document title, nothing else.
-  return {
-    canonicalUrl: null,
-    siteName: null,
-    title: (doc.querySelector('title')?.textContent ?? '').trim(),
-    published: null,
-    source: null,
-    authors: [],
-    editors: [],
-    section: [],
-    lang: null,
-    metaArticle: metaSaysArticle(doc),
-  };
+  return { ...extractMetadata(doc, url, content, rule), metaArticle: metaSaysArticle(doc) };
 }

@@ -108,7 +108,7 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
       for (const n of run) inline(n);
       const hasContent = text.trim() || out.slice(start).some((s) => s.startsWith('<img'));
       if (hasContent) {
-        out.push('</p>');
+        out.push('</p>\n');
         endPara();
       } else {
         out.length = start;
@@ -129,15 +129,15 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
     const tag = el.tagName.toUpperCase();
     if (DROP.has(tag)) return;
     if (tag === 'HR') {
-      out.push('<hr>');
+      out.push('<hr>\n');
       return;
     }
     const name = tag === 'H1' ? 'h2' : tag.toLowerCase();
     if (KEEP_STRUCT.has(tag)) {
-      out.push(`<${name}>`);
+      out.push(`<${name}>\n`);
       if (tag === 'FIGURE') children(el);
       else for (const c of el.children) block(c);
-      out.push(`</${name}>`);
+      out.push(`</${name}>\n`);
       return;
     }
     if (KEEP_BLOCK.has(tag) || tag === 'H1') {
@@ -150,7 +150,7 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
         for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
         endPara();
       }
-      out.push(`</${name}>`);
+      out.push(`</${name}>\n`);
       return;
     }
     // DIV, SECTION, CENTER, … and unknown blocks: unwrap
