@@ -15,7 +15,7 @@ export function applyDeclutter(doc: Document, article: Article): boolean {
   if (doc.getElementById(STYLE_ID)) return true;
   const body = findBodyElement(doc, article.textContent);
   if (!body) return false;
-  const selectors = safeSelectors(doc, [...CLUTTER_SELECTORS, ...siteClutterSelectors(doc.location?.hostname ?? '')], body);
+  const selectors = safeSelectors(doc, [...CLUTTER_SELECTORS, ...siteClutterSelectors(article.url, doc)], body);
   for (const el of findClutterBlocks(doc, body)) el.setAttribute(CLUTTER_ATTR, '');
   const style = doc.createElement('style');
   style.id = STYLE_ID;

@@ -1,8 +1,6 @@
-/**
- * Clutter selectors from the site rules (src/sites) for a host. Site rules are being written in parallel
- * (issue 3); until `src/sites/index.ts` exports `findRule`, there are none and the generic selectors plus marker
- * text do the work.
- */
-export function siteClutterSelectors(_host: string): string[] {
-  return [];
+import { ruleFor } from '../sites/index';
+
+/** Clutter selectors of the site rule serving the page (src/sites), or none on hosts without a rule. */
+export function siteClutterSelectors(url: string, doc: Document): string[] {
+  return [...(ruleFor(url, doc)?.selectors?.clutter ?? [])];
 }

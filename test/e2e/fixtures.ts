@@ -30,10 +30,10 @@ export interface Label {
   must_not_contain: string[];
 }
 
-/** Labels by fixture file name: the gscn rows of ../shared/corpus/labels.jsonl, copied verbatim (hermetic on a fresh clone). */
+/** Labels by fixture file name, from test/fixtures/corpus/labels.jsonl (verbatim copy of ../shared/corpus). */
 function labels(): Record<string, Label> {
   const out: Record<string, Label> = {};
-  for (const line of readFileSync('test/fixtures/gscn-labels.jsonl', 'utf8').split('\n')) {
+  for (const line of readFileSync('test/fixtures/corpus/labels.jsonl', 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const row = JSON.parse(line) as Label & { file: string };
     out[row.file.replace(/^pages\//, '')] = row;

@@ -131,23 +131,55 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
   });
 });
 
-it('popup saves the Article to notes and copies metadata + citation', async () => {
+it('popup shows the labelled title, time and source', async () => {
   const { page, tabId } = await openArticle(PAGES.gscn1);
   try {
     const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"]');
     try {
-      expect(await popup.$eval('.title', (e) => e.textContent)).toBe(PAGES.gscn1.label.title);
+      const l = PAGES.gscn1.label;
+      expect(await popup.$eval('.title', (e) => e.textContent)).toBe(l.title);
+      expect(await popup.$eval('.published', (e) => e.textContent).catch(() => null)).toBe(l.published!.slice(0, 16).replace('T', ' '));
+      expect(await popup.$eval('.source', (e) => e.textContent).catch(() => null)).toContain(l.source);
+    } finally {
+      await popup.close();
+    }
+  } finally {
+    await page.close();
+  }
+});
+
+it('popup saves the Article to notes and copies metadata + citation', async () => {
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  try {
+    const article = await askContent<{ title: string; url: string }>(driver, tabId, 'getArticle');
+    const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"]');
+    try {
       await popup.click('#btn-save');
       await popup.waitForFunction(() => document.querySelector('.notice')?.textContent !== '');
-      const stored = await driver.background(() => chrome.storage.local.get(null));
-      const note = stored[`notes:${PAGES.gscn1.url}`] as { title?: string } | undefined;
-      expect(note?.title).toBe(PAGES.gscn1.label.title);
-      await popup.evaluate(() => { document.querySelector('.notice')!.textContent = ''; });
+      expect(await popup.$eval('.notice', (e) => e.textContent)).not.toMatch(/失败|Failed/);
+      // The notes library (src/notes, IndexedDB `qingdu-notes`, written by the background) holds the Article now.
+      const notes = await driver.background(() => new Promise<{ canonicalUrl: string; article: { title: string; contentHtml: string } }[]>((ok, fail) => {
+        const req = indexedDB.open('qingdu-notes');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction('notes').objectStore('notes').getAll();
+          all.onsuccess = () => ok(all.result);
+          all.onerror = () => fail(all.error);
+        };
+      }));
+      const note = notes.find((n) => n.canonicalUrl === PAGES.gscn1.url);
+      expect(note?.article.title).toBe(article.title);
+      expect(note?.article.contentHtml).toContain(PAGES.gscn1.label.body_first!.slice(0, 10));
+      const saved = await popup.$eval('.notice', (e) => e.textContent);
       await popup.bringToFront();
       await popup.click('#btn-copy');
-      await popup.waitForFunction(() => document.querySelector('.notice')?.textContent !== '', { timeout: 20_000 });
+      await popup.waitForFunction((prev: string) => document.querySelector('.notice')?.textContent !== prev, { timeout: 20_000 }, saved);
       const notice = await popup.$eval('.notice', (e) => e.textContent);
       expect(notice).not.toMatch(/失败|Failed/);
+      await driver.browser.defaultBrowserContext().overridePermissions(driver.extensionOrigin.replace(/\/$/, ''), ['clipboard-read']);
+      const copied = await popup.evaluate(() => navigator.clipboard.readText().catch((e) => `unreadable: ${e}`));
+      expect(copied).toContain(`标题：${article.title}`);
+      expect(copied).toMatch(/\n\n\[1\] .+\[EB\/OL\]/); // one GB/T 7714 citation line after the block
     } finally {
       await popup.close();
     }
