@@ -32,26 +32,31 @@ export function extractSection(doc: Document, siteName: string | null, ruleSelec
     }
   }
   if (!text) {
-    // An element whose class/id names a breadcrumb and whose text has `>` separators, or a `当前位置` text.
+    // An element whose class/id names a breadcrumb and whose text has `>` separators (or 2–5 links), or a `当前位置`
+    // text. The innermost match wins (sina's div.path wraps the channel logo and div.channel-path).
+    const hits: Element[] = [];
     for (const el of doc.querySelectorAll('div, p, span, nav, ul, ol, section, td')) {
       const own = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
       const t = squash(el.textContent ?? '');
       if (!t || t.length > 120) continue;
-      if (LEAD.test(t) && /[>›»＞]/.test(t)) {
-        text = t;
-        break;
+      const links = el.querySelectorAll('a').length;
+      if ((LEAD.test(t) && /[>›»＞]/.test(t)) || (CRUMB_ATTR.test(own) && t.length < 80 && (/[>›»＞]/.test(t) || (links >= 2 && links <= 5)))) {
+        if (hits.length && hits[hits.length - 1].contains(el)) hits[hits.length - 1] = el;
+        else if (!hits.length) hits.push(el);
+        else break;
       }
-      if (CRUMB_ATTR.test(own) && (/[>›»＞]/.test(t) || el.querySelectorAll('a').length >= 2) && t.length < 80) {
-        text = /[>›»＞]/.test(t) ? t : [...el.querySelectorAll('a')].map((a) => squash(a.textContent ?? '')).join(' > ');
-        break;
-      }
+    }
+    const el = hits[0];
+    if (el) {
+      const t = squash(el.textContent ?? '');
+      text = /[>›»＞]/.test(t) ? t : [...el.querySelectorAll('a')].map((a) => squash(a.textContent ?? '')).join(' > ');
     }
   }
   if (!text) return [];
   let list = items(text);
-  // Drop leading home/site items: 首页, 网易首页, the site name, anything ending in 网 before the first channel.
-  while (list.length && (/首页$|^home$/i.test(list[0]) || (siteName && (list[0] === siteName || siteName.includes(list[0]) || list[0].includes(siteName))) || /网$/.test(list[0])))
-    list.shift();
+  // Drop the leading home item (首页, 网易首页) and then the site item (the site name, or a name ending in 网).
+  if (list.length && /首页$|^home$/i.test(list[0])) list.shift();
+  if (list.length && ((siteName && (list[0] === siteName || siteName.includes(list[0]))) || /网$/.test(list[0]))) list.shift();
   list = list.filter((s) => s !== '正文' && s.length <= 20);
   return list;
 }

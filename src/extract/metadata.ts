@@ -1,7 +1,7 @@
 import type { Article } from './article';
 import type { SiteRule } from '../sites/types';
 import { findDate, parseDateValue, dateFromUrl, dayOf, type FoundDate } from './dates';
-import { documentTitle, findHeadline, stripTitleSuffix } from './title';
+import { documentTitle, findHeadlines, stripTitleSuffix } from './title';
 import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, type Credits } from './byline';
 import { extractSection } from './breadcrumb';
 import { linesOf, linesAfter, linesBefore, squash, cjkCount, isHidden, SKIP_TAGS } from './text';
@@ -98,10 +98,22 @@ function pathOf(el: Element): number[] | null {
   return path;
 }
 
-/** The element of `doc` that corresponds to `content` (an element of a clone of `doc`), or null. */
+/**
+ * The element of `doc` that corresponds to `content`: `content` itself when it is in `doc`; for a clone (of the
+ * whole document, or a detached clone of the element) the element at the same path, or with the same tag, id, class
+ * and text length. Null when none is found.
+ */
 function locate(doc: Document, content: Element | null): Element | null {
   if (!content) return null;
-  if (content.ownerDocument === doc) return content;
+  if (content.ownerDocument === doc && doc.documentElement.contains(content)) return content;
+  const sameShape = (a: Element) =>
+    a.tagName === content.tagName && (a.getAttribute('id') ?? '') === (content.getAttribute('id') ?? '') && (a.getAttribute('class') ?? '') === (content.getAttribute('class') ?? '');
+  if (!content.parentElement) {
+    // A detached clone of one element (the engine clones only the body container).
+    const len = (content.textContent ?? '').length;
+    const found = [...doc.querySelectorAll(content.tagName)].filter((a) => sameShape(a) && (a.textContent ?? '').length === len);
+    return found[0] ?? null;
+  }
   const path = pathOf(content);
   let n: Element | null = doc.documentElement;
   for (const i of path ?? []) n = n?.children[i] ?? null;
@@ -183,7 +195,7 @@ function headerLines(head: Element | null, docContent: Element | null): string[]
 }
 
 /** Elements in the header whose class/id says what an unlabeled short text is (sina `a.source`, 百家号 author name). */
-function classed(doc: Document, head: Element | null, re: RegExp): string | null {
+function classed(doc: Document, head: Element | null, re: RegExp, notAccount = false): string | null {
   if (!head) return null;
   const scope = head.parentElement?.parentElement ?? head.parentElement;
   if (!scope) return null;
@@ -192,6 +204,8 @@ function classed(doc: Document, head: Element | null, re: RegExp): string | null
     if (!re.test(key) || el.closest('li, [class*="comment"], [class*="related"]')) continue;
     // must follow the headline
     if (!(head.compareDocumentPosition(el) & 4)) continue;
+    // A link to a self-media account page names the account (an author-like byline), not the originating outlet.
+    if (notAccount && [...el.querySelectorAll('a[href]')].some((a) => /media|author|profile|\/u\/|\/home\//i.test(a.getAttribute('href') ?? ''))) continue;
     const t = squash(el.textContent ?? '');
     if (t && t.length <= 16 && !/[：:]/.test(t) && !/\d/.test(t)) return t;
   }
@@ -303,12 +317,16 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
   // --- site name and title
   const docTitle = documentTitle(doc);
   const ogTitle = metas.get('og:title') ?? metas.get('twitter:title') ?? '';
-  const metaSite = metas.get('og:site_name') ?? ld.publisher ?? metas.get('sitename') ?? metas.get('application-name') ?? null;
+  const metaSite = metas.get('og:site_name') ?? ld.publisher ?? metas.get('sitename') ?? null;
   let siteName: string | null = metaSite ?? rule?.siteName ?? null;
   const refs = [docTitle, ogTitle, ld.headline ?? '', metas.get('articletitle') ?? '', metas.get('title') ?? ''];
-  const headline = findHeadline(doc, refs.filter(Boolean), sel.title);
+  // Of equally good headline elements, the one with a date in the lines after it carries the info line.
+  const heads = findHeadlines(doc, refs.filter(Boolean), sel.title);
+  const headline = heads.find((h) => headerLines(h.el, null).slice(0, 6).some((l) => findDate(l, 2000))) ?? heads[0] ?? null;
   const stripped = stripTitleSuffix(docTitle || ogTitle, siteName);
-  siteName ??= stripped.site && stripped.site.length <= 20 ? stripped.site : null;
+  // Only <title> suffixes name the site: og:title suffixes are tags (sohu `标题_尼克斯_季后赛_步行者`).
+  siteName ??= docTitle && stripped.site && stripped.site.length <= 20 ? stripped.site : null;
+  siteName ??= metas.get('application-name') ?? null;
 
   // --- body (in doc) and header lines
   const docContent = locate(doc, content) ?? (content ? null : guessContent(doc));
@@ -407,7 +425,7 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
       const m = /^原创\s*[:：]\s*(\S{2,6}?)(?:编译|著|文)?\s+(\S{2,20})$/.exec(p);
       if (m) {
         if (!inBody.authors.length) inBody.authors.push(...splitNames(m[1]));
-        inBody.outlet ??= m[2];
+        inBody.source ??= cleanSource(m[2]);
       }
     }
     const lastReal = [...ps].reverse().find((p) => p.length > 20);
@@ -430,13 +448,16 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
   };
 
   let source = first((c) => c.source);
-  source ??= classed(doc, headEl, /(^|[-_\s])(source|laiyuan|from|media-name|source-name)([-_\s]|$)|source/i);
+  source ??= classed(doc, headEl, /(^|[-_\s])(source|laiyuan|from|media-name|source-name)([-_\s]|$)|source/i, true);
   source ??= first((c) => c.outlet);
   source ??= cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(/^.*?来源\s*[:：]/, ''));
   if (!source) {
     const a = metas.get('article:author');
     if (a && a !== siteName && cjkCount(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName))) source = cleanSource(a);
   }
+
+  // The page's own metadata names a publisher and no other outlet is credited: the site is the source (BBC中文网).
+  if (!source && siteName && (metas.has('dc.publisher') || metas.has('article:publisher') || ld.publisher)) source = siteName;
 
   let authors = first((c) => c.authors) ?? [];
   if (!authors.length) {

@@ -10,7 +10,7 @@ import { squash, isHidden } from './text';
 const SEP = /(\s*(?:--|——|_|\||｜|–|—|-)\s*|\s+[-|·]\s+)/;
 
 /** A segment that is clearly a site or channel name rather than part of a headline. */
-const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|The Paper|News|BBC|CCTV)/i;
+const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|News|BBC|CCTV)/i;
 
 /** Split `<title>`-style text into headline + suffix segments (segments keep their separators). */
 function segments(t: string): string[] {
@@ -26,6 +26,8 @@ export function stripTitleSuffix(raw: string, siteName?: string | null): { title
   const t = squash(raw);
   const parts = segments(t);
   let site: string | null = null;
+  let siteNamed = false;
+  let dropped = 0;
   // parts = [seg, sep, seg, sep, seg …]
   while (parts.length >= 3) {
     const last = parts[parts.length - 1].trim();
@@ -34,9 +36,18 @@ export function stripTitleSuffix(raw: string, siteName?: string | null): { title
     const short = [...last].length <= 12;
     const named = (!!siteName && (last === siteName || siteName.includes(last) || last.includes(siteName))) || (SITE_WORD.test(last) && [...last].length <= 20);
     if (!short && !named) break;
-    if (!site) site = last;
+    // The site is the rightmost dropped segment that looks like a site name (`标题 - BBC中文网 - 两岸三地`), else the
+    // rightmost one (`标题_栏目_站名`).
+    const looksSite = SITE_WORD.test(last);
+    if (!site || (!siteNamed && looksSite)) {
+      site = last;
+      siteNamed = looksSite;
+    }
     parts.length -= 2;
+    dropped++;
   }
+  // Several suffixes none of which looks like a site are tags (`_尼克斯_季后赛_步行者`), not a site name.
+  if (!siteNamed && dropped > 1) site = null;
   return { title: parts.join('').trim(), site };
 }
 
@@ -54,18 +65,26 @@ const norm = (s: string) => squash(s).replace(/[“”"'‘’]/g, '"');
  * @returns the element whose text best matches the refs, or null
  */
 export function findHeadline(doc: Document, refs: string[], ruleSelector?: string | null): { el: Element; text: string } | null {
+  return findHeadlines(doc, refs, ruleSelector)[0] ?? null;
+}
+
+/**
+ * All headline candidates that match the refs, best first (pages often repeat the headline: a mobile header, a
+ * share box, a print view). Same parameters as findHeadline.
+ */
+export function findHeadlines(doc: Document, refs: string[], ruleSelector?: string | null): { el: Element; text: string }[] {
   if (ruleSelector) {
     try {
       const el = doc.querySelector(ruleSelector);
       const text = el ? squash(el.textContent ?? '') : '';
-      if (el && text) return { el, text };
+      if (el && text) return [{ el, text }];
     } catch {
       /* invalid selector in a rule: fall through to the generic path */
     }
   }
   const cleanRefs = refs.filter(Boolean).map(norm);
   const sel = 'h1, h2, h3, [class*="title"], [id*="title"], [class*="Title"], [class*="headline"], [class*="topic"]';
-  let best: { el: Element; text: string; score: number } | null = null;
+  const found: { el: Element; text: string; score: number }[] = [];
   let order = 0;
   for (const el of doc.querySelectorAll(sel)) {
     order++;
@@ -89,7 +108,9 @@ export function findHeadline(doc: Document, refs: string[], ruleSelector?: strin
     const tag = el.tagName.toUpperCase();
     score += tag === 'H1' ? 0.5 : tag === 'H2' ? 0.3 : 0;
     score += Math.min(len, 60) / 1000 - order / 1e6;
-    if (!best || score > best.score) best = { el, text, score };
+    found.push({ el, text, score });
   }
-  return best ? { el: best.el, text: best.text } : null;
+  found.sort((a, b) => b.score - a.score);
+  // Keep the candidates as good as the best up to the tag/length tie-breakers.
+  return found.filter((f) => Math.floor(f.score) === Math.floor(found[0].score)).map(({ el, text }) => ({ el, text }));
 }

@@ -20,6 +20,8 @@ const want = (f: Field, l: { title: string; published: string | null; source: st
 const KNOWN: Record<string, string> = {
   'pages/sina-5.html source': 'page shows <a class="source">环球网</a> next to the date, same template as sina-1 (labelled 参考消息)',
   'pages/sina-6.html source': 'page shows <a class="source">北京日报</a> next to the date, same template as sina-1',
+  'pages/hexun-1.html source': 'page shows <a href="http://kuaixun.stcn.com/…">证券时报网</a> right after the date under the h1 (the sina-1 / case-10 shape)',
+  'pages/qq-1.html source': 'page shows <span class="a_source">棱镜</span> in the info line (棱镜 is the Tencent column that wrote it)',
   'pages/ifeng-5.html editors': 'page shows <p class="index_author_IWF1P">责编：黄忆南 PN269</p> right after the body',
 };
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { decodeHtml } from '../../src/extract/decode';
 import { parseDocument } from '../../src/cli/dom';
 import { extractMetadata, type ArticleMetadata } from '../../src/extract/metadata';
+import { ruleFor } from '../../src/sites/index';
+import { chooseBody } from '../../src/extract/body';
 
 /** Fixture roots (copies of /work/shared/corpus and /work/shared/cases). */
 export const CORPUS = join(__dirname, '../fixtures/corpus');
@@ -28,12 +30,24 @@ export function corpusLabels(): Label[] {
     .map((l) => JSON.parse(l) as Label);
 }
 
-/** Decode and parse a page the way the CLI does, then extract metadata (no body element: the generic guess). */
-export function metadataOf(path: string, url: string, decodeAs?: string): ArticleMetadata {
+/**
+ * Decode and parse a page the way the CLI does, then extract metadata as the engine calls it: the site rule for the
+ * URL and a detached clone of the chosen body (`mode: 'engine'`), or with neither (`mode: 'bare'`: generic guesses only).
+ */
+export function metadataOf(path: string, url: string, decodeAs?: string, mode: 'engine' | 'bare' = 'engine'): ArticleMetadata {
   const bytes = new Uint8Array(readFileSync(path));
   const html = decodeAs ? new TextDecoder(decodeAs).decode(bytes) : decodeHtml(bytes).html;
   const doc = parseDocument(html, url);
-  return extractMetadata(doc, url, null, null);
+  if (mode === 'bare') return extractMetadata(doc, url, null, null);
+  const rule = ruleFor(url, doc);
+  let el: Element | null = null;
+  try {
+    el = rule?.selectors?.body ? doc.querySelector(rule.selectors.body) : null;
+  } catch {
+    el = null;
+  }
+  el ??= chooseBody(doc).element;
+  return extractMetadata(doc, url, el ? (el.cloneNode(true) as Element) : null, rule);
 }
 
 /** README rule: names equal after removing spaces and separators. */
