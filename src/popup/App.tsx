@@ -4,7 +4,7 @@ import type { Article } from '../extract/article';
 import { send, sendToTab } from '../shared/connector';
 import { shortcutSettings } from '../shared/compat';
 import { t } from '../shared/i18n';
-import { formatPublished } from '../reader/format';
+import { formatPublished, labelled } from '../reader/format';
 import { copyInfoText, copyToClipboard, saveNote } from './actions';
 
 type Load =
@@ -67,7 +67,7 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
           <p class="meta">
             {article!.published && <span class="published">{formatPublished(article!.published)}</span>}
             {(article!.source || article!.siteName) && (
-              <span class="source">{t('metaSource')}：{article!.source || article!.siteName}</span>
+              <span class="source">{labelled(t, 'metaSource', article!.source || article!.siteName!)}</span>
             )}
           </p>
         </section>

@@ -7,7 +7,7 @@ export interface ReaderProps {
   article: Article;
   onClose: () => void;
   /** UI string lookup (`_locales`), injected so the component stays testable without `browser.*`. */
-  t: (key: string) => string;
+  t: (key: string, substitutions?: string[]) => string;
 }
 
 /** The reader overlay: title, meta line (time, 来源, 作者, 编辑) and the sanitized body. */
@@ -26,7 +26,7 @@ export function App({ article, onClose, t }: ReaderProps) {
         <h1 class="qd-title">{article.title}</h1>
         <p class="qd-meta">
           {metaItems(article, t).map((m) => (
-            <span key={m.field} data-field={m.field}>{m.label ? `${m.label}：${m.value}` : m.value}</span>
+            <span key={m.field} data-field={m.field}>{m.label ? t('metaLabel', [m.label, m.value]) : m.value}</span>
           ))}
         </p>
         <div class="qd-body" dangerouslySetInnerHTML={{ __html: html }} />

@@ -17,6 +17,11 @@ export function formatPublished(iso: string): string {
   return m[2] ? `${m[1]} ${m[2]}` : m[1];
 }
 
+/** A labelled meta value in the UI language (`来源：中国甘肃网`, `Source: 中国甘肃网`). */
+export function labelled(t: (key: string, subs?: string[]) => string, labelKey: string, value: string): string {
+  return t('metaLabel', [t(labelKey), value]);
+}
+
 /** The meta line of the reader header, in display order: time, 来源, 作者, 编辑 (empty fields left out). */
 export function metaItems(a: Article, label: (key: string) => string): MetaItem[] {
   const items: MetaItem[] = [];

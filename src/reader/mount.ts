@@ -14,7 +14,7 @@ const LOCK_ID = 'qingdu-scroll-lock';
  * `<body>`, no attribute or class is set on html/body (the scroll lock is a removable `<style>`), and the scroll
  * position is put back with scrollTo.
  */
-export function createReader(doc: Document, t: (key: string) => string, onClosed: () => void): ReaderApi {
+export function createReader(doc: Document, t: (key: string, substitutions?: string[]) => string, onClosed: () => void): ReaderApi {
   let host: HTMLElement | null = null;
   let scroll = { x: 0, y: 0 };
 

@@ -136,6 +136,8 @@ it('popup shows the labelled title, time and source', async () => {
   try {
     const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"]');
     try {
+      await popup.setViewport({ width: 380, height: 260 });
+      await popup.screenshot({ path: `${OUT}/popup.png` });
       const l = PAGES.gscn1.label;
       expect(await popup.$eval('.title', (e) => e.textContent)).toBe(l.title);
       expect(await popup.$eval('.published', (e) => e.textContent).catch(() => null)).toBe(l.published!.slice(0, 16).replace('T', ' '));
