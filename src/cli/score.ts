@@ -49,7 +49,8 @@ export type CorpusField = (typeof CORPUS_FIELDS)[number];
 /** The fields of a Readability-like result that the scoring reads (our Article has them all). */
 export type Scored = Pick<Article, 'isArticle' | 'title' | 'published' | 'source' | 'authors' | 'editors' | 'textContent'>;
 
-const SEPARATORS = /[\s\u3000\u00a0、,，;；/|｜·•]+/g;
+// the same separator set as test/unit/metadata-helpers.ts normNames
+const SEPARATORS = /[\s\u3000\u00a0、，,;；&＆/|｜·•_]+/g;
 
 /** Equality of names after removing spaces and separators (label rule for source, author, editor). */
 export function sameNames(ours: string | string[] | null | undefined, label: string | null | undefined): boolean {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SITE_RULES } from '../../src/sites/index';
+import { extractArticle } from '../../src/extract/index';
+import { corpusLabels, loadFixture } from './engine-helpers';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** Site rules are data proven by fixtures: each names existing fixtures, and each fixture is extracted with it. */
+describe('site rules', () => {
+  const ids = new Set<string>();
+  for (const rule of SITE_RULES) {
+    it(`${rule.id}: unique id, hosts and at least one fixture`, () => {
+      expect(ids.has(rule.id)).toBe(false);
+      ids.add(rule.id);
+      expect(rule.hosts.length).toBeGreaterThan(0);
+      expect(rule.fixtures.length).toBeGreaterThan(0);
+    });
+    for (const f of rule.fixtures) {
+      it(`${rule.id}: ${f} exists and uses the rule`, () => {
+        const path = join(ROOT, f);
+        expect(existsSync(path), `${f} missing`).toBe(true);
+        const label = corpusLabels().find((l) => f.endsWith(l.file));
+        const url = label?.url ?? pathToFileURL(path).href;
+        const a = extractArticle(loadFixture(path, url), url);
+        expect(a.rule).toBe(rule.id);
+        if (label?.is_article) expect(a.isArticle).toBe(true);
+      });
+    }
+  }
+});
