@@ -203,6 +203,19 @@ it('gscn-3 (channel list) is not treated as an article: no badge, no declutter',
   }
 });
 
+it('never mutates the live page: declutter off, the body equals the same page where Qingdu does not run', async () => {
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  const plain = await driver.open(PAGES.other.url); // same file, host outside the manifest
+  try {
+    await driver.background((id: number) => chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: false } }, { frameId: 0 }), tabId);
+    const html = (p: Page) => p.evaluate(() => document.documentElement.outerHTML);
+    expect(await html(page)).toBe(await html(plain));
+  } finally {
+    await page.close();
+    await plain.close();
+  }
+});
+
 it('does nothing on a host outside the manifest until invoked', async () => {
   const page = await driver.open(PAGES.other.url);
   try {
