@@ -19,6 +19,8 @@ export interface LaunchOptions {
   port: number;
   /** Headed when true (needs DISPLAY). Default: headless. */
   headed?: boolean;
+  /** Extra environment for the browser process (e.g. DISPLAY of an Xvfb the test started). */
+  env?: Record<string, string>;
   kind?: BrowserKind;
 }
 
@@ -81,6 +83,7 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
   const browser = await puppeteer.launch({
     executablePath, headless: !opts.headed, pipe: true, enableExtensions: true, userDataDir: profile, args,
     defaultViewport: { width: 1280, height: 900 },
+    env: { ...process.env, ...opts.env },
   });
   try {
     const id = await browser.installExtension(opts.extensionDir);

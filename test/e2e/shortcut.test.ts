@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { distDir, launch, type Driver } from './browser';
+import { servePages, type PageServer } from './server';
+import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
+import { readerView, waitForContent } from './page-probe';
+import { startXvfb, type XServer } from './x11';
+
+// The manifest shortcut itself, pressed as a real key in a headed browser on a private Xvfb display (the other suite
+// calls the command handler through the background hook). Skipped where Xvfb/xdotool are missing.
+let x: XServer | null = null;
+let server: PageServer;
+let driver: Driver | undefined;
+
+beforeAll(async () => {
+  x = await startXvfb();
+  if (!x) return;
+  server = await servePages(ROUTES);
+  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST], port: server.port, headed: true, env: { DISPLAY: x.display } });
+});
+
+afterAll(async () => {
+  await driver?.close();
+  await server?.close();
+  x?.close();
+});
+
+it('Alt+Shift+E pressed on the keyboard opens reader mode, and again closes it', async (ctx) => {
+  if (!x || !driver) return ctx.skip();
+  const page = await driver.open(PAGES.gscn1.url);
+  try {
+    await waitForContent(driver, await driver.tabId(page));
+    const before = await page.evaluate(() => document.body.outerHTML);
+    await page.bringToFront();
+    x.click(640, 500);
+    x.key('alt+shift+e');
+    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'), { timeout: 10_000 });
+    expect((await readerView(page))?.body).toContain(PAGES.gscn1.label.body_first!.slice(0, 10));
+    x.key('alt+shift+e');
+    await page.waitForFunction(() => !document.getElementById('qingdu-reader'), { timeout: 10_000 });
+    expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
+  } finally {
+    await page.close();
+  }
+});
