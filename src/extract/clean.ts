@@ -169,10 +169,6 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       el.remove();
       continue;
     }
-    if (isNoiseLine(t) || isPager(el)) {
-      if (!hasMedia(el) || countChars(t) > 0) removeKeepingMedia(el);
-      continue;
-    }
     if (RELATED_HEADING.test(t) && countChars(t) < 30) {
       // the heading, and the link paragraphs / lists right after it
       let next = nextBlock(el);
@@ -184,6 +180,10 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
         else break;
         next = after;
       }
+      continue;
+    }
+    if (isNoiseLine(t) || isPager(el)) {
+      if (!hasMedia(el) || countChars(t) > 0) removeKeepingMedia(el);
       continue;
     }
     if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && countChars(t) < 40 && !hasMedia(el)) {

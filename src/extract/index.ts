@@ -94,8 +94,11 @@ export function extractDetailed(doc: Document, url: string): { article: Article;
   const page: NodeStats = choice.page;
   const cjkPage = page.chars > 0 && page.cjk / page.chars >= CJK_PAGE_SHARE;
 
+  // A rule's body container is used when it holds text; another template of the same portal falls back to the
+  // generic choice.
   let source: Element | null = firstMatch(doc, rule?.selectors?.body);
-  let viaRule = !!source;
+  if (source && countChars(source.textContent ?? '') < 100) source = null;
+  const viaRule = !!source;
   let content: Element | null = null;
   if (!source && cjkPage) source = choice.element;
   if (source) content = source.cloneNode(true) as Element;

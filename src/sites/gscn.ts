@@ -12,7 +12,7 @@ export const gscn: SiteRule = {
   articleUrl: '/system/\\d{4}/\\d{2}/\\d{2}/\\d+\\.shtml$',
   fixtures: ['test/fixtures/corpus/pages/gscn-1.html', 'test/fixtures/corpus/pages/gscn-2.html'],
   selectors: {
-    title: '.a-header h1, #title, h1',
+    title: '.a-header h1, #title',
     info: 'div.info, .pages-date',
     published: '#pubtime_baidu, span.m-frt',
     source: '#source_baidu',

@@ -3,12 +3,21 @@
  * Generic heuristics come first; a rule only adds what they cannot infer (a template's body container and clutter).
  */
 import type { SiteRule } from './types';
+import { chinacomcn } from './chinacomcn';
 import { gscn } from './gscn';
+import { ifeng } from './ifeng';
+import { netease } from './netease';
+import { people } from './people';
+import { qq } from './qq';
+import { sina } from './sina';
+import { sohu } from './sohu';
+import { thepaper } from './thepaper';
+import { xinhuanet } from './xinhuanet';
 
 export type { SiteRule } from './types';
 
 /** Every rule, most specific host first. */
-export const SITE_RULES: readonly SiteRule[] = [gscn];
+export const SITE_RULES: readonly SiteRule[] = [gscn, netease, sina, qq, ifeng, people, xinhuanet, sohu, chinacomcn, thepaper];
 
 function hostOf(u: string | null | undefined): string | null {
   if (!u) return null;

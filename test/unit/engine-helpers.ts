@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeHtml } from '../../src/extract/decode';
 import { parseDocument } from '../../src/cli/dom';
 import type { CaseExpected, CorpusLabel } from '../../src/cli/score';
 
 /** Fixture roots: verbatim copies of ../shared/corpus and ../shared/cases. */
-export const CORPUS_DIR = join(__dirname, '../fixtures/corpus');
-export const CASES_DIR = join(__dirname, '../fixtures/cases');
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+export const CORPUS_DIR = join(HERE, '../fixtures/corpus');
+export const CASES_DIR = join(HERE, '../fixtures/cases');
 
 export function corpusLabels(): CorpusLabel[] {
   return readFileSync(join(CORPUS_DIR, 'labels.jsonl'), 'utf8')

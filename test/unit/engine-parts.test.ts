@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { countChars, countCjk, countPunct, readingMinutes } from '../../src/extract/cjk';
+import { findNextPage } from '../../src/extract/next-page';
+import { imageSource, isPlaceholder } from '../../src/extract/images';
+import { isNoiseLine, cleanBody } from '../../src/extract/clean';
+import { serializeBody } from '../../src/extract/serialize';
+import { detectArticle } from '../../src/extract/detect';
+
+const doc = (html: string) => parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
+
+describe('cjk', () => {
+  it('counts characters, CJK and clause punctuation', () => {
+    expect(countChars(' 江川 地铁\u3000五号线 ')).toBe(7);
+    expect(countCjk('江川 Metro 5号线')).toBe(4);
+    expect(countPunct('一，二。三, four;')).toBe(4);
+  });
+  it('reads CJK at about 400 characters a minute', () => {
+    expect(readingMinutes('字'.repeat(1200))).toBe(3);
+    expect(readingMinutes('')).toBe(0);
+    expect(readingMinutes('短')).toBe(1);
+  });
+});
+
+describe('next page', () => {
+  const url = 'https://news.example.cn/a/2020/0315/100001.shtml';
+  it('follows the _N numbering of the current URL', () => {
+    const d = doc('<div class="page"><a href="100001.shtml">1</a> <a href="100001_2.shtml">2</a> <a href="100001_3.shtml">3</a></div>');
+    expect(findNextPage(d, url)).toBe('https://news.example.cn/a/2020/0315/100001_2.shtml');
+  });
+  it('takes 下一页 and skips 下一篇 (the next article)', () => {
+    const d = doc('<a href="/a/2020/0315/100777.shtml">下一篇</a><a href="/a/2020/0315/100001_2.shtml">下一页</a>');
+    expect(findNextPage(d, url)).toBe('https://news.example.cn/a/2020/0315/100001_2.shtml');
+    expect(findNextPage(doc('<a href="/a/2020/0315/100777.shtml">下一篇</a>'), url)).toBeNull();
+  });
+  it('knows 0-based index_1.htm pagination', () => {
+    const d = doc('<a href="index_1.htm">2</a><a href="index_2.htm">3</a>');
+    expect(findNextPage(d, 'https://x.example.cn/list/index.htm')).toBe('https://x.example.cn/list/index_1.htm');
+  });
+});
+
+describe('images', () => {
+  const base = 'https://news.example.cn/a/1.shtml';
+  it('prefers lazy sources over placeholders and resolves them', () => {
+    const d = doc('<img id="a" src="/images/blank.gif" data-original="//img.example.cn/a1.jpg"><img id="b" data-src="https://mmbiz.example.cn/x/640?wx_fmt=jpeg"><img id="c" src="data:image/gif;base64,R0lG">');
+    expect(imageSource(d.getElementById('a')!, base)).toBe('https://img.example.cn/a1.jpg');
+    expect(imageSource(d.getElementById('b')!, base)).toBe('https://mmbiz.example.cn/x/640?wx_fmt=jpeg');
+    expect(imageSource(d.getElementById('c')!, base)).toBeNull();
+    expect(isPlaceholder('/static/loading.gif')).toBe(true);
+    expect(isPlaceholder('/2020/photo.gif')).toBe(false);
+  });
+});
+
+describe('cleaning', () => {
+  it('knows noise lines and keeps prose that mentions the same words', () => {
+    expect(isNoiseLine('（原标题：江川地铁开通）')).toBe(true);
+    expect(isNoiseLine('本文来源：江川日报 责任编辑：林晓')).toBe(true);
+    expect(isNoiseLine('免责声明：本文仅代表作者本人观点')).toBe(true);
+    expect(isNoiseLine('2024-05-20 06:48')).toBe(true);
+    expect(isNoiseLine('来源于群众的意见，被写进了规划。')).toBe(false);
+    expect(isNoiseLine('2012年6月24日')).toBe(false);
+  });
+  it('drops related lists, pagers and credits, keeps captions and images; serialises to allowed tags', () => {
+    const d = doc(`<div id="b"><h1>标题</h1><p>正文第一段，内容很长很长。</p><p style="text-align:center"><img src="/p.jpg" onerror="x()"></p>
+      <p style="text-align:center">图为候车的乘客。</p><p><script>evil()</script>正文第二段。</p><p>相关新闻：</p>
+      <p><a href="/1">旧闻一</a></p><p><a href="/2">旧闻二</a></p><div class="page"><a href="_2.shtml">下一页</a></div><p>（责任编辑：林晓）</p></div>`);
+    const root = d.getElementById('b')!.cloneNode(true) as Element;
+    cleanBody(root, { title: '标题' });
+    const s = serializeBody(root, 'https://n.example.cn/a/1.shtml');
+    expect(s.paragraphs).toEqual(['正文第一段，内容很长很长。', '图为候车的乘客。', '正文第二段。']);
+    expect(s.html).not.toMatch(/script|onerror|style=/);
+    expect(s.images).toEqual([{ src: 'https://n.example.cn/p.jpg', alt: '', caption: '图为候车的乘客。' }]);
+  });
+});
+
+describe('detection', () => {
+  const base = { url: 'https://n.example.cn/a/2020/0315/1.shtml', bodyScore: 80, bodyChars: 900, paragraphs: 9, pageChars: 3000, pageLinkChars: 900, metaArticle: false, ruleUrl: null, dateline: true };
+  it('takes a CJK body of short paragraphs as an article', () => {
+    expect(detectArticle(base).isArticle).toBe(true);
+  });
+  it('rejects a link list on a list URL even with an article-like URL host', () => {
+    const d = detectArticle({ ...base, url: 'https://n.example.cn/list/index.shtml', bodyScore: 5, bodyChars: 40, pageLinkChars: 2700, dateline: false });
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons.join(' ')).toMatch(/link density/);
+  });
+  it('URL shape alone is not proof', () => {
+    expect(detectArticle({ ...base, bodyScore: 10, bodyChars: 30, dateline: false }).isArticle).toBe(false);
+  });
+});
