@@ -1,4 +1,4 @@
-import { linesOf, squash } from './text';
+import { linesOf, squash, eachElement, textNodesMatching } from './text';
 
 /**
  * Breadcrumb (`您当前的位置：中国甘肃网 >> 甘肃新闻 >> 来稿选登`, `当前位置： 首页 > 要闻`) → section items.
@@ -17,6 +17,40 @@ function items(text: string): string[] {
     .filter(Boolean);
 }
 
+const SEP_CHAR = /[>›»＞]/;
+
+/** The innermost element whose class/id names a breadcrumb and whose text has separators (or 2–5 links). */
+function byAttribute(doc: Document): Element | null {
+  let hit: Element | null = null;
+  const TAGS = /^(DIV|P|SPAN|NAV|UL|OL|SECTION|TD)$/;
+  eachElement(doc.documentElement, (el) => {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD') return false;
+    if (hit && !hit.contains(el)) return 'stop';
+    if (!TAGS.test(tag)) return;
+    // Attribute test first: reading textContent of every element is quadratic on big pages.
+    const own = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (own.length < 3 || !CRUMB_ATTR.test(own)) return;
+    const t = squash(el.textContent ?? '');
+    if (!t || t.length >= 80) return;
+    const links = el.querySelectorAll('a').length;
+    if (SEP_CHAR.test(t) || (links >= 2 && links <= 5)) hit = el;
+  });
+  return hit;
+}
+
+/** The block around a `您当前的位置` / `当前位置` text node, when its text has separators. */
+function byLeadText(doc: Document): Element | null {
+  for (const n of textNodesMatching(doc.documentElement, /当前(?:的)?位置|所在(?:的)?位置/, 5)) {
+    for (let el = n.parentElement, i = 0; el && i < 4; el = el.parentElement, i++) {
+      const t = squash(el.textContent ?? '');
+      if (t.length > 120) break;
+      if (LEAD.test(t) && SEP_CHAR.test(t)) return el;
+    }
+  }
+  return null;
+}
+
 /**
  * Find the breadcrumb and return its items after the site name, without 首页/正文.
  * @param siteName known site name (dropped when it is the first item), or null
@@ -32,21 +66,7 @@ export function extractSection(doc: Document, siteName: string | null, ruleSelec
     }
   }
   if (!text) {
-    // An element whose class/id names a breadcrumb and whose text has `>` separators (or 2–5 links), or a `当前位置`
-    // text. The innermost match wins (sina's div.path wraps the channel logo and div.channel-path).
-    const hits: Element[] = [];
-    for (const el of doc.querySelectorAll('div, p, span, nav, ul, ol, section, td')) {
-      const own = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      const t = squash(el.textContent ?? '');
-      if (!t || t.length > 120) continue;
-      const links = el.querySelectorAll('a').length;
-      if ((LEAD.test(t) && /[>›»＞]/.test(t)) || (CRUMB_ATTR.test(own) && t.length < 80 && (/[>›»＞]/.test(t) || (links >= 2 && links <= 5)))) {
-        if (hits.length && hits[hits.length - 1].contains(el)) hits[hits.length - 1] = el;
-        else if (!hits.length) hits.push(el);
-        else break;
-      }
-    }
-    const el = hits[0];
+    const el = byAttribute(doc) ?? byLeadText(doc);
     if (el) {
       const t = squash(el.textContent ?? '');
       text = /[>›»＞]/.test(t) ? t : [...el.querySelectorAll('a')].map((a) => squash(a.textContent ?? '')).join(' > ');

@@ -4,7 +4,7 @@ import { findDate, parseDateValue, dateFromUrl, dayOf, type FoundDate } from './
 import { documentTitle, findHeadlines, stripTitleSuffix } from './title';
 import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, type Credits } from './byline';
 import { extractSection } from './breadcrumb';
-import { linesOf, linesAfter, linesBefore, squash, cjkCount, isHidden, SKIP_TAGS } from './text';
+import { linesOf, linesAfter, linesBefore, squash, cjkCount, isHidden, eachElement, textNodesMatching, elementsAfter, ruleMatches } from './text';
 
 export type ArticleMetadata = Pick<
   Article,
@@ -14,7 +14,7 @@ export type ArticleMetadata = Pick<
 /** meta name/property/itemprop (lower-cased, trimmed) → first non-empty content. */
 function metaMap(doc: Document): Map<string, string> {
   const m = new Map<string, string>();
-  for (const el of doc.querySelectorAll('meta')) {
+  for (const el of doc.getElementsByTagName('meta')) {
     const key = (el.getAttribute('property') || el.getAttribute('name') || el.getAttribute('itemprop') || el.getAttribute('http-equiv') || '')
       .trim()
       .toLowerCase()
@@ -51,7 +51,8 @@ function jsonLd(doc: Document): LdInfo {
     }
     if (!info.publisher && r.publisher) info.publisher = names(r.publisher)[0];
   };
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const s of doc.getElementsByTagName('script')) {
+    if (!/ld\+json/i.test(s.getAttribute('type') ?? '')) continue;
     try {
       visit(JSON.parse(s.textContent ?? ''));
     } catch {
@@ -111,8 +112,19 @@ function locate(doc: Document, content: Element | null): Element | null {
   if (!content.parentElement) {
     // A detached clone of one element (the engine clones only the body container).
     const len = (content.textContent ?? '').length;
-    const found = [...doc.querySelectorAll(content.tagName)].filter((a) => sameShape(a) && (a.textContent ?? '').length === len);
-    return found[0] ?? null;
+    const id = content.getAttribute('id');
+    if (id) {
+      const byId = doc.getElementById(id);
+      if (byId && sameShape(byId)) return byId;
+    }
+    let found: Element | null = null;
+    eachElement(doc.documentElement, (a) => {
+      if (a.tagName === content.tagName && sameShape(a) && (a.textContent ?? '').length === len) {
+        found = a;
+        return 'stop';
+      }
+    });
+    return found;
   }
   const path = pathOf(content);
   let n: Element | null = doc.documentElement;
@@ -199,11 +211,10 @@ function classed(doc: Document, head: Element | null, re: RegExp, notAccount = f
   if (!head) return null;
   const scope = head.parentElement?.parentElement ?? head.parentElement;
   if (!scope) return null;
-  for (const el of scope.querySelectorAll('[class], [id]')) {
+  for (const el of elementsAfter(head, 80)) {
+    if (!scope.contains(el)) break;
     const key = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!re.test(key) || el.closest('li, [class*="comment"], [class*="related"]')) continue;
-    // must follow the headline
-    if (!(head.compareDocumentPosition(el) & 4)) continue;
+    if (key.length < 3 || !re.test(key) || el.closest('li, [class*="comment"], [class*="related"]')) continue;
     // A link to a self-media account page names the account (an author-like byline), not the originating outlet.
     if (notAccount && [...el.querySelectorAll('a[href]')].some((a) => /media|author|profile|\/u\/|\/home\//i.test(a.getAttribute('href') ?? ''))) continue;
     const t = squash(el.textContent ?? '');
@@ -213,12 +224,7 @@ function classed(doc: Document, head: Element | null, re: RegExp, notAccount = f
 }
 
 function selectText(doc: Document, sel?: string): string {
-  if (!sel) return '';
-  try {
-    return linesOf(doc.querySelector(sel));
-  } catch {
-    return '';
-  }
+  return linesOf(ruleMatches(doc, sel)[0]);
 }
 
 /** Meta keys that state the publication time, strongest first. */
@@ -246,12 +252,15 @@ const DATE_LABEL = /(发布时间|发布日期|发表时间|发表日期|更新�
 
 /** A short element anywhere that starts with a date label (`发布日期：2019-09-23 14:34:05`), outside lists and comments. */
 function labelledDate(doc: Document, refYear: number | null): FoundDate | null {
-  for (const el of doc.querySelectorAll('span, div, p, b, em, i, td, time, strong, small, font, li')) {
-    const t = squash(el.textContent ?? '');
-    if (t.length > 80 || !/^(发布时间|发布日期|发表时间|发表日期|时间|日期)\s*[:：]/.test(t)) continue;
-    if (el.closest('[class*="comment"], [id*="comment"], [class*="list"], [class*="related"], ul li')) continue;
-    const d = findDate(t, refYear);
-    if (d) return d;
+  for (const n of textNodesMatching(doc.documentElement, /(发布时间|发布日期|发表时间|发表日期|时间|日期)\s*[:：]/, 20)) {
+    for (let el = n.parentElement, i = 0; el && i < 3; el = el.parentElement, i++) {
+      const t = squash(el.textContent ?? '');
+      if (t.length > 80) break;
+      if (!/^(发布时间|发布日期|发表时间|发表日期|时间|日期)\s*[:：]/.test(t)) continue;
+      if (el.closest('[class*="comment"], [id*="comment"], [class*="list"], [class*="related"], ul li')) break;
+      const d = findDate(t, refYear);
+      if (d) return d;
+    }
   }
   return null;
 }
@@ -338,7 +347,8 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
     title = cands[0] ?? '';
   }
   const info = selectText(doc, sel.info);
-  let lines = info ? info.split('\n') : headerLines(headEl, docContent);
+  // The rule's info block first, then the lines after the headline (bylines often sit outside the info block).
+  let lines = [...(info ? info.split('\n') : []), ...headerLines(headEl, docContent)];
 
   // A `<title>` that is only a channel name (`新闻动态--中国地理学会官网`) while the page has a 发布时间 line:
   // the headline is the text right before that line.
@@ -462,7 +472,10 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
   let authors = first((c) => c.authors) ?? [];
   if (!authors.length) {
     const byClass = classed(doc, headEl, /(^|[-_\s])(author|author-name|writer|byline|zuozhe)([-_\s]|$)/i);
-    if (byClass && byClass !== siteName && byClass !== source) authors = [byClass];
+    // An unlabeled author element holds the name itself (百家号 account); a `本报记者 X` text is parsed as a credit.
+    const parsed = byClass ? parseCredits(byClass).authors : [];
+    if (parsed.length) authors = parsed;
+    else if (byClass && byClass !== siteName && byClass !== source && !/\s/.test(byClass)) authors = [byClass];
   }
   if (!authors.length) authors = bodyTrailName;
   if (!authors.length && ld.author) authors = ld.author.filter((a) => a !== siteName && a !== source);

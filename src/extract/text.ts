@@ -106,3 +106,85 @@ export function linesBefore(el: Element, max: number): string {
 export function cjkCount(s: string): number {
   return (s.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
 }
+
+/**
+ * Visit the elements under `root` in document order (no selector engine: linkedom's querySelectorAll is slow on big
+ * pages). `fn` returns `false` to skip an element's subtree, `'stop'` to end the walk.
+ */
+export function eachElement(root: Element, fn: (el: Element) => boolean | 'stop' | void): void {
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    const r = fn(el);
+    if (r === 'stop') return;
+    if (r === false) continue;
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+}
+
+/**
+ * Text nodes under `root` (scripts and styles skipped) whose text matches `re`, in document order, at most `limit`.
+ */
+export function textNodesMatching(root: Node, re: RegExp, limit = 50): Text[] {
+  const out: Text[] = [];
+  const stack: Node[] = [root];
+  while (stack.length && out.length < limit) {
+    const n = stack.pop()!;
+    if (n.nodeType === TEXT) {
+      if (re.test(n.nodeValue ?? '')) out.push(n as Text);
+      continue;
+    }
+    if (n.nodeType !== ELEMENT && n.nodeType !== 9) continue;
+    if (n.nodeType === ELEMENT && SKIP_TAGS.has((n as Element).tagName.toUpperCase())) continue;
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out;
+}
+
+/** Elements that follow `el` in document order (not inside it), at most `limit`. */
+export function elementsAfter(el: Element, limit: number): Element[] {
+  const out: Element[] = [];
+  for (let n = nextAfter(el); n && out.length < limit; n = nextAfter(n)) {
+    if (n.nodeType !== ELEMENT) continue;
+    eachElement(n as Element, (e) => {
+      if (out.length >= limit) return 'stop';
+      out.push(e);
+    });
+  }
+  return out;
+}
+
+/** Split a selector list at top-level commas (not inside `[...]` or `(...)`). */
+function splitSelectorList(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of list) {
+    if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/**
+ * SiteRule selector semantics: the selectors of a list are tried in order and the first that matches wins (not
+ * document order). Returns every element matching that first selector; empty when none or when a selector is invalid.
+ */
+export function ruleMatches(root: Document | Element, list: string | null | undefined): Element[] {
+  if (!list) return [];
+  for (const sel of splitSelectorList(list)) {
+    try {
+      const all = [...root.querySelectorAll(sel)];
+      if (all.length) return all;
+    } catch {
+      /* an invalid selector in rule data: try the next one */
+    }
+  }
+  return [];
+}

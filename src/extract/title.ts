@@ -1,4 +1,4 @@
-import { squash, isHidden } from './text';
+import { squash, isHidden, ruleMatches } from './text';
 
 /**
  * Headline detection. Chinese portals build `<title>` as `标题_栏目_站名`, `标题--站名`, `标题 | 站名`,
@@ -74,13 +74,10 @@ export function findHeadline(doc: Document, refs: string[], ruleSelector?: strin
  */
 export function findHeadlines(doc: Document, refs: string[], ruleSelector?: string | null): { el: Element; text: string }[] {
   if (ruleSelector) {
-    try {
-      const el = doc.querySelector(ruleSelector);
-      const text = el ? squash(el.textContent ?? '') : '';
-      if (el && text) return [{ el, text }];
-    } catch {
-      /* invalid selector in a rule: fall through to the generic path */
-    }
+    const els = ruleMatches(doc, ruleSelector)
+      .map((el) => ({ el, text: squash(el.textContent ?? '') }))
+      .filter((h) => h.text);
+    if (els.length) return els;
   }
   const cleanRefs = refs.filter(Boolean).map(norm);
   const sel = 'h1, h2, h3, [class*="title"], [id*="title"], [class*="Title"], [class*="headline"], [class*="topic"]';
@@ -88,14 +85,12 @@ export function findHeadlines(doc: Document, refs: string[], ruleSelector?: stri
   let order = 0;
   for (const el of doc.querySelectorAll(sel)) {
     order++;
-    if (isHidden(el) || el.closest('a, nav, script, head, title')) continue;
-    const text = squash(el.textContent ?? '');
+    // Cheap tests first: list pages have thousands of title-classed elements.
+    const raw = el.textContent ?? '';
+    if (raw.length > 600) continue;
+    const text = squash(raw);
     const len = [...text].length;
     if (len < 4 || len > 150) continue;
-    // A list item holding little more than this text is a related-news entry; a page column built as an <li>
-    // (guancha's main column) is not.
-    const li = el.closest('li');
-    if (li && (li.textContent ?? '').length < text.length * 3) continue;
     const n = norm(text);
     let score = 0;
     for (const r of cleanRefs) {
@@ -105,6 +100,11 @@ export function findHeadlines(doc: Document, refs: string[], ruleSelector?: stri
       else if (n.startsWith(r) && r.length >= 8) score = Math.max(score, 2); // ref cut short (163 og:title at a quote)
     }
     if (!score) continue;
+    if (isHidden(el) || el.closest('a, nav, script, head, title')) continue;
+    // A list item holding little more than this text is a related-news entry; a page column built as an <li>
+    // (guancha's main column) is not.
+    const li = el.closest('li');
+    if (li && (li.textContent ?? '').length < text.length * 3) continue;
     const tag = el.tagName.toUpperCase();
     score += tag === 'H1' ? 0.5 : tag === 'H2' ? 0.3 : 0;
     score += Math.min(len, 60) / 1000 - order / 1e6;

@@ -5,6 +5,7 @@ import { parseDocument } from '../../src/cli/dom';
 import { extractMetadata, type ArticleMetadata } from '../../src/extract/metadata';
 import { ruleFor } from '../../src/sites/index';
 import { chooseBody } from '../../src/extract/body';
+import { ruleMatches } from '../../src/extract/text';
 
 /** Fixture roots (copies of /work/shared/corpus and /work/shared/cases). */
 export const CORPUS = join(__dirname, '../fixtures/corpus');
@@ -40,12 +41,7 @@ export function metadataOf(path: string, url: string, decodeAs?: string, mode: '
   const doc = parseDocument(html, url);
   if (mode === 'bare') return extractMetadata(doc, url, null, null);
   const rule = ruleFor(url, doc);
-  let el: Element | null = null;
-  try {
-    el = rule?.selectors?.body ? doc.querySelector(rule.selectors.body) : null;
-  } catch {
-    el = null;
-  }
+  let el: Element | null = ruleMatches(doc, rule?.selectors?.body).find((e) => (e.textContent ?? '').trim().length > 50) ?? null;
   el ??= chooseBody(doc).element;
   return extractMetadata(doc, url, el ? (el.cloneNode(true) as Element) : null, rule);
 }
