@@ -31,7 +31,7 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
   return (
     <article class="note-view" data-note-id={note.id}>
       <div class="note-actions">
-        <button type="button" onClick={onClose}>← 返回列表</button>
+        <button type="button" id="note-close" onClick={onClose}>← 返回列表</button>
         <button type="button" onClick={onExportMarkdown}>导出 Markdown</button>
         <button type="button" class="danger" id="note-delete" onClick={onDelete}>删除</button>
       </div>

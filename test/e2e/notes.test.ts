@@ -1,0 +1,208 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { distDir, launch, type Driver } from './browser';
+import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
+import { waitForContent } from './page-probe';
+import { servePages, type PageServer } from './server';
+
+// Issue 5 "must show", in real Chromium with the built extension (QINGDU_DIST, default dist).
+const IFENG_HOST = 'news.ifeng.com';
+const IFENG_URL = `http://${IFENG_HOST}/c/7pplXmYoC6f`;
+const GSCN2_URL = `http://${GSCN_HOST}/system/2020/03/16/000000002.shtml`;
+const routes = {
+  ...ROUTES,
+  '/c/7pplXmYoC6f': { file: 'test/fixtures/corpus/pages/ifeng-2.html', contentType: 'text/html; charset=utf-8' },
+  '/system/2020/03/16/000000002.shtml': { file: 'test/fixtures/gscn-2.html', contentType: 'text/html; charset=gbk' },
+};
+const SELECTION = '杭州市学军中学校长陈立群要退休了';
+
+let server: PageServer;
+let driver: Driver;
+const tmp = mkdtempSync(join(tmpdir(), 'qingdu-notes-e2e-'));
+
+beforeAll(async () => {
+  server = await servePages(routes);
+  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST, IFENG_HOST], port: server.port });
+});
+afterAll(async () => {
+  await driver?.close();
+  await server?.close();
+});
+
+type StoredNote = { id: string; canonicalUrl: string; note: string; tags: string[]; quotes: { text: string }[]; article: { title: string } };
+
+/** Every stored note, read straight from IndexedDB in an extension page, sorted by URL. */
+const stored = (page: Page) => page.evaluate(() => new Promise<StoredNote[]>((ok, fail) => {
+  const req = indexedDB.open('qingdu-notes');
+  req.onerror = () => fail(req.error);
+  req.onsuccess = () => {
+    const get = req.result.transaction('notes').objectStore('notes').getAll();
+    get.onsuccess = () => { req.result.close(); ok((get.result as StoredNote[]).sort((a, b) => a.canonicalUrl.localeCompare(b.canonicalUrl))); };
+  };
+}));
+
+async function openTab(url: string): Promise<number> {
+  const page = await driver.open(url);
+  const tabId = await driver.tabId(page);
+  await waitForContent(driver, tabId);
+  return tabId;
+}
+
+async function savedFromPopup(tabId: number): Promise<Page> {
+  const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"]');
+  return popup;
+}
+
+async function notesPage(): Promise<Page> {
+  const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
+  await page.waitForSelector('.index-state[data-state="ready"]', { timeout: 60_000 });
+  // Capture downloads: the page offers files through <a download>.click(); keep their text instead.
+  await page.evaluate(() => {
+    const w = window as unknown as { downloads: Promise<{ name: string; text: string }>[] };
+    w.downloads = [];
+    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+      w.downloads.push(fetch(this.href).then((r) => r.text()).then((text) => ({ name: this.download, text })));
+    };
+  });
+  return page;
+}
+
+async function search(page: Page, q: string): Promise<{ titles: string[]; marks: string[] }> {
+  await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; });
+  await page.type('#search', q);
+  await page.waitForFunction((q: string) => document.querySelector('#count')?.textContent?.startsWith('找到') && (document.querySelector('#search') as HTMLInputElement).value === q, {}, q);
+  await new Promise((r) => setTimeout(r, 200));
+  return page.evaluate(() => ({
+    titles: [...document.querySelectorAll('#note-list li h2')].map((e) => e.textContent ?? ''),
+    marks: [...document.querySelectorAll('#note-list mark')].map((e) => e.textContent ?? ''),
+  }));
+}
+
+const notice = (page: Page, re: RegExp) => page.waitForFunction((src: string) => new RegExp(src).test(document.querySelector('#notice')?.textContent ?? ''), { timeout: 20_000 }, re.source);
+
+it('assigns the save-note shortcut (commands.getAll)', async () => {
+  const cmds = await driver.background(() => chrome.commands.getAll());
+  expect(cmds.find((c) => c.name === 'save-note')?.shortcut).toMatch(/^(Alt\+Shift\+S|⌥⇧S)$/);
+});
+
+it('saves from the popup and the context menu, searches in Chinese, edits, exports, clears, imports identical notes', async () => {
+  const gscnTab = await openTab(PAGES.gscn1.url);
+  const popup = await savedFromPopup(gscnTab);
+  await popup.click('#btn-save');
+  await popup.waitForFunction(() => /已保存|Saved/.test(document.querySelector('.notice')?.textContent ?? ''));
+  // Saving again updates and says so.
+  await popup.click('#btn-save');
+  await popup.waitForFunction(() => /已更新|updated/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await popup.close();
+
+  const ifengTab = await openTab(IFENG_URL);
+  const menu = await driver.background((tabId: number, text: string) =>
+    (globalThis as unknown as { qingduNotesTestHooks: { menuClick(id: string, t: number, s: string): Promise<{ ok: boolean; value?: { status: string } }> } })
+      .qingduNotesTestHooks.menuClick('qingdu-save-selection', tabId, text), ifengTab, SELECTION);
+  expect(menu).toMatchObject({ ok: true, value: { status: 'created' } });
+
+  const page = await notesPage();
+  expect(await page.$eval('#count', (e) => e.textContent)).toBe('共 2 条笔记');
+  // Titles as extracted (the extraction engine's work; compared with the stored note, not the corpus label).
+  const gscnTitle = (await stored(page)).find((n) => n.canonicalUrl.includes('gscn'))!.article.title;
+  const hit = await search(page, '齿轮厂');
+  expect(hit.titles).toEqual([gscnTitle]);
+  expect(hit.marks).toContain('齿轮厂');
+  const quoteHit = await search(page, '学军中学');
+  expect(quoteHit.titles.length).toBe(1);
+  expect(quoteHit.marks).toContain('学军中学');
+  const before0 = await stored(page);
+  expect(before0.find((n) => n.canonicalUrl.includes('ifeng'))!.quotes.map((q) => q.text)).toEqual([SELECTION]);
+
+  // Edit the note and tags of the gscn-1 note.
+  await search(page, '齿轮厂');
+  await page.click('#note-list li');
+  await page.waitForSelector('#note-text');
+  await page.type('#note-text', '兰州工业史料，待引用');
+  await page.$eval('#note-tags', (e) => { (e as HTMLInputElement).value = ''; });
+  await page.type('#note-tags', '工业，甘肃');
+  await page.click('#note-save');
+  await notice(page, /笔记已保存/);
+  const before = await stored(page);
+  const g = before.find((n) => n.canonicalUrl.includes('gscn'))!;
+  expect(g.note).toBe('兰州工业史料，待引用');
+  expect(g.tags).toEqual(['工业', '甘肃']);
+  // The saved body is shown sanitized and contains the article text.
+  expect(await page.$eval('.note-view .body', (e) => e.textContent)).toContain('齿轮厂');
+  // The view re-renders after the save (new updatedAt): click through the DOM, not a held element handle.
+  await page.$eval('#note-close', (e) => (e as HTMLButtonElement).click());
+  await page.waitForSelector('#note-list');
+
+  // Export JSON, clear, import: identical notes back.
+  await page.click('#export-json');
+  await notice(page, /已导出 2 条笔记/);
+  const [file] = await page.evaluate(() => Promise.all((window as unknown as { downloads: Promise<{ name: string; text: string }>[] }).downloads));
+  expect(file.name).toMatch(/^清读笔记-\d{4}-\d\d-\d\d\.json$/);
+  await page.click('#clear');
+  await page.click('#clear-confirm');
+  await notice(page, /已清空 2 条笔记/);
+  expect(await stored(page)).toEqual([]);
+  const good = join(tmp, 'notes.json');
+  writeFileSync(good, file.text);
+  const input = await page.$('#import-file');
+  await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(good);
+  await page.waitForSelector('#import-summary');
+  expect(await page.$eval('#import-summary', (e) => e.textContent)).toContain('2 条新的');
+  await page.click('#import-confirm');
+  await notice(page, /导入完成：新增 2/);
+  expect(await stored(page)).toEqual(before);
+  expect((await search(page, '齿轮厂')).titles).toEqual([gscnTitle]);
+
+  // A truncated file is refused with a message; the library does not change.
+  const bad = join(tmp, 'truncated.json');
+  writeFileSync(bad, file.text.slice(0, Math.floor(file.text.length * 0.6)));
+  await ((await page.$('#import-file')) as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(bad);
+  await notice(page, /文件不完整/);
+  expect(await page.$eval('#notice', (e) => e.getAttribute('role'))).toBe('alert');
+  expect(await page.$('#import-summary')).toBeNull();
+  expect(await stored(page)).toEqual(before);
+  await page.close();
+});
+
+it('two tabs saving at once both get saved', async () => {
+  const tabA = await openTab(PAGES.gscn2Header.url);
+  const tabB = await openTab(GSCN2_URL);
+  const [a, b] = [await savedFromPopup(tabA), await savedFromPopup(tabB)];
+  const page = await notesPage();
+  const count = (await stored(page)).length;
+  // DOM clicks (puppeteer's mouse click waits for a frame, which background tabs do not render).
+  await Promise.all([a, b].map((p) => p.evaluate(() => (document.querySelector('#btn-save') as HTMLButtonElement).click())));
+  for (const p of [a, b]) await p.waitForFunction(() => /已保存|已更新|Saved|updated/.test(document.querySelector('.notice')?.textContent ?? ''));
+  const urls = (await stored(page)).map((n) => n.canonicalUrl);
+  expect(urls.length).toBe(count + 2);
+  expect(urls).toEqual(expect.arrayContaining([PAGES.gscn2Header.url, GSCN2_URL]));
+  await Promise.all([a.close(), b.close(), page.close()]);
+});
+
+it('a saved page cannot run script in the notes page', async () => {
+  const page = await notesPage();
+  const html = '<p>恶意页面</p><img src="x" onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">链接</a><iframe src="javascript:parent.pwned=4"></iframe>';
+  const r = await page.evaluate((contentHtml: string) => chrome.runtime.sendMessage({ name: 'notesSave', data: { article: {
+    isArticle: true, confidence: 1, url: 'http://evil.example/x', canonicalUrl: null, siteName: 'evil', title: '脚本注入测试',
+    published: null, source: null, authors: [], editors: [], section: [], lang: 'zh-CN', excerpt: '', contentHtml,
+    textContent: '恶意页面', charCount: 4, readingMinutes: 1, images: [], rule: 'generic', nextPageUrl: null } } }), html);
+  expect(r).toMatchObject({ ok: true });
+  await search(page, '脚本注入');
+  await page.click('#note-list li');
+  await page.waitForSelector('.note-view .body');
+  await page.click('.note-view .body img').catch(() => undefined);
+  await page.click('.note-view .body a').catch(() => undefined);
+  await new Promise((res) => setTimeout(res, 500));
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  const body = await page.$eval('.note-view .body', (e) => e.innerHTML);
+  expect(body).not.toMatch(/onerror|<script|javascript:|<iframe/);
+  await page.close();
+});
+
+declare const chrome: {
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+};
