@@ -1,7 +1,7 @@
 import type { Article } from './article';
 import type { SiteRule } from '../sites/types';
 import { findDate, parseDateValue, dateFromUrl, dayOf, type FoundDate } from './dates';
-import { documentTitle, findHeadlines, stripTitleSuffix } from './title';
+import { documentTitle, findHeadlines, stripTitleSuffix, SITE_WORD } from './title';
 import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, type Credits } from './byline';
 import { extractSection } from './breadcrumb';
 import { linesOf, linesAfter, linesBefore, squash, cjkCount, isHidden, eachElement, textNodesMatching, elementsAfter, ruleMatches } from './text';
@@ -343,8 +343,12 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
   let headEl = headline?.el ?? null;
   let title = headline?.text ?? '';
   if (!title) {
+    // No element matches any title: the cleaned titles, but never a bare site name (`<title>江川新闻网</title>`);
+    // then the page's h1.
+    const siteLike = (t: string) => t === siteName || (SITE_WORD.test(t) && [...t].length <= 12 && !/[，。！？：:]/.test(t));
+    const h1 = [...doc.getElementsByTagName('h1')].map((h) => squash(h.textContent ?? '')).find((t) => [...t].length >= 5 && [...t].length <= 80 && !siteLike(t));
     const cands = [stripped.title, ogTitle && stripTitleSuffix(ogTitle, siteName).title, ld.headline ?? ''].filter(Boolean) as string[];
-    title = cands[0] ?? '';
+    title = cands.find((t) => !siteLike(t) || !h1) ?? h1 ?? cands[0] ?? '';
   }
   const info = selectText(doc, sel.info);
   // The rule's info block first, then the lines after the headline (bylines often sit outside the info block).

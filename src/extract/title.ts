@@ -10,7 +10,7 @@ import { squash, isHidden, ruleMatches } from './text';
 const SEP = /(\s*(?:--|——|_|\||｜|–|—|-)\s*|\s+[-|·]\s+)/;
 
 /** A segment that is clearly a site or channel name rather than part of a headline. */
-const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|News|BBC|CCTV)/i;
+export const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|News|BBC|CCTV)/i;
 
 /** Split `<title>`-style text into headline + suffix segments (segments keep their separators). */
 function segments(t: string): string[] {
