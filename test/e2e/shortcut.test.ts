@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { distDir, launch, type Driver } from './browser';
 import { servePages, type PageServer } from './server';
-import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
-import { readerView, waitForContent } from './page-probe';
+import { GSCN_HOST, OTHER_HOST, PAGES, ROUTES } from './fixtures';
+import { askContent, readerView, waitForContent } from './page-probe';
 import { startXvfb, type XServer } from './x11';
 
 // The manifest shortcut itself, pressed as a real key in a headed browser on a private Xvfb display (the other suite
@@ -15,7 +15,7 @@ beforeAll(async () => {
   x = await startXvfb();
   if (!x) return;
   server = await servePages(ROUTES);
-  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST], port: server.port, headed: true, env: { DISPLAY: x.display } });
+  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST, OTHER_HOST], port: server.port, headed: true, env: { DISPLAY: x.display } });
 });
 
 afterAll(async () => {
@@ -38,6 +38,24 @@ it('Alt+Shift+E pressed on the keyboard opens reader mode, and again closes it',
     x.key('alt+shift+e');
     await page.waitForFunction(() => !document.getElementById('qingdu-reader'), { timeout: 10_000 });
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
+  } finally {
+    await page.close();
+  }
+});
+
+it('on a host outside the manifest the shortcut injects Qingdu under activeTab and opens reader mode', async (ctx) => {
+  if (!x || !driver) return ctx.skip();
+  const page = await driver.open(PAGES.other.url);
+  try {
+    const tabId = await driver.tabId(page);
+    await expect(askContent(driver, tabId, 'status')).rejects.toThrow(); // nothing runs there by itself
+    await page.bringToFront();
+    x.click(640, 500);
+    x.key('alt+shift+e');
+    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'), { timeout: 10_000 });
+    expect((await readerView(page))?.body).toContain(PAGES.other.label.body_first!.slice(0, 10));
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('qingdu-reader'), { timeout: 10_000 });
   } finally {
     await page.close();
   }
