@@ -47,7 +47,7 @@ export interface NodeStats {
 export interface BodyChoice {
   /** The chosen container in the original document (read-only), or null. */
   element: Element | null;
-  /** Sibling containers to append after `element` (same parent, document order), may be empty. */
+  /** The body as several sibling containers (document order, `element` among them), or empty when it is one. */
   siblings: Element[];
   /** Final score of the chosen container. */
   score: number;
@@ -180,6 +180,34 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
       best = el;
     }
   }
-  const siblings: Element[] = [];
-  return { element: best, siblings, score: bestScore, stats, page };
+  return { element: best, siblings: best ? bodySiblings(best, bestScore, stats) : [], score: bestScore, stats, page };
+}
+
+/**
+ * Siblings that continue the body (an article split by an ad or a picture block into two containers): as in
+ * Readability, a sibling scoring at least a quarter of the top candidate, or a plain paragraph of prose, with few links
+ * and no clutter class name. Returned in document order, including `best`; empty when there is nothing to add.
+ */
+function bodySiblings(best: Element, bestScore: number, stats: Map<Element, NodeStats>): Element[] {
+  const parent = best.parentElement;
+  if (!parent) return [];
+  const out: Element[] = [];
+  let added = false;
+  for (const sib of parent.children) {
+    if (sib === best) {
+      out.push(sib);
+      continue;
+    }
+    const s = stats.get(sib);
+    if (!s || !s.chars || SKIP_TAGS.has(sib.tagName.toUpperCase())) continue;
+    const weight = classWeight(sib);
+    if (weight < 0 || linkDensity(s) > 0.25) continue;
+    const final = (s.score + weight) * (1 - linkDensity(s));
+    const prose = sib.tagName.toUpperCase() === 'P' && s.chars >= 40 && s.punct >= 2 && linkDensity(s) < 0.1;
+    if (final >= Math.max(10, bestScore * 0.25) || prose) {
+      out.push(sib);
+      added = true;
+    }
+  }
+  return added ? out : [];
 }

@@ -28,7 +28,7 @@ export const NOISE_LINES: readonly RegExp[] = [
   /关注.{0,12}(公众号|微信号)/,
   /(下载|打开).{0,12}(APP|App|app|客户端)/,
   /^(文章)?关键词\s*[:：]/,
-  /^(分享到|分享至|扫一扫|扫描二维码)/,
+  /^(分享到|分享至|转发到|转播到|扫一扫|扫描二维码)/,
   /^发布于\s*[:：]/,
   // a bare timestamp line (date and time) is the info line; a bare date may be a transcript's dateline (corpus cmse-1)
   /^(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?$/,
@@ -49,6 +49,9 @@ const RELATED_HEADING = /^[【[]?\s*(相关新闻|相关阅读|相关文章|相�
 /** Class/id words of clutter inside a body container (share bars, related lists in pinyin, pagers, ads). */
 const CLUTTER_CLASS =
   /(^|[\s_-])(share|sharebar|bdshare|related|relate|recommend|xgxw|xgyd|tuijian|tj|rank|hot|comment|pinglun|copyright|banqian|statement|disclaimer|pager|pages|page-?nav|pagination|fenye|ad|ads|advert|qrcode|erweima|ewm|weixin|wx|follow|keywords|tags?|editor|zrbj|bianji|source|laiyuan|hide_word|backsohu|back|info|article-info|time|date|pubtime|byline|meta)($|[\s_-])/i;
+
+/** Names of blocks that are clutter at any size short of a whole article (comment threads, related lists). */
+const STRONG_CLUTTER_CLASS = /(^|[\s_-])(comments?|pinglun|related|relate|recommend|xgxw|xgyd|tuijian|rank|ranking|share)($|[\s_-])/i;
 
 function text(el: Element): string {
   return (el.textContent ?? '').trim();
@@ -123,7 +126,8 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       if (n < 200) el.remove();
       continue;
     }
-    if (name.trim() && CLUTTER_CLASS.test(name) && n < 300 && !/(^|\s)(content|article|text|body)/i.test(name)) {
+    if (name.trim() && !/(^|\s)(content|article|text|body)/i.test(name) &&
+      ((CLUTTER_CLASS.test(name) && n < 300) || (STRONG_CLUTTER_CLASS.test(name) && (n < 1500 || linkChars(el) / n > 0.3)))) {
       el.remove();
       continue;
     }

@@ -101,7 +101,11 @@ export function extractDetailed(doc: Document, url: string): { article: Article;
   const viaRule = !!source;
   let content: Element | null = null;
   if (!source && cjkPage) source = choice.element;
-  if (source) content = source.cloneNode(true) as Element;
+  if (source && !viaRule && choice.siblings.length) {
+    // a body split into sibling containers: a detached wrapper of their clones (the page is not touched)
+    content = doc.createElement('div');
+    for (const part of choice.siblings) content.appendChild(part.cloneNode(true));
+  } else if (source) content = source.cloneNode(true) as Element;
   else content = readabilityBody(doc);
 
   const meta = pageMetadata(doc, url, source ?? content, rule);

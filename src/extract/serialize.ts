@@ -52,8 +52,9 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
     const tag = el.tagName.toUpperCase();
     if (DROP.has(tag)) return;
     if (tag === 'BR') {
+      // Chinese portals write paragraphs as <br>-separated lines: each line is a paragraph of the text
       out.push('<br>');
-      text += '\n';
+      endPara();
       return;
     }
     if (tag === 'IMG') {
