@@ -134,9 +134,15 @@ export async function saveTab(tabId: number, quote?: string): Promise<NotesReply
 
 export const MENU_SAVE_PAGE = 'qingdu-save-page';
 export const MENU_SAVE_SELECTION = 'qingdu-save-selection';
+/** On the toolbar button's own menu: open the notes page (the library has no other door besides the popup). */
+export const MENU_OPEN_NOTES = 'qingdu-open-notes';
 
 /** The context-menu click handler: the page, or the selection as a quote with its article. */
 export function onMenuClick(info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab): Promise<NotesReply<SaveResult>> | undefined {
+  if (info.menuItemId === MENU_OPEN_NOTES) {
+    void browser.tabs.create({ url: browser.runtime.getURL('src/notes/index.html') });
+    return undefined;
+  }
   if (tab?.id === undefined) return undefined;
   if (info.menuItemId === MENU_SAVE_PAGE) return saveTab(tab.id);
   if (info.menuItemId === MENU_SAVE_SELECTION) return saveTab(tab.id, info.selectionText ?? undefined);
@@ -154,6 +160,7 @@ async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: '保存到清读笔记', contexts: ['page'] });
   browser.contextMenus.create({ id: MENU_SAVE_SELECTION, title: '保存选中文字到清读笔记', contexts: ['selection'] });
+  browser.contextMenus.create({ id: MENU_OPEN_NOTES, title: '打开清读笔记', contexts: ['action'] });
 }
 
 /**

@@ -13,7 +13,7 @@ interface Snapshot {
 }
 
 /** Read every note in batches (keeps each transaction short). */
-async function* allInBatches(db: NotesDb, size = 500): AsyncGenerator<Note[]> {
+async function* allInBatches(db: NotesDb, size = 100): AsyncGenerator<Note[]> {
   let after: IDBValidKey | undefined;
   for (;;) {
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
