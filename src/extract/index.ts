@@ -15,8 +15,8 @@ export { ARTICLE_FIELDS } from './article';
 /** A page is treated as CJK when at least this share of its text characters are CJK. */
 const CJK_PAGE_SHARE = 0.2;
 
-/** A date/source info line (not an excerpt): `2020年03月15日 10:13 来源：…`, `发布时间：…`, `作者：…`. */
-const META_LINE = /^(\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|发布时间|来源|作者|记者|编辑|责任编辑|时间)[\s\S]{0,80}$/;
+/** An info or credit line (not an excerpt): `2020年03月15日 10:13 来源：…`, `发布时间：…`, `作者：…`, `执笔/…`, `原创：…`. */
+const META_LINE = /^[（(【[]?\s*(\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|发布时间|来源|作者|记者|编辑|责任编辑|时间|执笔|撰文|文\s*[/／:：|]|原创\s*[:：]|图\s*[/／:：]|摄影|通讯员)[\s\S]{0,80}$/;
 
 function firstMatch(doc: ParentNode, selector: string | undefined): Element | null {
   if (!selector) return null;

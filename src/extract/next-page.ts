@@ -6,10 +6,13 @@
 
 const NEXT_TEXT = /^\s*(下一页|下页|后一页|下一頁|next\s*page|next|›|»|>)\s*[>›»]*\s*$/i;
 
-function pageKey(u: URL): { stem: string; ext: string; n: number } | null {
+/** Page number of a URL: `_N` before the extension, or a `page`/`p`/`pageno` query parameter (news.cn `?page=2`). */
+function pageKey(u: URL): { stem: string; ext: string; n: number; query: boolean } | null {
   const m = /^(.*?)(?:_(\d{1,3}))?(\.s?html?|\.php|\.aspx?)?$/i.exec(u.pathname);
   if (!m) return null;
-  return { stem: m[1], ext: m[3] ?? '', n: m[2] ? Number(m[2]) : 0 };
+  const q = /(?:^|[?&])(?:page|p|pageno|pn)=(\d{1,3})(?:&|$)/i.exec(u.search);
+  if (q && !m[2]) return { stem: m[1], ext: m[3] ?? '', n: Number(q[1]), query: true };
+  return { stem: m[1], ext: m[3] ?? '', n: m[2] ? Number(m[2]) : 0, query: false };
 }
 
 /**
@@ -53,7 +56,9 @@ export function findNextPage(doc: Document, url: string, selector?: string): str
     if (!u) continue;
     if (!byText && NEXT_TEXT.test(t) && /下|next/i.test(t + (a.getAttribute('class') ?? ''))) byText = u;
     const k = pageKey(u);
-    if (key && k && k.stem === key.stem && k.ext === key.ext && k.n > key.n && (!byNumber || k.n < byNumber.n))
+    // the page we are on: its own number, or 1 for a query series (?page=2 follows the bare URL)
+    const current = key && k ? (k.query && !key.query ? 1 : key.n) : 0;
+    if (key && k && k.stem === key.stem && k.ext === key.ext && k.n > current && (!byNumber || k.n < byNumber.n))
       byNumber = { u, n: k.n };
   }
   if (byText && key) {

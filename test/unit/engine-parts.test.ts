@@ -33,6 +33,10 @@ describe('next page', () => {
     expect(findNextPage(d, url)).toBe('https://news.example.cn/a/2020/0315/100001_2.shtml');
     expect(findNextPage(doc('<a href="/a/2020/0315/100777.shtml">下一篇</a>'), url)).toBeNull();
   });
+  it('follows a ?page=N series from the bare URL', () => {
+    const d = doc('<a href="c.html?page=4">4</a><a href="c.html?page=2">2</a><a href="c.html?page=3">3</a>');
+    expect(findNextPage(d, 'https://www.news.cn/20240515/abc/c.html')).toBe('https://www.news.cn/20240515/abc/c.html?page=2');
+  });
   it('knows 0-based index_1.htm pagination', () => {
     const d = doc('<a href="index_1.htm">2</a><a href="index_2.htm">3</a>');
     expect(findNextPage(d, 'https://x.example.cn/list/index.htm')).toBe('https://x.example.cn/list/index_1.htm');
