@@ -131,6 +131,37 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
   });
 });
 
+it('reader renders hostile body HTML sanitized (DOMPurify): no handler runs, no javascript: link survives', async () => {
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  try {
+    const hostile = '<p>正文</p><img src="/missing.png" onerror="window.__qdHits=(window.__qdHits||0)+1">'
+      + '<a href="javascript:window.__qdHits=100">链接</a><svg onload="window.__qdHits=1000"></svg>'
+      + '<script>window.__qdHits=10000</script><iframe srcdoc="<script>parent.__qdHits=1</script>"></iframe>';
+    // Load the reader bundle the normal way, then open it on an Article whose body is hostile, in the content
+    // script's own world (the engine's serializer already strips these; this proves the reader does not rely on it).
+    const hook = (id: number) => (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
+      .qingduTestHooks.runCommand('toggle-reader', id);
+    expect(await driver.background(hook, tabId)).toBe(true);
+    expect(await driver.background(hook, tabId)).toBe(false);
+    await driver.background((id: number, html: string) => chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: (h: string) => {
+        const s = (globalThis as unknown as { __qingdu: { article: object; reader: { open(a: object): void } } }).__qingdu;
+        s.reader.open({ ...s.article, contentHtml: h });
+      },
+      args: [html],
+    }), tabId, hostile);
+    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body img'));
+    await new Promise((r) => setTimeout(r, 500)); // let the broken image fire its error event
+    expect(await page.evaluate(() => (window as unknown as { __qdHits?: number }).__qdHits ?? 0)).toBe(0);
+    const body = await page.evaluate(() => document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-body')!.innerHTML);
+    expect(body).toContain('正文');
+    expect(body).not.toMatch(/onerror|onload|javascript:|<script|<iframe/i);
+  } finally {
+    await page.close();
+  }
+});
+
 it('popup shows the labelled title, time and source', async () => {
   const { page, tabId } = await openArticle(PAGES.gscn1);
   try {
@@ -233,4 +264,5 @@ declare const chrome: {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   storage: { local: { get(k: null): Promise<Record<string, unknown>> } };
   tabs: { sendMessage(id: number, msg: unknown, opts: object): Promise<unknown> };
+  scripting: { executeScript(o: { target: { tabId: number }; func: (h: string) => void; args: unknown[] }): Promise<unknown> };
 };
