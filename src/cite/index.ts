@@ -89,6 +89,16 @@ function itemFor(style: CitationStyle, item: CslItem): CslItem {
 }
 
 /**
+ * RIS writes every item as an online page (TY ELEC), the newspaper kept as publisher (PB). Why: citation-js's RIS
+ * table for TY NEWS (RIS 2011 spec) writes authors only from `reporter` and the date only as its year (PY), and reads
+ * NEWS back the same way, so a newspaper item would lose its authors and day. What was read is the online page anyway.
+ */
+function risItem(item: CslItem): CslItem {
+  if (item.type !== 'article-newspaper') return item;
+  return { ...item, type: 'webpage', publisher: item.publisher ?? item['container-title'] };
+}
+
+/**
  * plugin-ris 0.8 breaks every value after 70 characters (ris.js: `.replace(/(.{70})/g, '$1\\n')`), which cuts long
  * URLs in two for readers that do not join continuation lines. Our values hold no newlines, so any line that does
  * not start with a tag is such a break and is joined back (RIS allows 255-character lines and longer UR values).
@@ -125,7 +135,7 @@ export async function formatCitation(
     case 'bibtex':
       return new Cite([bibtexItem(item)]).format('bibtex', { format: 'text' }).trim();
     case 'ris':
-      return unwrapRis(new Cite([item]).format('ris', { format: 'text' }).trim());
+      return unwrapRis(new Cite([risItem(item)]).format('ris', { format: 'text' }).trim());
   }
   return formatCslItem(itemFor(style, item), style, opts.number);
 }

@@ -28,14 +28,17 @@ const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.
 const pad = (n: number) => String(n).padStart(2, '0');
 const ACCESSED = '2026-11-29';
 
-/** How each style writes the publication date [y, m, d] (month and day may be missing). */
-function dateIn(style: CitationStyle, [y, m, d]: (number | undefined)[]): string[] {
+/**
+ * How each style writes the publication date [y, m, d] (month and day may be missing). GB/T: `(2020-03-15)[引用日期]`
+ * for [EB/OL], `报名, 2020-03-15[引用日期]` for [N/OL] (standard, examples 112 and 114).
+ */
+function dateIn(style: CitationStyle, [y, m, d]: (number | undefined)[], type: string): string[] {
   const iso = [y, m && pad(m), d && pad(d)].filter(Boolean).join('-');
   const full = m !== undefined && d !== undefined;
   switch (style) {
     case 'gbt7714-numeric':
     case 'gbt7714-author-date':
-      return [`(${iso})`];
+      return [type === 'webpage' ? `(${iso})[${ACCESSED}]` : `, ${iso}[${ACCESSED}]`];
     case 'apa':
       return [full ? `(${y}, ${MONTHS[m! - 1]} ${d})` : `(${y}`];
     case 'mla':
@@ -76,7 +79,7 @@ async function checkAll(article: Article, file: string): Promise<void> {
       expect(parsed.accessed, where).toEqual({ 'date-parts': [[2026, 11, 29]] });
       expect(parsed.issued, where).toEqual(item.issued);
     }
-    if (parts) for (const d of dateIn(style, parts)) expect(style === 'csl-json' ? text.replace(/\s/g, '') : text, where).toContain(d);
+    if (parts) for (const d of dateIn(style, parts, item.type)) expect(style === 'csl-json' ? text.replace(/\s/g, '') : text, where).toContain(d);
     // No date of publication: GB/T still dates the reference by its 引用日期.
     else if (style.startsWith('gbt7714')) expect(text, where).toContain(`[${ACCESSED}]`);
   }

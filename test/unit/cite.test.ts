@@ -100,6 +100,7 @@ describe('BibTeX and RIS parse back to the same title, authors and date', () => 
     article(),
     article({ title: '增长5% & {括号} #1_测试 "引号"', authors: ['漆琳', 'John Smith'], published: '2019-09-09',
       url: 'https://finance.sina.com.cn/stock/usstock/c/2019-09-09/doc-iicezzrq4681677.shtml' }),
+    article({ siteName: '当代商报', source: null, authors: ['刘玺东', '易赛楠'], url: 'http://www.cjddsb.com/ym/xhy/532601.html' }),
   ];
   for (const [i, a] of cases.entries()) {
     for (const style of ['bibtex', 'ris'] as const) {
