@@ -17,7 +17,6 @@ export interface CslItem {
   type: 'article-newspaper' | 'webpage';
   title: string;
   author?: CslName[];
-  editor?: CslName[];
   'container-title'?: string;
   publisher?: string;
   issued?: CslDate;
@@ -94,6 +93,8 @@ function language(article: Article): string {
  * The Article as one CSL-JSON item (the single source of every citation format).
  * - `type`: `article-newspaper` on a newspaper's site (see isNewspaperSite), else `webpage`.
  * - `container-title` = site name; `publisher` = 来源 when it is not the site itself.
+ * - No `editor`: a page's 编辑/责任编辑 is the site's desk editor, not an editor of the work; CSL styles would print
+ *   it as one ("(刘宇非, Ed.)" in APA) or, with no author, cite the desk editor as the responsible creator.
  * - `issued` = published date as written; `accessed` = the time of copying/saving; `URL` = canonical, else url.
  * @param accessed Date (local day) or ISO date string `YYYY-MM-DD`
  * @throws Error when `accessed` is a string that is not an ISO date
@@ -114,7 +115,6 @@ export function toCslItem(article: Article, accessed: Date | string): CslItem {
     language: language(article),
   };
   if (article.authors.length) item.author = article.authors.map(toCslName);
-  if (article.editors.length) item.editor = article.editors.map(toCslName);
   if (site) item['container-title'] = site;
   if (source && !sameOutlet(source, site)) item.publisher = source;
   if (issued) item.issued = issued;

@@ -44,7 +44,6 @@ function bibtexItem(item: CslItem): CslItem {
     ...item,
     title: esc(item.title),
     author: names(item.author),
-    editor: names(item.editor),
     'container-title': item['container-title'] && esc(item['container-title']),
     publisher: item.publisher && esc(item.publisher),
   };

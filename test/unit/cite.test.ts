@@ -58,6 +58,12 @@ describe('toCslItem', () => {
       'citation-key': '1632020_ABC',
     });
   });
+  it('leaves the desk editor (编辑) out of citations', async () => {
+    expect(toCslItem(article(), '2026-11-29')).not.toHaveProperty('editor');
+    const noAuthor = article({ authors: [] });
+    for (const style of ['gbt7714-numeric', 'apa', 'mla', 'chicago', 'bibtex', 'ris'] as const)
+      expect(await formatCitation(noAuthor, style, { accessed: '2026-11-29' })).not.toContain('刘宇非');
+  });
   it('drops a 来源 that names the site itself', () => {
     expect(toCslItem(article(), '2026-11-29').publisher).toBeUndefined();
     expect(toCslItem(article({ siteName: '人民网', source: '人民网-文化频道' }), '2026-11-29').publisher).toBeUndefined();
