@@ -136,15 +136,92 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
   }
 }
 
+/** The add-on id (manifest `browser_specific_settings.gecko.id`) and the moz-extension UUID the tests pin for it. */
+const GECKO_ID = 'qingdu@qingdu.app';
+const FIREFOX_UUID = '6f1d6a4e-3c1b-4b8e-9a57-0a1e5c9d7b21';
+
+/** Start a navigation that may never resolve (moz-extension:// under BiDi) and wait for an element instead. */
+async function gotoAndWait(page: Page, url: string, readySelector: string, timeout = 15_000): Promise<void> {
+  page.goto(url, { timeout }).catch(() => undefined);
+  await page.waitForSelector(readySelector, { timeout });
+}
+
 /**
- * Firefox ESR over BiDi — to be completed by the Firefox work (issue 8). Recipe (TOOLCHAIN.md): launch
- * `{browser: 'firefox', args: ['--remote-allow-system-access'], extraPrefsFirefox: {'extensions.webextensions.uuids':
- * JSON.stringify({'qingdu@qingdu.app': UUID}), 'network.dns.localDomains': hosts.join(',')}}`, serve pages on port 80,
- * `installExtension(dir)`, background via an extension page's `browser.runtime.getBackgroundPage()`, moz-extension://
- * navigations never resolve (start them, then poll for readySelector), `tabs.query({url})` with a port matches nothing.
+ * Firefox ESR over WebDriver BiDi (../shared/TOOLCHAIN.md). The add-on is a temporary add-on with a pinned UUID, so
+ * its pages have a known origin. Pages are reached through the fixture server used as Firefox's HTTP proxy: every
+ * `http://host/path` goes there with the absolute URL (server.ts strips the origin), so real host names and manifest
+ * matches apply without binding port 80 and without touching DNS. The background is an MV3 event page that BiDi
+ * cannot target: `background(fn)` runs fn in a hidden extension page of the same origin (same `browser.*` APIs, same
+ * IndexedDB), with the background's test hooks copied in from `runtime.getBackgroundPage()` before every call.
  */
-async function launchFirefox(_opts: LaunchOptions, _executablePath: string): Promise<Driver> {
-  throw new Error('Firefox driver not implemented yet (see launchFirefox in test/e2e/browser.ts)');
+async function launchFirefox(opts: LaunchOptions, executablePath: string): Promise<Driver> {
+  const origin = `moz-extension://${FIREFOX_UUID}/`;
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath, headless: !opts.headed, env: { ...process.env, ...opts.env },
+    args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': opts.port,
+      'network.proxy.no_proxies_on': '',
+      // Fixture pages are plain http: no HTTPS-First upgrade (there is no TLS server here).
+      'dom.security.https_first': false,
+      'dom.security.https_first_pbm': false,
+      'dom.security.https_first_schemeless': false,
+      // The UI language follows the OS locale: keep it predictable (zh-CN is the extension's default locale).
+      'intl.locale.requested': 'zh-CN',
+      'dom.events.testing.asyncClipboard': true,
+    },
+  });
+  try {
+    const id = await browser.installExtension(resolve(opts.extensionDir));
+    if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
+    // The page background() evaluates in. The popup with a tab id that does not exist shows "unavailable" and idles.
+    const hub = await browser.newPage();
+    await gotoAndWait(hub, `${origin}src/popup/index.html?tab=999999`, '.status[data-state="unavailable"]', 30_000);
+    const tabIds = new WeakMap<Page, number>();
+    const driver: Driver = {
+      kind: 'firefox',
+      browser,
+      extensionOrigin: origin,
+      async open(url) {
+        const tabId = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
+        const target = await browser.waitForTarget((t) => t.type() === 'page' && t.url() === url, { timeout: 15_000 });
+        const page = (await target.page())!;
+        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+        tabIds.set(page, tabId);
+        return page;
+      },
+      async openExtensionPage(path, readySelector) {
+        const page = await browser.newPage();
+        await gotoAndWait(page, origin + path, readySelector);
+        return page;
+      },
+      async background(fn, ...args) {
+        // The event page may have been suspended and restarted since the last call: copy its hooks in every time.
+        await hub.evaluate(async () => {
+          const bg = await (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Record<string, unknown>> } } })
+            .browser.runtime.getBackgroundPage();
+          for (const k of ['qingduTestHooks', 'qingduNotesTestHooks']) (globalThis as Record<string, unknown>)[k] = bg[k];
+        });
+        return hub.evaluate(fn as never, ...(args as never[])) as never;
+      },
+      async tabId(page) {
+        const tabId = tabIds.get(page);
+        if (tabId === undefined) throw new Error(`page ${page.url()} was not opened with driver.open`);
+        return tabId;
+      },
+      async close() {
+        await browser.close().catch(() => undefined);
+      },
+    };
+    return driver;
+  } catch (e) {
+    await browser.close().catch(() => undefined);
+    throw e;
+  }
 }
 
 declare const chrome: {

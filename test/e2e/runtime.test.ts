@@ -209,7 +209,9 @@ it('popup saves the Article to notes and copies metadata + citation', async () =
       await popup.waitForFunction((prev: string) => document.querySelector('.notice')?.textContent !== prev, { timeout: 20_000 }, saved);
       const notice = await popup.$eval('.notice', (e) => e.textContent);
       expect(notice).not.toMatch(/失败|Failed/);
-      await driver.browser.defaultBrowserContext().overridePermissions(driver.extensionOrigin.replace(/\/$/, ''), ['clipboard-read']);
+      // Chromium asks for the permission; Firefox has no such BiDi permission and reads under a testing pref (browser.ts).
+      if (driver.kind === 'chromium')
+        await driver.browser.defaultBrowserContext().overridePermissions(driver.extensionOrigin.replace(/\/$/, ''), ['clipboard-read']);
       const copied = await popup.evaluate(() => navigator.clipboard.readText().catch((e) => `unreadable: ${e}`));
       expect(copied).toContain(`标题：${article.title}`);
       expect(copied).toMatch(/\n\n\[1\] .+\[EB\/OL\]/); // one GB/T 7714 citation line after the block

@@ -17,11 +17,13 @@ export interface PageServer {
 /**
  * Serve fixture pages from localhost. The browser maps the real host names (gansu.gscn.com.cn) to this server, so
  * manifest `matches` apply. Unknown paths get 404 (images, css of the saved pages: there is no network here).
- * @param port 0 = ephemeral (Chromium maps host→port); Firefox's network.dns.localDomains needs port 80.
+ * @param port 0 = ephemeral (Chromium maps host→port; Firefox uses the server as its HTTP proxy).
  */
 export async function servePages(routes: Record<string, Route>, port = 0): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
-    const route = routes[req.url ?? ''];
+    // Firefox reaches us as its HTTP proxy (browser.ts): the request line then carries the absolute URL.
+    const url = req.url ?? '';
+    const route = routes[/^https?:\/\//.test(url) ? url.replace(/^https?:\/\/[^/]+/, '') : url];
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
