@@ -6,6 +6,7 @@ import { shortcutSettings } from '../shared/compat';
 import { t } from '../shared/i18n';
 import { formatPublished, labelled } from '../reader/format';
 import { copyInfoText, copyToClipboard, saveNote } from './actions';
+import { DeclutterToggle } from './DeclutterToggle';
 
 type Load =
   | { state: 'loading' }
@@ -78,6 +79,7 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
         <button type="button" id="btn-copy" disabled={!isArticle} onClick={copy}>{t('popupCopy')}</button>
       </div>
       <p class="notice" role="status">{notice}</p>
+      {load.state === 'ready' && <DeclutterToggle tabId={tabId} isArticle={isArticle} />}
       <footer class="shortcut">
         {shortcut ? t('popupShortcut', shortcut) : t('popupNoShortcut')}{' '}
         {settings.url

@@ -102,8 +102,9 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
       extensionOrigin: origin,
       async open(url) {
         // Created by the extension so the tab id is known on any host (tabs.query gives no URL without host access).
+        const known = new Set(browser.targets());
         const id = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
-        const target = await browser.waitForTarget((t) => t.type() === 'page' && t.url() === url, { timeout: 15_000 });
+        const target = await browser.waitForTarget((t) => t.type() === 'page' && !known.has(t) && t.url() === url, { timeout: 15_000 });
         const page = (await target.page())!;
         await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
         tabIds.set(page, id);
