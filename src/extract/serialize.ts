@@ -34,6 +34,7 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
   const paragraphs: string[] = [];
   const images: ArticleImage[] = [];
   let text = '';
+  let emitted = 0; // text nodes with content and images written so far
   const endPara = () => {
     const t = text.replace(/[ \t\r\f\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim();
     if (t) paragraphs.push(t);
@@ -43,6 +44,7 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
   const inline = (n: Node): void => {
     if (n.nodeType === 3) {
       const v = n.nodeValue ?? '';
+      if (/\S/.test(v)) emitted++;
       out.push(esc(v));
       text += v.replace(/\s+/g, ' ');
       return;
@@ -62,6 +64,7 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
       if (!src) return;
       const rec = imageRecord(src, el, captionOf(el, root));
       images.push(rec);
+      emitted++;
       out.push(`<img src="${escAttr(src)}" alt="${escAttr(rec.alt)}">`);
       return;
     }
@@ -105,10 +108,10 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
     const flush = () => {
       if (!run.length) return;
       const start = out.length;
+      const before = emitted;
       out.push('<p>');
       for (const n of run) inline(n);
-      const hasContent = text.trim() || out.slice(start).some((s) => s.startsWith('<img'));
-      if (hasContent) {
+      if (emitted > before) {
         out.push('</p>\n');
         endPara();
       } else {
