@@ -28,7 +28,7 @@ type Kind = 'source' | 'author' | 'reporter' | 'corr' | 'chief' | 'editor' | 'ot
 
 // Longer labels first so `责任编辑` wins over `编辑` and `本文来源` over `来源`.
 const LABELS: [string, Kind][] = [
-  ['本文来源', 'source'], ['文章来源', 'source'], ['稿件来源', 'source'], ['信息来源', 'source'], ['新闻来源', 'source'],
+  ['本文来源', 'source'], ['文章来源', 'source'], ['稿件来源', 'source'], ['信息来源', 'source'], ['新闻来源', 'source'], ['稿源', 'source'],
   ['来源', 'source'], ['来自', 'other'],
   ['责任编辑', 'chief'], ['值班编辑', 'chief'], ['责编', 'chief'], ['编辑', 'editor'], ['主编', 'other'],
   ['作者', 'author'], ['撰文', 'author'], ['执笔', 'author'], ['撰稿', 'author'], ['文/图', 'author'], ['图/文', 'author'],
@@ -93,7 +93,7 @@ export function cleanSource(value: string): string | null {
   return v;
 }
 
-const TERMINATOR = /[)）】\]\n|｜>》]/;
+const TERMINATOR = /[)）(（】\]\n|｜>》]/;
 
 /**
  * Parse one credit text (an info line, a bracketed credit, a byline paragraph).

@@ -39,7 +39,7 @@ export function formatBeijing(y: number, mo: number, d: number, h?: number, mi =
 const ISO_OFFSET = /(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})/;
 // 2020-03-15 10:13[:25], 2020/03/15, 2020.03.15, 2020年03月15日 10:13, 2020年3月15日10时13分; `2024 05/09 22:27:02`.
 const FULL =
-  /(?<!\d)(\d{4})\s*(?:[-/.年]\s*|\s+)(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(?:[T\s]|&nbsp;)*\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?/;
+  /(?<!\d)(\d{4})\s*(?:[-/.年]\s*|\s+)(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*(?:[T\s]|&nbsp;)*\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?/;
 // 20-03-15 10:13: a two-digit year is only trusted with a time after it (else it could be any d-d-d run).
 const SHORT_YEAR = /(?<![\d-])(\d{2})-(\d{2})-(\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)/;
 // 10-08 12:00 / 10-0812:00 / 10月08日 12:00: no year (Baidu/Toutiao style). Needs a reference year.

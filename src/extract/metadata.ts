@@ -229,9 +229,10 @@ function selectText(doc: Document, sel?: string): string {
 
 /** Meta keys that state the publication time, strongest first. */
 const META_DATE_KEYS = [
-  'article:published_time', 'og:release_date', 'datepublished', 'publishdate', 'pubdate', 'publish_date', 'publishtime',
-  'og:time', 'apub:time', 'weibo:article:create_at', 'dcterms.created', 'dc.date.issued', 'dc.date', 'sailthru.date',
-  'parsely-pub-date', 'date',
+  'article:published_time', 'og:article:published_time', 'og:published_time', 'og:release_date', 'datepublished',
+  'publishdate', 'pubdate', 'publish_date', 'publish-date', 'publishtime', 'pubtime', 'firstpublishedtime', 'og:time',
+  'apub:time', 'weibo:article:create_at', 'dcterms.created', 'dcterms.issued', 'dc.date.issued', 'dc.date.created',
+  'dc.date', 'sailthru.date', 'parsely-pub-date', 'publication_date', 'releasedate', 'date',
 ];
 /** Meta keys that state a modification time: weaker than a visible publication time. */
 const META_UPDATE_KEYS = ['dateupdate', 'article:modified_time', 'lastmodified', 'last-modified', 'dcterms.modified'];
@@ -266,9 +267,22 @@ function labelledDate(doc: Document, refYear: number | null): FoundDate | null {
 }
 
 function visibleDate(lines: string[], refYear: number | null): FoundDate | null {
-  // Skip lines that are clearly related-list items ("title 2019-09-07") far down: only the first lines are read.
-  const labelled = lines.find((l) => DATE_LABEL.test(l) && findDate(l.slice(l.search(DATE_LABEL)), refYear));
-  if (labelled) return findDate(labelled.slice(labelled.search(DATE_LABEL)), refYear);
+  // Labelled lines first: 发布/发表 labels, then plain 时间/日期, then unlabelled dates; 更新时间 (an update) last.
+  const at = (l: string, re: RegExp) => {
+    const i = l.search(re);
+    return i >= 0 ? findDate(l.slice(i), refYear) : null;
+  };
+  const tiers = [/(发布|发表|首发)(时间|日期)\s*[:：]?/, /(?<!更新)(时间|日期)\s*[:：]/];
+  for (const re of tiers)
+    for (const l of lines) {
+      const d = at(l, re);
+      if (d) return d;
+    }
+  for (const l of lines) {
+    if (/更新(时间|日期)/.test(l)) continue;
+    const d = findDate(l, refYear);
+    if (d) return d;
+  }
   for (const l of lines) {
     const d = findDate(l, refYear);
     if (d) return d;
@@ -383,7 +397,10 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
   };
   metaDate ??= firstOf(META_DATE_KEYS);
   if (!metaDate) {
-    const t = doc.querySelector('time[datetime], [itemprop="datePublished"][datetime]');
+    // A <time datetime> counts only outside lists, comments and asides (related items carry their own times).
+    const t = [...doc.querySelectorAll('time[datetime], [itemprop="datePublished"][datetime]')].find(
+      (e) => !e.closest('li, aside, footer, [class*="comment"], [class*="related"], [class*="list"], [class*="recommend"]'),
+    );
     metaDate = parseDateValue(t?.getAttribute('datetime'));
   }
   let visible = visibleDate(lines, refYear);

@@ -6,8 +6,11 @@ import { squash, isHidden, ruleMatches } from './text';
  * The on-page headline (h1 …) is trusted when it matches a prefix/substring of one of those titles.
  */
 
-/** Separators between a headline and its channel/site suffixes. */
-const SEP = /(\s*(?:--|——|_|\||｜|–|—|-)\s*|\s+[-|·]\s+)/;
+/**
+ * Separators between a headline and its channel/site suffixes. A bare `-` only counts next to CJK text
+ * (`标题-股票频道-和讯网`): in Latin titles it joins words (`X-ray`, `COVID-19`), and `1-10月` is a range.
+ */
+const SEP = /(\s*(?:--|——|_|\||｜|–|—)\s*|\s+[-|·]\s+|(?<=[\u4e00-\u9fff）》”！？])-(?=[\u4e00-\u9fffA-Za-z])|(?<=[\u4e00-\u9fffA-Za-z）》”！？])-(?=[\u4e00-\u9fff]))/;
 
 /** A segment that is clearly a site or channel name rather than part of a headline. */
 export const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|News|BBC|CCTV)/i;

@@ -122,3 +122,13 @@ for (const [name, parse] of doms) {
     });
   });
 }
+
+describe('title suffixes', () => {
+  it('keeps hyphens inside Latin words and ranges', async () => {
+    const { stripTitleSuffix } = await import('../../src/extract/title');
+    expect(stripTitleSuffix('Doctors test new X-ray scanner - BBC News').title).toBe('Doctors test new X-ray scanner');
+    expect(stripTitleSuffix('1-10月德清县固定资产投资结构趋稳趋优').title).toBe('1-10月德清县固定资产投资结构趋稳趋优');
+    expect(stripTitleSuffix('交通运输部：着力打造京津冀区域综合立体交通网络-股票频道-和讯网')).toEqual({ title: '交通运输部：着力打造京津冀区域综合立体交通网络', site: '和讯网' });
+    expect(stripTitleSuffix('安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情_来稿选登_中国甘肃网').title).toBe('安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情');
+  });
+});
