@@ -191,12 +191,14 @@ function paragraphs(content: Element): string[] {
 
 /** Header lines: short lines right after the headline (the info line lives there), stopping at the first long paragraph. */
 function headerLines(head: Element | null, docContent: Element | null): string[] {
-  let text = '';
-  if (head) text = linesAfter(head, 500);
-  else if (docContent) text = linesBefore(docContent, 300);
+  let raw: string[] = [];
+  // After the headline; without one, the text just before the body, nearest line first (a top bar's
+  // "今天是2024年5月10日" is far from the body).
+  if (head) raw = linesAfter(head, 500).split('\n');
+  else if (docContent) raw = linesBefore(docContent, 300).split('\n').reverse();
   const out: string[] = [];
   let total = 0;
-  for (const line of text.split('\n')) {
+  for (const line of raw) {
     if (!line) continue;
     if (line.length > 120) break;
     out.push(line);
@@ -314,8 +316,14 @@ function language(doc: Document, metas: Map<string, string>, sample: string): st
     .map((s) => (s ?? '').trim())
     .find((s) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(s));
   if (declared) return declared;
+  const chars = sample.replace(/\s/g, '').length;
+  const kana = (sample.match(/[\u3040-\u30ff]/g) ?? []).length;
+  const hangul = (sample.match(/[\uac00-\ud7af]/g) ?? []).length;
+  if (kana >= 10 && kana > chars * 0.05) return 'ja';
+  if (hangul >= 20 && hangul > chars * 0.3) return 'ko';
   const cjk = cjkCount(sample);
-  if (cjk < 20 || cjk < sample.replace(/\s/g, '').length * 0.3) return /[a-z]{3,}/i.test(sample) && cjk === 0 ? null : null;
+  // Not evidently Chinese: no guess (a Latin page's language is not ours to infer from script alone).
+  if (cjk < 20 || cjk < chars * 0.3) return null;
   // Characters that exist only in one script (a handful of very frequent ones is enough to tell).
   const trad = (sample.match(/[們這個說為國與發會來時對應見體後學從點開經過還進關於實現區機頭報導們灣臺將]/g) ?? []).length;
   const simp = (sample.match(/[们这个说为国与发会来时对应见体后学从点开经过还进关于实现区机头报导们湾台将]/g) ?? []).length;
