@@ -28,6 +28,13 @@ export const NOISE_LINES: readonly RegExp[] = [
   /关注.{0,12}(公众号|微信号)/,
   /(下载|打开).{0,12}(APP|App|app|客户端)/,
   /^(文章)?关键词\s*[:：]/,
+  /(长按|扫描|扫码|识别).{0,8}二维码/,
+  /^(点击|戳).{0,6}(蓝字|关注|阅读原文)/,
+  /^(欢迎|敬请|请)关注/,
+  /^(本文)?(转载|转自|摘自)[于自]?\s*[:：]?/,
+  /转载请(注明|联系|务必)/,
+  /^未经.{0,12}(授权|许可|同意).{0,12}(转载|使用|复制)/,
+  /^版权(所有|归|声明)/,
   /^(分享到|分享至|转发到|转播到|扫一扫|扫描二维码)/,
   /^发布于\s*[:：]/,
   // a bare timestamp line (date and time) is the info line; a bare date may be a transcript's dateline (corpus cmse-1)
@@ -49,6 +56,9 @@ const RELATED_HEADING = /^[【[]?\s*(相关新闻|相关阅读|相关文章|相�
 /** Class/id words of clutter inside a body container (share bars, related lists in pinyin, pagers, ads). */
 const CLUTTER_CLASS =
   /(^|[\s_-])(share|sharebar|bdshare|related|relate|recommend|xgxw|xgyd|tuijian|tj|rank|hot|comment|pinglun|copyright|banqian|statement|disclaimer|pager|pages|page-?nav|pagination|fenye|ad|ads|advert|qrcode|erweima|ewm|weixin|wx|follow|keywords|tags?|editor|zrbj|bianji|source|laiyuan|hide_word|backsohu|back|info|article-info|time|date|pubtime|byline|meta)($|[\s_-])/i;
+
+/** camelCase and snake ad containers (`adInContent`, `gg_ad`, `ad_box`); case-sensitive so `adopt`, `header` pass. */
+const AD_CLASS = /(^|\s)(ad[A-Z0-9]\w*|\w+_ad|ad_\w+|gg\d*x\d+|gg_\w+)(\s|$)/;
 
 /** Names of blocks that are clutter at any size short of a whole article (comment threads, related lists). */
 const STRONG_CLUTTER_CLASS = /(^|[\s_-])(comments?|pinglun|related|relate|recommend|xgxw|xgyd|tuijian|rank|ranking|share)($|[\s_-])/i;
@@ -98,12 +108,16 @@ export interface CleanOptions {
  */
 export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
   // 1. tags that never hold article text, hidden blocks, clutter by selector
+  // (visibility:hidden is not hidden here: WeChat's #js_content carries it until its script reveals the article, and
+  // a hidden block holding most of the body is the body, not clutter)
   const drop: Element[] = [];
+  const rootChars = countChars(root.textContent ?? '');
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag) || tag === 'FORM' || tag === 'VIDEO' || tag === 'AUDIO') drop.push(el);
-    else if (el.hasAttribute('hidden') || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? ''))
-      drop.push(el);
+    else if (el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) {
+      if (countChars(el.textContent ?? '') < rootChars / 2) drop.push(el);
+    }
   }
   drop.forEach((el) => el.remove());
   const selectors = [...CLUTTER_SELECTORS, ...(opts.clutter ?? [])];
@@ -127,7 +141,7 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       continue;
     }
     if (name.trim() && !/(^|\s)(content|article|text|body)/i.test(name) &&
-      ((CLUTTER_CLASS.test(name) && n < 300) || (STRONG_CLUTTER_CLASS.test(name) && (n < 1500 || linkChars(el) / n > 0.3)))) {
+      (((CLUTTER_CLASS.test(name) || AD_CLASS.test(name)) && n < 300) || (STRONG_CLUTTER_CLASS.test(name) && (n < 1500 || linkChars(el) / n > 0.3)))) {
       el.remove();
       continue;
     }

@@ -72,7 +72,8 @@ export function detectArticle(x: DetectInput): Detection {
   else if (x.bodyChars >= 100) add(1, `body ${x.bodyChars} chars`);
   else add(-3, `body only ${x.bodyChars} chars`);
   if (x.bodyScore >= 60) add(1, `body score ${Math.round(x.bodyScore)}`);
-  else if (x.bodyScore < 25) add(-2, `weak body score ${Math.round(x.bodyScore)}`);
+  else if (x.bodyScore < 12) add(-2, `weak body score ${Math.round(x.bodyScore)}`);
+  else if (x.bodyScore < 25) add(-1, `weak body score ${Math.round(x.bodyScore)}`);
   const linkDensity = x.pageChars ? x.pageLinkChars / x.pageChars : 1;
   if (linkDensity > 0.8) add(-2, `page link density ${linkDensity.toFixed(2)}`);
   else if (linkDensity > 0.7) add(-1, `page link density ${linkDensity.toFixed(2)}`);
