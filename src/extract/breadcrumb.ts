@@ -17,7 +17,7 @@ function items(text: string): string[] {
     .filter(Boolean);
 }
 
-const SEP_CHAR = /[>›»＞]/;
+const SEP_CHAR = /[>›»＞→]/;
 
 /** The innermost element whose class/id names a breadcrumb and whose text has separators (or 2–5 links). */
 function byAttribute(doc: Document): Element | null {
@@ -69,7 +69,7 @@ export function extractSection(doc: Document, siteName: string | null, ruleSelec
     const el = byAttribute(doc) ?? byLeadText(doc);
     if (el) {
       const t = squash(el.textContent ?? '');
-      text = /[>›»＞]/.test(t) ? t : [...el.querySelectorAll('a')].map((a) => squash(a.textContent ?? '')).join(' > ');
+      text = SEP_CHAR.test(t) ? t : [...el.querySelectorAll('a')].map((a) => squash(a.textContent ?? '')).join(' > ');
     }
   }
   if (!text) return [];

@@ -192,8 +192,7 @@ function paragraphs(content: Element): string[] {
 /** Header lines: short lines right after the headline (the info line lives there), stopping at the first long paragraph. */
 function headerLines(head: Element | null, docContent: Element | null): string[] {
   let raw: string[] = [];
-  // After the headline; without one, the text just before the body, nearest line first (a top bar's
-  // "今天是2024年5月10日" is far from the body).
+  // After the headline; without one, the text just before the body, nearest line first.
   if (head) raw = linesAfter(head, 500).split('\n');
   else if (docContent) raw = linesBefore(docContent, 300).split('\n').reverse();
   const out: string[] = [];
@@ -201,11 +200,25 @@ function headerLines(head: Element | null, docContent: Element | null): string[]
   for (const line of raw) {
     if (!line) continue;
     if (line.length > 120) break;
+    if (TODAY.test(line)) continue;
     out.push(line);
     total += line.length;
     if (total > 400 || out.length >= 14) break;
   }
   return out;
+}
+
+/** A top bar's current date (`今天是2024年05月11日 星期六`) is not the article's. */
+const TODAY = /今天是|今日是|^\s*今天|天气/;
+
+/** The few short lines right before the headline, nearest first (templates that print the info line above the title). */
+function linesAboveHead(head: Element | null): string[] {
+  if (!head) return [];
+  return linesBefore(head, 200)
+    .split('\n')
+    .reverse()
+    .filter((l) => l && l.length <= 80 && !TODAY.test(l))
+    .slice(0, 4);
 }
 
 /** Elements in the header whose class/id says what an unlabeled short text is (sina `a.source`, 百家号 author name). */
@@ -411,7 +424,8 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
     );
     metaDate = parseDateValue(t?.getAttribute('datetime'));
   }
-  let visible = visibleDate(lines, refYear);
+  const above = linesAboveHead(headEl);
+  let visible = visibleDate(lines, refYear) ?? visibleDate(above, refYear);
   if (!visible && body) visible = visibleDate(paragraphs(body).slice(0, 2).filter((l) => l.length < 60), refYear);
   visible ??= labelledDate(doc, refYear);
   const published = pickPublished({ meta: metaDate, visible, ld: parseDateValue(ld.published), update: firstOf(META_UPDATE_KEYS) }, url);
@@ -477,7 +491,9 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
     for (const l of text.split('\n').slice(0, 8)) if (l.length <= 80) after = mergeCredits(after, parseCredits(l));
   }
 
-  const all = [ruleCredits, header, inBody, after];
+  let aboveCredits = emptyCredits();
+  for (const l of above) aboveCredits = mergeCredits(aboveCredits, parseCredits(l));
+  const all = [ruleCredits, header, inBody, after, aboveCredits];
   const first = <T,>(f: (c: Credits) => T | null | undefined): T | null => {
     for (const c of all) {
       const v = f(c);

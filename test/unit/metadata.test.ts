@@ -113,6 +113,32 @@ for (const [name, parse] of doms) {
       expect(m.section).toEqual(['社会', '民生']);
     });
 
+    it('reads an info line printed above the headline, split over spans (新华网 2024 shape)', () => {
+      const m = meta(
+        page(
+          '<title>江川新区公园改造完成-新华网</title>',
+          `<div class="header-time"><span class="year"><em> 2024</em></span><span class="day"><em> 05</em>/<em>10</em></span><span class="time"> 10:13:41</span></div><div class="source">来源：新华网</div><h1>江川新区公园改造完成</h1><div id="detail">${P(4)}<p>【责任编辑:王五】</p></div>`,
+        ),
+        'http://www.news.cn/politics/20240510/abc/c.html',
+      );
+      expect(m).toMatchObject({ published: '2024-05-10T10:13:41+08:00', source: '新华网', editors: ['王五'], siteName: '新华网' });
+    });
+
+    it('reads an editor credit after the body and an arrow breadcrumb (中新网 shape)', () => {
+      const m = meta(
+        page(
+          '<title>江川新区公园改造完成-中新网</title>',
+          `<div id="nav">您当前的位置 ：<a>首页</a> → <a>国内</a></div><h1>江川新区公园改造完成</h1><div class="time">2024-05-10 10:13:41　来源：中国新闻网　<a>大字体</a></div><div class="left_zw">${P(4)}<p>　　(完)</p></div><div class="left_name">【编辑:张燕玲】</div>`,
+        ),
+      );
+      expect(m).toMatchObject({ published: '2024-05-10T10:13:41+08:00', source: '中国新闻网', editors: ['张燕玲'], authors: [], section: ['国内'] });
+    });
+
+    it("does not take a top bar's current date", () => {
+      const m = meta(page('<title>江川新区公园改造完成_江川网</title>', `<div class="top">今天是2024年05月11日 星期六</div><div class="t">江川新区公园改造完成</div><div class="c">${P(5)}</div>`), 'https://www.example.cn/news/123.html');
+      expect(m.published).toBeNull();
+    });
+
     it('resolves a relative canonical URL and detects the script of an undeclared page', () => {
       const trad = '<p>這個公園的改造工作已經完成，市民們對於新設施的評價很高，預計將於年底前全部開放。記者從有關部門了解到，這項工程還包括周邊道路與停車場的整修。</p>'.repeat(4);
       const m = meta(page('<title>t</title><link rel="canonical" href="/a/2021/0506/123.shtml">', `<h1>公園改造完成</h1><div class="content">${trad}</div>`).replace('<html>', '<html>'));
