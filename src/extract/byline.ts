@@ -47,7 +47,7 @@ const LABEL_RE = new RegExp(
 const KIND = new Map(LABELS);
 
 /** Words that make a token an organisation or a role, not a person's name. */
-const NOT_NAME = /(网|报|社|台|新闻|频道|中心|编辑|记者|评论员|作者|通讯员|实习生|本报|本刊|本台|特约|专栏|客户端|公众号|微信|来源|正文|原创|图片|视频|摄|局|委|厅|署|公司|集团|大学|日报|时间|发布|文章|最新|更多|相关|本人|本文|自己|不详|网友|读者|用户|我们|在现场|表示|介绍)/;
+const NOT_NAME = /(网|报|社|台|新闻|频道|中心|编辑|记者|评论员|作者|通讯员|实习生|本报|本刊|本台|特约|专栏|客户端|公众号|微信|来源|正文|原创|图片|视频|摄|局|委|厅|署|公司|集团|大学|日报|时间|发布|文章|最新|更多|相关|本人|本文|自己|不详|网友|读者|用户|我们|在现场|表示|介绍|调查|采访|探访|暗访|手记|观察|走访|直击|实拍|目击|专访|连线|亲历|体验|发现|了解|获悉|注意到|看到|证实|报道|整理|综合|编译)/;
 
 /** True when `s` looks like a person's (or an editor account's) name. */
 export function isName(s: string, maxCjk = 4): boolean {
@@ -102,7 +102,8 @@ const TERMINATOR = /[)）(（】\]\n|｜>》]/;
  */
 export function parseCredits(text: string): Credits {
   const out = emptyCredits();
-  const t = text.replace(/[\u3000\u00a0]/g, ' ');
+  // `张三/文 李四/图` puts the role after the name: rewrite to the label-first form.
+  const t = text.replace(/[\u3000\u00a0]/g, ' ').replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])/g, '文/$1 ').replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:图|摄)(?![\u4e00-\u9fff])/g, '摄影/$1 ');
   const hits: { kind: Kind; start: number; end: number; label: string }[] = [];
   for (const m of t.matchAll(LABEL_RE)) {
     const label = m[0];

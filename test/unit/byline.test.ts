@@ -30,6 +30,10 @@ describe('parseCredits', () => {
     expect(parseCredits('图片来源：未来科学大奖官网').source).toBeNull();
     expect(parseCredits('平台声明：该文观点仅代表作者本人').authors).toEqual([]);
   });
+  it('reads a role after the name and rejects report words as names', () => {
+    expect(parseCredits('张三/文 李四/图').authors).toEqual(['张三']);
+    expect(parseCredits('记者调查 城中村改造').authors).toEqual([]);
+  });
   it('stops a value at an opening bracket and reads 稿源', () => {
     expect(parseCredits('责任编辑：张三（实习）').chiefEditors).toEqual(['张三']);
     expect(parseCredits('稿源：央广网').source).toBe('央广网');
