@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendNotes } from './client';
-import { countNotes, getNote, getRevision, openNotesDb, type NotesDb, allNotes } from './db';
+import { allNotes, countNotes, getNote, openNotesDb, type NotesDb } from './db';
 import { download, today } from './download';
 import { exportCitations, exportJson, fileName, markdownZip, toMarkdown, type CitationExport } from './export';
 import { Highlight } from './Highlight';
@@ -9,9 +9,8 @@ import { ImportPanel } from './ImportPanel';
 import { facet, listNotes, NO_FILTERS, notesByIds, storedUrls, type Filters } from './library';
 import { NoteView } from './NoteView';
 import { snippet } from './search';
-import { loadIndex, saveSnapshot } from './search-cache';
-import type { NotesIndex } from './search';
-import { NOTES_CHANNEL, type Note, type NotesChanged } from './types';
+import { SearchClient } from './search-client';
+import { NOTES_CHANNEL, type Note } from './types';
 
 const PAGE = 100;
 /** Notes sent to the background per import message (runtime messages have a size limit). */
@@ -22,7 +21,6 @@ type Notice = { kind: 'info' | 'error'; text: string; undo?: Note } | null;
 /** The notes page: list, filters, search, reader view, edit, delete with undo, export and import. */
 export function App() {
   const [db, setDb] = useState<NotesDb | null>(null);
-  const index = useRef<{ index: NotesIndex; revision: number } | null>(null);
   const [indexState, setIndexState] = useState<string>('loading');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [query, setQuery] = useState('');
@@ -40,74 +38,63 @@ export function App() {
     openNotesDb().then(setDb, (e) => setNotice({ kind: 'error', text: `无法打开笔记库：${(e as Error).message}` }));
   }, []);
 
-  const buildIndex = useCallback(async (d: NotesDb) => {
-    setIndexState('loading');
-    const t0 = performance.now();
-    const loaded = await loadIndex(d, (n) => setIndexState(`indexing ${n}`));
-    index.current = loaded;
-    // Measurements and a search entry point for the benchmark (scripts/bench-notes.ts); nothing reads them otherwise.
-    Object.assign(window, {
-      qingduNotesBench: {
-        indexMs: performance.now() - t0,
-        indexReadyAt: performance.now(),
-        fromSnapshot: loaded.fromSnapshot,
-        /** What a search costs before rendering: the index query plus reading the first page of notes. */
-        search: async (q: string) => {
-          const s = performance.now();
-          const ids = loaded.index.search(q);
-          const list = await notesByIds(d, ids, NO_FILTERS, PAGE);
-          return { ms: performance.now() - s, hits: ids.length, shown: list.length };
-        },
-        exportJson: async () => {
-          const s = performance.now();
-          const text = exportJson(await allNotes(d));
-          return { ms: performance.now() - s, bytes: text.length };
-        },
-        exportMarkdownZip: async () => {
-          const s = performance.now();
-          const zip = markdownZip(await allNotes(d));
-          return { ms: performance.now() - s, bytes: zip.length };
-        },
-      },
-    });
-    setIndexState('ready');
-    setTick((t) => t + 1);
-  }, []);
-  // The index is built (or loaded) after the first list is on screen, so a large library opens without waiting for it.
+  // The search index lives in a worker (search-worker.ts), started after the first list is on screen so a large
+  // library opens without waiting for it.
   const [shown, setShown] = useState(false);
-  useEffect(() => { if (db && shown) void buildIndex(db); }, [db, shown, buildIndex]);
-
-  // Keep the index and the list in step with writes from any context (the background broadcasts each one).
+  const search = useRef<SearchClient | null>(null);
   useEffect(() => {
-    if (!db) return;
-    const channel = new BroadcastChannel(NOTES_CHANNEL);
-    let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
-    channel.onmessage = async (e: MessageEvent<NotesChanged>) => {
-      if (e.data?.type !== 'notes-changed') return;
-      const cur = index.current;
-      if (e.data.all || !cur) { await buildIndex(db); return; }
-      const revision = await getRevision(db);
-      for (const id of e.data.removed) cur.index.remove(id);
-      for (const id of e.data.put) {
-        const n = await getNote(db, id);
-        if (n) cur.index.put(n); else cur.index.remove(id);
-      }
-      cur.revision = revision;
-      clearTimeout(snapshotTimer);
-      snapshotTimer = setTimeout(() => void saveSnapshot(db, cur.index, revision), 3000);
+    if (!db || !shown) return;
+    const client = new SearchClient((m) => {
+      if (m.type === 'progress') setIndexState(`indexing ${m.done}`);
+      if (m.type === 'updated') setTick((t) => t + 1);
+      if (m.type !== 'ready') return;
+      setIndexState('ready');
       setTick((t) => t + 1);
-    };
-    return () => channel.close();
-  }, [db, buildIndex]);
+      // Measurements and a search entry point for the benchmark (scripts/bench-notes.ts); nothing reads them otherwise.
+      Object.assign(window, {
+        qingduNotesBench: {
+          indexMs: m.ms, indexReadyAt: performance.now(), fromSnapshot: m.fromSnapshot, size: m.size,
+          /** What a search costs before rendering: the worker's index query plus reading the first page of notes. */
+          search: async (q: string) => {
+            const t0 = performance.now();
+            const ids = await client.search(q);
+            const list = await notesByIds(db, ids, NO_FILTERS, PAGE);
+            return { ms: performance.now() - t0, hits: ids.length, shown: list.length };
+          },
+          exportJson: async () => {
+            const t0 = performance.now();
+            const text = exportJson(await allNotes(db));
+            return { ms: performance.now() - t0, bytes: text.length };
+          },
+          exportMarkdownZip: async () => {
+            const t0 = performance.now();
+            const zip = markdownZip(await allNotes(db));
+            return { ms: performance.now() - t0, bytes: zip.length };
+          },
+        },
+      });
+    });
+    search.current = client;
+    return () => { client.close(); search.current = null; };
+  }, [db, shown]);
 
-  const searchIds = (q: string): string[] | null => (q.trim() && index.current ? index.current.index.search(q) : null);
+  // The list follows writes from any context (the background broadcasts each one); search results follow the worker.
+  useEffect(() => {
+    const channel = new BroadcastChannel(NOTES_CHANNEL);
+    channel.onmessage = () => setTick((t) => t + 1);
+    return () => channel.close();
+  }, []);
+
+  const searchIds = async (q: string): Promise<string[] | null> =>
+    // The worker answers once its index is ready (searches typed earlier wait there).
+    (q.trim() && search.current ? search.current.search(q) : null);
 
   // Refresh the list whenever filters, query, the library or the index change.
   useEffect(() => {
     if (!db) return;
     let stale = false;
     (async () => {
-      const ids = searchIds(query);
+      const ids = await searchIds(query);
       const list = query.trim()
         ? (ids ? await notesByIds(db, ids, filters, limit) : [])
         : await listNotes(db, filters, limit);
@@ -122,7 +109,7 @@ export function App() {
       setShown(true);
     })();
     return () => { stale = true; };
-  }, [db, filters, query, limit, tick]);
+  }, [db, filters, query, limit, tick, indexState === 'ready']);
 
   const write = async <T,>(work: () => Promise<T>, ok?: (v: T) => string): Promise<T | undefined> => {
     try {
@@ -137,7 +124,7 @@ export function App() {
 
   /** Every note the current filters and search select, for exports (not only the first screen). */
   const selected = async (): Promise<Note[]> => {
-    const ids = searchIds(query);
+    const ids = await searchIds(query);
     return query.trim() ? notesByIds(db!, ids ?? [], filters) : listNotes(db!, filters);
   };
   const exportAllJson = () => write(async () => {

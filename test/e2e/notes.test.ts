@@ -71,9 +71,9 @@ async function notesPage(): Promise<Page> {
 }
 
 async function search(page: Page, q: string): Promise<{ titles: string[]; marks: string[] }> {
-  await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; });
+  await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
   await page.type('#search', q);
-  await page.waitForFunction((q: string) => document.querySelector('#count')?.textContent?.startsWith('找到') && (document.querySelector('#search') as HTMLInputElement).value === q, {}, q);
+  await page.waitForFunction((q: string) => document.querySelector('#count')?.textContent?.startsWith('找到') && (document.querySelector('#search') as HTMLInputElement).value === q, { timeout: 10_000 }, q);
   await new Promise((r) => setTimeout(r, 200));
   return page.evaluate(() => ({
     titles: [...document.querySelectorAll('#note-list li h2')].map((e) => e.textContent ?? ''),

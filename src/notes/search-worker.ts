@@ -1,0 +1,67 @@
+/// <reference lib="webworker" />
+import { getNote, getRevision, openNotesDb } from './db';
+import { loadIndex, saveSnapshot } from './search-cache';
+import type { NotesIndex } from './search';
+import { NOTES_CHANNEL, type NotesChanged } from './types';
+import type { WorkerReply, WorkerRequest } from './search-client';
+
+/**
+ * The notes page's search index, in a dedicated worker: building or restoring it at 10,000 notes takes seconds of
+ * CPU, which would freeze the page. The worker reads IndexedDB itself, follows library changes on the BroadcastChannel
+ * (applying each before it tells the page), and answers searches with ranked note ids.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+const post = (m: WorkerReply) => self.postMessage(m);
+
+const t0 = performance.now();
+const db = openNotesDb();
+let state: Promise<{ index: NotesIndex; revision: number }> = load();
+let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+
+function load(): Promise<{ index: NotesIndex; revision: number }> {
+  const start = performance.now();
+  return db.then((d) => loadIndex(d, (done) => post({ type: 'progress', done }))).then((r) => {
+    post({ type: 'ready', ms: performance.now() - start, sinceStart: performance.now() - t0, fromSnapshot: r.fromSnapshot, size: r.index.size });
+    return r;
+  });
+}
+
+new BroadcastChannel(NOTES_CHANNEL).onmessage = (e: MessageEvent<NotesChanged>) => {
+  if (e.data?.type !== 'notes-changed') return;
+  const change = e.data;
+  state = state.then(async (cur) => {
+    if (change.all) {
+      // A pending snapshot of the old index must not land after the new one.
+      clearTimeout(snapshotTimer);
+      const next = await load();
+      post({ type: 'updated' });
+      return next;
+    }
+    const d = await db;
+    const revision = await getRevision(d);
+    for (const id of change.removed) cur.index.remove(id);
+    for (const id of change.put) {
+      const n = await getNote(d, id);
+      if (n) cur.index.put(n); else cur.index.remove(id);
+    }
+    cur.revision = revision;
+    clearTimeout(snapshotTimer);
+    snapshotTimer = setTimeout(() => void saveSnapshot(d, cur.index, revision), 3000);
+    post({ type: 'updated' });
+    return cur;
+  }).catch((err) => {
+    console.warn('[qingdu] search index update failed, rebuilding', err);
+    return load();
+  });
+};
+
+self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  const m = e.data;
+  if (m.type !== 'search') return;
+  try {
+    const { index } = await state;
+    post({ type: 'result', reqId: m.reqId, ids: index.search(m.query) });
+  } catch (err) {
+    post({ type: 'result', reqId: m.reqId, ids: [], error: String(err) });
+  }
+};
