@@ -36,6 +36,8 @@ export interface DetectInput {
   ruleUrl: boolean | null;
   /** A dateline (date and time, or 来源/发布时间) stands right before the body, as on article templates. */
   dateline: boolean;
+  /** Repeated items of the body container that carry a headline link or a timestamp (see listItems); 0 if none. */
+  listItems: number;
 }
 
 /** CMS article URL shapes (see the module note). */
@@ -90,7 +92,49 @@ export function detectArticle(x: DetectInput): Detection {
   else if (path && LIST_URL.some((re) => re.test(path))) add(-1, 'list URL shape');
   if (x.metaArticle) add(1, 'page metadata says article');
   if (x.dateline) add(1, 'dateline before the body');
+  if (x.listItems) add(-4, `body is ${x.listItems} repeated items with headline links or timestamps`);
   const isArticle = s >= 2;
   const confidence = 1 / (1 + Math.exp(-(s - 1.5)));
   return { isArticle, confidence: Math.round(confidence * 100) / 100, reasons };
+}
+
+const TIMESTAMP = /(19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}|(19|20)\d{2}-\d{2}-\d{2}/;
+
+/**
+ * Is the body a list of items (channel list with summaries, search results, forum posts, comments) rather than one
+ * text? Looks at the container's children (through single-child wrappers): the largest group of siblings with the
+ * same tag and class, when it has at least 4 members, covers half of the text, and most members start with a headline
+ * link (6+ characters within their first 40) or carry a timestamp, and items average under 400 characters. Article
+ * paragraphs are plain text and do not.
+ * @returns the number of such items, or 0
+ */
+export function listItems(container: Element): number {
+  let el = container;
+  for (let i = 0; i < 3 && el.children.length === 1; i++) el = el.children[0];
+  const groups = new Map<string, Element[]>();
+  for (const c of el.children) {
+    const key = `${c.tagName}.${c.getAttribute('class') ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
+  let best = 0;
+  for (const members of groups.values()) {
+    if (members.length < 4) continue;
+    let chars = 0;
+    let marked = 0;
+    for (const m of members) {
+      const t = (m.textContent ?? '').replace(/\s+/g, '');
+      chars += t.length;
+      const a = m.querySelector('a');
+      const linkText = (a?.textContent ?? '').replace(/\s+/g, '');
+      const headline = linkText.length >= 6 && t.indexOf(linkText) >= 0 && t.indexOf(linkText) < 40 && linkText.length < t.length;
+      if (headline || TIMESTAMP.test(t)) marked++;
+    }
+    // items are short (a summary, a post, a result); long linked sections are a document's chapters
+    if (marked >= 4 && marked >= members.length * 0.6 && chars >= total * 0.5 && chars / members.length < 400)
+      best = Math.max(best, marked);
+  }
+  return best;
 }

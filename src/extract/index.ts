@@ -3,7 +3,7 @@ import type { Article } from './article';
 import { chooseBody, type NodeStats } from './body';
 import { countChars, readingMinutes } from './cjk';
 import { cleanBody } from './clean';
-import { detectArticle, type Detection } from './detect';
+import { detectArticle, listItems, type Detection } from './detect';
 import { findNextPage } from './next-page';
 import { serializeBody } from './serialize';
 import { ruleFor, type SiteRule } from '../sites/index';
@@ -108,6 +108,7 @@ export function extractDetailed(doc: Document, url: string): { article: Article;
   } else if (source) content = source.cloneNode(true) as Element;
   else content = readabilityBody(doc);
 
+  const listSize = content ? listItems(content) : 0; // before cleaning drops the link-heavy items
   const meta = pageMetadata(doc, url, source ?? content, rule);
   if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: meta.title, pageTitle: doc.querySelector('title')?.textContent ?? '' });
   const ser = content ? serializeBody(content, url) : { html: '', paragraphs: [], images: [] };
@@ -132,6 +133,7 @@ export function extractDetailed(doc: Document, url: string): { article: Article;
     metaArticle: meta.metaArticle,
     ruleUrl,
     dateline: source ? hasDateline(source) : false,
+    listItems: listSize,
   });
 
   const article: Article = {

@@ -32,4 +32,9 @@ describe('templates outside the corpus', () => {
     expect(a.textContent).not.toMatch(/编辑|相关新闻|客流突破百万|分享到/);
     expect(a.images).toEqual([]);
   });
+  for (const f of ['channel.html', 'forum.html', 'search.html']) {
+    it(`${f} is not an article, even on an article-shaped URL`, () => {
+      expect(load(f).isArticle).toBe(false);
+    });
+  }
 });
