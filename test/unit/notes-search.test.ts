@@ -77,3 +77,21 @@ describe('highlight', () => {
     expect(snippet('a'.repeat(100) + '齿轮厂' + 'b'.repeat(100), '齿轮厂', 10)).toBe(`…${'a'.repeat(10)}齿轮厂${'b'.repeat(17)}…`);
   });
 });
+
+describe('search index snapshot', () => {
+  it('is reused while the library revision is unchanged and rebuilt after a write', async () => {
+    const { loadIndex } = await import('../../src/notes/search-cache');
+    const db = await openNotesDb(dbName());
+    await saveArticle(db, { article: notes[0].article });
+    const first = await loadIndex(db);
+    expect(first.fromSnapshot).toBe(false);
+    const again = await loadIndex(db);
+    expect(again.fromSnapshot).toBe(true);
+    expect(again.index.search('齿轮厂')).toEqual(first.index.search('齿轮厂'));
+    await saveArticle(db, { article: notes[1].article });
+    const after = await loadIndex(db);
+    expect(after.fromSnapshot).toBe(false);
+    expect(after.index.size).toBe(2);
+    db.close();
+  });
+});
