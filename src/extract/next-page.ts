@@ -61,6 +61,16 @@ export function findNextPage(doc: Document, url: string, selector?: string): str
     if (key && k && k.stem === key.stem && k.ext === key.ext && k.n > current && (!byNumber || k.n < byNumber.n))
       byNumber = { u, n: k.n };
   }
+  if (!byText && !byNumber) {
+    // a numbered pager whose URLs follow no pattern: on page 1 (no number in the URL), the link labelled 2 next to a 1
+    for (const a of doc.querySelectorAll('a[href]')) {
+      if (!/^[【[]?\s*2\s*[】\]]?$/.test((a.textContent ?? '').trim())) continue;
+      const siblings = a.parentElement ? [...a.parentElement.children] : [];
+      const one = siblings.some((x) => x !== a && /^[【[]?\s*1\s*[】\]]?$/.test((x.textContent ?? '').trim()));
+      const u = one ? resolve(a) : null;
+      if (u && key && key.n === 0) return u.href;
+    }
+  }
   if (byText && key) {
     const k = pageKey(byText);
     // a 下一页 link that points into the same numbered series, or anywhere on a page without a series

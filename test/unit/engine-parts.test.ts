@@ -37,6 +37,10 @@ describe('next page', () => {
     const d = doc('<a href="c.html?page=4">4</a><a href="c.html?page=2">2</a><a href="c.html?page=3">3</a>');
     expect(findNextPage(d, 'https://www.news.cn/20240515/abc/c.html')).toBe('https://www.news.cn/20240515/abc/c.html?page=2');
   });
+  it('takes 【2】 next to 【1】 in a pager whose URLs have no series', () => {
+    const d = doc('<div class="pager"><span>【1】</span><a href="/show.php?id=77&amp;part=b">【2】</a><a href="/show.php?id=77&amp;part=c">【3】</a></div>');
+    expect(findNextPage(d, 'https://news.example.cn/show.php?id=77')).toBe('https://news.example.cn/show.php?id=77&part=b');
+  });
   it('knows 0-based index_1.htm pagination', () => {
     const d = doc('<a href="index_1.htm">2</a><a href="index_2.htm">3</a>');
     expect(findNextPage(d, 'https://x.example.cn/list/index.htm')).toBe('https://x.example.cn/list/index_1.htm');
