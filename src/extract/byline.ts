@@ -51,6 +51,8 @@ const NOT_NAME = /(网|报|社|台|新闻|频道|中心|编辑|记者|评论员|
 
 /** True when `s` looks like a person's (or an editor account's) name. */
 export function isName(s: string, maxCjk = 4): boolean {
+  // Transliterated names keep their middle dot (`阿卜杜拉·买买提`) and run longer.
+  if (/^[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff·•]{1,10}$/.test(s)) return !NOT_NAME.test(s);
   if (new RegExp(`^[\\u4e00-\\u9fff·•]{2,${maxCjk}}$`).test(s)) return !NOT_NAME.test(s) || (maxCjk > 4 && /管理员|编辑部/.test(s));
   if (/^[\u4e00-\u9fff]{2,4}_[A-Za-z0-9]+$/.test(s)) return true; // 杨倩_NF4425 (163 editor ids)
   if (/^[A-Za-z][A-Za-z0-9_.-]{1,30}$/.test(s)) return true; // biaoffeng, HN666
@@ -131,7 +133,9 @@ export function parseCredits(text: string): Credits {
     // `周航 摄` credits a photo (case 19): the photographer is not the author.
     if (/^[^\n]{0,12}?\s*摄(?![\u4e00-\u9fff])/.test(t.slice(h.end, h.end + 16)) && h.kind !== 'chief' && h.kind !== 'editor') continue;
     // Editor accounts are sometimes roles (cmse: 责任编辑：系统管理员), so editors may be longer.
-    const names = splitNames(value, h.kind === 'chief' || h.kind === 'editor' ? 6 : 4);
+    // A single value after an explicit 作者/撰文 label may be a self-media account (`作者：加拿大必读`).
+    const single = h.kind === 'author' && !/[\s、，,&/]/.test(value);
+    const names = splitNames(value, h.kind === 'chief' || h.kind === 'editor' ? 6 : single ? 8 : 4);
     if (!names.length) continue;
     if (h.kind === 'reporter') {
       const m = /([\u4e00-\u9fffA-Za-z·]{2,10})$/.exec(prefix.replace(/\s+$/, ''));

@@ -34,6 +34,11 @@ describe('parseCredits', () => {
     expect(parseCredits('张三/文 李四/图').authors).toEqual(['张三']);
     expect(parseCredits('记者调查 城中村改造').authors).toEqual([]);
   });
+  it('accepts transliterated names and a labelled self-media account', () => {
+    expect(parseCredits('记者 阿卜杜拉·买买提').authors).toEqual(['阿卜杜拉·买买提']);
+    expect(parseCredits('作者：加拿大必读').authors).toEqual(['加拿大必读']);
+    expect(parseCredits('作者：人民网评论员').authors).toEqual([]);
+  });
   it('stops a value at an opening bracket and reads 稿源', () => {
     expect(parseCredits('责任编辑：张三（实习）').chiefEditors).toEqual(['张三']);
     expect(parseCredits('稿源：央广网').source).toBe('央广网');

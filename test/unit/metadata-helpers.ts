@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decodeHtml } from '../../src/extract/decode';
 import { parseDocument } from '../../src/cli/dom';
 import { extractMetadata, type ArticleMetadata } from '../../src/extract/metadata';
@@ -8,8 +9,8 @@ import { chooseBody } from '../../src/extract/body';
 import { ruleMatches } from '../../src/extract/text';
 
 /** Fixture roots (copies of /work/shared/corpus and /work/shared/cases). */
-export const CORPUS = join(__dirname, '../fixtures/corpus');
-export const CASES = join(__dirname, '../fixtures/cases');
+export const CORPUS = fileURLToPath(new URL('../fixtures/corpus', import.meta.url));
+export const CASES = fileURLToPath(new URL('../fixtures/cases', import.meta.url));
 export const CASE_URL = 'https://news.example.cn/a/2020/0315/100001.shtml';
 
 export interface Label {
