@@ -95,3 +95,15 @@ describe('detection', () => {
     expect(detectArticle({ ...base, bodyScore: 10, bodyChars: 30, dateline: false }).isArticle).toBe(false);
   });
 });
+
+describe('odd pages never throw', () => {
+  for (const html of ['', 'plain text only', '<html><head><title>t</title></head></html>', '<frameset><frame src="a.html"></frameset>', '<body><p>江川</p></body>', '<svg><text>x</text></svg>']) {
+    it(JSON.stringify(html.slice(0, 30)), async () => {
+      const { extractArticle } = await import('../../src/extract/index');
+      const { parseDocument } = await import('../../src/cli/dom');
+      const a = extractArticle(parseDocument(html, 'https://n.example.cn/'), 'https://n.example.cn/');
+      expect(a.isArticle).toBe(false);
+      expect(typeof a.contentHtml).toBe('string');
+    });
+  }
+});
