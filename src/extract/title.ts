@@ -59,7 +59,17 @@ export function documentTitle(doc: Document): string {
   return squash(doc.title || doc.querySelector('title')?.textContent || '');
 }
 
-const norm = (s: string) => squash(s).replace(/[“”"'‘’]/g, '"');
+/** Matching key: no whitespace (an h1 with <br> vs a spaced <title>), quotes and full-width punctuation folded. */
+const norm = (s: string) =>
+  s
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/[“”"'‘’]/g, '"')
+    .replace(/[：:]/g, ':')
+    .replace(/[？?]/g, '?')
+    .replace(/[！!]/g, '!')
+    .replace(/[，,]/g, ',')
+    .replace(/[（(]/g, '(')
+    .replace(/[）)]/g, ')');
 
 /**
  * Find the headline element and text.
