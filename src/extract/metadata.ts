@@ -503,7 +503,7 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
   };
 
   let source = first((c) => c.source);
-  source ??= classed(doc, headEl, /(^|[-_\s])(source|laiyuan|from|media-name|source-name)([-_\s]|$)|source/i, true);
+  source ??= classed(doc, headEl, /(?<!re)source|laiyuan|(^|[-_\s])from([-_\s]|$)|media-name/i, true);
   source ??= first((c) => c.outlet);
   source ??= cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(/^.*?来源\s*[:：]/, ''));
   if (!source) {
@@ -511,6 +511,8 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
     if (a && a !== siteName && cjkCount(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName))) source = cleanSource(a);
   }
 
+  // `来源：本站原创` / `本网` credit the site itself.
+  if (source && /^(本站|本网)(原创)?$|^原创$/.test(source)) source = siteName ?? null;
   // The page's own metadata names a publisher and no other outlet is credited: the site is the source (BBC中文网).
   if (!source && siteName && (metas.has('dc.publisher') || metas.has('article:publisher') || ld.publisher)) source = siteName;
 
