@@ -25,7 +25,9 @@ export const BLOCK_TAGS = new Set([
 /** Class/id words of containers that hold article text (positive) or clutter (negative); Readability's lists plus
  * the pinyin and English class names of Chinese portals (zw = 正文, xgxw = 相关新闻, tj = 推荐). */
 const POSITIVE = /article|body|content|entry|main|post|text|detail|story|news_txt|zw|zhengwen|endtext|post_text|rich_media|cont/i;
-const NEGATIVE = /comment|footer|foot|sidebar|side|related|recommend|rank|share|hot|nav|menu|copyright|banner|ad-|advert|xgxw|tuijian|login|header|breadcrumb|crumb|tag|pager|page-|widget|popup|qrcode|weixin|list/i;
+// long words match anywhere (commentBox, sidebarLeft); short ones only as whole words, so photo, inside, stage,
+// and container are not taken for hot, side, tag, nav
+const NEGATIVE = /comment|footer|sidebar|related|recommend|ranking|share|copyright|banner|advert|xgxw|tuijian|login|breadcrumb|crumb|pager|widget|popup|qrcode|weixin|(^|[\s_-])(foot|side|rank|hot|nav|menu|ad|ads|header|tags?|page|list|hotnews|more)($|[\s_-])/i;
 
 /** Per-element statistics of one pass. */
 export interface NodeStats {
