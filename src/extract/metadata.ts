@@ -2,7 +2,7 @@ import type { Article } from './article';
 import type { SiteRule } from '../sites/types';
 import { findDate, parseDateValue, dateFromUrl, dayOf, type FoundDate } from './dates';
 import { documentTitle, findHeadlines, stripTitleSuffix, SITE_WORD } from './title';
-import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, type Credits } from './byline';
+import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, isName, type Credits } from './byline';
 import { extractSection } from './breadcrumb';
 import { linesOf, linesAfter, linesBefore, squash, cjkCount, isHidden, eachElement, textNodesMatching, elementsAfter, ruleMatches } from './text';
 
@@ -479,6 +479,16 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
       if (m) {
         if (!inBody.authors.length) inBody.authors.push(...splitNames(m[1]));
         inBody.source ??= cleanSource(m[2]);
+      }
+    }
+    // A transcript's speaker line at the top (`中国载人航天工程新闻发言人 武平`): the speaker is the author.
+    if (!inBody.authors.length) {
+      for (const p of head.slice(0, 4)) {
+        const m = /^[\u4e00-\u9fffA-Za-z]{0,20}(?:新闻)?发言人\s*([\u4e00-\u9fff]{2,4})$/.exec(p);
+        if (m && isName(m[1])) {
+          inBody.authors.push(m[1]);
+          break;
+        }
       }
     }
     const lastReal = [...ps].reverse().find((p) => p.length > 20);

@@ -134,6 +134,11 @@ for (const [name, parse] of doms) {
       expect(m).toMatchObject({ published: '2024-05-10T10:13:41+08:00', source: '中国新闻网', editors: ['张燕玲'], authors: [], section: ['国内'] });
     });
 
+    it('takes the speaker line at the top of a transcript as the author', () => {
+      const m = meta(page('<title>t</title>', `<h1>江川新区公园改造新闻发布会</h1><div class="c"><p>2024年5月10日</p><p>江川市政府新闻发言人 周航</p>${P(4)}</div>`), URL0, (d) => d.querySelector('.c'));
+      expect(m.authors).toEqual(['周航']);
+    });
+
     it("does not take a top bar's current date", () => {
       const m = meta(page('<title>江川新区公园改造完成_江川网</title>', `<div class="top">今天是2024年05月11日 星期六</div><div class="t">江川新区公园改造完成</div><div class="c">${P(5)}</div>`), 'https://www.example.cn/news/123.html');
       expect(m.published).toBeNull();
