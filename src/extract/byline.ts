@@ -35,6 +35,8 @@ const LABELS: [string, Kind][] = [
   ['图文', 'other'], ['记者', 'reporter'], ['通讯员', 'corr'],
   ['校对', 'other'], ['审核', 'other'], ['审校', 'other'], ['监制', 'other'], ['审读', 'other'], ['编译', 'other'],
   ['翻译', 'other'], ['摄影', 'other'], ['制图', 'other'], ['策划', 'other'], ['统筹', 'other'], ['出品', 'other'],
+  ['编审', 'other'], ['初审', 'other'], ['复审', 'other'], ['终审', 'other'], ['一审', 'other'], ['二审', 'other'],
+  ['三审', 'other'], ['美编', 'other'], ['责校', 'other'], ['监审', 'other'], ['实习生', 'other'],
   ['原标题', 'other'], ['发布时间', 'other'], ['发布日期', 'other'], ['时间', 'other'], ['阅读', 'other'],
 ];
 

@@ -39,6 +39,9 @@ describe('parseCredits', () => {
     expect(parseCredits('作者：加拿大必读').authors).toEqual(['加拿大必读']);
     expect(parseCredits('作者：人民网评论员').authors).toEqual([]);
   });
+  it('ends a value at review-chain labels', () => {
+    expect(parseCredits('编辑：张三 编审：李四 终审：王五')).toMatchObject({ editors: ['张三'], authors: [] });
+  });
   it('stops a value at an opening bracket and reads 稿源', () => {
     expect(parseCredits('责任编辑：张三（实习）').chiefEditors).toEqual(['张三']);
     expect(parseCredits('稿源：央广网').source).toBe('央广网');
