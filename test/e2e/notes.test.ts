@@ -85,7 +85,7 @@ const notice = (page: Page, re: RegExp) => page.waitForFunction((src: string) =>
 
 it('assigns the save-note shortcut (commands.getAll)', async () => {
   const cmds = await driver.background(() => chrome.commands.getAll());
-  expect(cmds.find((c) => c.name === 'save-note')?.shortcut).toMatch(/^(Alt\+Shift\+S|⌥⇧S)$/);
+  expect(cmds.find((c) => c.name === 'save-note')?.shortcut).toMatch(/^(Alt\+Shift\+K|⌥⇧K)$/);
 });
 
 it('saves from the popup and the context menu, searches in Chinese, edits, exports, clears, imports identical notes', async () => {

@@ -35,7 +35,7 @@ const snapshot = (page: Page) => page.evaluate(() => ({ html: document.body.oute
 it('assigns the toggle-reader shortcut (commands.getAll)', async () => {
   const cmds = await driver.background(() => chrome.commands.getAll());
   const cmd = cmds.find((c) => c.name === 'toggle-reader');
-  expect(cmd?.shortcut).toMatch(/^(Alt\+Shift\+E|⌥⇧E)$/);
+  expect(cmd?.shortcut).toMatch(/^(Alt\+Shift\+L|⌥⇧L)$/);
 });
 
 describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name', (p) => {
