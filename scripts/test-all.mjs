@@ -9,6 +9,7 @@ mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
 const failures = [];
+const reports = {}; // vitest JSON report by step label, for the per-browser counts at the end
 
 function run(label, cmd, args, env = {}) {
   process.stdout.write(`\n=== ${label}: ${cmd} ${args.join(' ')}\n`);
@@ -23,6 +24,7 @@ function vitestStep(label, config, out, env) {
   const ok = run(label, 'npx', ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
   if (!existsSync(out)) { failed++; failures.push(`${label} (no report)`); return; }
   const r = JSON.parse(readFileSync(out, 'utf8'));
+  reports[label] = r;
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   for (const f of r.testResults ?? [])
@@ -39,8 +41,12 @@ step('build chrome', 'npx', ['vite', 'build', '--logLevel', 'warn'], { TARGET: '
 step('build firefox', 'npx', ['vite', 'build', '--logLevel', 'warn'], { TARGET: 'firefox' });
 step('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
 vitestStep('e2e chromium', 'vitest.e2e.config.ts', 'test-results/e2e-chromium.json', { QINGDU_BROWSER: 'chromium' });
-if (existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr') && existsSync('test/e2e/firefox'))
+// The same suite again in Firefox ESR (test/e2e/browser.ts picks the driver); skipped only where Firefox is missing.
+if (existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr'))
   vitestStep('e2e firefox', 'vitest.e2e.config.ts', 'test-results/e2e-firefox.json', { QINGDU_BROWSER: 'firefox' });
+else console.log('\n=== e2e firefox: skipped (no /usr/bin/firefox-esr; set FIREFOX_PATH)');
+for (const [label, r] of Object.entries(reports))
+  if (label.startsWith('e2e')) console.log(`${label}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
 
 if (failures.length) console.log(`\nFailures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
