@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { distDir, launch, type Driver } from './browser';
 import { servePages, type PageServer } from './server';
-import { CLUTTER_MARKERS, GSCN_HOST, OTHER_HOST, PAGES, ROUTES, type FixturePage } from './fixtures';
+import { CLUTTER_MARKERS, GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT, ROUTES, type FixturePage } from './fixtures';
 import { askContent, badgeText, markerVisibility, readerView, textVisible, waitForContent } from './page-probe';
 
 // Issue 2 "must show", in a real browser with the built extension (QINGDU_DIST, default dist), pages from localhost
@@ -35,7 +35,7 @@ const snapshot = (page: Page) => page.evaluate(() => ({ html: document.body.oute
 it('assigns the toggle-reader shortcut (commands.getAll)', async () => {
   const cmds = await driver.background(() => chrome.commands.getAll());
   const cmd = cmds.find((c) => c.name === 'toggle-reader');
-  expect(cmd?.shortcut).toMatch(/^(Alt\+Shift\+L|⌥⇧L)$/);
+  expect(cmd?.shortcut).toBe(READER_SHORTCUT); // the manifest default really is assigned (Chromium may refuse one)
 });
 
 describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name', (p) => {
@@ -223,6 +223,33 @@ it('popup saves the Article to notes and copies metadata + citation', async () =
   }
 });
 
+it('popup setting turns declutter off for this page and the next ones, and back on', async () => {
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  let next: Page | undefined;
+  try {
+    const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '#opt-declutter:not([disabled])');
+    try {
+      expect(await popup.$eval('#opt-declutter', (e) => (e as HTMLInputElement).checked)).toBe(true);
+      await popup.click('#opt-declutter');
+      await page.waitForFunction(() => !document.getElementById('qingdu-declutter'));
+      expect((await markerVisibility(page, CLUTTER_MARKERS)).every((v) => v.visible)).toBe(true);
+      next = await driver.open(PAGES.gscn1.url);
+      const s = await waitForContent(driver, await driver.tabId(next));
+      expect(s).toMatchObject({ isArticle: true, declutter: false });
+      await popup.bringToFront(); // a background tab does not render, and a click there never completes
+      await popup.click('#opt-declutter');
+      await page.waitForFunction(() => !!document.getElementById('qingdu-declutter'));
+      expect((await markerVisibility(page, CLUTTER_MARKERS)).some((v) => v.visible)).toBe(false);
+    } finally {
+      await popup.close();
+    }
+  } finally {
+    await driver.background(() => chrome.storage.local.remove('settings'));
+    await next?.close();
+    await page.close();
+  }
+});
+
 it('gscn-3 (channel list) is not treated as an article: no badge, no declutter', async () => {
   const { page, tabId } = await openArticle(PAGES.gscn3);
   try {
@@ -264,7 +291,7 @@ it('does nothing on a host outside the manifest until invoked', async () => {
 
 declare const chrome: {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
-  storage: { local: { get(k: null): Promise<Record<string, unknown>> } };
+  storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string): Promise<void> } };
   tabs: { sendMessage(id: number, msg: unknown, opts: object): Promise<unknown> };
   scripting: { executeScript(o: { target: { tabId: number }; func: (h: string) => void; args: unknown[] }): Promise<unknown> };
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { distDir, launch, type Driver } from './browser';
 import { servePages, type PageServer } from './server';
-import { GSCN_HOST, OTHER_HOST, PAGES, ROUTES } from './fixtures';
+import { GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT, READER_SHORTCUT_XDOTOOL, ROUTES } from './fixtures';
 import { askContent, readerView, waitForContent } from './page-probe';
 import { startXvfb, type XServer } from './x11';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
   x?.close();
 });
 
-it('Alt+Shift+L pressed on the keyboard opens reader mode, and again closes it', async (ctx) => {
+it(`${READER_SHORTCUT} pressed on the keyboard opens reader mode, and again closes it`, async (ctx) => {
   if (!x || !driver) return ctx.skip();
   const page = await driver.open(PAGES.gscn1.url);
   try {
@@ -32,10 +32,10 @@ it('Alt+Shift+L pressed on the keyboard opens reader mode, and again closes it',
     const before = await page.evaluate(() => document.body.outerHTML);
     await page.bringToFront();
     x.click(640, 500);
-    x.key('alt+shift+l');
+    x.key(READER_SHORTCUT_XDOTOOL);
     await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'), { timeout: 10_000 });
     expect((await readerView(page))?.body).toContain(PAGES.gscn1.label.body_first!.slice(0, 10));
-    x.key('alt+shift+l');
+    x.key(READER_SHORTCUT_XDOTOOL);
     await page.waitForFunction(() => !document.getElementById('qingdu-reader'), { timeout: 10_000 });
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
   } finally {
@@ -51,7 +51,7 @@ it('on a host outside the manifest the shortcut injects Qingdu under activeTab a
     await expect(askContent(driver, tabId, 'status')).rejects.toThrow(); // nothing runs there by itself
     await page.bringToFront();
     x.click(640, 500);
-    x.key('alt+shift+l');
+    x.key(READER_SHORTCUT_XDOTOOL);
     await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'), { timeout: 10_000 });
     expect((await readerView(page))?.body).toContain(PAGES.other.label.body_first!.slice(0, 10));
     await page.keyboard.press('Escape');
