@@ -61,7 +61,7 @@ const CLUTTER_CLASS =
 const AD_CLASS = /(^|\s)(ad[A-Z0-9]\w*|\w+_ad|ad_\w+|gg\d*x\d+|gg_\w+)(\s|$)/;
 
 /** Names of blocks that are clutter at any size short of a whole article (comment threads, related lists). */
-const STRONG_CLUTTER_CLASS = /(^|[\s_-])(comments?|pinglun|related|relate|recommend|xgxw|xgyd|tuijian|rank|ranking|share)($|[\s_-])/i;
+const STRONG_CLUTTER_CLASS = /(^|[\s_-])(comments?|pinglun|related|relate|recommend|xgxw|xgyd|tuijian|rank|ranking|share|qrcode|erweima|ewm|follow|ad|ads|advert)($|[\s_-])/i;
 
 function text(el: Element): string {
   return (el.textContent ?? '').trim();
@@ -141,7 +141,7 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       continue;
     }
     if (name.trim() && !/(^|\s)(content|article|text|body)/i.test(name) &&
-      (((CLUTTER_CLASS.test(name) || AD_CLASS.test(name)) && n < 300) || (STRONG_CLUTTER_CLASS.test(name) && (n < 1500 || linkChars(el) / n > 0.3)))) {
+      ((CLUTTER_CLASS.test(name) && n < 300 && !hasMedia(el)) || (AD_CLASS.test(name) && n < 300) || (STRONG_CLUTTER_CLASS.test(name) && (n < 1500 || linkChars(el) / n > 0.3)))) {
       el.remove();
       continue;
     }

@@ -18,8 +18,18 @@ export function isPlaceholder(src: string): boolean {
   );
 }
 
-/** The absolute real source of an <img>, or null when it only has a placeholder (or an unusable URL). */
+/** An icon, not a picture: declared 30 px or smaller, or an icon/favicon/emoji file (share and source-line glyphs). */
+export function isIcon(img: Element): boolean {
+  const w = parseInt(img.getAttribute('width') ?? '', 10);
+  const h = parseInt(img.getAttribute('height') ?? '', 10);
+  if ((w > 0 && w <= 30) || (h > 0 && h <= 30)) return true;
+  const src = img.getAttribute('src') ?? '';
+  return /(^|[/_.-])(favicon|icon|ico|emoji|emotion)[\w-]*\.(gif|png|svg|ico)(\?|$)/i.test(src);
+}
+
+/** The absolute real source of an <img>, or null when it is an icon or only has a placeholder (or an unusable URL). */
 export function imageSource(img: Element, baseUrl: string): string | null {
+  if (isIcon(img)) return null;
   for (const attr of LAZY_ATTRS) {
     const v = (img.getAttribute(attr) ?? '').trim();
     if (!v || isPlaceholder(v)) continue;

@@ -10,7 +10,7 @@ import { captionOf, imageRecord, imageSource } from './images';
 const KEEP_BLOCK = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'LI', 'FIGCAPTION', 'DT', 'DD', 'TD', 'TH', 'CAPTION']);
 const KEEP_STRUCT = new Set(['UL', 'OL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'DL', 'FIGURE']);
 const KEEP_INLINE = new Set(['STRONG', 'B', 'EM', 'I', 'U', 'SUB', 'SUP', 'CODE', 'SMALL', 'MARK', 'S', 'DEL', 'INS', 'Q', 'CITE', 'ABBR', 'TIME']);
-const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'FORM', 'VIDEO', 'AUDIO', 'LINK', 'META', 'HEAD', 'TITLE']);
+const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'FRAMESET', 'FRAME', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'FORM', 'VIDEO', 'AUDIO', 'LINK', 'META', 'HEAD', 'TITLE']);
 const BLOCKISH = new Set([...KEEP_BLOCK, ...KEEP_STRUCT, 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'CENTER', 'H1', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY']);
 
 /** The serialised body. */
@@ -148,13 +148,16 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
       const attrs = (tag === 'TD' || tag === 'TH')
         ? ['colspan', 'rowspan'].map((a) => (el.getAttribute(a) ? ` ${a}="${escAttr(el.getAttribute(a)!)}"` : '')).join('')
         : '';
+      const start = out.length;
+      const before = emitted;
       out.push(`<${name}${attrs}>`);
       if (hasBlockChild(el)) children(el);
       else {
         for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
         endPara();
       }
-      out.push(`</${name}>\n`);
+      if (emitted === before && tag !== 'TD' && tag !== 'TH') out.length = start; // nothing in it: leave it out
+      else out.push(`</${name}>\n`);
       return;
     }
     // DIV, SECTION, CENTER, … and unknown blocks: unwrap

@@ -55,6 +55,7 @@ describe('images', () => {
     expect(imageSource(d.getElementById('b')!, base)).toBe('https://mmbiz.example.cn/x/640?wx_fmt=jpeg');
     expect(imageSource(d.getElementById('c')!, base)).toBeNull();
     expect(isPlaceholder('/static/loading.gif')).toBe(true);
+    expect(imageSource(doc('<img id="i" src="/img/end_money.png" width="13" height="12">').getElementById('i')!, base)).toBeNull();
     expect(isPlaceholder('/2020/photo.gif')).toBe(false);
   });
 });
