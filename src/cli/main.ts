@@ -7,7 +7,7 @@ export type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   extract: { run: runExtract, usage: 'qingdu extract FILE... [--url URL] [--format json|markdown]' },
-  eval: { run: runEval, usage: 'qingdu eval [--corpus DIR] [--cases DIR]' },
+  eval: { run: runEval, usage: 'qingdu eval [--corpus DIR] [--cases DIR] [--verbose]' },
   cite: {
     run: runCite,
     usage: 'qingdu cite FILE... [--url URL] [--style gbt7714-numeric|gbt7714-author-date|apa|mla|chicago|bibtex|ris|csl-json|markdown|metadata] [--accessed YYYY-MM-DD]',
