@@ -11,7 +11,7 @@ import { countChars, countCjk, countPunct } from './cjk';
 
 /** Tags whose content is never article text. */
 export const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'INPUT', 'SVG',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'TEMPLATE', 'IFRAME', 'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'INPUT', 'SVG',
   'CANVAS', 'OBJECT', 'EMBED', 'NAV', 'HEAD', 'LINK', 'META',
 ]);
 
@@ -186,30 +186,41 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
 }
 
 /**
- * Siblings that continue the body (an article split by an ad or a picture block into two containers): as in
- * Readability, a sibling scoring at least a quarter of the top candidate, or a plain paragraph of prose, with few links
- * and no clutter class name. Returned in document order, including `best`; empty when there is nothing to add.
+ * Siblings that continue the body (an article split by an ad or a picture block into several containers): as in
+ * Readability, a sibling scoring at least a fifth of the top candidate (a twentieth when it shares the top's tag and
+ * class: the parts of one template), or a plain paragraph of prose, with few links and no clutter class name. Whatever
+ * lies between the first and the last part (subheadings, picture blocks, captions) belongs to the article too, unless
+ * it is link-heavy or named like clutter. Returned in document order, including `best`; empty when `best` is alone.
  */
 function bodySiblings(best: Element, bestScore: number, stats: Map<Element, NodeStats>): Element[] {
   const parent = best.parentElement;
   if (!parent) return [];
-  const out: Element[] = [];
-  let added = false;
-  for (const sib of parent.children) {
-    if (sib === best) {
-      out.push(sib);
-      continue;
-    }
+  const kids = [...parent.children];
+  const cls = best.getAttribute('class') ?? '';
+  const part = kids.map((sib) => {
+    if (sib === best) return true;
     const s = stats.get(sib);
-    if (!s || !s.chars || SKIP_TAGS.has(sib.tagName.toUpperCase())) continue;
+    if (!s || !s.chars || SKIP_TAGS.has(sib.tagName.toUpperCase())) return false;
     const weight = classWeight(sib);
-    if (weight < 0 || linkDensity(s) > 0.25) continue;
+    if (weight < 0 || linkDensity(s) > 0.25) return false;
     const final = (s.score + weight) * (1 - linkDensity(s));
+    const sameKind = !!cls && sib.tagName === best.tagName && (sib.getAttribute('class') ?? '') === cls;
     const prose = sib.tagName.toUpperCase() === 'P' && s.chars >= 40 && s.punct >= 2 && linkDensity(s) < 0.1;
-    if (final >= Math.max(10, bestScore * 0.25) || prose) {
-      out.push(sib);
-      added = true;
+    return final >= Math.max(10, bestScore * 0.2) || (sameKind && final >= Math.max(3, bestScore * 0.05)) || prose;
+  });
+  const first = part.indexOf(true);
+  const last = part.lastIndexOf(true);
+  if (first === last) return [];
+  const out: Element[] = [];
+  for (let i = first; i <= last; i++) {
+    const sib = kids[i];
+    if (!part[i]) {
+      const tag = sib.tagName.toUpperCase();
+      if (SKIP_TAGS.has(tag) || classWeight(sib) < 0) continue;
+      const s = stats.get(sib);
+      if (s && s.chars > 20 && linkDensity(s) > 0.5) continue;
     }
+    out.push(sib);
   }
-  return added ? out : [];
+  return out;
 }

@@ -60,14 +60,33 @@ export function hasDateline(body: Element): boolean {
   return DATELINE.test((body.textContent ?? '').slice(0, 200));
 }
 
+/**
+ * A fresh document without a browsing context, to hold copies of page elements. A plain `cloneNode` on the live page
+ * keeps the copy in the page's document, where it starts image/video loads and runs the page's `onerror`/`onload`
+ * handlers on the detached copy (found by the hostile-page suite, issue 8); a copy imported into an inert document does
+ * neither. Null where the DOM has no `createHTMLDocument` (linkedom; never on browsers).
+ */
+function inertDocument(doc: Document): Document | null {
+  try {
+    return doc.implementation?.createHTMLDocument('') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A deep copy of `el` in an inert document (see inertDocument), or a plain clone where there is none (linkedom). */
+function inertCopy(doc: Document, el: Element): Element {
+  const inert = inertDocument(doc);
+  return inert ? inert.importNode(el, true) : (el.cloneNode(true) as Element);
+}
+
 /** Body element by Readability (on a clone) when our density pass has no candidate or the page is not CJK. */
 function readabilityBody(doc: Document): Element | null {
   const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone).parse();
-  if (!parsed?.content) return null;
-  const div = clone.createElement('div');
-  div.innerHTML = parsed.content; // Readability's own output, serialised again by our allow-list walk below
-  return div;
+  // The serializer hands back Readability's own container instead of its innerHTML (no HTML string round trip, and
+  // no innerHTML assignment for AMO's linter); our allow-list walk serialises it later.
+  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  return parsed?.content ?? null;
 }
 
 /**
@@ -88,6 +107,23 @@ export function extractArticle(doc: Document, url: string): Article {
 
 /** extractArticle with the detection evidence (`reasons`), for debugging, the eval and the popup. */
 export function extractDetailed(doc: Document, url: string): { article: Article; detection: Detection } {
+  const steps = extractPhases(doc, url);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The phase of extractPhases that has just ended. */
+export type ExtractPhase = 'body' | 'metadata' | 'clean';
+
+/**
+ * extractDetailed in phases, for a caller that gives the page its main thread back between them (the content script
+ * yields after each, so no single task holds the page for the whole extraction; issue 8). Each `yield` names the phase
+ * that just ended (`body`: site rule, body choice and its copy; `metadata`; `clean`: cleaning and serialising); the
+ * generator returns what extractDetailed returns (the last phase, detection, runs before that).
+ */
+export function* extractPhases(doc: Document, url: string): Generator<ExtractPhase, { article: Article; detection: Detection }, void> {
   const rule: SiteRule | null = ruleFor(url, doc);
   const clutter = rule?.selectors?.clutter ?? [];
   const choice = chooseBody(doc);
@@ -103,17 +139,20 @@ export function extractDetailed(doc: Document, url: string): { article: Article;
   if (!source && cjkPage) source = choice.element;
   if (source && !viaRule && choice.siblings.length) {
     // a body split into sibling containers: a detached wrapper of their clones (the page is not touched)
-    content = doc.createElement('div');
-    for (const part of choice.siblings) content.appendChild(part.cloneNode(true));
-  } else if (source) content = source.cloneNode(true) as Element;
+    content = (inertDocument(doc) ?? doc).createElement('div');
+    for (const part of choice.siblings) content.appendChild(inertCopy(doc, part));
+  } else if (source) content = inertCopy(doc, source);
   else content = readabilityBody(doc);
+  yield 'body';
 
   const listSize = content ? listItems(content) : 0; // before cleaning drops the link-heavy items
   const meta = pageMetadata(doc, url, source ?? content, rule);
+  yield 'metadata';
   if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: meta.title, pageTitle: doc.querySelector('title')?.textContent ?? '' });
   const ser = content ? serializeBody(content, url) : { html: '', paragraphs: [], images: [] };
   const textContent = ser.paragraphs.join('\n\n');
   const charCount = countChars(textContent);
+  yield 'clean';
 
   let ruleUrl: boolean | null = null;
   if (rule?.articleUrl) {

@@ -8,7 +8,12 @@ export const READER_FONT_STACK =
   '"WenQuanYi Zen Hei", "WenQuanYi Micro Hei", sans-serif';
 
 export const readerCss = `
-:host { all: initial; }
+/* Page CSS reaches the host element itself (e.g. \`html > div { display: none !important }\`): for !important rules the
+   shadow tree's own :host wins the cascade, so the host resets every property and pins its box (issue 8). */
+:host {
+  all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
+  z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;
+}
 .qd-overlay {
   --qd-bg: #f7f5ef; --qd-fg: #222; --qd-muted: #666; --qd-accent: #a33; --qd-size: 18px; --qd-measure: 40em;
   position: fixed; inset: 0; z-index: 2147483647; overflow-y: auto; overscroll-behavior: contain;
