@@ -107,7 +107,8 @@ function allowed(name: keyof NotesProtocol, sender: browser.Runtime.MessageSende
 async function tabArticle(tabId: number): Promise<Article> {
   await ensureContent(tabId);
   const article = await sendToTab(tabId, 'getArticle', undefined);
-  if (!article) throw new Error('这个页面没有可保存的文章。(No article on this page.)');
+  // Same rule as the popup, whose save button is off on non-article pages (channel lists, search results).
+  if (!article?.isArticle) throw new Error('这个页面不是文章，没有保存。(This page is not an article: nothing saved.)');
   return article;
 }
 

@@ -11,8 +11,8 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { site: '', tag: '', from: '', to: '' };
 
-/** Does a note pass the filters? */
-export function matches(n: Note, f: Filters): boolean {
+/** Does a note (or a search hit, which carries the same fields) pass the filters? */
+export function matches(n: Pick<Note, 'site' | 'tags' | 'createdAt'>, f: Filters): boolean {
   if (f.site && n.site !== f.site) return false;
   if (f.tag && !n.tags.includes(f.tag)) return false;
   const day = n.createdAt.slice(0, 10);

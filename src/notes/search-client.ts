@@ -1,3 +1,5 @@
+import type { SearchHit } from './search';
+
 /** Page → search worker. */
 export type WorkerRequest = { type: 'search'; reqId: number; query: string };
 
@@ -6,29 +8,29 @@ export type WorkerReply =
   | { type: 'progress'; done: number }
   | { type: 'ready'; ms: number; sinceStart: number; fromSnapshot: boolean; size: number }
   | { type: 'updated' }
-  | { type: 'result'; reqId: number; ids: string[]; error?: string };
+  | { type: 'result'; reqId: number; hits: SearchHit[]; error?: string };
 
 /**
- * The page's handle on the search worker (search-worker.ts). `search` resolves with ranked note ids; it waits for the
+ * The page's handle on the search worker (search-worker.ts). `search` resolves with ranked hits; it waits for the
  * index when that is still being built. `onEvent` receives progress, ready and updated (after a library change has been
  * applied to the index) events.
  */
 export class SearchClient {
   private worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-  private pending = new Map<number, (ids: string[]) => void>();
+  private pending = new Map<number, (hits: SearchHit[]) => void>();
   private next = 1;
 
   constructor(onEvent: (m: Exclude<WorkerReply, { type: 'result' }>) => void) {
     this.worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
       if (m.type === 'result') {
-        this.pending.get(m.reqId)?.(m.ids);
+        this.pending.get(m.reqId)?.(m.hits);
         this.pending.delete(m.reqId);
       } else onEvent(m);
     };
   }
 
-  search(query: string): Promise<string[]> {
+  search(query: string): Promise<SearchHit[]> {
     const reqId = this.next++;
     return new Promise((ok) => {
       this.pending.set(reqId, ok);

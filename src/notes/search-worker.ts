@@ -60,8 +60,8 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   if (m.type !== 'search') return;
   try {
     const { index } = await state;
-    post({ type: 'result', reqId: m.reqId, ids: index.search(m.query) });
+    post({ type: 'result', reqId: m.reqId, hits: index.hits(m.query) });
   } catch (err) {
-    post({ type: 'result', reqId: m.reqId, ids: [], error: String(err) });
+    post({ type: 'result', reqId: m.reqId, hits: [], error: String(err) });
   }
 };

@@ -2,13 +2,28 @@ import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { highlightTerms, tokenize } from './tokenize';
 import type { Note } from './types';
 
-/** A note as the search index sees it: text fields only. */
-interface SearchDoc {
+/** A note as the search index sees it: the searched text fields and the fields a result row shows. */
+interface SearchDoc extends Omit<SearchHit, 'id'> {
   id: string;
-  title: string;
   text: string;
+  /** The user's note and quotes (searched). */
   note: string;
   meta: string;
+}
+
+/**
+ * What a search returns for each note: enough to show and filter a result row without reading the note from
+ * IndexedDB (stored in the index; reading full notes was most of the search time at 10,000 notes).
+ */
+export interface SearchHit {
+  id: string;
+  title: string;
+  site: string;
+  published: string | null;
+  createdAt: string;
+  tags: string[];
+  /** The user's own note text. */
+  userNote: string;
 }
 
 const FIELDS = ['title', 'text', 'note', 'meta'] as const;
@@ -16,7 +31,7 @@ const FIELDS = ['title', 'text', 'note', 'meta'] as const;
 /** MiniSearch options shared by building and loading a snapshot (they must agree). */
 const OPTIONS: Options<SearchDoc> = {
   fields: [...FIELDS],
-  storeFields: [],
+  storeFields: ['title', 'site', 'published', 'createdAt', 'tags', 'userNote'],
   // Each distinct term once per field: term frequency barely matters for short news texts, and this halves the
   // postings the index builds and the snapshot restores (measured: snapshot load 4× faster at 3,000 notes).
   tokenize: (text) => Array.from(new Set(tokenize(text))),
@@ -30,6 +45,11 @@ export function toSearchDoc(n: Note): SearchDoc {
   const a = n.article;
   return {
     id: n.id,
+    site: n.site,
+    published: a.published,
+    createdAt: n.createdAt,
+    tags: n.tags,
+    userNote: n.note,
     title: a.title,
     text: a.textContent,
     note: [n.note, ...n.quotes.map((q) => q.text)].join('\n'),
@@ -87,9 +107,17 @@ export class NotesIndex {
    * A single CJK character is searched as a prefix of the indexed bigrams.
    */
   search(query: string): string[] {
+    return this.hits(query).map((h) => h.id);
+  }
+
+  /** Like search, with the stored fields of each note (for result rows). */
+  hits(query: string): SearchHit[] {
     if (!tokenize(query).length) return [];
     const results: SearchResult[] = this.ms.search(query, { prefix: (term) => term.length === 1 });
-    return results.map((r) => r.id as string);
+    return results.map((r) => ({
+      id: r.id as string, title: r.title, site: r.site, published: r.published ?? null, createdAt: r.createdAt,
+      tags: r.tags ?? [], userNote: r.userNote ?? '',
+    }));
   }
 }
 

@@ -182,6 +182,17 @@ it('two tabs saving at once both get saved', async () => {
   await Promise.all([a.close(), b.close(), page.close()]);
 });
 
+it('the save-note command saves the active article and refuses a channel page', async () => {
+  type Hooks = { qingduNotesTestHooks: { command(c: string, t: number): Promise<{ ok: boolean; code?: string; value?: { status: string } }> } };
+  const run = (tabId: number) => driver.background((id: number) =>
+    (globalThis as unknown as Hooks).qingduNotesTestHooks.command('save-note', id), tabId);
+  const list = await openTab(PAGES.gscn3.url);
+  expect(await run(list)).toMatchObject({ ok: false, code: 'no-article' });
+  const article = await openTab(PAGES.gscn1.url);
+  expect(await run(article)).toMatchObject({ ok: true, value: { status: 'updated' } });
+  expect(await driver.background((id: number) => chrome.action.getBadgeText({ tabId: id }), article)).toBe('✓');
+});
+
 it('a saved page cannot run script in the notes page', async () => {
   const page = await notesPage();
   const html = '<p>恶意页面</p><img src="x" onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">链接</a><iframe src="javascript:parent.pwned=4"></iframe>';
@@ -205,4 +216,5 @@ it('a saved page cannot run script in the notes page', async () => {
 declare const chrome: {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };

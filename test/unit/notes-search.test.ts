@@ -34,6 +34,10 @@ describe('Chinese search', () => {
     const ids = index.search('齿轮厂');
     expect(ids.length).toBe(1);
     expect(notes.find((n) => n.id === ids[0])!.article.textContent).toContain('齿轮厂');
+    // Result rows come from fields stored in the index (no IndexedDB read per hit).
+    const g = notes.find((n) => n.id === ids[0])!;
+    expect(index.hits('齿轮厂')).toEqual([{ id: g.id, title: g.article.title, site: g.site, published: g.article.published,
+      createdAt: g.createdAt, tags: ['工业'], userNote: '兰州工业史料' }]);
   });
 
   it('every hit contains the query, for words from each note body', () => {
