@@ -65,8 +65,8 @@ export const ROUTES: Record<string, Route> = {
 /** The clutter blocks issue 2 requires hidden, by their marker text. */
 export const CLUTTER_MARKERS = ['精彩推荐', '新闻排行', '关注我们', '分享到', '版权声明'];
 
-/** The manifest's default key of the toggle-reader command, e.g. `Alt+Shift+L` (tests check that exactly this is assigned). */
+/** The manifest's default key of the toggle-reader command, e.g. `Alt+Shift+Q` (tests check that exactly this is assigned). */
 export const READER_SHORTCUT: string = JSON.parse(readFileSync('manifest.json', 'utf8')).commands['toggle-reader'].suggested_key.default;
 
-/** The same chord for xdotool (`alt+shift+l`). */
+/** The same chord for xdotool (`alt+shift+q`). */
 export const READER_SHORTCUT_XDOTOOL = READER_SHORTCUT.toLowerCase();

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
  */
 export interface XServer {
   display: string;
-  /** Press a key chord with xdotool in this display, e.g. `alt+shift+l`. */
+  /** Press a key chord with xdotool in this display, e.g. `alt+shift+q`. */
   key(chord: string): void;
   /** Move the pointer and click, to give the browser window focus. */
   click(x: number, y: number): void;
