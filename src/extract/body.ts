@@ -188,9 +188,9 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
 /**
  * Siblings that continue the body (an article split by an ad or a picture block into several containers): as in
  * Readability, a sibling scoring at least a fifth of the top candidate (a twentieth when it shares the top's tag and
- * class: the parts of one template), or a plain paragraph of prose, with few links and no clutter class name. Whatever
- * lies between the first and the last part (subheadings, picture blocks, captions) belongs to the article too, unless
- * it is link-heavy or named like clutter. Returned in document order, including `best`; empty when `best` is alone.
+ * class: the parts of one template), or a plain paragraph of prose, with few links and no clutter class name. Small
+ * blocks between the first and the last part (subheadings, picture blocks, captions) belong to the article too, unless
+ * named like clutter. Returned in document order, including `best`; empty when `best` is alone.
  */
 function bodySiblings(best: Element, bestScore: number, stats: Map<Element, NodeStats>): Element[] {
   const parent = best.parentElement;
@@ -203,7 +203,7 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
     if (!s || !s.chars || SKIP_TAGS.has(sib.tagName.toUpperCase())) return false;
     const weight = classWeight(sib);
     if (weight < 0 || linkDensity(s) > 0.25) return false;
-    const final = (s.score + weight) * (1 - linkDensity(s));
+    const final = s.score * (1 - linkDensity(s)); // (a positive name alone, e.g. id="post-member", does not qualify)
     const sameKind = !!cls && sib.tagName === best.tagName && (sib.getAttribute('class') ?? '') === cls;
     const prose = sib.tagName.toUpperCase() === 'P' && s.chars >= 40 && s.punct >= 2 && linkDensity(s) < 0.1;
     return final >= Math.max(10, bestScore * 0.2) || (sameKind && final >= Math.max(3, bestScore * 0.05)) || prose;
@@ -215,10 +215,12 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
   for (let i = first; i <= last; i++) {
     const sib = kids[i];
     if (!part[i]) {
+      // only what joins parts: a subheading, a picture block or a caption; anything bigger qualifies on its own
       const tag = sib.tagName.toUpperCase();
       if (SKIP_TAGS.has(tag) || classWeight(sib) < 0) continue;
       const s = stats.get(sib);
-      if (s && s.chars > 20 && linkDensity(s) > 0.5) continue;
+      const small = !s || (s.chars <= 60 && linkDensity(s) < 0.3);
+      if (!small && !/^H[1-6]$/.test(tag)) continue;
     }
     out.push(sib);
   }

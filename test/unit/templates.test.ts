@@ -32,6 +32,13 @@ describe('templates outside the corpus', () => {
     expect(a.textContent).not.toMatch(/编辑|相关新闻|客流突破百万|分享到/);
     expect(a.images).toEqual([]);
   });
+  it('body split into two containers around a subheading and a picture: all parts, in order, without the related list', () => {
+    const a = load('split.html');
+    expect(a.isArticle).toBe(true);
+    expect(a.textContent).toMatch(/荷载试验[\s\S]*通车后两岸通行时间缩短一半[\s\S]*合理安排出行路线/);
+    expect(a.textContent).not.toMatch(/相关新闻|老桥将进行维修|版权所有/);
+    expect(a.images.map((i) => i.src)).toEqual(['https://www.example.cn/2020/0315/bridge.jpg']);
+  });
   for (const f of ['channel.html', 'forum.html', 'search.html']) {
     it(`${f} is not an article, even on an article-shaped URL`, () => {
       expect(load(f).isArticle).toBe(false);
