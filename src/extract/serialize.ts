@@ -83,12 +83,10 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
       return;
     }
     if (BLOCKISH.has(tag)) {
-      // a block inside phrasing content: keep its text on its own line
-      if (text && !text.endsWith('\n')) {
-        out.push('<br>');
-        text += '\n';
-      }
+      // a block inside phrasing content: unwrapped in the HTML, its own paragraph in the text
+      endPara();
       for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
+      endPara();
       return;
     }
     const keep = KEEP_INLINE.has(tag);
@@ -140,7 +138,12 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
     if (KEEP_STRUCT.has(tag)) {
       out.push(`<${name}>\n`);
       if (tag === 'FIGURE') children(el);
-      else for (const c of el.children) block(c);
+      else
+        for (let c = el.firstChild; c; c = c.nextSibling) {
+          // stray text or inline content directly in a list or table (invalid, but pages have it) is kept as it is
+          if (c.nodeType === 1 && BLOCKISH.has((c as Element).tagName.toUpperCase())) block(c as Element);
+          else if (c.nodeType === 1 || /\S/.test(c.nodeValue ?? '')) inline(c);
+        }
       out.push(`</${name}>\n`);
       return;
     }
