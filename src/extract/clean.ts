@@ -25,6 +25,11 @@ export const NOISE_LINES: readonly RegExp[] = [
   /^点击进入/,
   /^返回.{0,10}(首页|搜狐)/,
   /您的浏览器.{0,6}(无法|不支持|不能).{0,4}播放/,
+  /(浏览器|播放器).{0,12}(不支持|无法播放|版本过低|加载中)/,
+  /^视频(加载中|载入中)/,
+  /请(安装|升级|更新).{0,10}(Flash|flash|浏览器|播放器)/,
+  /^分享\s*[:：]/,
+  /关注.{0,12}(客户端|APP|App|app|微博|抖音|视频号)/,
   /关注.{0,12}(公众号|微信号)/,
   /(下载|打开).{0,12}(APP|App|app|客户端)/,
   /^(文章)?关键词\s*[:：]/,
@@ -204,14 +209,28 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       if (!hasMedia(el) || countChars(t) > 0) removeKeepingMedia(el);
       continue;
     }
-    if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && countChars(t) < 40 && !hasMedia(el)) {
+    if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && (countChars(t) < 40 || linkChars(el) / countChars(t) > 0.5) && !hasMedia(el)) {
       el.remove();
       continue;
     }
     sawText = true;
   }
 
-  // 4. containers left empty
+  // 4. trailing link lines (links to other articles after the last paragraph of prose)
+  const rest = [...root.querySelectorAll('p, div, li, h2, h3, h4, h5, h6, ul, ol')].filter((el) => {
+    for (const c of el.children) if (BLOCK_TAGS.has(c.tagName.toUpperCase())) return false;
+    return true;
+  });
+  for (let i = rest.length - 1; i >= 0; i--) {
+    const el = rest[i];
+    const n = countChars(text(el));
+    if (hasMedia(el)) break;
+    // only lines that are links through and through: `此前报道：<a>…</a>` is the article's own reference (corpus sina-5)
+    if (n && linkChars(el) / n < 0.95) break;
+    el.remove();
+  }
+
+  // 5. containers left empty
   for (const el of [...root.querySelectorAll('div, section, p, span, ul, ol, li, blockquote, center, strong, b, font')].reverse())
     if (!countChars(el.textContent ?? '') && !hasMedia(el) && !el.querySelector('br ~ br')) el.remove();
   return root;

@@ -68,6 +68,9 @@ describe('cleaning', () => {
     expect(isNoiseLine('2024-05-20 06:48')).toBe(true);
     expect(isNoiseLine('来源于群众的意见，被写进了规划。')).toBe(false);
     expect(isNoiseLine('2012年6月24日')).toBe(false);
+    expect(isNoiseLine('您的浏览器不支持video标签。')).toBe(true);
+    expect(isNoiseLine('更多精彩内容，请关注江川新闻客户端')).toBe(true);
+    expect(isNoiseLine('长按识别二维码关注我们')).toBe(true);
   });
   it('drops related lists, pagers and credits, keeps captions and images; serialises to allowed tags', () => {
     const d = doc(`<div id="b"><h1>标题</h1><p>正文第一段，内容很长很长。</p><p style="text-align:center"><img src="/p.jpg" onerror="x()"></p>
@@ -79,6 +82,15 @@ describe('cleaning', () => {
     expect(s.paragraphs).toEqual(['正文第一段，内容很长很长。', '图为候车的乘客。', '正文第二段。']);
     expect(s.html).not.toMatch(/script|onerror|style=/);
     expect(s.images).toEqual([{ src: 'https://n.example.cn/p.jpg', alt: '', caption: '图为候车的乘客。' }]);
+  });
+});
+
+describe('trailing link lines', () => {
+  it('drops links to other articles after the last prose, keeps a prose-led reference line', () => {
+    const d = doc('<div id="b"><p>正文第一段，内容很长很长。</p><p>此前报道：<a href="/1">港媒报道某事</a></p><p><a href="/2">江川老桥将进行维修加固</a></p><p><a href="/3">江川南岸新区规划公布</a></p></div>');
+    const root = d.getElementById('b')!.cloneNode(true) as Element;
+    cleanBody(root);
+    expect(serializeBody(root, 'https://n.example.cn/').paragraphs).toEqual(['正文第一段，内容很长很长。', '此前报道：港媒报道某事']);
   });
 });
 
