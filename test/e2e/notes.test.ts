@@ -88,7 +88,7 @@ it('assigns the save-note shortcut (commands.getAll)', async () => {
   expect(cmds.find((c) => c.name === 'save-note')?.shortcut).toMatch(/^(Alt\+Shift\+K|⌥⇧K)$/);
 });
 
-it('saves from the popup and the context menu, searches in Chinese, edits, exports, clears, imports identical notes', async () => {
+it('saves from the popup and the context menu, searches in Chinese, edits, exports, clears, imports identical notes, filters, deletes with undo', async () => {
   const gscnTab = await openTab(PAGES.gscn1.url);
   const popup = await savedFromPopup(gscnTab);
   await popup.click('#btn-save');
@@ -155,6 +155,33 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await notice(page, /导入完成：新增 2/);
   expect(await stored(page)).toEqual(before);
   expect((await search(page, '齿轮厂')).titles).toEqual([gscnTitle]);
+
+  // Filters: by tag, by site, by a date range that excludes everything.
+  await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForFunction(() => document.querySelector('#count')?.textContent === '共 2 条笔记');
+  const rows = () => page.$$eval('#note-list li h2', (es) => es.map((e) => e.textContent));
+  await page.select('#filter-tag', '工业');
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 1);
+  expect(await rows()).toEqual([gscnTitle]);
+  await page.select('#filter-tag', '');
+  await page.select('#filter-site', '凤凰网');
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 1);
+  expect(await rows()).not.toContain(gscnTitle);
+  await page.select('#filter-site', '');
+  await page.$eval('#filter-to', (e) => { (e as HTMLInputElement).value = '2000-01-01'; e.dispatchEvent(new Event('change', { bubbles: true })); });
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 0);
+  await page.$eval('#filter-to', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('change', { bubbles: true })); });
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 2);
+
+  // Delete with undo gives back the identical note.
+  await page.$eval('#note-list li', (e) => (e as HTMLElement).click());
+  await page.waitForSelector('#note-delete');
+  await page.$eval('#note-delete', (e) => (e as HTMLButtonElement).click());
+  await notice(page, /已删除/);
+  expect((await stored(page)).length).toBe(1);
+  await page.$eval('#undo', (e) => (e as HTMLButtonElement).click());
+  await notice(page, /已恢复/);
+  expect(await stored(page)).toEqual(before);
 
   // A truncated file is refused with a message; the library does not change.
   const bad = join(tmp, 'truncated.json');
