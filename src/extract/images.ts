@@ -1,12 +1,16 @@
 /**
  * Image sources and captions. Chinese portals lazy-load with `data-src` (WeChat, 163), `data-original` (jQuery
  * lazyload), `data-actualsrc` (zhihu) and more, leaving a placeholder gif in `src`; WeChat-style URLs have no file
- * extension (`…/640?wx_fmt=jpeg`). Sources: ../shared/cases 18 and 19.
+ * extension (`…/640?wx_fmt=jpeg`); Discuz forums use `zoomfile`/`file`, UEditor `_src`. Sources: ../shared/cases 18
+ * and 19.
  */
 import type { ArticleImage } from './article';
 
 /** Attributes holding the real source of a lazy image, most specific first. */
-export const LAZY_ATTRS = ['data-original', 'data-actualsrc', 'data-src', 'data-lazy-src', 'data-lazyload', 'data-url', 'data-echo', 'original', 'src'];
+export const LAZY_ATTRS = [
+  'data-original', 'data-original-src', 'data-actualsrc', 'data-src', 'data-lazy-src', 'data-lazy', 'data-lazyload',
+  'data-ks-lazyload', 'data-imgsrc', 'data-url', 'data-echo', 'original', 'zoomfile', 'file', '_src', 'src',
+];
 
 /** A source that is a placeholder, not a picture: 1×1/blank/loading gifs, data: URIs, spacers. */
 export function isPlaceholder(src: string): boolean {
