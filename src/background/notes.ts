@@ -24,9 +24,9 @@ function db(): Promise<NotesDb> {
 }
 
 let channel: BroadcastChannel | undefined;
-function announce(change: Omit<NotesChanged, 'type' | 'revision'>): void {
+function announce(change: Omit<NotesChanged, 'type'>): void {
   channel ??= new BroadcastChannel(NOTES_CHANNEL);
-  channel.postMessage({ type: 'notes-changed', revision: Date.now(), ...change } satisfies NotesChanged);
+  channel.postMessage({ type: 'notes-changed', ...change } satisfies NotesChanged);
 }
 
 async function reply<T>(work: () => Promise<T>): Promise<NotesReply<T>> {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendNotes } from './client';
 import { allNotes, countNotes, getNote, openNotesDb, type NotesDb } from './db';
 import { download, today } from './download';
-import { exportCitations, exportJson, fileName, markdownZip, toMarkdown, type CitationExport } from './export';
+import { exportCitations, exportJson, fileName, markdownZipAsync, toMarkdown, type CitationExport } from './export';
 import { Highlight } from './Highlight';
 import { parseNotesExport, previewImport, type ImportPreview } from './import';
 import { ImportPanel } from './ImportPanel';
@@ -79,7 +79,7 @@ export function App() {
           },
           exportMarkdownZip: async () => {
             const t0 = performance.now();
-            const zip = markdownZip(await allNotes(db));
+            const zip = await markdownZipAsync(await allNotes(db));
             return { ms: performance.now() - t0, bytes: zip.length };
           },
         },
@@ -151,7 +151,7 @@ export function App() {
   const exportMarkdown = () => write(async () => {
     const list = await selected();
     if (list.length === 1) download(fileName(list[0], 'md'), toMarkdown(list[0]), 'text/markdown');
-    else download(`清读笔记-${today()}.zip`, markdownZip(list), 'application/zip');
+    else download(`清读笔记-${today()}.zip`, await markdownZipAsync(list), 'application/zip');
     return list.length;
   }, (n) => `已导出 ${n} 条笔记（Markdown）`);
   const exportCite = (style: CitationExport) => write(async () => {

@@ -58,8 +58,6 @@ export interface NotesExport {
 /** Broadcast on the `qingdu-notes` BroadcastChannel after every committed write, so open notes pages refresh. */
 export interface NotesChanged {
   type: 'notes-changed';
-  /** The library revision after the write (see db.ts). */
-  revision: number;
   /** Ids written (created/updated/restored) and removed; `all` when the whole library changed (import, clear). */
   put: string[];
   removed: string[];

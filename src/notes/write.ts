@@ -26,7 +26,8 @@ export function describeWriteError(e: unknown): NotesWriteError {
   const detail = (e as { message?: string })?.message ?? String(e);
   if (name === 'QuotaExceededError' || /quota/i.test(detail))
     return new NotesWriteError('quota', '存储空间不足，浏览器拒绝写入：本次未保存，已保存的笔记没有变化。请导出并删除部分笔记后重试。(Storage quota exceeded: nothing was saved, existing notes are unchanged.)', e);
-  if (name === 'InvalidStateError' || name === 'UnknownError' || /indexeddb|database/i.test(detail) && name === 'NotFoundError')
+  // Private modes and broken profiles refuse IndexedDB itself (Firefox private windows before 115: InvalidStateError).
+  if (name === 'InvalidStateError' || name === 'UnknownError')
     return new NotesWriteError('unavailable', `浏览器不允许使用本地数据库（例如隐私模式）：本次未保存。(IndexedDB unavailable: ${detail})`, e);
   if (name === 'ConstraintError')
     return new NotesWriteError('conflict', `同一网址的笔记已存在：本次未保存。(A note with this canonical URL already exists: ${detail})`, e);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allNotes, openNotesDb, type NotesDb } from '../../src/notes/db';
-import { exportCitations, exportJson, fileName, markdownZip, toMarkdown, uniqueNames } from '../../src/notes/export';
+import { exportCitations, exportJson, fileName, markdownZip, markdownZipAsync, toMarkdown, uniqueNames } from '../../src/notes/export';
 import { ImportError, parseNotesExport, previewImport } from '../../src/notes/import';
 import type { Note } from '../../src/notes/types';
 import { clearNotes, editNote, importNotes, saveArticle } from '../../src/notes/write';
@@ -85,10 +85,11 @@ describe('Markdown export', () => {
     expect(uniqueNames(['a.md', 'a.md', 'a.md'])).toEqual(['a.md', 'a (2).md', 'a (3).md']);
   });
 
-  it('zips many notes with UTF-8 Chinese file names', () => {
+  it('zips many notes with UTF-8 Chinese file names', async () => {
     const files = unzipSync(markdownZip(notes));
     const names = Object.keys(files);
     expect(names.length).toBe(2);
+    expect(unzipSync(await markdownZipAsync(notes, 1))).toEqual(files);
     expect(names.every((n) => /[\u4e00-\u9fff]/.test(n) && n.endsWith('.md'))).toBe(true);
     expect(strFromU8(files[names.find((n) => n.includes(notes.find((x) => x.tags.length)!.article.title.slice(0, 4)))!])).toContain('齿轮厂');
   });
