@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import { allowedSender } from './sender';
 import { ensureContent, toggleReaderInTab } from './tabs';
 import { registerNotes } from './notes';
+import { registerSiteAccess, syncSiteScripts } from './site-access';
 
 /**
  * Background (Chrome service worker / Firefox event page, same source): keyboard command, toolbar badge, message
@@ -26,6 +27,7 @@ const handlers: Handlers = {
     return true;
   },
   toggleReaderInTab: ({ tabId }) => toggleReaderInTab(tabId),
+  syncSiteAccess: () => syncSiteScripts(),
 };
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
@@ -60,3 +62,6 @@ browser.commands.onCommand.addListener((command, tab) => {
 
 // The notes library's writes, context menu and save-note command (src/background/notes.ts).
 registerNotes();
+
+// "Always clean this site": the content script registered for the origins the user granted (site-access.ts).
+registerSiteAccess();

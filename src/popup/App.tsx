@@ -7,6 +7,7 @@ import { t } from '../shared/i18n';
 import { formatPublished, labelled } from '../reader/format';
 import { copyInfoText, copyToClipboard, saveNote } from './actions';
 import { DeclutterToggle } from './DeclutterToggle';
+import { SiteAccess } from './SiteAccess';
 
 type Load =
   | { state: 'loading' }
@@ -80,6 +81,7 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       </div>
       <p class="notice" role="status">{notice}</p>
       {load.state === 'ready' && <DeclutterToggle tabId={tabId} isArticle={isArticle} />}
+      {load.state === 'ready' && <SiteAccess url={article?.url ?? null} onNotice={setNotice} />}
       <footer class="shortcut">
         {shortcut ? t('popupShortcut', shortcut) : t('popupNoShortcut')}{' '}
         {settings.url

@@ -33,6 +33,8 @@ export interface BackgroundProtocol {
   ensureContent: [{ tabId: number }, boolean];
   /** Popup → background: toggle reader mode in the tab (injects content and reader scripts on first use). */
   toggleReaderInTab: [{ tabId: number }, boolean];
+  /** Popup → background: the user granted or revoked a site; update the registered content script (origins it covers). */
+  syncSiteAccess: [void, string[]];
 }
 
 /** Result of a notes write: the value, or the user-facing error message (the write changed nothing). */
@@ -66,4 +68,4 @@ export type ProtocolData<P, K extends keyof P> = P[K] extends [infer D, unknown]
 /** Messages that only a content script (a sender with a tab) may send to the background. */
 export const FROM_CONTENT: readonly (keyof BackgroundProtocol)[] = ['articleDetected'];
 /** Messages that only extension pages (popup, notes) may send to the background. */
-export const FROM_EXTENSION_PAGE: readonly (keyof BackgroundProtocol)[] = ['ensureContent', 'toggleReaderInTab'];
+export const FROM_EXTENSION_PAGE: readonly (keyof BackgroundProtocol)[] = ['ensureContent', 'toggleReaderInTab', 'syncSiteAccess'];

@@ -174,6 +174,8 @@ async function launchFirefox(opts: LaunchOptions, executablePath: string): Promi
       // The UI language follows the OS locale: keep it predictable (zh-CN is the extension's default locale).
       'intl.locale.requested': 'zh-CN',
       'dom.events.testing.asyncClipboard': true,
+      // permissions.request from a real click grants at once: a test cannot answer the browser's prompt (site-access.test.ts).
+      'extensions.webextOptionalPermissionPrompts': false,
       // Headed runs take real X11 keys (shortcut.test.ts): real window focus, as a user has, not puppeteer's fake one.
       ...(opts.headed ? { 'focusmanager.testmode': false } : {}),
     },
