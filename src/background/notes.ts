@@ -19,7 +19,8 @@ import { ensureContent } from './tabs';
 let dbPromise: Promise<NotesDb> | undefined;
 /** The library, opened once per background lifetime (reopened after a failure such as a private-mode refusal). */
 function db(): Promise<NotesDb> {
-  dbPromise ??= openNotesDb().catch((e) => { dbPromise = undefined; throw e; });
+  // onClose: a newer schema was requested elsewhere (extension updated) and our connection closed for it: reopen.
+  dbPromise ??= openNotesDb(undefined, () => { dbPromise = undefined; }).catch((e) => { dbPromise = undefined; throw e; });
   return dbPromise;
 }
 
@@ -79,9 +80,10 @@ export const notesHandlers: Handlers = {
   notesImportCommit: ({ importId, replace }) => reply(async () => {
     const notes = staged.get(importId) ?? [];
     staged.delete(importId);
-    const r = await importNotes(await db(), notes, replace);
-    announce({ put: [], removed: [], all: true });
-    return r;
+    const { ids, ...counts } = await importNotes(await db(), notes, replace);
+    // Only the written notes change: open pages add those to their index instead of rebuilding it.
+    announce({ put: ids, removed: [] });
+    return counts;
   }),
   notesClear: () => reply(async () => {
     const n = await clearNotes(await db());

@@ -13,14 +13,20 @@ export type NotesDb = IDBPDatabase<unknown>;
 /**
  * Open the library, running schema migrations from whatever version is stored. Waits until the schema is at the latest
  * revision before any read. Uses the global `indexedDB` (fake-indexeddb in unit tests).
+ * @param onClose called when the connection is closed under us (a newer schema elsewhere, or by the browser):
+ *   open again before the next use
  * @throws DOMException when IndexedDB is unavailable (some private modes) or the stored version is newer than the code
  */
-export function openNotesDb(name = DB_NAME): Promise<NotesDb> {
-  return openDB(name, LATEST_REVISION, {
-    upgrade: (db, oldVersion, _newVersion, tx) => migrate(db, oldVersion, tx as never),
-    // Another context holds an older version open: close ours so its upgrade can proceed next time.
-    blocking: () => undefined,
+export async function openNotesDb(name = DB_NAME, onClose?: () => void): Promise<NotesDb> {
+  let db: NotesDb | undefined;
+  db = await openDB(name, LATEST_REVISION, {
+    upgrade: (d, oldVersion, _newVersion, tx) => migrate(d, oldVersion, tx as never),
+    // Another context (an updated extension) asks for a newer schema: close ours so its upgrade is not blocked.
+    blocking: () => { db?.close(); onClose?.(); },
+    // The browser closed the connection (storage cleared, profile problem).
+    terminated: () => onClose?.(),
   });
+  return db;
 }
 
 /** The current library revision (0 for an empty, never-written library). */

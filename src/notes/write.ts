@@ -162,22 +162,25 @@ export function restoreNote(db: NotesDb, note: Note): Promise<void> {
  * Add notes from an export file (already validated by parseNotesExport). De-duplicates by canonical URL: a note whose
  * canonical URL is already in the library is skipped, or replaces the stored one (keeping the stored id) when
  * `replace` is true. All or nothing: one transaction.
+ * @returns the counts, and the ids written (so a search index can add just those)
  */
-export function importNotes(db: NotesDb, notes: readonly Note[], replace = false): Promise<ImportResult> {
+export function importNotes(db: NotesDb, notes: readonly Note[], replace = false): Promise<ImportResult & { ids: string[] }> {
   return commit(db, async (tx) => {
     const store = tx.objectStore('notes');
-    const result: ImportResult = { added: 0, replaced: 0, skipped: 0 };
+    const result = { added: 0, replaced: 0, skipped: 0, ids: [] as string[] };
     const seen = new Set<string>();
     for (const n of notes) {
       if (seen.has(n.canonicalUrl)) { result.skipped++; continue; }
       seen.add(n.canonicalUrl);
       const old = (await store.index('canonicalUrl').get(n.canonicalUrl)) as Note | undefined;
       if (old && !replace) { result.skipped++; continue; }
-      if (old) { await store.put({ ...n, id: old.id }); result.replaced++; continue; }
+      if (old) { await store.put({ ...n, id: old.id }); result.replaced++; result.ids.push(old.id); continue; }
       // A note with the same id but another URL would be overwritten by put: give the newcomer a fresh id instead.
       const clash = await store.getKey(n.id);
-      await store.add(clash === undefined ? n : { ...n, id: crypto.randomUUID() });
+      const note = clash === undefined ? n : { ...n, id: crypto.randomUUID() };
+      await store.add(note);
       result.added++;
+      result.ids.push(note.id);
     }
     return result;
   });

@@ -38,6 +38,17 @@ describe('notes schema', () => {
     expect(MIGRATIONS.map((m) => m.revision)).toEqual([...MIGRATIONS.map((m) => m.revision)].sort((a, b) => a - b));
   });
 
+  it('closes its connection when a newer schema is requested elsewhere, so that upgrade is not blocked', async () => {
+    const name = dbName();
+    let closed = 0;
+    const db = await openNotesDb(name, () => { closed++; });
+    const newer = await openDB(name, LATEST_REVISION + 1, { upgrade: (d) => { d.createObjectStore('later'); } });
+    expect(newer.version).toBe(LATEST_REVISION + 1);
+    expect(closed).toBe(1);
+    newer.close();
+    db.close();
+  });
+
   it('opens a library written at revision 1 and keeps its notes', async () => {
     const name = dbName();
     const v1 = await openDB(name, 1, { upgrade: (db, old, _n, tx) => MIGRATIONS[0].upgrade(db as never, tx as never) });

@@ -24,7 +24,7 @@ describe('JSON export and import', () => {
     await clearNotes(db);
     expect(await allNotes(db)).toEqual([]);
     const parsed = parseNotesExport(json);
-    expect(await importNotes(db, parsed)).toEqual({ added: 2, replaced: 0, skipped: 0 });
+    expect(await importNotes(db, parsed)).toEqual({ added: 2, replaced: 0, skipped: 0, ids: notes.map((n) => n.id) });
     expect(await allNotes(db)).toEqual(notes);
   });
 
@@ -33,9 +33,9 @@ describe('JSON export and import', () => {
     const preview = previewImport(parsed, new Set(notes.map((n) => n.canonicalUrl)));
     expect(preview.fresh.length).toBe(0);
     expect(preview.duplicates.length).toBe(2);
-    expect(await importNotes(db, parsed)).toEqual({ added: 0, replaced: 0, skipped: 2 });
+    expect(await importNotes(db, parsed)).toEqual({ added: 0, replaced: 0, skipped: 2, ids: [] });
     const changed = parsed.map((n) => ({ ...n, id: crypto.randomUUID(), note: '改过' }));
-    expect(await importNotes(db, changed, true)).toEqual({ added: 0, replaced: 2, skipped: 0 });
+    expect(await importNotes(db, changed, true)).toMatchObject({ added: 0, replaced: 2, skipped: 0 });
     const after = await allNotes(db);
     expect(after.map((n) => n.note)).toEqual(['改过', '改过']);
     expect(after.map((n) => n.id)).toEqual(notes.map((n) => n.id));
