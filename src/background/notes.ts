@@ -6,6 +6,7 @@ import {
   clearNotes, deleteNote, describeWriteError, editNote, importNotes, restoreNote, saveArticle,
 } from '../notes/write';
 import { isMessage, sendToTab } from '../shared/connector';
+import { t } from '../shared/i18n';
 import type { NotesProtocol, NotesReply } from '../shared/messages';
 import { ensureContent } from './tabs';
 
@@ -161,9 +162,9 @@ export async function onSaveCommand(command: string, tab?: browser.Tabs.Tab): Pr
 
 async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: '保存到清读笔记', contexts: ['page'] });
-  browser.contextMenus.create({ id: MENU_SAVE_SELECTION, title: '保存选中文字到清读笔记', contexts: ['selection'] });
-  browser.contextMenus.create({ id: MENU_OPEN_NOTES, title: '打开清读笔记', contexts: ['action'] });
+  browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: t('menuSavePage'), contexts: ['page'] });
+  browser.contextMenus.create({ id: MENU_SAVE_SELECTION, title: t('menuSaveSelection'), contexts: ['selection'] });
+  browser.contextMenus.create({ id: MENU_OPEN_NOTES, title: t('menuOpenNotes'), contexts: ['action'] });
 }
 
 /**
