@@ -102,15 +102,25 @@ const TIMESTAMP = /(19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2
 
 /**
  * Is the body a list of items (channel list with summaries, search results, forum posts, comments) rather than one
- * text? Looks at the container's children (through single-child wrappers): the largest group of siblings with the
+ * text? Looks at the container's children (through wrappers holding most of its text): the largest group of siblings with the
  * same tag and class, when it has at least 4 members, covers half of the text, and most members start with a headline
- * link (6+ characters within their first 40) or carry a timestamp, and items average under 400 characters. Article
+ * link (6+ characters within their first 40) or carry a timestamp, and items average under 300 characters. Article
  * paragraphs are plain text and do not.
  * @returns the number of such items, or 0
  */
 export function listItems(container: Element): number {
+  // descend through wrappers: a single child, or a child holding most of the text (a list next to its pager)
   let el = container;
-  for (let i = 0; i < 3 && el.children.length === 1; i++) el = el.children[0];
+  for (let i = 0; i < 3; i++) {
+    if (el.children.length === 1) {
+      el = el.children[0];
+      continue;
+    }
+    const all = (el.textContent ?? '').length;
+    const main = [...el.children].find((c) => (c.textContent ?? '').length >= all * 0.8);
+    if (!main || main.children.length < 4) break;
+    el = main;
+  }
   const groups = new Map<string, Element[]>();
   for (const c of el.children) {
     const key = `${c.tagName}.${c.getAttribute('class') ?? ''}`;
@@ -133,7 +143,7 @@ export function listItems(container: Element): number {
       if (headline || TIMESTAMP.test(t)) marked++;
     }
     // items are short (a summary, a post, a result); long linked sections are a document's chapters
-    if (marked >= 4 && marked >= members.length * 0.6 && chars >= total * 0.5 && chars / members.length < 400)
+    if (marked >= 4 && marked >= members.length * 0.6 && chars >= total * 0.5 && chars / members.length < 300)
       best = Math.max(best, marked);
   }
   return best;
