@@ -1,14 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { distDir, launch, type Driver } from './browser';
+import { browserKind, distDir, launch, type Driver } from './browser';
 import { servePages, type PageServer } from './server';
 import { CLUTTER_MARKERS, GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT, ROUTES, type FixturePage } from './fixtures';
 import { askContent, badgeText, markerVisibility, readerView, textVisible, waitForContent } from './page-probe';
 
 // Issue 2 "must show", in a real browser with the built extension (QINGDU_DIST, default dist), pages from localhost
 // under their real host names.
-const OUT = 'test-results';
+// One folder per browser, so a Firefox run does not overwrite the Chromium screenshots.
+const OUT = `test-results/${browserKind()}`;
 let server: PageServer;
 let driver: Driver;
 
