@@ -163,6 +163,24 @@ it('reader renders hostile body HTML sanitized (DOMPurify): no handler runs, no 
   }
 });
 
+it('the real toolbar popup (action.openPopup) acts on the active tab: 阅读模式 opens the reader', async (ctx) => {
+  if (driver.kind !== 'chromium') return ctx.skip(); // openPopup from the background is reachable in Chromium only
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  try {
+    await page.bringToFront();
+    await driver.background(() => chrome.action.openPopup());
+    const target = await driver.browser.waitForTarget((t) => t.url().startsWith(`${driver.extensionOrigin}src/popup/index.html`) && !t.url().includes('?'), { timeout: 10_000 });
+    const popup = (await target.asPage())!;
+    await popup.waitForSelector('.status[data-state="ready"]', { timeout: 10_000 });
+    expect(await popup.$eval('.status', (e) => e.getAttribute('data-article'))).toBe('true');
+    await popup.click('#btn-reader');
+    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'));
+    expect((await driver.background((id: number) => chrome.tabs.sendMessage(id, { name: 'status' }, { frameId: 0 }), tabId) as { readerOpen: boolean }).readerOpen).toBe(true);
+  } finally {
+    await page.close();
+  }
+});
+
 it('popup shows the labelled title, time and source', async () => {
   const { page, tabId } = await openArticle(PAGES.gscn1);
   try {
@@ -294,5 +312,6 @@ declare const chrome: {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string): Promise<void> } };
   tabs: { sendMessage(id: number, msg: unknown, opts: object): Promise<unknown> };
+  action: { openPopup(): Promise<void> };
   scripting: { executeScript(o: { target: { tabId: number }; func: (h: string) => void; args: unknown[] }): Promise<unknown> };
 };
