@@ -181,6 +181,28 @@ it('the real toolbar popup (action.openPopup) acts on the active tab: 阅读模�
   }
 });
 
+it('popup shows the assigned shortcut and links to the browser shortcut settings', async () => {
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  try {
+    const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"]');
+    try {
+      await popup.waitForFunction((key: string) => document.querySelector('.shortcut')?.textContent?.includes(key), {}, READER_SHORTCUT);
+      if (driver.kind === 'chromium') {
+        await popup.click('.shortcut a');
+        const settings = await driver.browser.waitForTarget((t) => t.url() === 'chrome://extensions/shortcuts', { timeout: 10_000 });
+        await (await settings.asPage()).close();
+      } else {
+        // Firefox refuses to open about: pages for extensions: the path is shown as text instead.
+        expect(await popup.$eval('.shortcut', (e) => e.textContent)).toContain('about:addons');
+      }
+    } finally {
+      await popup.close();
+    }
+  } finally {
+    await page.close();
+  }
+});
+
 it('popup shows the labelled title, time and source', async () => {
   const { page, tabId } = await openArticle(PAGES.gscn1);
   try {
