@@ -81,7 +81,9 @@ async function search(page: Page, q: string): Promise<{ titles: string[]; marks:
   }));
 }
 
-const notice = (page: Page, re: RegExp) => page.waitForFunction((src: string) => new RegExp(src).test(document.querySelector('#notice')?.textContent ?? ''), { timeout: 20_000 }, re.source);
+/** Wait for the page's notice to match; on timeout the error names what the notice said instead. */
+const notice = (page: Page, re: RegExp) => page.waitForFunction((src: string) => new RegExp(src).test(document.querySelector('#notice')?.textContent ?? ''), { timeout: 20_000 }, re.source)
+  .catch(async () => { throw new Error(`notice ${re} not shown; it says: ${await page.$eval('#notice', (e) => e.textContent).catch(() => '(none)')}`); });
 
 it('assigns the save-note shortcut (commands.getAll)', async () => {
   const cmds = await driver.background(() => chrome.commands.getAll());
@@ -136,10 +138,26 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await page.$eval('#note-close', (e) => (e as HTMLButtonElement).click());
   await page.waitForSelector('#note-list');
 
+  // Citation and Markdown exports of the notes shown (all of them once the search box is empty).
+  await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForFunction(() => document.querySelector('#count')?.textContent === '共 2 条笔记');
+  type Downloads = { downloads: Promise<{ name: string; text: string }>[] };
+  await page.select('#export-cite', 'bibtex');
+  await notice(page, /已导出 2 条引文（bibtex）/);
+  await page.select('#export-cite', 'ris');
+  await notice(page, /已导出 2 条引文（ris）/);
+  await page.click('#export-md');
+  await notice(page, /已导出 2 条笔记（Markdown）/);
+  const [bib, ris, zip] = await page.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
+  expect(bib.name).toMatch(/\.bib$/);
+  expect(bib.text.match(/^@/gm)?.length).toBe(2);
+  expect(ris.text.match(/^TY {2}- /gm)?.length).toBe(2);
+  expect(zip.name).toMatch(/^清读笔记-.*\.zip$/);
+
   // Export JSON, clear, import: identical notes back.
   await page.click('#export-json');
-  await notice(page, /已导出 2 条笔记/);
-  const [file] = await page.evaluate(() => Promise.all((window as unknown as { downloads: Promise<{ name: string; text: string }>[] }).downloads));
+  await notice(page, /已导出 2 条笔记（JSON）/);
+  const [file] = await page.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
   expect(file.name).toMatch(/^清读笔记-\d{4}-\d\d-\d\d\.json$/);
   await page.click('#clear');
   await page.click('#clear-confirm');
