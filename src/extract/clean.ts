@@ -33,6 +33,13 @@ export const NOISE_LINES: readonly RegExp[] = [
   /关注.{0,12}(公众号|微信号)/,
   /(下载|打开).{0,12}(APP|App|app|客户端)/,
   /^(文章)?关键词\s*[:：]/,
+  /^\S{0,6}声明\s*[:：]/,
+  /^(展开全文|查看全文|展开阅读全文|阅读全文|点击查看全文)/,
+  /^(文章)?标签\s*[:：]/,
+  /(打印本页|关闭窗口|打印此页|收藏本页|【打印】|【关闭】)/,
+  /^[【[]?\s*字[体号]\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中/,
+  /^(发布时间|发布日期|更新时间|时间|日期)\s*[:：]/,
+  /(浏览次数|阅读次数|点击数|阅读量|浏览量)\s*[:：]/,
   /(长按|扫描|扫码|识别).{0,8}二维码/,
   /^(点击|戳).{0,6}(蓝字|关注|阅读原文)/,
   /^(欢迎|敬请|请)关注/,
@@ -50,7 +57,7 @@ export const NOISE_LINES: readonly RegExp[] = [
 ];
 
 /** Link texts that are navigation even inside a paragraph (`…道阻且长。返回腾讯网首页>>`). */
-export const NOISE_LINKS = /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进入(专题)?|查看更多|查看原文|阅读原文|进入专题|更多精彩|下载.{0,8}(APP|客户端))/i;
+export const NOISE_LINKS = /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进入(专题)?|查看更多|查看原文|阅读原文|进入专题|更多精彩|展开全文|查看全文|下载.{0,8}(APP|客户端))/i;
 
 /** A block of this many characters or fewer may be a noise line (long paragraphs are prose even if they match). */
 const NOISE_MAX = 120;

@@ -71,6 +71,10 @@ describe('cleaning', () => {
     expect(isNoiseLine('您的浏览器不支持video标签。')).toBe(true);
     expect(isNoiseLine('更多精彩内容，请关注江川新闻客户端')).toBe(true);
     expect(isNoiseLine('长按识别二维码关注我们')).toBe(true);
+    expect(isNoiseLine('新浪声明：此消息系转载自新浪合作媒体')).toBe(true);
+    expect(isNoiseLine('发布时间：2020-03-15 浏览次数：128')).toBe(true);
+    expect(isNoiseLine('【打印本页】【关闭窗口】')).toBe(true);
+    expect(isNoiseLine('他在声明中表示，将继续推进改革。')).toBe(false);
   });
   it('drops related lists, pagers and credits, keeps captions and images; serialises to allowed tags', () => {
     const d = doc(`<div id="b"><h1>标题</h1><p>正文第一段，内容很长很长。</p><p style="text-align:center"><img src="/p.jpg" onerror="x()"></p>
