@@ -25,8 +25,6 @@ export interface DetectInput {
   bodyScore: number;
   /** Non-whitespace characters of the cleaned body text. */
   bodyChars: number;
-  /** Paragraphs of the cleaned body. */
-  paragraphs: number;
   /** Characters in the whole page body, and of those in links. */
   pageChars: number;
   pageLinkChars: number;

@@ -166,7 +166,6 @@ export function* extractPhases(doc: Document, url: string): Generator<ExtractPha
     url,
     bodyScore: viaRule ? Math.max(choice.score, 60) : source ? choice.score : charCount / 10,
     bodyChars: charCount,
-    paragraphs: ser.paragraphs.length,
     pageChars: page.chars,
     pageLinkChars: page.linkChars,
     metaArticle: meta.metaArticle,

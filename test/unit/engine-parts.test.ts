@@ -99,7 +99,7 @@ describe('trailing link lines', () => {
 });
 
 describe('detection', () => {
-  const base = { url: 'https://n.example.cn/a/2020/0315/1.shtml', bodyScore: 80, bodyChars: 900, paragraphs: 9, pageChars: 3000, pageLinkChars: 900, metaArticle: false, ruleUrl: null, dateline: true, listItems: 0 };
+  const base = { url: 'https://n.example.cn/a/2020/0315/1.shtml', bodyScore: 80, bodyChars: 900, pageChars: 3000, pageLinkChars: 900, metaArticle: false, ruleUrl: null, dateline: true, listItems: 0 };
   it('takes a CJK body of short paragraphs as an article', () => {
     expect(detectArticle(base).isArticle).toBe(true);
   });
