@@ -144,7 +144,12 @@ const FIREFOX_UUID = '6f1d6a4e-3c1b-4b8e-9a57-0a1e5c9d7b21';
 /** Start a navigation that may never resolve (moz-extension:// under BiDi) and wait for an element instead. */
 async function gotoAndWait(page: Page, url: string, readySelector: string, timeout = 15_000): Promise<void> {
   page.goto(url, { timeout }).catch(() => undefined);
-  await page.waitForSelector(readySelector, { timeout });
+  // Poll by hand: BiDi evaluations can fail while the document is being replaced (waitForSelector then gives up).
+  const end = Date.now() + timeout;
+  while (!(await page.$(readySelector).catch(() => null))) {
+    if (Date.now() > end) throw new Error(`${url}: no ${readySelector} after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**

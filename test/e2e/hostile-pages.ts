@@ -128,7 +128,8 @@ export async function serveHostile(beaconHost = HOSTILE_HOST): Promise<HostileSe
   const cache = new Map<string, Buffer>();
   const beaconBase = `http://${beaconHost}/beacon`;
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
+    // Firefox reaches us as its HTTP proxy (browser.ts): the request line then carries the absolute URL.
+    const path = (req.url ?? '').replace(/^https?:\/\/[^/]+/, '').split('?')[0];
     const beacon = /^\/beacon\/([\w-]+)\/(\w+)$/.exec(path);
     if (beacon) {
       hits.push({ id: beacon[1], where: beacon[2] });
