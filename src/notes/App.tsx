@@ -3,6 +3,7 @@ import { sendNotes } from './client';
 import { allNotes, countNotes, getNote, openNotesDb, type NotesDb } from './db';
 import { download, today } from './download';
 import { exportCitations, exportJson, fileName, markdownZipAsync, toMarkdown, type CitationExport } from './export';
+import { installBenchHooks } from './bench-hooks';
 import { Highlight } from './Highlight';
 import { parseNotesExport, previewImport, type ImportPreview } from './import';
 import { ImportPanel } from './ImportPanel';
@@ -59,31 +60,7 @@ export function App() {
       if (m.type !== 'ready') return;
       setIndexState('ready');
       setTick((t) => t + 1);
-      // Measurements and a search entry point for the benchmark (scripts/bench-notes.ts); nothing reads them otherwise.
-      Object.assign(window, {
-        qingduNotesBench: {
-          indexMs: m.ms, indexReadyAt: performance.now(), fromSnapshot: m.fromSnapshot, size: m.size,
-          /** What a search costs before the rows can render (worker query + filter), and with the body snippets. */
-          search: async (q: string) => {
-            const t0 = performance.now();
-            const hits = await client.search(q);
-            const rows = hits.filter((h) => matches(h, NO_FILTERS)).slice(0, PAGE);
-            const t1 = performance.now();
-            await notesByIds(db, rows.map((r) => r.id), NO_FILTERS);
-            return { ms: t1 - t0, snippetsMs: performance.now() - t0, hits: hits.length, shown: rows.length };
-          },
-          exportJson: async () => {
-            const t0 = performance.now();
-            const text = exportJson(await allNotes(db));
-            return { ms: performance.now() - t0, bytes: text.length };
-          },
-          exportMarkdownZip: async () => {
-            const t0 = performance.now();
-            const zip = await markdownZipAsync(await allNotes(db));
-            return { ms: performance.now() - t0, bytes: zip.length };
-          },
-        },
-      });
+      installBenchHooks(db, client, m, PAGE);
     });
     search.current = client;
     return () => { client.close(); search.current = null; };
