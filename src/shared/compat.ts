@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { t } from './i18n';
 
 /** Runtime differences between Chromium and Firefox, in one place. */
 export const isFirefox = (): boolean => browser.runtime.getURL('').startsWith('moz-extension:');
@@ -9,6 +10,6 @@ export const isFirefox = (): boolean => browser.runtime.getURL('').startsWith('m
  */
 export function shortcutSettings(): { url: string | null; text: string } {
   return isFirefox()
-    ? { url: null, text: 'about:addons → ⚙ → 管理扩展快捷键 / Manage Extension Shortcuts' }
+    ? { url: null, text: t('firefoxShortcutsPath') }
     : { url: 'chrome://extensions/shortcuts', text: 'chrome://extensions/shortcuts' };
 }
