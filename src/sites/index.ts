@@ -3,8 +3,11 @@
  * Generic heuristics come first; a rule only adds what they cannot infer (a template's body container and clutter).
  */
 import type { SiteRule } from './types';
+import { baijiahao } from './baijiahao';
 import { chinacomcn } from './chinacomcn';
 import { gscn } from './gscn';
+import { guancha } from './guancha';
+import { huanqiu } from './huanqiu';
 import { ifeng } from './ifeng';
 import { netease } from './netease';
 import { people } from './people';
@@ -12,12 +15,15 @@ import { qq } from './qq';
 import { sina } from './sina';
 import { sohu } from './sohu';
 import { thepaper } from './thepaper';
+import { toutiao } from './toutiao';
 import { xinhuanet } from './xinhuanet';
 
 export type { SiteRule } from './types';
 
 /** Every rule, most specific host first. */
-export const SITE_RULES: readonly SiteRule[] = [gscn, netease, sina, qq, ifeng, people, xinhuanet, sohu, chinacomcn, thepaper];
+export const SITE_RULES: readonly SiteRule[] = [gscn, netease, sina, qq, ifeng, people, xinhuanet, sohu, chinacomcn, thepaper,
+  baijiahao, toutiao, guancha, huanqiu,
+];
 
 function hostOf(u: string | null | undefined): string | null {
   if (!u) return null;
