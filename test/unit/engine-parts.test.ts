@@ -75,6 +75,8 @@ describe('cleaning', () => {
     expect(isNoiseLine('发布时间：2020-03-15 浏览次数：128')).toBe(true);
     expect(isNoiseLine('【打印本页】【关闭窗口】')).toBe(true);
     expect(isNoiseLine('他在声明中表示，将继续推进改革。')).toBe(false);
+    expect(isNoiseLine('Copyright © 2020 江川新闻网 版权所有')).toBe(true);
+    expect(isNoiseLine('群众举报后，执法人员赶到现场。')).toBe(false);
   });
   it('drops related lists, pagers and credits, keeps captions and images; serialises to allowed tags', () => {
     const d = doc(`<div id="b"><h1>标题</h1><p>正文第一段，内容很长很长。</p><p style="text-align:center"><img src="/p.jpg" onerror="x()"></p>
