@@ -6,6 +6,7 @@ import { allowedSender } from './sender';
 import { ensureContent, toggleReaderInTab } from './tabs';
 import { registerNotes } from './notes';
 import { registerSiteAccess, syncSiteScripts } from './site-access';
+import { loadReaderPart, readerAsset } from './reader-parts';
 
 /**
  * Background (Chrome service worker / Firefox event page, same source): keyboard command, toolbar badge, message
@@ -28,6 +29,8 @@ const handlers: Handlers = {
   },
   toggleReaderInTab: ({ tabId }) => toggleReaderInTab(tabId),
   syncSiteAccess: () => syncSiteScripts(),
+  loadReaderPart: ({ part }, sender) => loadReaderPart(part, sender),
+  readerAsset: ({ file }) => readerAsset(file),
 };
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {

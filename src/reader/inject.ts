@@ -1,12 +1,37 @@
+import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { pageState } from '../content/page-state';
+import { loadReaderPrefs, saveReaderPrefs } from '../shared/reader-prefs';
+import { sendNotes } from '../notes/client';
 import { createReader } from './mount';
+import { loadPart } from './parts';
 
 /**
  * The reader bundle, injected by the background on first use with `scripting.executeScript({files})` into the same
  * isolated world as the content script. It registers itself on the shared page state; the content script opens and
  * closes it (toggleReader message). Kept out of the content-script bundle so news pages do not load preact/DOMPurify
- * until the reader is wanted.
+ * until the reader is wanted. OpenCC, citation-js and the
+ * multi-page merge (with its own extraction engine) are loaded later still, on first use (parts.ts).
  */
 const state = pageState();
-state.reader ??= createReader(document, t, () => state.onReaderClosed?.());
+const storage = browser.storage.local;
+// Start reading the prefs now: the toggleReader message arrives right after injection.
+let prefs = loadReaderPrefs(storage);
+
+state.reader ??= createReader(document, t, () => state.onReaderClosed?.(), {
+  prefs: () => prefs,
+  services: {
+    savePrefs: (p) => {
+      prefs = Promise.resolve(p);
+      saveReaderPrefs(storage, p).catch((e) => console.warn('[qingdu] reader prefs not saved', e));
+    },
+    save: async (article) => {
+      const r = await sendNotes('notesSave', { article });
+      return t(r.status === 'created' ? 'readerSaved' : 'readerSaveUpdated');
+    },
+    cite: async (article) => (await loadPart('cite')).gbt7714(article),
+    converter: async (dir) => (await loadPart('opencc'))[dir],
+    followPages: async (article, onPage) => (await loadPart('pages')).follow(article, onPage),
+    painted: () => performance.mark('qingdu:reader-painted'),
+  },
+});

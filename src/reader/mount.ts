@@ -1,27 +1,59 @@
 import { h, render } from 'preact';
 import type { Article } from '../extract/article';
 import type { ReaderApi } from '../content/page-state';
-import { App } from './App';
-import { readerCss } from './styles';
+import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../shared/reader-prefs';
+import { App, type ReaderServices } from './App';
+import { keyAction } from './keys';
+import { pageSheet, readerCss } from './styles';
 
 export const HOST_ID = 'qingdu-reader';
 const LOCK_ID = 'qingdu-scroll-lock';
 
+/** Where the reader's settings and services come from (inject.ts wires storage and the background). */
+export interface ReaderEnv {
+  /** The remembered prefs; awaited before the first render, so the first paint already has the user's theme. */
+  prefs(): Promise<ReaderPrefs>;
+  services: ReaderServices;
+}
+
+const unavailable = () => Promise.reject(new Error('not available here'));
+/** An environment without storage or background (unit tests): defaults, nothing remembered, no parts. */
+export const BARE_ENV: ReaderEnv = {
+  prefs: () => Promise.resolve({ ...DEFAULT_READER_PREFS }),
+  services: { savePrefs: () => undefined, save: unavailable, cite: unavailable, converter: unavailable,
+    followPages: () => Promise.resolve({ stop: 'end', pages: 0 }) },
+};
+
+/** The focused element, looking into open shadow roots (focus is returned there on close). */
+function deepActive(doc: Document): HTMLElement | null {
+  let a = doc.activeElement as HTMLElement | null;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement as HTMLElement;
+  return a;
+}
+
 /**
  * Mount/unmount the reader overlay in an open Shadow DOM on `<div id="qingdu-reader">`.
  *
- * Closing restores the page exactly: the host and the scroll-lock sheet are appended to `<html>`/`<head>`, never to
- * `<body>`, no attribute or class is set on html/body (the scroll lock is a removable `<style>`), and the scroll
- * position is put back with scrollTo.
+ * Closing restores the page exactly: the host and the page sheet (scroll lock on screen, page hidden in print) are
+ * appended to `<html>`/`<head>`, never to `<body>`, no attribute or class is set on html/body, the scroll position is
+ * put back with scrollTo, and focus goes back to the element that had it.
  */
-export function createReader(doc: Document, t: (key: string, substitutions?: string[]) => string, onClosed: () => void): ReaderApi {
+export function createReader(
+  doc: Document, t: (key: string, substitutions?: string[]) => string, onClosed: () => void, env: ReaderEnv = BARE_ENV,
+): ReaderApi {
   let host: HTMLElement | null = null;
   let scroll = { x: 0, y: 0 };
+  let returnFocus: HTMLElement | null = null;
+  let openSeq = 0;
+  const keys: { current: ((e: KeyboardEvent) => void) | null } = { current: null };
 
+  // Listening from the moment the host exists: until the App has rendered (prefs still loading), Esc already closes.
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && host) {
-      e.stopPropagation();
+    if (!host) return;
+    if (keys.current) return keys.current(e);
+    if (keyAction(e, e.composedPath()) === 'close') {
       e.preventDefault();
+      e.stopPropagation();
       api.close();
     }
   };
@@ -32,10 +64,11 @@ export function createReader(doc: Document, t: (key: string, substitutions?: str
       if (host) return;
       const win = doc.defaultView!;
       scroll = { x: win.scrollX, y: win.scrollY };
-      const lock = doc.createElement('style');
-      lock.id = LOCK_ID;
-      lock.textContent = 'html,body{overflow:hidden!important}';
-      (doc.head ?? doc.documentElement).appendChild(lock);
+      returnFocus = deepActive(doc);
+      const sheet = doc.createElement('style');
+      sheet.id = LOCK_ID;
+      sheet.textContent = pageSheet(HOST_ID);
+      (doc.head ?? doc.documentElement).appendChild(sheet);
       host = doc.createElement('div');
       host.id = HOST_ID;
       const shadow = host.attachShadow({ mode: 'open' });
@@ -44,18 +77,27 @@ export function createReader(doc: Document, t: (key: string, substitutions?: str
       const mountPoint = doc.createElement('div');
       shadow.append(style, mountPoint);
       doc.documentElement.appendChild(host);
-      render(h(App, { article, onClose: () => api.close(), t }), mountPoint);
       win.addEventListener('keydown', onKey, true);
+      const seq = ++openSeq;
+      void env.prefs().then((prefs) => {
+        if (seq !== openSeq || !host) return; // closed (or reopened) while the prefs loaded
+        render(h(App, { article, prefs, services: env.services, onClose: () => api.close(), t, keys }), mountPoint);
+      });
     },
     close() {
       if (!host) return;
+      openSeq++;
       const win = doc.defaultView!;
       win.removeEventListener('keydown', onKey, true);
+      keys.current = null;
       render(null, host.shadowRoot!.lastElementChild as HTMLElement);
       host.remove();
       host = null;
       doc.getElementById(LOCK_ID)?.remove();
       win.scrollTo(scroll.x, scroll.y);
+      if (returnFocus?.isConnected && returnFocus !== doc.body) returnFocus.focus({ preventScroll: true });
+      else (doc.activeElement as HTMLElement | null)?.blur?.();
+      returnFocus = null;
       onClosed();
     },
   };

@@ -1,11 +1,23 @@
+import { PALETTES, paletteVars } from './themes';
+
 /**
- * Reader stylesheet, scoped by the Shadow DOM. Chinese typography basics: a CJK sans stack that ends with the fonts a
- * Linux box actually has (WenQuanYi Zen Hei, fonts-wqy-zenhei), line-height 1.8, a measure of about 40em, paragraph
- * spacing instead of indents. Theme variables (--qd-*) are the hook for later reader settings (issue: reader features).
+ * Reader stylesheet, scoped by the Shadow DOM. Chinese typography (issue 4): CJK font stacks that end with the fonts a
+ * Linux box actually has (WenQuanYi Zen Hei, fonts-wqy-zenhei), line height 1.8 by default, a measure of about 38
+ * characters (1 CJK character = 1em), justified text with strict CJK line breaking, optional 2-em indent, and
+ * `text-spacing-trim` / `text-autospace` where the browser supports them (Chromium 123+/140+; others ignore them).
+ * Settings arrive as data attributes and custom properties on `.qd-overlay` (App.tsx).
  */
 export const READER_FONT_STACK =
   '"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", ' +
   '"WenQuanYi Zen Hei", "WenQuanYi Micro Hei", sans-serif';
+
+export const READER_SERIF_STACK =
+  '"Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "AR PL UMing CN", ' +
+  '"WenQuanYi Zen Hei", serif';
+
+/** Traditional-character stacks: TC/TW faces first so zh-TW text gets its own glyph forms where installed. */
+const TC_SANS = '"PingFang TC", "Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", ';
+const TC_SERIF = '"Songti TC", "Noto Serif CJK TC", "Source Han Serif TC", "PMingLiU", ';
 
 export const readerCss = `
 /* Page CSS reaches the host element itself (e.g. \`html > div { display: none !important }\`): for !important rules the
@@ -15,31 +27,103 @@ export const readerCss = `
   z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;
 }
 .qd-overlay {
-  --qd-bg: #f7f5ef; --qd-fg: #222; --qd-muted: #666; --qd-accent: #a33; --qd-size: 18px; --qd-measure: 40em;
+  ${paletteVars(PALETTES.light)}
+  --qd-size: 20px; --qd-measure: 38em; --qd-leading: 1.8; --qd-font: ${READER_FONT_STACK};
   position: fixed; inset: 0; z-index: 2147483647; overflow-y: auto; overscroll-behavior: contain;
   background: var(--qd-bg); color: var(--qd-fg);
-  font-family: ${READER_FONT_STACK}; font-size: var(--qd-size); line-height: 1.8;
-  -webkit-text-size-adjust: 100%; text-align: start;
+  font-family: var(--qd-font); font-size: var(--qd-size); line-height: var(--qd-leading);
+  -webkit-text-size-adjust: 100%; text-align: start; color-scheme: light;
+}
+.qd-overlay[data-font="serif"] { --qd-font: ${READER_SERIF_STACK}; }
+.qd-overlay:lang(zh-TW), .qd-overlay:lang(zh-HK), .qd-overlay:lang(zh-Hant) { --qd-font: ${TC_SANS}${READER_FONT_STACK}; }
+.qd-overlay[data-font="serif"]:lang(zh-TW), .qd-overlay[data-font="serif"]:lang(zh-HK) { --qd-font: ${TC_SERIF}${READER_SERIF_STACK}; }
+.qd-overlay[data-theme="sepia"] { ${paletteVars(PALETTES.sepia)} }
+.qd-overlay[data-theme="dark"] { ${paletteVars(PALETTES.dark)} color-scheme: dark; }
+@media (prefers-color-scheme: dark) {
+  .qd-overlay[data-theme="system"] { ${paletteVars(PALETTES.dark)} color-scheme: dark; }
 }
 .qd-overlay:focus { outline: none; }
-.qd-bar { position: sticky; top: 0; display: flex; justify-content: flex-end; padding: 8px 16px; }
-.qd-close {
-  font: inherit; font-size: 14px; line-height: 1; padding: 6px 12px; cursor: pointer;
-  border: 1px solid #ccc; border-radius: 4px; background: #fff; color: var(--qd-fg);
+.qd-overlay :focus-visible { outline: 3px solid var(--qd-accent); outline-offset: 2px; }
+
+.qd-bar {
+  position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 6px; align-items: center;
+  justify-content: center; padding: 8px 12px; background: var(--qd-bg); border-bottom: 1px solid var(--qd-border);
+  font-family: ${READER_FONT_STACK}; font-size: 14px; line-height: 1.2;
 }
-.qd-close:focus-visible { outline: 2px solid var(--qd-accent); outline-offset: 2px; }
-.qd-article { max-width: var(--qd-measure); margin: 0 auto; padding: 0 1.5em 4em; box-sizing: content-box; }
-.qd-title { font-size: 1.6em; line-height: 1.4; font-weight: 700; margin: 0.4em 0 0.5em; letter-spacing: 0.02em; }
-.qd-meta { font-size: 0.8em; color: var(--qd-muted); margin: 0 0 1.6em; padding-bottom: 1em; border-bottom: 1px solid #ddd; }
+.qd-bar .qd-gap { flex: 1 1 0; }
+.qd-btn, .qd-select {
+  font: inherit; font-size: 14px; line-height: 1; padding: 6px 10px; min-height: 30px; cursor: pointer;
+  border: 1px solid var(--qd-border); border-radius: 4px; background: var(--qd-control); color: var(--qd-fg);
+}
+.qd-btn[aria-pressed="true"] { background: var(--qd-fg); color: var(--qd-bg); }
+.qd-btn:focus-visible, .qd-select:focus-visible { outline: 3px solid var(--qd-accent); outline-offset: 2px; }
+
+.qd-article { max-width: var(--qd-measure); margin: 0 auto; padding: 1.2em 1.5em 4em; box-sizing: content-box; }
+.qd-title { font-size: 1.5em; line-height: 1.4; font-weight: 700; margin: 0.4em 0 0.5em; text-align: start; }
+.qd-meta { font-size: 0.75em; line-height: 1.7; color: var(--qd-muted); margin: 0 0 1.6em; padding-bottom: 1em;
+  border-bottom: 1px solid var(--qd-border); }
 .qd-meta span + span::before { content: "　"; }
-.qd-body { text-align: justify; word-break: break-word; line-break: strict; }
+.qd-body {
+  text-align: justify; text-justify: inter-character; word-break: normal; overflow-wrap: anywhere; line-break: strict;
+  hanging-punctuation: allow-end; text-spacing-trim: trim-start; text-autospace: normal;
+  font-kerning: normal; font-variant-east-asian: proportional-width;
+}
 .qd-body p { margin: 0 0 1em; }
+.qd-overlay[data-indent="true"] .qd-body p { text-indent: 2em; margin-bottom: 0.4em; }
 .qd-body img, .qd-body video { max-width: 100%; height: auto; display: block; margin: 1em auto; }
-.qd-body figure { margin: 1em 0; }
-.qd-body figcaption { font-size: 0.8em; color: var(--qd-muted); text-align: center; }
-.qd-body a { color: inherit; text-decoration: underline; text-decoration-color: #bbb; }
-.qd-body h2, .qd-body h3 { line-height: 1.5; margin: 1.4em 0 0.6em; }
-.qd-body blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #ddd; color: #444; }
-.qd-body table { border-collapse: collapse; max-width: 100%; }
-.qd-body td, .qd-body th { border: 1px solid #ddd; padding: 0.3em 0.5em; }
+.qd-body figure { margin: 1.2em 0; }
+.qd-body figcaption, .qd-body .qd-caption { font-size: 0.8em; line-height: 1.6; color: var(--qd-muted); text-align: center; text-indent: 0; }
+.qd-body a { color: var(--qd-accent); text-decoration: underline; text-underline-offset: 0.2em; }
+.qd-body h2, .qd-body h3, .qd-body h4 { line-height: 1.5; margin: 1.4em 0 0.6em; text-indent: 0; }
+.qd-body blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid var(--qd-border); color: var(--qd-muted); }
+.qd-body table { border-collapse: collapse; max-width: 100%; display: block; overflow-x: auto; }
+.qd-body td, .qd-body th { border: 1px solid var(--qd-border); padding: 0.3em 0.5em; }
+.qd-body [hidden] { display: none !important; }
+.qd-page-marker {
+  display: flex; align-items: center; gap: 0.8em; margin: 2em 0 1.2em; color: var(--qd-muted); font-size: 0.8em;
+  text-indent: 0;
+}
+.qd-page-marker::before, .qd-page-marker::after { content: ""; flex: 1; border-top: 1px dashed var(--qd-border); }
+.qd-pages-status { font-size: 0.8em; color: var(--qd-muted); margin: 1.5em 0 0; }
+.qd-source-url { font-size: 0.75em; color: var(--qd-muted); margin-top: 2.5em; padding-top: 1em;
+  border-top: 1px solid var(--qd-border); overflow-wrap: anywhere; }
+.qd-toast {
+  position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); max-width: min(90vw, 40em);
+  padding: 8px 14px; border-radius: 6px; background: var(--qd-fg); color: var(--qd-bg); font-size: 14px; line-height: 1.5;
+  transition: opacity 0.2s;
+}
+.qd-toast:empty { display: none; }
+.qd-help {
+  position: fixed; top: 60px; right: 16px; padding: 12px 16px; border: 1px solid var(--qd-border); border-radius: 6px;
+  background: var(--qd-bg); color: var(--qd-fg); font-size: 14px; line-height: 1.7; box-shadow: 0 4px 16px rgba(0,0,0,.25);
+}
+.qd-help h2 { font-size: 15px; margin: 0 0 6px; }
+.qd-help dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 14px; margin: 0; }
+.qd-help dt { font-weight: 700; font-family: ui-monospace, monospace; }
+.qd-help dd { margin: 0; }
+@media (prefers-reduced-motion: reduce) {
+  .qd-overlay, .qd-overlay * { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
+}
+/* Printing while the reader is open prints the article, not the page (the page itself is hidden by the print sheet
+   mount.ts adds to the document): the host flows as a normal block so the article runs over several sheets. */
+@media print {
+  :host { position: static !important; inset: auto !important; }
+  .qd-overlay { position: static; overflow: visible; background: #fff; color: #000; --qd-muted: #333; --qd-accent: #000; }
+  .qd-bar, .qd-toast, .qd-help, .qd-pages-status { display: none !important; }
+  .qd-article { max-width: none; padding: 0; }
+  .qd-body img { break-inside: avoid; }
+}
+`;
+
+/**
+ * The document-level sheet added while the reader is open (removed on close, so the page is back exactly as it was):
+ * on screen it locks the page's scrolling; in print it hides the page so only the reader host is printed.
+ */
+export const pageSheet = (hostId: string) => `
+@media screen { html, body { overflow: hidden !important; } }
+@media print {
+  html, body { overflow: visible !important; height: auto !important; background: #fff !important; }
+  body { display: none !important; }
+  html > :not(head):not(body):not(#${hostId}) { display: none !important; }
+}
 `;

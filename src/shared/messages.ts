@@ -35,6 +35,10 @@ export interface BackgroundProtocol {
   toggleReaderInTab: [{ tabId: number }, boolean];
   /** Popup → background: the user granted or revoked a site; update the registered content script (origins it covers). */
   syncSiteAccess: [void, string[]];
+  /** Reader (content script) → background: inject a heavy reader part (OpenCC, citations, multi-page) into the sender's frame. */
+  loadReaderPart: [{ part: 'opencc' | 'cite' | 'pages' }, boolean];
+  /** Reader (content script) → background: the text of one shipped CSL file (`csl/<name>.csl|.xml`). */
+  readerAsset: [{ file: string }, string];
 }
 
 /** Result of a notes write: the value, or the user-facing error message (the write changed nothing). */
@@ -66,6 +70,6 @@ export type ProtocolResult<P, K extends keyof P> = P[K] extends [unknown, infer 
 export type ProtocolData<P, K extends keyof P> = P[K] extends [infer D, unknown] ? D : never;
 
 /** Messages that only a content script (a sender with a tab) may send to the background. */
-export const FROM_CONTENT: readonly (keyof BackgroundProtocol)[] = ['articleDetected'];
+export const FROM_CONTENT: readonly (keyof BackgroundProtocol)[] = ['articleDetected', 'loadReaderPart', 'readerAsset'];
 /** Messages that only extension pages (popup, notes) may send to the background. */
 export const FROM_EXTENSION_PAGE: readonly (keyof BackgroundProtocol)[] = ['ensureContent', 'toggleReaderInTab', 'syncSiteAccess'];

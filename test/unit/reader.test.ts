@@ -28,13 +28,14 @@ describe('reader meta line', () => {
 });
 
 describe('reader overlay', () => {
-  it('mounts in an open shadow root outside body, and closing restores the page exactly', () => {
+  it('mounts in an open shadow root outside body, and closing restores the page exactly', async () => {
     document.body.innerHTML = '<div class="page"><p>page text</p></div>';
     document.body.setAttribute('class', 'site');
     const before = { body: document.body.outerHTML, html: document.documentElement.getAttribute('style') };
     let closed = 0;
     const reader = createReader(document, t, () => closed++);
     reader.open(article);
+    await new Promise((r) => setTimeout(r, 0)); // the first render waits for the stored prefs
     const host = document.getElementById(HOST_ID)!;
     expect(host.parentElement).toBe(document.documentElement);
     const root = host.shadowRoot!;

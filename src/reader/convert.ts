@@ -1,0 +1,28 @@
+/**
+ * Script conversion of the displayed text (issue 4): OpenCC (opencc-js, phrase-level dictionaries) applied to the text
+ * nodes of sanitized HTML only, so markup, attributes and URLs are never touched. The original HTML stays with the
+ * caller; converting is a pure function of it.
+ */
+export type TextConverter = (text: string) => string;
+
+/** Which way to convert: pages in traditional characters go to simplified, everything else to traditional. */
+export function direction(lang: string | null): 'cn2t' | 't2cn' {
+  return /^zh-(tw|hk|mo|hant)/i.test(lang ?? '') ? 't2cn' : 'cn2t';
+}
+
+/** The `lang` of converted text: traditional output is set as zh-TW (so TC glyphs are chosen), simplified as zh-CN. */
+export function convertedLang(lang: string | null): string {
+  return direction(lang) === 'cn2t' ? 'zh-TW' : 'zh-CN';
+}
+
+/** Convert every text node of an HTML fragment; `doc` parses it (no scripts run in a template's content). */
+export function convertHtml(html: string, convert: TextConverter, doc: Document): string {
+  const tpl = doc.createElement('template');
+  tpl.innerHTML = html;
+  const walker = doc.createTreeWalker(tpl.content, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const v = n.nodeValue ?? '';
+    if (/[\u3400-\u9fff]/.test(v)) n.nodeValue = convert(v);
+  }
+  return tpl.innerHTML;
+}

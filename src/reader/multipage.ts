@@ -1,0 +1,73 @@
+import type { Article } from '../extract/article';
+import { decodeHtml } from '../extract/decode';
+
+/** Most pages fetched after the first (issue 4). */
+export const MAX_PAGES = 20;
+
+/** One following page of a multi-page article, in reading order. */
+export interface FollowingPage {
+  /** Page number in the article (the first page is 1). */
+  n: number;
+  url: string;
+  contentHtml: string;
+}
+
+/** Why fetching stopped: `end` (no further link) is the only normal end. */
+export type StopReason = 'end' | 'loop' | 'limit' | 'cross-origin' | 'failed';
+
+export interface MergeDeps {
+  /** `fetch` of the context (a content script's fetch is same-origin with the page). */
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Parse HTML into an inert document (DOMParser). */
+  parse: (html: string) => Document;
+  /** The extraction engine (src/extract `extractArticle`), the same one that made the first page's Article. */
+  extract: (doc: Document, url: string) => Article;
+  /** Called with each page as soon as it is extracted, so the reader shows it without waiting for the rest. */
+  onPage: (page: FollowingPage) => void;
+  signal?: AbortSignal;
+}
+
+/** Key of a URL for loop detection: the fragment does not make another page. */
+const pageKey = (u: string) => u.replace(/#.*$/, '');
+
+/**
+ * Fetch and extract the pages after `first` by following `nextPageUrl`: same origin only, at most MAX_PAGES more,
+ * each decoded with its declared charset (HTTP header, then `<meta>`; GBK included, via decodeHtml).
+ * Stops at the first page without a next link (`end`), a URL seen before (`loop`), a link to another origin, the
+ * limit, or a failure (HTTP error, network error, a page that is not an article); the pages before the stop are kept.
+ * @returns the reason it stopped and, for `failed`, what failed
+ */
+export async function fetchFollowingPages(first: Article, deps: MergeDeps): Promise<{ stop: StopReason; pages: number; error?: string }> {
+  const origin = new URL(first.url).origin;
+  const seen = new Set([pageKey(first.url), ...(first.canonicalUrl ? [pageKey(first.canonicalUrl)] : [])]);
+  let next = first.nextPageUrl;
+  let count = 0;
+  while (next) {
+    let url: URL;
+    try {
+      url = new URL(next, first.url);
+    } catch {
+      return { stop: 'failed', pages: count, error: `bad URL ${next}` };
+    }
+    if (url.origin !== origin) return { stop: 'cross-origin', pages: count };
+    if (seen.has(pageKey(url.href))) return { stop: 'loop', pages: count };
+    if (count >= MAX_PAGES) return { stop: 'limit', pages: count };
+    seen.add(pageKey(url.href));
+    let article: Article;
+    try {
+      const res = await deps.fetch(url.href, { credentials: 'include', signal: deps.signal });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const charset = /charset=([^;]+)/i.exec(res.headers.get('content-type') ?? '')?.[1]?.trim() ?? null;
+      const { html } = decodeHtml(new Uint8Array(await res.arrayBuffer()), charset);
+      article = deps.extract(deps.parse(html), url.href);
+      if (!article.contentHtml.trim()) throw new Error('no article body');
+    } catch (e) {
+      if (deps.signal?.aborted) return { stop: 'failed', pages: count, error: 'aborted' };
+      return { stop: 'failed', pages: count, error: `${url.href}: ${(e as Error).message}` };
+    }
+    count++;
+    deps.onPage({ n: count + 1, url: url.href, contentHtml: article.contentHtml });
+    next = article.nextPageUrl;
+  }
+  return { stop: 'end', pages: count };
+}
