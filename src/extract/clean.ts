@@ -17,7 +17,7 @@ export const NOISE_LINES: readonly RegExp[] = [
   /^[（(【[]?\s*原标题/,
   /^[（(【[]?\s*(本文|文章|稿件|信息)?来源\s*[:：]/,
   /^[（(【[]?\s*(本文)?来自[^，。]{1,20}[，,].{0,20}下载/,
-  /^[（(【[]?\s*(责任编辑|责编|编辑|编审|审核|审校|校对|值班编辑|作者|撰稿|记者|通讯员|监\s*制|总监制|审\s*读|策\s*划|统\s*筹|出\s*品|主\s*编)\s*[:：︰|]/,
+  /^[（(【[]?\s*(责任编辑|责编|编辑|编审|审核|审校|校对|值班编辑|作者|撰稿|记者|通讯员|监\s*制|总监制|审\s*读|策\s*划|统\s*筹|出\s*品|主\s*编)\s*[:：︰|︱｜/]/,
   /^[（(【[]?\s*(免责|特别|版权|平台|郑重)?声明\s*[】\]:：]/,
   /^[（(【[]?\s*(免责声明|特别声明|版权声明)/,
   /不构成.{0,8}投资建议/,
@@ -30,8 +30,12 @@ export const NOISE_LINES: readonly RegExp[] = [
   /请(安装|升级|更新).{0,10}(Flash|flash|浏览器|播放器)/,
   /^分享\s*[:：]/,
   /关注.{0,12}(客户端|APP|App|app|微博|抖音|视频号)/,
-  /关注.{0,12}(公众号|微信号)/,
-  /(下载|打开).{0,12}(APP|App|app|客户端)/,
+  /(关注|關注).{0,12}(公众号|公眾號|微信号|微信號)/,
+  /(下载|下載|打开|打開).{0,12}(APP|App|app|客户端|客戶端)/,
+  /(粉丝团|粉絲團|按个赞|按個讚)/,
+  /^(正在加载|加载中|載入中)/,
+  /^(精彩|热门|熱門|更多)?(视频|視頻|图片|圖片)?推荐$/,
+  /(权益|版权|版權)归.{0,16}(所有|享有)|独家所有/,
   /^(文章)?关键词\s*[:：]/,
   /^\S{0,6}声明\s*[:：]/,
   /^(展开全文|查看全文|展开阅读全文|阅读全文|点击查看全文)/,
@@ -223,6 +227,15 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       continue;
     }
     sawText = true;
+  }
+
+  // bare noise text directly in a container that also holds blocks (`<div>正在加载...<p>…</p></div>`)
+  for (const el of [root, ...root.querySelectorAll('div, section, article, td, li, blockquote')]) {
+    for (let n = el.firstChild; n; ) {
+      const next = n.nextSibling;
+      if (n.nodeType === 3 && isNoiseLine(n.nodeValue ?? '')) n.parentNode?.removeChild(n);
+      n = next;
+    }
   }
 
   // 4. trailing link lines (links to other articles after the last paragraph of prose)

@@ -91,6 +91,15 @@ describe('cleaning', () => {
   });
 });
 
+describe('noise text beside blocks', () => {
+  it('drops a bare noise line in a container that also holds paragraphs', () => {
+    const d = doc('<div id="b"><p>正文第一段，内容很长很长。</p>正在加载...<p>正文第二段，内容也很长。</p></div>');
+    const root = d.getElementById('b')!.cloneNode(true) as Element;
+    cleanBody(root);
+    expect(serializeBody(root, 'https://n.example.cn/').paragraphs).toEqual(['正文第一段，内容很长很长。', '正文第二段，内容也很长。']);
+  });
+});
+
 describe('trailing link lines', () => {
   it('drops links to other articles after the last prose, keeps a prose-led reference line', () => {
     const d = doc('<div id="b"><p>正文第一段，内容很长很长。</p><p>此前报道：<a href="/1">港媒报道某事</a></p><p><a href="/2">江川老桥将进行维修加固</a></p><p><a href="/3">江川南岸新区规划公布</a></p></div>');
