@@ -7,6 +7,7 @@ import type { ContentProtocol, ContentStatus } from '../shared/messages';
 import { applyDeclutter, isDecluttered, removeDeclutter } from './declutter';
 import { pageState } from './page-state';
 import { measure, timed, yieldToPage } from './timing';
+import { unreadable } from './limits';
 
 /**
  * Content script. Runs on manifest-matched news hosts at document_idle, and anywhere else when the background injects
@@ -25,6 +26,7 @@ function status(): ContentStatus {
     readerLoaded: !!state.reader,
     readerOpen: !!state.reader?.isOpen(),
     declutter: isDecluttered(document),
+    unreadable: state.unreadable,
   };
 }
 
@@ -67,6 +69,13 @@ async function start(): Promise<void> {
  */
 async function analyse(): Promise<void> {
   let article: Article | null = null;
+  state.unreadable = timed('limits', () => unreadable(document)) ?? undefined;
+  if (state.unreadable) {
+    // Too big or too deep to analyse within the task budget: no article, and the popup says why.
+    performance.mark('qingdu:done');
+    return;
+  }
+  await yieldToPage();
   try {
     const steps = extractPhases(document, location.href);
     for (;;) {

@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { Unreadable } from './limits';
 
 /**
  * What the reader bundle needs from the content script. Both run in the same isolated world of the page (the reader
@@ -13,6 +14,8 @@ export interface ReaderApi {
 export interface PageState {
   /** The Article extracted when the content script ran (null before that). */
   article: Article | null;
+  /** Set when the page was not analysed at all (content/limits.ts): too large or nested too deep. */
+  unreadable?: Unreadable;
   /** Set by the reader bundle when it loads. */
   reader?: ReaderApi;
   /** Called by the reader when the user closes it (Esc, close button) so the page state stays in sync. */

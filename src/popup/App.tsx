@@ -12,7 +12,7 @@ import { SiteAccess } from './SiteAccess';
 type Load =
   | { state: 'loading' }
   | { state: 'unavailable' }
-  | { state: 'ready'; article: Article | null };
+  | { state: 'ready'; article: Article | null; unreadable?: 'too-large' | 'too-deep' };
 
 /** The popup: article status, title/time/source, and the three actions. */
 export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) {
@@ -25,7 +25,10 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       if (tabId === null) return setLoad({ state: 'unavailable' });
       try {
         await send('ensureContent', { tabId });
-        setLoad({ state: 'ready', article: await sendToTab(tabId, 'getArticle', undefined) });
+        const article = await sendToTab(tabId, 'getArticle', undefined);
+        // No article at all: the page may have been too large or too deep to analyse (content/limits.ts).
+        const unreadable = article ? undefined : (await sendToTab(tabId, 'status', undefined)).unreadable;
+        setLoad({ state: 'ready', article, unreadable });
       } catch {
         setLoad({ state: 'unavailable' });
       }
@@ -61,7 +64,8 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       <header class="status" data-state={load.state} data-article={String(isArticle)}>
         {load.state === 'loading' && t('popupLoading')}
         {load.state === 'unavailable' && t('popupUnavailable')}
-        {load.state === 'ready' && (isArticle ? t('popupIsArticle') : t('popupNotArticle'))}
+        {load.state === 'ready' && (isArticle ? t('popupIsArticle')
+          : load.unreadable ? t(load.unreadable === 'too-deep' ? 'popupTooDeep' : 'popupTooLarge') : t('popupNotArticle'))}
       </header>
       {isArticle && (
         <section class="info">

@@ -24,6 +24,8 @@ export interface ContentStatus {
   readerLoaded: boolean;
   readerOpen: boolean;
   declutter: boolean;
+  /** Set when the page was too large or nested too deep to analyse (src/content/limits.ts); the popup says so. */
+  unreadable?: 'too-large' | 'too-deep';
 }
 
 export interface BackgroundProtocol {
