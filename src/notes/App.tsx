@@ -10,7 +10,7 @@ import { ImportPanel } from './ImportPanel';
 import { facet, listNotes, matches, NO_FILTERS, notesByIds, storedUrls, type Filters } from './library';
 import { NoteView } from './NoteView';
 import { snippet, type SearchHit } from './search';
-import { SearchClient } from './search-client';
+import { SearchClient, type SearchAnswer } from './search-client';
 import { NOTES_CHANNEL, type Note } from './types';
 
 /** Notes per screen (更多 adds another): each shown note is a full record read from IndexedDB. */
@@ -36,6 +36,7 @@ export function App() {
   const [limit, setLimit] = useState(PAGE);
   const [notes, setNotes] = useState<Row[]>([]);
   const [snippets, setSnippets] = useState<Record<string, string>>({});
+  const [marks, setMarks] = useState('');
   const [total, setTotal] = useState(0);
   const [facets, setFacets] = useState<{ sites: string[]; tags: string[] }>({ sites: [], tags: [] });
   const [open, setOpen] = useState<Note | null>(null);
@@ -73,7 +74,7 @@ export function App() {
     return () => channel.close();
   }, []);
 
-  const searchHits = async (q: string): Promise<SearchHit[] | null> =>
+  const searchHits = async (q: string): Promise<SearchAnswer | null> =>
     // The worker answers once its index is ready (searches typed earlier wait there).
     (q.trim() && search.current ? search.current.search(q) : null);
 
@@ -82,17 +83,20 @@ export function App() {
     if (!db) return;
     let stale = false;
     (async () => {
-      const hits = await searchHits(query);
+      const answer = await searchHits(query);
+      // Highlight every form searched (as typed, and in simplified characters).
+      const forms = answer ? answer.forms.join(' ') : query;
       const list: Row[] = query.trim()
-        ? (hits ?? []).filter((h) => matches(h, filters)).slice(0, limit)
+        ? (answer?.hits ?? []).filter((h) => matches(h, filters)).slice(0, limit)
         : (await listNotes(db, filters, limit)).map(toRow);
       const [sites, tags, count] = await Promise.all([facet(db, 'site'), facet(db, 'tags'), countNotes(db)]);
       if (stale) return;
       setNotes(list);
+      setMarks(forms);
       // Body snippets of search results come after the rows (they need the full notes from IndexedDB).
       if (query.trim()) {
         const full = await notesByIds(db, list.map((r) => r.id), NO_FILTERS);
-        if (!stale) setSnippets(Object.fromEntries(full.map((n) => [n.id, snippet(n.article.textContent, query)])));
+        if (!stale) setSnippets(Object.fromEntries(full.map((n) => [n.id, snippet(n.article.textContent, forms)])));
       }
       setFacets({ sites, tags });
       setTotal(count);
@@ -117,8 +121,8 @@ export function App() {
 
   /** Every note the current filters and search select, for exports (not only the first screen). */
   const selected = async (): Promise<Note[]> => {
-    const hits = await searchHits(query);
-    return query.trim() ? notesByIds(db!, (hits ?? []).map((h) => h.id), filters) : listNotes(db!, filters);
+    const answer = await searchHits(query);
+    return query.trim() ? notesByIds(db!, (answer?.hits ?? []).map((h) => h.id), filters) : listNotes(db!, filters);
   };
   const exportAllJson = () => write(async () => {
     const all = await allNotes(db!);
@@ -214,11 +218,11 @@ export function App() {
           <ul class="note-list" id="note-list">
             {notes.map((n) => (
               <li key={n.id} data-note-id={n.id} onClick={async () => setOpen((await getNote(db!, n.id)) ?? null)}>
-                <h2><Highlight text={n.title} query={query} /></h2>
+                <h2><Highlight text={n.title} query={marks} /></h2>
                 <p class="meta">{n.site} · {(n.published ?? n.createdAt).slice(0, 10)} · 保存于 {n.createdAt.slice(0, 10)}
                   {n.tags.map((t) => <span class="tag" key={t}>{t}</span>)}</p>
-                {n.userNote && <p class="user-note"><Highlight text={n.userNote} query={query} /></p>}
-                {query.trim() && snippets[n.id] && <p class="snippet"><Highlight text={snippets[n.id]} query={query} /></p>}
+                {n.userNote && <p class="user-note"><Highlight text={n.userNote} query={marks} /></p>}
+                {query.trim() && snippets[n.id] && <p class="snippet"><Highlight text={snippets[n.id]} query={marks} /></p>}
               </li>
             ))}
           </ul>

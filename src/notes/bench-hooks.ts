@@ -15,7 +15,7 @@ export function installBenchHooks(db: NotesDb, client: SearchClient, ready: Extr
       indexMs: ready.ms, indexReadyAt: performance.now(), fromSnapshot: ready.fromSnapshot, size: ready.size,
       search: async (q: string) => {
         const t0 = performance.now();
-        const hits = await client.search(q);
+        const { hits } = await client.search(q);
         const rows = hits.filter((h) => matches(h, NO_FILTERS)).slice(0, page);
         const t1 = performance.now();
         await notesByIds(db, rows.map((r) => r.id), NO_FILTERS);

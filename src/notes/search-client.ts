@@ -8,7 +8,13 @@ export type WorkerReply =
   | { type: 'progress'; done: number }
   | { type: 'ready'; ms: number; sinceStart: number; fromSnapshot: boolean; size: number }
   | { type: 'updated' }
-  | { type: 'result'; reqId: number; hits: SearchHit[]; error?: string };
+  | { type: 'result'; reqId: number; hits: SearchHit[]; forms: string[]; error?: string };
+
+/** A search answer: ranked hits, and the forms of the query searched (typed, and simplified), for highlighting. */
+export interface SearchAnswer {
+  hits: SearchHit[];
+  forms: string[];
+}
 
 /**
  * The page's handle on the search worker (search-worker.ts). `search` resolves with ranked hits; it waits for the
@@ -17,20 +23,20 @@ export type WorkerReply =
  */
 export class SearchClient {
   private worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-  private pending = new Map<number, (hits: SearchHit[]) => void>();
+  private pending = new Map<number, (answer: SearchAnswer) => void>();
   private next = 1;
 
   constructor(onEvent: (m: Exclude<WorkerReply, { type: 'result' }>) => void) {
     this.worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
       if (m.type === 'result') {
-        this.pending.get(m.reqId)?.(m.hits);
+        this.pending.get(m.reqId)?.({ hits: m.hits, forms: m.forms });
         this.pending.delete(m.reqId);
       } else onEvent(m);
     };
   }
 
-  search(query: string): Promise<SearchHit[]> {
+  search(query: string): Promise<SearchAnswer> {
     const reqId = this.next++;
     return new Promise((ok) => {
       this.pending.set(reqId, ok);

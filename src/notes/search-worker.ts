@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import * as OpenCC from 'opencc-js/t2cn';
 import { getNote, getRevision, openNotesDb } from './db';
 import { loadIndex, saveSnapshot } from './search-cache';
 import type { NotesIndex } from './search';
@@ -18,9 +19,20 @@ const db = openNotesDb();
 let state: Promise<{ index: NotesIndex; revision: number }> = load();
 let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 
+/**
+ * A query typed in traditional characters (齒輪廠) also searches its simplified form (齿轮厂): the library is mostly
+ * mainland pages. OpenCC's Taiwan → mainland dictionary (phrase level, ~100 KB) runs on queries only, not on the index.
+ */
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const withVariants = (index: NotesIndex): NotesIndex => {
+  index.variants = (q) => [toSimplified(q)];
+  return index;
+};
+
 function load(): Promise<{ index: NotesIndex; revision: number }> {
   const start = performance.now();
   return db.then((d) => loadIndex(d, (done) => post({ type: 'progress', done }))).then((r) => {
+    withVariants(r.index);
     post({ type: 'ready', ms: performance.now() - start, sinceStart: performance.now() - t0, fromSnapshot: r.fromSnapshot, size: r.index.size });
     return r;
   });
@@ -60,8 +72,8 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   if (m.type !== 'search') return;
   try {
     const { index } = await state;
-    post({ type: 'result', reqId: m.reqId, hits: index.hits(m.query) });
+    post({ type: 'result', reqId: m.reqId, hits: index.hits(m.query), forms: index.queryForms(m.query) });
   } catch (err) {
-    post({ type: 'result', reqId: m.reqId, hits: [], error: String(err) });
+    post({ type: 'result', reqId: m.reqId, hits: [], forms: [m.query], error: String(err) });
   }
 };

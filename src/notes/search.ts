@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
 import { highlightTerms, tokenize } from './tokenize';
 import type { Note } from './types';
 
@@ -64,9 +64,16 @@ export function toSearchDoc(n: Note): SearchDoc {
  */
 export class NotesIndex {
   private ms: MiniSearch<SearchDoc>;
+  /** Other forms of a query to search as well (the worker sets a Traditional → Simplified converter). */
+  variants: (query: string) => string[] = () => [];
 
   constructor(ms?: MiniSearch<SearchDoc>) {
     this.ms = ms ?? new MiniSearch<SearchDoc>(OPTIONS);
+  }
+
+  /** The query and its variants, without duplicates or empty ones: what `hits` searches and pages highlight. */
+  queryForms(query: string): string[] {
+    return Array.from(new Set([query, ...this.variants(query)])).filter((q) => tokenize(q).length);
   }
 
   /** Restore an index from `toJSON()` output. @throws SyntaxError/Error on a corrupt snapshot */
@@ -110,10 +117,15 @@ export class NotesIndex {
     return this.hits(query).map((h) => h.id);
   }
 
-  /** Like search, with the stored fields of each note (for result rows). */
+  /** Like search, with the stored fields of each note (for result rows). Searches the query and its variants. */
   hits(query: string): SearchHit[] {
-    if (!tokenize(query).length) return [];
-    const results: SearchResult[] = this.ms.search(query, { prefix: (term) => term.length === 1 });
+    const forms = this.queryForms(query);
+    if (!forms.length) return [];
+    // Each form must match all its terms (AND); a note matching any form is a hit. A nested query's own combineWith
+    // applies to its terms, so each form is wrapped to keep AND.
+    const query_: Query = forms.length === 1 ? forms[0]
+      : { combineWith: 'OR', queries: forms.map((f) => ({ combineWith: 'AND', queries: [f] })) };
+    const results: SearchResult[] = this.ms.search(query_, { prefix: (term) => term.length === 1 });
     return results.map((r) => ({
       id: r.id as string, title: r.title, site: r.site, published: r.published ?? null, createdAt: r.createdAt,
       tags: r.tags ?? [], userNote: r.userNote ?? '',

@@ -32,7 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-type StoredNote = { id: string; canonicalUrl: string; note: string; tags: string[]; quotes: { text: string }[]; article: { title: string } };
+type StoredNote = { id: string; canonicalUrl: string; site: string; note: string; tags: string[]; quotes: { text: string }[]; article: { title: string } };
 
 /** Every stored note, read straight from IndexedDB in an extension page, sorted by URL. */
 const stored = (page: Page) => page.evaluate(() => new Promise<StoredNote[]>((ok, fail) => {
@@ -70,10 +70,11 @@ async function notesPage(): Promise<Page> {
   return page;
 }
 
+// Polling by interval, not requestAnimationFrame: background tabs (the two popups saving at once) render no frames.
 async function search(page: Page, q: string): Promise<{ titles: string[]; marks: string[] }> {
   await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
   await page.type('#search', q);
-  await page.waitForFunction((q: string) => document.querySelector('#count')?.textContent?.startsWith('找到') && (document.querySelector('#search') as HTMLInputElement).value === q, { timeout: 10_000 }, q);
+  await page.waitForFunction((q: string) => document.querySelector('#count')?.textContent?.startsWith('找到') && (document.querySelector('#search') as HTMLInputElement).value === q, { timeout: 10_000, polling: 100 }, q);
   await new Promise((r) => setTimeout(r, 200));
   return page.evaluate(() => ({
     titles: [...document.querySelectorAll('#note-list li h2')].map((e) => e.textContent ?? ''),
@@ -82,7 +83,7 @@ async function search(page: Page, q: string): Promise<{ titles: string[]; marks:
 }
 
 /** Wait for the page's notice to match; on timeout the error names what the notice said instead. */
-const notice = (page: Page, re: RegExp) => page.waitForFunction((src: string) => new RegExp(src).test(document.querySelector('#notice')?.textContent ?? ''), { timeout: 20_000 }, re.source)
+const notice = (page: Page, re: RegExp) => page.waitForFunction((src: string) => new RegExp(src).test(document.querySelector('#notice')?.textContent ?? ''), { timeout: 20_000, polling: 100 }, re.source)
   .catch(async () => { throw new Error(`notice ${re} not shown; it says: ${await page.$eval('#notice', (e) => e.textContent).catch(() => '(none)')}`); });
 
 it('assigns the save-note shortcut (commands.getAll)', async () => {
@@ -94,10 +95,10 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   const gscnTab = await openTab(PAGES.gscn1.url);
   const popup = await savedFromPopup(gscnTab);
   await popup.click('#btn-save');
-  await popup.waitForFunction(() => /已保存|Saved/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await popup.waitForFunction(() => /已保存|Saved/.test(document.querySelector('.notice')?.textContent ?? ''), { polling: 100 });
   // Saving again updates and says so.
   await popup.click('#btn-save');
-  await popup.waitForFunction(() => /已更新|updated/.test(document.querySelector('.notice')?.textContent ?? ''));
+  await popup.waitForFunction(() => /已更新|updated/.test(document.querySelector('.notice')?.textContent ?? ''), { polling: 100 });
   await popup.close();
 
   const ifengTab = await openTab(IFENG_URL);
@@ -113,6 +114,10 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   const hit = await search(page, '齿轮厂');
   expect(hit.titles).toEqual([gscnTitle]);
   expect(hit.marks).toContain('齿轮厂');
+  // Typed in traditional characters: the simplified form is searched too, and highlighted.
+  const traditional = await search(page, '齒輪廠');
+  expect(traditional.titles).toEqual([gscnTitle]);
+  expect(traditional.marks).toContain('齿轮厂');
   const quoteHit = await search(page, '学军中学');
   expect(quoteHit.titles.length).toBe(1);
   expect(quoteHit.marks).toContain('学军中学');
@@ -140,7 +145,7 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
 
   // Citation and Markdown exports of the notes shown (all of them once the search box is empty).
   await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
-  await page.waitForFunction(() => document.querySelector('#count')?.textContent === '共 2 条笔记');
+  await page.waitForFunction(() => document.querySelector('#count')?.textContent === '共 2 条笔记', { polling: 100 });
   type Downloads = { downloads: Promise<{ name: string; text: string }>[] };
   await page.select('#export-cite', 'bibtex');
   await notice(page, /已导出 2 条引文（bibtex）/);
@@ -176,20 +181,23 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
 
   // Filters: by tag, by site, by a date range that excludes everything.
   await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
-  await page.waitForFunction(() => document.querySelector('#count')?.textContent === '共 2 条笔记');
+  await page.waitForFunction(() => document.querySelector('#count')?.textContent === '共 2 条笔记', { polling: 100 });
   const rows = () => page.$$eval('#note-list li h2', (es) => es.map((e) => e.textContent));
   await page.select('#filter-tag', '工业');
-  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 1, { polling: 100 });
   expect(await rows()).toEqual([gscnTitle]);
   await page.select('#filter-tag', '');
-  await page.select('#filter-site', '凤凰网');
-  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 1);
-  expect(await rows()).not.toContain(gscnTitle);
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 2, { polling: 100 });
+  const ifeng = before.find((n) => n.canonicalUrl.includes('ifeng'))!;
+  await page.select('#filter-site', ifeng.site);
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 1, { polling: 100 });
+  expect(await rows()).toEqual([ifeng.article.title]);
   await page.select('#filter-site', '');
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 2, { polling: 100 });
   await page.$eval('#filter-to', (e) => { (e as HTMLInputElement).value = '2000-01-01'; e.dispatchEvent(new Event('change', { bubbles: true })); });
-  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 0);
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 0, { polling: 100 });
   await page.$eval('#filter-to', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('change', { bubbles: true })); });
-  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 2, { polling: 100 });
 
   // Delete with undo gives back the identical note.
   await page.$eval('#note-list li', (e) => (e as HTMLElement).click());
@@ -220,7 +228,10 @@ it('two tabs saving at once both get saved', async () => {
   const count = (await stored(page)).length;
   // DOM clicks (puppeteer's mouse click waits for a frame, which background tabs do not render).
   await Promise.all([a, b].map((p) => p.evaluate(() => (document.querySelector('#btn-save') as HTMLButtonElement).click())));
-  for (const p of [a, b]) await p.waitForFunction(() => /已保存|已更新|Saved|updated/.test(document.querySelector('.notice')?.textContent ?? ''));
+  for (const p of [a, b]) {
+    await p.waitForFunction(() => !!document.querySelector('.notice')?.textContent, { polling: 100 });
+    expect(await p.$eval('.notice', (e) => e.textContent)).toMatch(/已保存|已更新|Saved|updated/);
+  }
   const urls = (await stored(page)).map((n) => n.canonicalUrl);
   expect(urls.length).toBe(count + 2);
   expect(urls).toEqual(expect.arrayContaining([PAGES.gscn2Header.url, GSCN2_URL]));

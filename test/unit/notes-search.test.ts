@@ -52,6 +52,18 @@ describe('Chinese search', () => {
     }
   });
 
+  it('a query in traditional characters also searches its simplified form (OpenCC, as the worker does)', async () => {
+    const OpenCC = await import('opencc-js/t2cn');
+    const copy = NotesIndex.fromJSON(index.toJSON());
+    expect(copy.search('齒輪廠')).toEqual([]);
+    const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    copy.variants = (q) => [toSimplified(q)];
+    expect(copy.queryForms('齒輪廠')).toEqual(['齒輪廠', '齿轮厂']);
+    expect(copy.queryForms('齿轮厂')).toEqual(['齿轮厂']);
+    expect(copy.search('齒輪廠')).toEqual(index.search('齿轮厂'));
+    expect(copy.search('齒輪廠 量子纠缠计算机')).toEqual([]);
+  });
+
   it('searches the user note, tags, quotes and metadata; a missing word finds nothing', () => {
     expect(byTitle(index.search('工业史料')).length).toBe(1);
     expect(index.search('工业').length).toBeGreaterThan(0);
