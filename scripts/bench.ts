@@ -33,7 +33,7 @@ const FALLBACK_HOST = 'bench.sina.com.cn';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Row { file: string; url: string; encoding: string }
-interface Sample { file: string; ours: number; maxPhase: number; readability: number; walk: number; nodes: number; isArticle: boolean }
+interface Sample { file: string; phases: Record<string, number>; ours: number; maxPhase: number; readability: number; walk: number; nodes: number; isArticle: boolean }
 
 const MATCHES = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { content_scripts: { matches: string[] }[] })
   .content_scripts[0].matches.map((m) => new RegExp(`^${m.split('://')[1].split('/')[0].replace(/\./g, '\\.').replace(/^\*\\\./, '([^.]+\\.)*')}$`));
@@ -122,9 +122,13 @@ async function main(): Promise<void> {
         });
         const isArticle = ours.some((m) => m.name === 'qingdu:declutter');
         const prev = samples.find((s) => s.file === row.file);
-        const next = { file: row.file, ours: ours.reduce((s, m) => s + m.ms, 0), maxPhase: Math.max(...ours.map((m) => m.ms)), isArticle, ...other };
+        const phases = Object.fromEntries(ours.map((m) => [m.name.replace('qingdu:', ''), m.ms]));
+        const next = { file: row.file, phases, ours: ours.reduce((s, m) => s + m.ms, 0), maxPhase: Math.max(...ours.map((m) => m.ms)), isArticle, ...other };
         if (!prev) samples.push(next);
-        else for (const k of ['ours', 'maxPhase', 'readability', 'walk'] as const) prev[k] = Math.min(prev[k], next[k]);
+        else {
+          for (const k of ['ours', 'maxPhase', 'readability', 'walk'] as const) prev[k] = Math.min(prev[k], next[k]);
+          for (const [k, v] of Object.entries(phases)) prev.phases[k] = Math.min(prev.phases[k] ?? v, v);
+        }
       } catch (e) {
         console.error(`${row.file}: ${(e as Error).message}`);
       } finally {
@@ -144,6 +148,8 @@ async function main(): Promise<void> {
   console.log(`${''.padEnd(22)} ${'median'.padStart(8)} ${'p95'.padStart(8)}`);
   for (const k of ['ours', 'maxPhase', 'readability', 'walk'] as const) console.log(`${k.padEnd(22)} ${f(quantile(col(k), 0.5))} ${f(quantile(col(k), 0.95))}`);
 
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s.phases)))];
+  console.log(`phases (median ms over the pages that ran them): ${names.map((n) => `${n}=${quantile(samples.filter((s) => n in s.phases).map((s) => s.phases[n]), 0.5).toFixed(1)}`).join(' ')}`);
   console.log('\nbundles (raw / gzip bytes):');
   const sizes = bundleSizes(dir);
   for (const b of sizes) console.log(`  ${b.file.padEnd(36)} ${String(b.raw).padStart(9)} ${String(b.gzip).padStart(8)}`);
