@@ -13,6 +13,7 @@ import { loadPart } from './parts';
  * until the reader is wanted. OpenCC, citation-js and the
  * multi-page merge (with its own extraction engine) are loaded later still, on first use (parts.ts).
  */
+performance.mark('qingdu:reader-injected');
 const state = pageState();
 const storage = browser.storage.local;
 // Start reading the prefs now: the toggleReader message arrives right after injection.

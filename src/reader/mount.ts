@@ -62,6 +62,7 @@ export function createReader(
     isOpen: () => !!host,
     open(article: Article) {
       if (host) return;
+      performance.mark('qingdu:reader-open');
       const win = doc.defaultView!;
       scroll = { x: win.scrollX, y: win.scrollY };
       returnFocus = deepActive(doc);
@@ -82,6 +83,10 @@ export function createReader(
       void env.prefs().then((prefs) => {
         if (seq !== openSeq || !host) return; // closed (or reopened) while the prefs loaded
         render(h(App, { article, prefs, services: env.services, onClose: () => api.close(), t, keys }), mountPoint);
+        performance.mark('qingdu:reader-rendered');
+        // First paint: requestAnimationFrame runs just before the next frame is painted; a task queued from there runs
+        // after that frame, so the article is on screen.
+        requestAnimationFrame(() => setTimeout(() => env.services.painted?.(), 0));
       });
     },
     close() {
