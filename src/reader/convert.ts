@@ -15,14 +15,17 @@ export function convertedLang(lang: string | null): string {
   return direction(lang) === 'cn2t' ? 'zh-TW' : 'zh-CN';
 }
 
-/** Convert every text node of an HTML fragment; `doc` parses it (no scripts run in a template's content). */
+/**
+ * Convert every text node of an HTML fragment. It is parsed by DOMParser into an inert document (no scripts run, nothing
+ * loads; and no innerHTML assignment, which AMO's linter reports); `doc` supplies the DOMParser of its window.
+ */
 export function convertHtml(html: string, convert: TextConverter, doc: Document): string {
-  const tpl = doc.createElement('template');
-  tpl.innerHTML = html;
-  const walker = doc.createTreeWalker(tpl.content, 4 /* NodeFilter.SHOW_TEXT */);
+  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
+  const inert = new Parser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  const walker = inert.createTreeWalker(inert.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const v = n.nodeValue ?? '';
     if (/[\u3400-\u9fff]/.test(v)) n.nodeValue = convert(v);
   }
-  return tpl.innerHTML;
+  return inert.body.innerHTML;
 }
