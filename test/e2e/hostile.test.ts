@@ -70,7 +70,17 @@ const isolated = (page: Page) => (page.mainFrame() as unknown as { isolatedRealm
  * puppeteer's own main-world helpers need).
  */
 async function openTab(url: string): Promise<{ page: Page; tabId: number; seen: ReturnType<typeof collect> }> {
-  const tabId = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
+  // Right after launch (or a worker restart) the service worker can be evaluated before its `chrome` binding exists.
+  let tabId = -1;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      tabId = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
+      break;
+    } catch (e) {
+      if (attempt >= 4 || !/chrome is not defined/.test(String(e))) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
   const target = await driver.browser.waitForTarget((t) => t.type() === 'page' && t.url() === url, { timeout: 60_000 });
   const page = (await target.page())!;
   const seen = collect(page);
