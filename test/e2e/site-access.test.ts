@@ -33,7 +33,7 @@ const contentRuns = async (d: Driver, page: Page) => {
   return askContent(d, await d.tabId(page), 'status').then(() => true, () => false);
 };
 
-it('popup offers "always clean" for a host outside the manifest; granting registers the content script there, revoking removes it', async (ctx) => {
+it('popup offers "always clean" for a host outside the manifest; granting registers the content script there, revoking removes it; a withheld portal is asked back (Firefox)', async (ctx) => {
   if (!x || !driver) return ctx.skip();
   const d = driver;
   const page = await d.open(PAGES.other.url);
@@ -82,6 +82,31 @@ it('popup offers "always clean" for a host outside the manifest; granting regist
     const after = await d.open(PAGES.other.url);
     expect(await contentRuns(d, after)).toBe(false);
     await after.close();
+
+    // Firefox lets the user turn a portal's host permission off (about:addons): the declared content script then stops,
+    // and the same button asks for the portal back.
+    const portal = '*://*.gscn.com.cn/*';
+    expect(await d.background((o: string) => chrome.permissions.remove({ origins: [o] }), portal)).toBe(true);
+    const off = await d.open(PAGES.gscn1.url);
+    const offTab = await d.tabId(off);
+    expect(await contentRuns(d, off)).toBe(false);
+    await off.bringToFront();
+    x.click(640, 500);
+    x.key(READER_SHORTCUT_XDOTOOL);
+    await waitForContent(d, offTab);
+    const back = await d.openExtensionPage(`src/popup/index.html?tab=${offTab}`, '#btn-always');
+    try {
+      await back.click('#btn-always');
+      await back.waitForFunction(() => !document.querySelector('#btn-always') && !!document.querySelector('.notice')?.textContent);
+      expect(await d.background((o: string) => chrome.permissions.contains({ origins: [o] }), portal)).toBe(true);
+      expect(await registered()).toEqual([]); // the declared content script covers the portal again
+    } finally {
+      await back.close();
+      await off.close();
+    }
+    const on = await d.open(PAGES.gscn1.url);
+    expect(await waitForContent(d, await d.tabId(on))).toMatchObject({ isArticle: true, declutter: true });
+    await on.close();
   } finally {
     await popup.close();
     await page.close();
@@ -89,6 +114,6 @@ it('popup offers "always clean" for a host outside the manifest; granting regist
 });
 
 declare const chrome: {
-  permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+  permissions: { contains(p: { origins: string[] }): Promise<boolean>; remove(p: { origins: string[] }): Promise<boolean> };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
 };
