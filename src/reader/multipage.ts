@@ -27,6 +27,18 @@ export interface MergeDeps {
   signal?: AbortSignal;
 }
 
+/**
+ * The bytes of a fetched body in a buffer of our own realm. In Firefox content scripts the ArrayBuffer comes from
+ * another compartment: a view on it works for indexing, but typed-array methods that look up `constructor` (subarray,
+ * used by decodeHtml) throw "Permission denied to access property constructor". So copy it, plainly.
+ */
+function toBytes(buf: ArrayBuffer): Uint8Array {
+  const src = new Uint8Array(buf);
+  const out = new Uint8Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = src[i];
+  return out;
+}
+
 /** Key of a URL for loop detection: the fragment does not make another page. */
 const pageKey = (u: string) => u.replace(/#.*$/, '');
 
@@ -54,16 +66,23 @@ export async function fetchFollowingPages(first: Article, deps: MergeDeps): Prom
     if (count >= MAX_PAGES) return { stop: 'limit', pages: count };
     seen.add(pageKey(url.href));
     let article: Article;
+    let phase = 'fetch';
     try {
       const res = await deps.fetch(url.href, { credentials: 'include', signal: deps.signal });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const charset = /charset=([^;]+)/i.exec(res.headers.get('content-type') ?? '')?.[1]?.trim() ?? null;
-      const { html } = decodeHtml(new Uint8Array(await res.arrayBuffer()), charset);
-      article = deps.extract(deps.parse(html), url.href);
+      phase = 'read';
+      const bytes = toBytes(await res.arrayBuffer());
+      phase = 'decode';
+      const { html } = decodeHtml(bytes, charset);
+      phase = 'parse';
+      const doc = deps.parse(html);
+      phase = 'extract';
+      article = deps.extract(doc, url.href);
       if (!article.contentHtml.trim()) throw new Error('no article body');
     } catch (e) {
       if (deps.signal?.aborted) return { stop: 'failed', pages: count, error: 'aborted' };
-      return { stop: 'failed', pages: count, error: `${url.href}: ${(e as Error).message}` };
+      return { stop: 'failed', pages: count, error: `${url.href}: ${phase}: ${(e as Error).message}` };
     }
     count++;
     deps.onPage({ n: count + 1, url: url.href, contentHtml: article.contentHtml });
