@@ -19,7 +19,10 @@ let driver: Driver;
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   expect(new Set(PAGES.map((p) => p.site)).size).toBe(6);
-  server = await servePages({ ...corpusRoutes(PAGES), ...MULTIPAGE.routes });
+  server = await servePages({
+    ...corpusRoutes(PAGES), ...MULTIPAGE.routes,
+    '/pic/ok.png': { file: 'public/icons/icon-128.png', contentType: 'image/png' },
+  });
   driver = await launch({ extensionDir: distDir(), hosts: [...new Set([...PAGES.map((p) => p.host), 'gansu.gscn.com.cn'])], port: server.port });
 });
 
@@ -248,7 +251,61 @@ it('merges a two-page article in order with a page marker (page 2 GBK, declared 
       return kids;
     });
     expect(r).toEqual(['“谢谢你们又来看', '今年81岁的刘凤', '疫情发生以来,社', '抗疫以来,社区工', '--2--', '连日来,社区工作', '居民的这些举动是', '社区工作人员纷纷']);
+    await page.evaluate(() => document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-page-marker')!.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: `${OUT}/reader-multipage.png` });
+  } finally {
+    await page.close();
+  }
+});
+
+it('images keep their captions; broken images are hidden (our own listener), figure and all', async () => {
+  const { page, tabId } = await openReader(GSCN.url);
+  try {
+    await press(page, 'Escape');
+    const html = '<p>甲</p><figure><img src="/pic/ok.png" alt="好图"><figcaption>图为好图</figcaption></figure>'
+      + '<figure><img src="/pic/missing.png" alt="坏图"><figcaption>坏图说明</figcaption></figure><p>乙<img src="/pic/missing-2.png"></p>';
+    // The reader bundle is loaded: open it on an Article with these images, in the content script's world.
+    await driver.background((id: number, h: string) => chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: (body: string) => {
+        const st = (globalThis as unknown as { __qingdu: { article: object; reader: { open(a: object): void } } }).__qingdu;
+        st.reader.open({ ...st.article, contentHtml: body });
+      },
+      args: [h],
+    }), tabId, html);
+    await until(page, `(() => { const r = document.getElementById('qingdu-reader')?.shadowRoot; return r && r.querySelectorAll('.qd-body img[hidden]').length === 2; })()`);
+    const r = await page.evaluate(() => {
+      const root = document.getElementById('qingdu-reader')!.shadowRoot!;
+      const imgs = Array.from(root.querySelectorAll<HTMLImageElement>('.qd-body img'));
+      const caps = Array.from(root.querySelectorAll('.qd-body figcaption'));
+      return { imgs: imgs.map((i) => ({ alt: i.alt, shown: i.checkVisibility(), w: i.naturalWidth })), caps: caps.map((c) => [c.textContent, c.checkVisibility()]) };
+    });
+    expect(r.imgs).toEqual([{ alt: '好图', shown: true, w: 128 }, { alt: '坏图', shown: false, w: 0 }, { alt: '', shown: false, w: 0 }]);
+    expect(r.caps).toEqual([['图为好图', true], ['坏图说明', false]]);
+    await page.screenshot({ path: `${OUT}/reader-images.png` });
+  } finally {
+    await page.close();
+  }
+});
+
+it('Tab stays in the dialog and shows a visible focus ring; ? lists the keys', async () => {
+  const { page } = await openReader(GSCN.url);
+  try {
+    const focused = () => page.evaluate(() => {
+      const el = document.getElementById('qingdu-reader')!.shadowRoot!.activeElement as HTMLElement | null;
+      return el ? { action: el.dataset.action ?? el.className, outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth } : null;
+    });
+    await press(page, 'Tab');
+    expect(await focused()).toEqual({ action: 'smaller', outline: 'solid', width: '3px' });
+    await page.keyboard.down('Shift');
+    await press(page, 'Tab');
+    await page.keyboard.up('Shift');
+    expect((await focused())?.action).toBe('qd-btn qd-close'); // wrapped to the last control, not out to the page
+    await press(page, 'Tab');
+    expect((await focused())?.action).toBe('smaller');
+    await press(page, '?');
+    expect((await view(page))!.help).toBe(true);
+    await page.screenshot({ path: `${OUT}/reader-help.png` });
   } finally {
     await page.close();
   }
@@ -310,5 +367,6 @@ it.skipIf(browserKind() !== 'chromium')('prints the clean article with its metad
 });
 
 declare const chrome: {
+  scripting: { executeScript(o: { target: { tabId: number }; func: (b: string) => void; args: string[] }): Promise<unknown> };
   storage: { local: { get(k: string): Promise<Record<string, { theme: string; fontSize: number; indent: boolean }>>; remove(k: string): Promise<void> } };
 };
