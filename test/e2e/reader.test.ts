@@ -288,7 +288,7 @@ it('images keep their captions; broken images are hidden (our own listener), fig
   }
 });
 
-it('Tab stays in the dialog and shows a visible focus ring; ? lists the keys', async () => {
+it('Tab stays in the dialog and shows a visible focus ring; ? lists the keys; reduced motion turns transitions off', async () => {
   const { page } = await openReader(GSCN.url);
   try {
     const focused = () => page.evaluate(() => {
@@ -306,6 +306,14 @@ it('Tab stays in the dialog and shows a visible focus ring; ? lists the keys', a
     await press(page, '?');
     expect((await view(page))!.help).toBe(true);
     await page.screenshot({ path: `${OUT}/reader-help.png` });
+    if (driver.kind === 'chromium') {
+      // prefers-reduced-motion: no transitions (and j/k/Space scroll without smoothing, App.tsx).
+      const dur = () => page.evaluate(() => getComputedStyle(document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-toast')!).transitionDuration);
+      expect(await dur()).toBe('0.2s');
+      await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+      expect(await dur()).toBe('0s');
+      await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'no-preference' }]);
+    }
   } finally {
     await page.close();
   }
