@@ -93,6 +93,12 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
         (t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 15_000 });
       const w = await target.worker();
       if (!w) throw new Error('service worker target has no worker');
+      // A worker that has just started can be reached before its extension bindings exist ("chrome is not defined",
+      // seen once right after launch): wait for them.
+      for (let i = 0; !(await w.evaluate(() => typeof chrome !== 'undefined' && !!chrome.tabs).catch(() => false)); i++) {
+        if (i > 50) throw new Error('service worker has no chrome.tabs after 5 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
       return w;
     };
     const tabIds = new WeakMap<Page, number>();
