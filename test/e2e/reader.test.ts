@@ -59,7 +59,8 @@ function view(page: Page) {
       fontSize: parseFloat(getComputedStyle(p).fontSize), font: getComputedStyle(o).fontFamily,
       lineHeight: parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize),
       textAlign: getComputedStyle(root.querySelector('.qd-body')!).textAlign,
-      measure: root.querySelector('.qd-article')!.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize),
+      // Characters a line: the text column's content width in em (one CJK character is 1em wide).
+      measure: parseFloat(getComputedStyle(root.querySelector('.qd-article')!).width) / parseFloat(getComputedStyle(p).fontSize),
       title: root.querySelector('.qd-title')!.textContent ?? '', body: root.querySelector('.qd-body')!.textContent ?? '',
       scrollTop: o.scrollTop, focusInside: document.activeElement?.id === 'qingdu-reader',
       help: !!root.querySelector('.qd-help'), toast: root.querySelector('.qd-toast')?.textContent ?? '',
@@ -175,7 +176,7 @@ describe.each(PAGES)('reader on $name', (p: CorpusPage) => {
   });
 });
 
-it('remembers the settings in storage.local and applies them on the next open', async () => {
+it('remembers the settings (size, theme, indent, serif, width, line height) in storage.local and applies them on the next open', async () => {
   const p = GSCN;
   let { page, tabId } = await openReader(p.url);
   try {
@@ -183,16 +184,28 @@ it('remembers the settings in storage.local and applies them on the next open', 
     await press(page, 't');
     await press(page, 't'); // dark
     await shadowClick(page, '[data-action="indent"]');
+    await shadowClick(page, '[data-action="font"]'); // serif
+    const choose = (action: string, value: string) => page.evaluate((a: string, v: string) => {
+      const sel = document.getElementById('qingdu-reader')!.shadowRoot!.querySelector<HTMLSelectElement>(`select[data-action="${a}"]`)!;
+      sel.value = v;
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+    }, action, value);
+    await choose('width', 'wide');
+    await choose('leading', '2');
     const v = (await view(page))!;
+    expect(v.font).toMatch(/^"Songti SC"/);
+    expect(v.measure).toBeCloseTo(44, 0);
+    expect(v.lineHeight).toBeCloseTo(2, 1);
     expect(v.theme).toBe('dark');
     await press(page, 'Escape');
     await page.close();
     const stored = await driver.background(() => chrome.storage.local.get('readerPrefs'));
-    expect(stored.readerPrefs).toMatchObject({ theme: 'dark', fontSize: 22, indent: true });
+    expect(stored.readerPrefs).toMatchObject({ theme: 'dark', fontSize: 22, indent: true, font: 'serif', width: 'wide', lineHeight: 2 });
     ({ page, tabId } = await openReader(p.url));
     const again = (await view(page))!;
     expect(again.theme).toBe('dark');
     expect(again.fontSize).toBe(v.fontSize);
+    expect([again.font, again.measure, again.lineHeight]).toEqual([v.font, v.measure, v.lineHeight]);
     expect(await page.evaluate(() => getComputedStyle(document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-body p')!).textIndent))
       .toBe(`${2 * v.fontSize}px`);
   } finally {
@@ -376,5 +389,5 @@ it.skipIf(browserKind() !== 'chromium')('prints the clean article with its metad
 
 declare const chrome: {
   scripting: { executeScript(o: { target: { tabId: number }; func: (b: string) => void; args: string[] }): Promise<unknown> };
-  storage: { local: { get(k: string): Promise<Record<string, { theme: string; fontSize: number; indent: boolean }>>; remove(k: string): Promise<void> } };
+  storage: { local: { get(k: string): Promise<Record<string, Record<string, unknown>>>; remove(k: string): Promise<void> } };
 };
