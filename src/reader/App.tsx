@@ -48,8 +48,12 @@ function clean(html: string): string {
   // An inert document from DOMParser (nothing runs or loads there; and no innerHTML assignment, which AMO's lint reports).
   const inert = new DOMParser().parseFromString(`<!doctype html><body>${safe}`, 'text/html');
   for (const p of Array.from(inert.body.querySelectorAll('p'))) {
-    const first = p.firstChild;
-    if (first?.nodeType === 3) first.nodeValue = (first.nodeValue ?? '').replace(/^[\s\u3000\u00a0]+/, '');
+    // The spaces may sit in the first text node or inside a leading <strong>/<span> (people-2's subheadings).
+    const walker = inert.createTreeWalker(p, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      n.nodeValue = (n.nodeValue ?? '').replace(/^[\s\u3000\u00a0]+/, '');
+      if (n.nodeValue) break;
+    }
   }
   return inert.body.innerHTML;
 }
