@@ -11,7 +11,7 @@ const STYLE_ID = 'qingdu-declutter';
  * Never hides the element holding the article body (see extract/clutter.ts).
  * @returns false when the body could not be located on the page (then nothing is hidden).
  */
-export function applyDeclutter(doc: Document, article: Article): boolean {
+export function applyDeclutter(doc: Document, article: Pick<Article, 'url' | 'textContent'>): boolean {
   if (doc.getElementById(STYLE_ID)) return true;
   const body = findBodyElement(doc, article.textContent);
   if (!body) return false;

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { extractPhases } from '../extract/index';
+import { loadPhases, type PageLoad } from '../extract/index';
 import type { Article } from '../extract/article';
 import { send, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
@@ -15,14 +15,32 @@ import { unreadable } from './limits';
  * verdict for the badge, declutters articles in place, and answers the ContentProtocol.
  */
 const state = pageState();
+/** The page-load result; the full Article is completed from it when first asked for (see article()). */
+let load: PageLoad | null = null;
 const loadedFlag = '__qingduContentLoaded';
 let analysed: Promise<void> = Promise.resolve();
 
 type Handlers = { [K in keyof ContentProtocol]: (data: ContentProtocol[K][0]) => ContentProtocol[K][1] };
 
+/**
+ * The Article, completed on first use (popup, reader, notes): page load only does what the badge and the declutter
+ * need (loadPhases, lazy), so its metadata is found now, once, and kept in the page state.
+ */
+function article(): Article | null {
+  if (!state.article && load) {
+    try {
+      state.article = timed('complete', () => load!.complete());
+    } catch (e) {
+      console.warn('[qingdu] extraction failed', e);
+      load = null;
+    }
+  }
+  return state.article;
+}
+
 function status(): ContentStatus {
   return {
-    isArticle: !!state.article?.isArticle,
+    isArticle: !!load?.detection.isArticle,
     readerLoaded: !!state.reader,
     readerOpen: !!state.reader?.isOpen(),
     declutter: isDecluttered(document),
@@ -31,18 +49,19 @@ function status(): ContentStatus {
 }
 
 const handlers: Handlers = {
-  getArticle: () => state.article,
+  getArticle: () => article(),
   status,
   setDeclutter: ({ on }) => {
-    if (on && state.article?.isArticle) applyDeclutter(document, state.article);
+    if (on && load?.detection.isArticle) applyDeclutter(document, load);
     else removeDeclutter(document);
     return isDecluttered(document);
   },
   toggleReader: () => {
     const reader = state.reader;
-    if (!reader || !state.article) return false;
+    const a = article();
+    if (!reader || !a) return false;
     if (reader.isOpen()) reader.close();
-    else reader.open(state.article);
+    else reader.open(a);
     return reader.isOpen();
   },
 };
@@ -65,10 +84,11 @@ async function start(): Promise<void> {
 
 /**
  * Extract phase by phase, then declutter, yielding to the page between phases: each phase is one task, timed as
- * `qingdu:<phase>` (body, metadata, clean, detect, declutter; see timing.ts and extractPhases).
+ * `qingdu:<phase>` (body, title, clean, detect, declutter; see timing.ts and loadPhases). The rest of the Article waits
+ * until something asks for it (article()).
  */
 async function analyse(): Promise<void> {
-  let article: Article | null = null;
+  let result: PageLoad | null = null;
   state.unreadable = timed('limits', () => unreadable(document)) ?? undefined;
   if (state.unreadable) {
     // Too big or too deep to analyse within the task budget: no article, and the popup says why.
@@ -77,13 +97,13 @@ async function analyse(): Promise<void> {
   }
   await yieldToPage();
   try {
-    const steps = extractPhases(document, location.href);
+    const steps = loadPhases(document, location.href, { lazy: true });
     for (;;) {
       const start = performance.now();
       const step = steps.next();
       measure(step.done ? 'detect' : step.value, start);
       if (step.done) {
-        article = step.value.article;
+        result = step.value;
         break;
       }
       await yieldToPage();
@@ -91,18 +111,20 @@ async function analyse(): Promise<void> {
   } catch (e) {
     console.warn('[qingdu] extraction failed', e);
   }
-  state.article = article;
+  load = result;
+  const isArticle = !!result?.detection.isArticle;
   // The popup's 自动净化新闻页面 option (src/shared/settings.ts) can turn the automatic declutter off.
-  if (article?.isArticle && (await loadSettings()).autoDeclutter) {
+  if (result && isArticle && (await loadSettings()).autoDeclutter) {
     await yieldToPage();
     try {
-      timed('declutter', () => applyDeclutter(document, article));
+      const page = result;
+      timed('declutter', () => applyDeclutter(document, page));
     } catch (e) {
       console.warn('[qingdu] declutter failed', e);
     }
   }
   performance.mark('qingdu:done');
-  send('articleDetected', { isArticle: !!article?.isArticle }).catch(() => {
+  send('articleDetected', { isArticle }).catch(() => {
     /* background asleep or reloading: the badge is cosmetic */
   });
 }

@@ -7,7 +7,9 @@ import { detectArticle, listItems, type Detection } from './detect';
 import { findNextPage } from './next-page';
 import { serializeBody } from './serialize';
 import { ruleFor, type SiteRule } from '../sites/index';
-import { pageMetadata } from './page-meta';
+import { metaSaysArticle } from './page-meta';
+import { finishMetadata, headlineStage, type ArticleMetadata } from './metadata';
+import { squash } from './text';
 
 export type { Article, ArticleImage } from './article';
 export { ARTICLE_FIELDS } from './article';
@@ -114,8 +116,8 @@ export function extractDetailed(doc: Document, url: string): { article: Article;
   }
 }
 
-/** The phase of extractPhases that has just ended. */
-export type ExtractPhase = 'body' | 'metadata' | 'clean';
+/** The phase of extractPhases / loadPhases that has just ended (`title`: the headline stage only, lazy mode). */
+export type ExtractPhase = 'body' | 'metadata' | 'title' | 'clean';
 
 /**
  * extractDetailed in phases, for a caller that gives the page its main thread back between them (the content script
@@ -124,6 +126,33 @@ export type ExtractPhase = 'body' | 'metadata' | 'clean';
  * generator returns what extractDetailed returns (the last phase, detection, runs before that).
  */
 export function* extractPhases(doc: Document, url: string): Generator<ExtractPhase, { article: Article; detection: Detection }, void> {
+  const load = yield* loadPhases(doc, url, { lazy: false });
+  return { article: load.complete(), detection: load.detection };
+}
+
+/** What page load needs (the badge and the declutter), and the rest of the Article on demand. */
+export interface PageLoad {
+  /** The page URL extraction ran with. */
+  url: string;
+  detection: Detection;
+  /** The cleaned body text (paragraphs joined by blank lines): the Article's textContent. */
+  textContent: string;
+  /**
+   * The whole Article (same value as extractArticle): in lazy mode the metadata after the headline stage, the excerpt
+   * and the next-page link are found on the first call, on the document as it is then; later calls return the same
+   * object.
+   */
+  complete(): Article;
+}
+
+/**
+ * The phases of extraction with the Article completed on demand. `lazy: false` is extractPhases (all metadata in the
+ * `metadata` phase). `lazy: true` is the content script's page load (issue 8's budget: page load pays only for what the
+ * badge and the declutter need): the `title` phase runs only metadata.ts's headline stage (body cleaning drops a
+ * repeated headline) and detection's own metadata signal; dates, credits, section, language, excerpt and the
+ * next-page link wait for `complete()`. Verdict, body and text are the same in both modes.
+ */
+export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean }): Generator<ExtractPhase, PageLoad, void> {
   const rule: SiteRule | null = ruleFor(url, doc);
   const clutter = rule?.selectors?.clutter ?? [];
   const choice = chooseBody(doc);
@@ -146,9 +175,15 @@ export function* extractPhases(doc: Document, url: string): Generator<ExtractPha
   yield 'body';
 
   const listSize = content ? listItems(content) : 0; // before cleaning drops the link-heavy items
-  const meta = pageMetadata(doc, url, source ?? content, rule);
-  yield 'metadata';
-  if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: meta.title, pageTitle: doc.querySelector('title')?.textContent ?? '' });
+  // Metadata reads the body before cleaning: the page's own element, or (no source) Readability's output, which
+  // cleaning changes in place, so that rare path is never deferred.
+  const deferred = opts.lazy && !!source;
+  const stage = headlineStage(doc, url, source ?? content, rule);
+  const metaArticle = metaSaysArticle(doc);
+  let meta: ArticleMetadata | null = deferred ? null : finishMetadata(stage);
+  yield deferred ? 'title' : 'metadata';
+  const title = squash(stage.title);
+  if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title, pageTitle: doc.querySelector('title')?.textContent ?? '' });
   const ser = content ? serializeBody(content, url) : { html: '', paragraphs: [], images: [] };
   const textContent = ser.paragraphs.join('\n\n');
   const charCount = countChars(textContent);
@@ -168,33 +203,39 @@ export function* extractPhases(doc: Document, url: string): Generator<ExtractPha
     bodyChars: charCount,
     pageChars: page.chars,
     pageLinkChars: page.linkChars,
-    metaArticle: meta.metaArticle,
+    metaArticle,
     ruleUrl,
     dateline: source ? hasDateline(source) : false,
     listItems: listSize,
   });
 
-  const article: Article = {
-    isArticle: det.isArticle,
-    confidence: det.confidence,
-    url,
-    canonicalUrl: meta.canonicalUrl,
-    siteName: meta.siteName ?? rule?.siteName ?? null,
-    title: meta.title,
-    published: meta.published,
-    source: meta.source,
-    authors: meta.authors,
-    editors: meta.editors,
-    section: meta.section,
-    lang: meta.lang,
-    excerpt: makeExcerpt(ser.paragraphs),
-    contentHtml: ser.html,
-    textContent,
-    charCount,
-    readingMinutes: readingMinutes(textContent),
-    images: ser.images,
-    rule: rule?.id ?? 'generic',
-    nextPageUrl: det.isArticle ? findNextPage(doc, url, rule?.selectors?.nextPage) : null,
+  let article: Article | null = null;
+  const complete = (): Article => {
+    if (article) return article;
+    meta ??= finishMetadata(stage);
+    article = {
+      isArticle: det.isArticle,
+      confidence: det.confidence,
+      url,
+      canonicalUrl: meta.canonicalUrl,
+      siteName: meta.siteName ?? rule?.siteName ?? null,
+      title: meta.title,
+      published: meta.published,
+      source: meta.source,
+      authors: meta.authors,
+      editors: meta.editors,
+      section: meta.section,
+      lang: meta.lang,
+      excerpt: makeExcerpt(ser.paragraphs),
+      contentHtml: ser.html,
+      textContent,
+      charCount,
+      readingMinutes: readingMinutes(textContent),
+      images: ser.images,
+      rule: rule?.id ?? 'generic',
+      nextPageUrl: det.isArticle ? findNextPage(doc, url, rule?.selectors?.nextPage) : null,
+    };
+    return article;
   };
-  return { article, detection: det };
+  return { url, detection: det, textContent, complete };
 }

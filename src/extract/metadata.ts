@@ -354,6 +354,34 @@ function language(doc: Document, metas: Map<string, string>, sample: string): st
  * @returns the metadata fields of the Article; empty lists and nulls when a field is not found
  */
 export function extractMetadata(doc: Document, url: string, content: Element | null, rule: SiteRule | null): ArticleMetadata {
+  return finishMetadata(headlineStage(doc, url, content, rule));
+}
+
+/**
+ * What the headline stage of extractMetadata found, and what the rest of it reads. Holds elements of the page
+ * (headline, body): finish soon after, on the same document.
+ */
+export interface HeadlineStage {
+  doc: Document;
+  url: string;
+  metas: Map<string, string>;
+  ld: LdInfo;
+  sel: NonNullable<SiteRule['selectors']>;
+  siteName: string | null;
+  /** The headline text, before whitespace squashing (`squash(title)` is the Article's title). */
+  title: string;
+  /** The headline element (null when none) and the header lines after it: found when first needed. */
+  header(): { headEl: Element | null; lines: string[] };
+  docContent: Element | null;
+  body: Element | null;
+}
+
+/**
+ * The first stage of extractMetadata: page metadata maps, site name and the headline (its element and text, and the
+ * header lines after it). The content script runs only this stage at page load, since body cleaning needs the title
+ * (issue 8's budget); finishMetadata does the rest when the Article is asked for. Same parameters as extractMetadata.
+ */
+export function headlineStage(doc: Document, url: string, content: Element | null, rule: SiteRule | null): HeadlineStage {
   const metas = metaMap(doc);
   const ld = jsonLd(doc);
   const sel = rule?.selectors ?? {};
@@ -366,7 +394,10 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
   const refs = [docTitle, ogTitle, ld.headline ?? '', metas.get('articletitle') ?? '', metas.get('title') ?? ''];
   // Of equally good headline elements, the one with a date in the lines after it carries the info line.
   const heads = findHeadlines(doc, refs.filter(Boolean), sel.title);
-  const headline = heads.find((h) => headerLines(h.el, null).slice(0, 6).some((l) => findDate(l, 2000))) ?? heads[0] ?? null;
+  const pick = () => heads.find((h) => headerLines(h.el, null).slice(0, 6).some((l) => findDate(l, 2000))) ?? heads[0] ?? null;
+  // When the candidates share one text (nearly always: one headline), the pick decides only which element the info
+  // line follows, so it waits for finishMetadata (undefined here: not picked yet).
+  const headline = heads.length && heads.every((h) => h.text === heads[0].text) ? undefined : pick();
   const stripped = stripTitleSuffix(docTitle || ogTitle, siteName);
   // Only <title> suffixes name the site: og:title suffixes are tags (sohu `标题_尼克斯_季后赛_步行者`).
   siteName ??= docTitle && stripped.site && stripped.site.length <= 20 ? stripped.site : null;
@@ -375,8 +406,7 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
   // --- body (in doc) and header lines
   const docContent = locate(doc, content) ?? (content ? null : guessContent(doc));
   const body = content ?? docContent;
-  let headEl = headline?.el ?? null;
-  let title = headline?.text ?? '';
+  let title = headline === undefined ? heads[0].text : headline?.text ?? '';
   if (!title) {
     // No element matches any title: the cleaned titles, but never a bare site name (`<title>江川新闻网</title>`);
     // then the page's h1.
@@ -385,24 +415,33 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
     const cands = [stripped.title, ogTitle && stripTitleSuffix(ogTitle, siteName).title, ld.headline ?? ''].filter(Boolean) as string[];
     title = cands.find((t) => !siteLike(t) || !h1) ?? h1 ?? cands[0] ?? '';
   }
-  const info = selectText(doc, sel.info);
   // The rule's info block first, then the lines after the headline (bylines often sit outside the info block).
-  let lines = [...(info ? info.split('\n') : []), ...headerLines(headEl, docContent)];
+  let header = (): { headEl: Element | null; lines: string[] } => {
+    const headEl = (headline === undefined ? pick() : headline)?.el ?? null;
+    const info = selectText(doc, sel.info);
+    return { headEl, lines: [...(info ? info.split('\n') : []), ...headerLines(headEl, docContent)] };
+  };
 
   // A `<title>` that is only a channel name (`新闻动态--中国地理学会官网`) while the page has a 发布时间 line:
   // the headline is the text right before that line.
-  if (!headline && [...title].length <= 6) {
+  if (!heads.length && [...title].length <= 6) {
     const infoEl = [...doc.querySelectorAll('div, p, span, b, td')].find((e) => /^\s*(发布时间|发布日期)\s*[:：]/.test(e.textContent ?? '') && (e.textContent ?? '').length < 100);
     if (infoEl) {
       const before = linesBefore(infoEl, 200).split('\n').filter(Boolean);
       const cand = before[before.length - 1];
       if (cand && [...cand].length >= 6 && [...cand].length <= 80) {
         title = cand;
-        headEl = infoEl;
-        lines = [linesOf(infoEl.parentElement ?? infoEl), ...headerLines(infoEl, docContent)];
+        header = () => ({ headEl: infoEl, lines: [linesOf(infoEl.parentElement ?? infoEl), ...headerLines(infoEl, docContent)] });
       }
     }
   }
+  return { doc, url, metas, ld, sel, siteName, title, header, docContent, body };
+}
+
+/** The rest of extractMetadata after headlineStage: dates, credits, section, language, canonical URL. Pure. */
+export function finishMetadata(stage: HeadlineStage): ArticleMetadata {
+  const { doc, url, metas, ld, sel, siteName, title, docContent, body } = stage;
+  const { headEl, lines } = stage.header();
 
   // --- published
   const refYear = referenceYear(url, metas);
