@@ -35,6 +35,10 @@ export async function runCite(argv: string[]): Promise<number> {
   for (const f of parsed.files) {
     try {
       const article = await extractFile(f);
+      // Still cited (the user asked for it), but a citation of a list page or a local file path is rarely meant.
+      if (!article.isArticle) process.stderr.write(`qingdu cite: warning: ${f.file}: not detected as an article\n`);
+      if (!f.url && !article.canonicalUrl)
+        process.stderr.write(`qingdu cite: warning: ${f.file}: no --url and no canonical URL, citing the file path\n`);
       const text = await formatCitation(article, style, { accessed, number: n + 1 });
       process.stdout.write((multiline && n ? '\n' : '') + text + '\n');
       n++;

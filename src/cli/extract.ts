@@ -34,9 +34,19 @@ export function parseFileArgs(argv: string[], flags: string[]): { files: FileArg
   return { files, opts };
 }
 
+/**
+ * True when the bytes are binary (an image, a PDF, an archive): a NUL byte in the first 8 KB, the test `file(1)` and
+ * git use. UTF-16 text, which has NUL bytes in every ASCII character, is recognised by its byte order mark.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.subarray(0, 8192).includes(0);
+}
+
 /** Read an HTML file, decode it as a browser would, and extract the Article. @throws Error naming the problem. */
 export async function extractFile(arg: FileArg): Promise<Article> {
   const bytes = new Uint8Array(await readFile(arg.file));
+  if (looksBinary(bytes)) throw new Error('not an HTML document (binary data: NUL bytes in the first 8 KB)');
   const { html } = decodeHtml(bytes);
   if (!/<(html|head|body|p|div|article|title)[\s>]/i.test(html.slice(0, 200_000)))
     throw new Error('not an HTML document (no html, head, body, title, div or p element)');

@@ -17,10 +17,20 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
 /** Entry point of `npx qingdu`: dispatches to a command and returns the process exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const usage = `usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`;
+  // Asked-for help is output and success; a missing or unknown command is an error.
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
   const cmd = name ? COMMANDS[name] : undefined;
   if (!cmd) {
-    process.stderr.write(`usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
-    return name ? 2 : 0;
+    process.stderr.write((name ? `qingdu: unknown command ${name}\n` : '') + usage);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`usage: ${cmd.usage}\n`);
+    return 0;
   }
   return cmd.run(rest);
 }
