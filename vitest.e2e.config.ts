@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     maxWorkers: 1,
+    // One retry: a real browser on a loaded 2-core machine sometimes loses a CDP/BiDi target ("No target with given
+    // id") or misses a 30 s wait; a test that fails twice is a failure. Retries are printed in the vitest output.
+    retry: 1,
   },
 });
