@@ -7,7 +7,7 @@
  * (Readability counts only ASCII commas, so Chinese prose scores as if it had none). Length counts in characters,
  * one point per 50 (a CJK character carries about what a short English word does).
  */
-import { countChars, countCjk, countPunct } from './cjk';
+import { countAll } from './cjk';
 
 /** Tags whose content is never article text. */
 export const SKIP_TAGS = new Set([
@@ -126,11 +126,8 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
     const link = inLink || el.tagName === 'A';
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
-        const t = n.nodeValue ?? '';
-        const c = countChars(t);
+        const { chars: c, punct: p, cjk: k } = countAll(n.nodeValue ?? '');
         if (!c) continue;
-        const p = countPunct(t);
-        const k = countCjk(t);
         total.chars += c;
         total.punct += p;
         total.cjk += k;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { countAll, countChars, countCjk, countPunct } from '../../src/extract/cjk';
+import { markerOf } from '../../src/extract/clutter';
+import { CLUTTER_HEADINGS } from '../../src/extract/markers';
+import { CORPUS_DIR, corpusLabels } from './engine-helpers';
+
+/** The one-pass counter and the marker pre-check of issue 8's page-load budget give what the plain functions give. */
+describe('countAll = countChars + countCjk + countPunct', () => {
+  const samples = ['', ' \\n\\t', '\u3000\u00a0\u200b\ufeff', '中国甘肃网，2020年3月15日。', 'a,b;c!d?e．', 'かな한글㐀豈', '，。！？；：、', 'Hello, world!'];
+  for (const t of samples) it(JSON.stringify(t), () => expect(countAll(t)).toEqual({ chars: countChars(t), cjk: countCjk(t), punct: countPunct(t) }));
+  it('every corpus page (raw HTML as text)', () => {
+    for (const l of corpusLabels()) {
+      const t = readFileSync(join(CORPUS_DIR, l.file), 'latin1') + readFileSync(join(CORPUS_DIR, l.file), 'utf8');
+      expect(countAll(t)).toEqual({ chars: countChars(t), cjk: countCjk(t), punct: countPunct(t) });
+    }
+  });
+});
+
+describe('markerOf pre-check', () => {
+  const plain = (text: string) => markerOf(text, [...CLUTTER_HEADINGS]); // a copy: the full check, no pre-check
+  const texts = ['分享到', '  分享到：', '\u3000\u00a0精彩推荐', '\ufeff广告', '广告业发展', '今天', '', '   ', '版权声明:凡注有', '\n相关新闻 >>'];
+  for (const t of texts) it(JSON.stringify(t), () => expect(markerOf(t)).toBe(plain(t)));
+});
