@@ -36,7 +36,8 @@ async function reply<T>(work: () => Promise<T>): Promise<NotesReply<T>> {
     return { ok: true, value: await work() };
   } catch (e) {
     const err = describeWriteError(e);
-    return { ok: false, code: err.code, error: err.message };
+    // The user reads `error` (popup notice, notes page, toolbar title): in their language, from _locales.
+    return { ok: false, code: err.code, error: t(err.key, err.subs) };
   }
 }
 
@@ -111,14 +112,14 @@ async function tabArticle(tabId: number): Promise<Article> {
   await ensureContent(tabId);
   const article = await sendToTab(tabId, 'getArticle', undefined);
   // Same rule as the popup, whose save button is off on non-article pages (channel lists, search results).
-  if (!article?.isArticle) throw new Error('这个页面不是文章，没有保存。(This page is not an article: nothing saved.)');
+  if (!article?.isArticle) throw new Error(t('saveNotArticle'));
   return article;
 }
 
 /** Show the outcome of a save from the menu or the shortcut on the toolbar badge and title of the tab. */
 async function showOutcome(tabId: number, r: NotesReply<SaveResult>): Promise<void> {
   const text = r.ok ? '✓' : '!';
-  const title = r.ok ? (r.value.status === 'created' ? '已保存到笔记' : '笔记已更新（保留了你的笔记和标签）') : r.error;
+  const title = r.ok ? t(r.value.status === 'created' ? 'saveBadgeCreated' : 'saveBadgeUpdated') : r.error;
   await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
   await browser.action.setBadgeBackgroundColor({ tabId, color: r.ok ? '#2a7' : '#c33' }).catch(() => undefined);
   await browser.action.setTitle({ tabId, title }).catch(() => undefined);

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import { sendNotes } from './client';
 import { allNotes, countNotes, getNote, openNotesDb, type NotesDb } from './db';
 import { download, today } from './download';
 import { exportCitations, exportJson, fileName, markdownZipAsync, toMarkdown, type CitationExport } from './export';
 import { installBenchHooks } from './bench-hooks';
 import { Highlight } from './Highlight';
-import { parseNotesExport, previewImport, type ImportPreview } from './import';
+import { ImportError, parseNotesExport, previewImport, type ImportPreview } from './import';
 import { ImportPanel } from './ImportPanel';
 import { facet, listNotes, matches, NO_FILTERS, notesByIds, storedUrls, type Filters } from './library';
 import { NoteView } from './NoteView';
@@ -46,7 +47,7 @@ export function App() {
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    openNotesDb().then(setDb, (e) => setNotice({ kind: 'error', text: `无法打开笔记库：${(e as Error).message}` }));
+    openNotesDb().then(setDb, (e) => setNotice({ kind: 'error', text: t('notesOpenFailed', (e as Error).message) }));
   }, []);
 
   // The search index lives in a worker (search-worker.ts), started after the first list is on screen so a large
@@ -126,21 +127,21 @@ export function App() {
   };
   const exportAllJson = () => write(async () => {
     const all = await allNotes(db!);
-    download(`清读笔记-${today()}.json`, exportJson(all), 'application/json');
+    download(`${t('notesFilePrefix')}-${today()}.json`, exportJson(all), 'application/json');
     return all.length;
-  }, (n) => `已导出 ${n} 条笔记（JSON）`);
+  }, (n) => t('notesExportedJson', String(n)));
   const exportMarkdown = () => write(async () => {
     const list = await selected();
     if (list.length === 1) download(fileName(list[0], 'md'), toMarkdown(list[0]), 'text/markdown');
-    else download(`清读笔记-${today()}.zip`, await markdownZipAsync(list), 'application/zip');
+    else download(`${t('notesFilePrefix')}-${today()}.zip`, await markdownZipAsync(list), 'application/zip');
     return list.length;
-  }, (n) => `已导出 ${n} 条笔记（Markdown）`);
+  }, (n) => t('notesExportedMarkdown', String(n)));
   const exportCite = (style: CitationExport) => write(async () => {
     const list = await selected();
     const ext = { 'csl-json': 'json', bibtex: 'bib', ris: 'ris' }[style];
-    download(`清读笔记-${today()}.${ext}`, await exportCitations(list, style), 'text/plain');
+    download(`${t('notesFilePrefix')}-${today()}.${ext}`, await exportCitations(list, style), 'text/plain');
     return list.length;
-  }, (n) => `已导出 ${n} 条引文（${style}）`);
+  }, (n) => t('notesExportedCitations', [String(n), style]));
 
   const onFile = async (file: File) => {
     setPending(null);
@@ -149,7 +150,8 @@ export function App() {
       setPending({ notes: parsed, preview: previewImport(parsed, await storedUrls(db!)), name: file.name });
       setNotice(null);
     } catch (e) {
-      setNotice({ kind: 'error', text: `无法导入 ${file.name}：${(e as Error).message}（笔记库没有任何改变）` });
+      const why = e instanceof ImportError ? t(e.key, e.subs) : (e as Error).message;
+      setNotice({ kind: 'error', text: t('notesImportRefused', [file.name, why]) });
     }
   };
   const doImport = (replace: boolean) => write(async () => {
@@ -159,74 +161,74 @@ export function App() {
     for (let i = 0; i < list.length; i += IMPORT_CHUNK)
       await sendNotes('notesImportChunk', { importId, notes: list.slice(i, i + IMPORT_CHUNK) });
     return sendNotes('notesImportCommit', { importId, replace });
-  }, (r) => `导入完成：新增 ${r.added}，替换 ${r.replaced}，跳过重复 ${r.skipped}`);
+  }, (r) => t('notesImported', [r.added, r.replaced, r.skipped].map(String)));
 
   const del = (n: Note) => write(async () => {
     await sendNotes('notesDelete', { id: n.id });
     setOpen(null);
-    setNotice({ kind: 'info', text: `已删除《${n.article.title}》`, undo: n });
+    setNotice({ kind: 'info', text: t('notesDeleted', n.article.title), undo: n });
   });
-  const undo = (n: Note) => write(() => sendNotes('notesRestore', { note: n }), () => `已恢复《${n.article.title}》`);
+  const undo = (n: Note) => write(() => sendNotes('notesRestore', { note: n }), () => t('notesRestored', n.article.title));
 
   const setFilter = (k: keyof Filters) => (e: Event) => { setFilters({ ...filters, [k]: (e.currentTarget as HTMLInputElement).value }); setLimit(PAGE); };
 
   return (
     <div class="notes-page">
       <header>
-        <h1>清读笔记</h1>
-        <input id="search" type="search" placeholder="搜索标题、正文、笔记、来源…" value={query}
+        <h1>{t('notesPageTitle')}</h1>
+        <input id="search" type="search" placeholder={t('notesSearchPlaceholder')} value={query}
           onInput={(e) => { setQuery(e.currentTarget.value); setLimit(PAGE); }} />
-        <span class="index-state" data-state={indexState}>{indexState === 'ready' ? '' : '正在建立搜索索引…'}</span>
+        <span class="index-state" data-state={indexState}>{indexState === 'ready' ? '' : t('notesIndexing')}</span>
       </header>
       <nav class="filters">
         <select id="filter-site" value={filters.site} onChange={setFilter('site')}>
-          <option value="">全部网站</option>{facets.sites.map((s) => <option key={s} value={s}>{s}</option>)}
+          <option value="">{t('notesAllSites')}</option>{facets.sites.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         <select id="filter-tag" value={filters.tag} onChange={setFilter('tag')}>
-          <option value="">全部标签</option>{facets.tags.map((s) => <option key={s} value={s}>{s}</option>)}
+          <option value="">{t('notesAllTags')}</option>{facets.tags.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
-        <label>从 <input id="filter-from" type="date" value={filters.from} onChange={setFilter('from')} /></label>
-        <label>到 <input id="filter-to" type="date" value={filters.to} onChange={setFilter('to')} /></label>
+        <label>{t('notesFrom')} <input id="filter-from" type="date" value={filters.from} onChange={setFilter('from')} /></label>
+        <label>{t('notesTo')} <input id="filter-to" type="date" value={filters.to} onChange={setFilter('to')} /></label>
         <span class="tools">
-          <button type="button" id="export-json" onClick={exportAllJson}>导出 JSON</button>
-          <button type="button" id="export-md" onClick={exportMarkdown}>导出 Markdown</button>
+          <button type="button" id="export-json" onClick={exportAllJson}>{t('notesExportJson')}</button>
+          <button type="button" id="export-md" onClick={exportMarkdown}>{t('notesExportMarkdown')}</button>
           <select id="export-cite" value="" onChange={(e) => { const v = e.currentTarget.value; e.currentTarget.value = ''; if (v) void exportCite(v as CitationExport); }}>
-            <option value="">导出引文…</option><option value="csl-json">CSL-JSON</option><option value="bibtex">BibTeX</option><option value="ris">RIS</option>
+            <option value="">{t('notesExportCitations')}</option><option value="csl-json">CSL-JSON</option><option value="bibtex">BibTeX</option><option value="ris">RIS</option>
           </select>
-          <label class="file">导入 JSON<input id="import-file" type="file" accept=".json,application/json"
+          <label class="file">{t('notesImportJson')}<input id="import-file" type="file" accept=".json,application/json"
             onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void onFile(f); }} /></label>
           {confirmClear
-            ? <><button type="button" id="clear-confirm" class="danger" onClick={() => { setConfirmClear(false); void write(() => sendNotes('notesClear', undefined), (n) => `已清空 ${n} 条笔记`); }}>确定清空全部笔记</button>
-              <button type="button" onClick={() => setConfirmClear(false)}>取消</button></>
-            : <button type="button" id="clear" onClick={() => setConfirmClear(true)}>清空…</button>}
+            ? <><button type="button" id="clear-confirm" class="danger" onClick={() => { setConfirmClear(false); void write(() => sendNotes('notesClear', undefined), (n) => t('notesCleared', String(n))); }}>{t('notesClearConfirm')}</button>
+              <button type="button" onClick={() => setConfirmClear(false)}>{t('notesCancel')}</button></>
+            : <button type="button" id="clear" onClick={() => setConfirmClear(true)}>{t('notesClear')}</button>}
         </span>
       </nav>
       {notice && (
         <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} id="notice">
           {notice.text}
-          {notice.undo && <button type="button" id="undo" onClick={() => { const n = notice.undo!; setNotice(null); void undo(n); }}>撤销</button>}
+          {notice.undo && <button type="button" id="undo" onClick={() => { const n = notice.undo!; setNotice(null); void undo(n); }}>{t('notesUndo')}</button>}
         </p>
       )}
       {pending && <ImportPanel preview={pending.preview} fileName={pending.name} onImport={doImport} onCancel={() => setPending(null)} />}
       {open ? (
         <NoteView key={open.id + open.updatedAt} note={open} onClose={() => setOpen(null)} onDelete={() => void del(open)}
           onExportMarkdown={() => download(fileName(open, 'md'), toMarkdown(open), 'text/markdown')}
-          onSave={async (patch) => { await write(() => sendNotes('notesEdit', { id: open.id, ...patch }), () => '笔记已保存'); }} />
+          onSave={async (patch) => { await write(() => sendNotes('notesEdit', { id: open.id, ...patch }), () => t('notesSaved')); }} />
       ) : (
         <main>
-          <p class="count" id="count">{query.trim() ? `找到 ${notes.length}${notes.length >= limit ? '+' : ''} 条` : `共 ${total} 条笔记`}</p>
+          <p class="count" id="count">{query.trim() ? t('notesFound', `${notes.length}${notes.length >= limit ? '+' : ''}`) : t('notesTotal', String(total))}</p>
           <ul class="note-list" id="note-list">
             {notes.map((n) => (
               <li key={n.id} data-note-id={n.id} onClick={async () => setOpen((await getNote(db!, n.id)) ?? null)}>
                 <h2><Highlight text={n.title} query={marks} /></h2>
-                <p class="meta">{n.site} · {(n.published ?? n.createdAt).slice(0, 10)} · 保存于 {n.createdAt.slice(0, 10)}
-                  {n.tags.map((t) => <span class="tag" key={t}>{t}</span>)}</p>
+                <p class="meta">{n.site} · {(n.published ?? n.createdAt).slice(0, 10)} · {t('notesSavedOn', n.createdAt.slice(0, 10))}
+                  {n.tags.map((tag) => <span class="tag" key={tag}>{tag}</span>)}</p>
                 {n.userNote && <p class="user-note"><Highlight text={n.userNote} query={marks} /></p>}
                 {query.trim() && snippets[n.id] && <p class="snippet"><Highlight text={snippets[n.id]} query={marks} /></p>}
               </li>
             ))}
           </ul>
-          {notes.length >= limit && <button type="button" id="more" onClick={() => setLimit(limit + PAGE)}>更多</button>}
+          {notes.length >= limit && <button type="button" id="more" onClick={() => setLimit(limit + PAGE)}>{t('notesMore')}</button>}
         </main>
       )}
     </div>

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n';
 import type { NotesProtocol, NotesReply, ProtocolData, ProtocolMessage, ProtocolResult } from '../shared/messages';
 
 type Value<K extends keyof NotesProtocol> = ProtocolResult<NotesProtocol, K> extends NotesReply<infer T> ? T : never;
@@ -10,7 +11,7 @@ type Value<K extends keyof NotesProtocol> = ProtocolResult<NotesProtocol, K> ext
  */
 export async function sendNotes<K extends keyof NotesProtocol>(name: K, data: ProtocolData<NotesProtocol, K>): Promise<Value<K>> {
   const r = (await browser.runtime.sendMessage({ name, data } as ProtocolMessage<NotesProtocol>)) as NotesReply<Value<K>> | undefined;
-  if (!r) throw new Error('后台没有响应。(The background did not answer.)');
+  if (!r) throw new Error(t('notesNoBackground'));
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }

@@ -1,9 +1,12 @@
 import { ARTICLE_FIELDS } from '../extract/article';
 import type { Note } from './types';
 
-/** A file import refuses, with a message that says what is wrong (Chinese, then English). */
+/**
+ * A file import refuses. `message` says what is wrong (Chinese, then English: logs and tests); the UI shows
+ * `t(key, subs)`, the same text from `_locales` in the user's language (this module stays free of `browser.*`).
+ */
 export class ImportError extends Error {
-  constructor(message: string) {
+  constructor(message: string, public key: string, public subs: string[] = []) {
     super(message);
     this.name = 'ImportError';
   }
@@ -34,15 +37,15 @@ const NOTE_CHECKS: Record<Exclude<keyof Note, 'article'>, Check> = {
   createdAt: iso, updatedAt: iso,
 };
 
-function describeJsonError(text: string, e: unknown): string {
+function describeJsonError(text: string, e: unknown): ImportError {
   const msg = (e as Error).message;
   const trimmed = text.trimEnd();
   // A JSON document that starts well but stops early: V8 says "Unexpected end of JSON input" or "Unterminated string".
   const truncated = /^[{[]/.test(text.trimStart())
     && (/end of (json )?input|unterminated|unexpected end/i.test(msg) || !/[}\]]$/.test(trimmed));
   return truncated
-    ? `文件不完整：JSON 在第 ${text.length} 个字符处中断（可能下载或复制时被截断）。(Truncated JSON: ${msg})`
-    : `不是有效的 JSON 文件。(Not valid JSON: ${msg})`;
+    ? new ImportError(`文件不完整：JSON 在第 ${text.length} 个字符处中断（可能下载或复制时被截断）。(Truncated JSON: ${msg})`, 'importTruncated', [String(text.length)])
+    : new ImportError(`不是有效的 JSON 文件。(Not valid JSON: ${msg})`, 'importNotJson');
 }
 
 /**
@@ -53,31 +56,34 @@ function describeJsonError(text: string, e: unknown): string {
  *   version, or the first bad note and field
  */
 export function parseNotesExport(text: string): Note[] {
-  if (!text.trim()) throw new ImportError('文件是空的。(The file is empty.)');
+  if (!text.trim()) throw new ImportError('文件是空的。(The file is empty.)', 'importEmpty');
   let data: unknown;
-  try { data = JSON.parse(text); } catch (e) { throw new ImportError(describeJsonError(text, e)); }
+  try { data = JSON.parse(text); } catch (e) { throw describeJsonError(text, e); }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new ImportError('不是清读笔记导出文件：缺少 format: "qingdu-notes"。(Not a Qingdu notes export.)');
+    throw new ImportError('不是清读笔记导出文件：缺少 format: "qingdu-notes"。(Not a Qingdu notes export.)', 'importNotQingdu');
   const file = data as Record<string, unknown>;
   if (file.format !== 'qingdu-notes')
-    throw new ImportError(`不是清读笔记导出文件：format 是 ${JSON.stringify(file.format ?? null)}，应为 "qingdu-notes"。(Foreign file: format is not "qingdu-notes".)`);
+    throw new ImportError(`不是清读笔记导出文件：format 是 ${JSON.stringify(file.format ?? null)}，应为 "qingdu-notes"。(Foreign file: format is not "qingdu-notes".)`,
+      'importForeign', [JSON.stringify(file.format ?? null)]);
   if (file.version !== 1)
-    throw new ImportError(`不支持的导出版本 ${JSON.stringify(file.version ?? null)}（本版本只能读取 1）。(Unsupported export version.)`);
-  if (!Array.isArray(file.notes)) throw new ImportError('导出文件缺少 notes 列表。(The export has no "notes" array.)');
+    throw new ImportError(`不支持的导出版本 ${JSON.stringify(file.version ?? null)}（本版本只能读取 1）。(Unsupported export version.)`,
+      'importVersion', [JSON.stringify(file.version ?? null)]);
+  if (!Array.isArray(file.notes)) throw new ImportError('导出文件缺少 notes 列表。(The export has no "notes" array.)', 'importNoNotes');
   file.notes.forEach((n, i) => checkNote(n, i));
   return file.notes as Note[];
 }
 
 function checkNote(n: unknown, i: number): void {
   const where = `第 ${i + 1} 条笔记`;
-  if (typeof n !== 'object' || n === null) throw new ImportError(`${where}不是对象。(Note ${i + 1} is not an object.)`);
+  const nth = String(i + 1);
+  if (typeof n !== 'object' || n === null) throw new ImportError(`${where}不是对象。(Note ${i + 1} is not an object.)`, 'importNoteNotObject', [nth]);
   const note = n as Record<string, unknown>;
   for (const [k, check] of Object.entries(NOTE_CHECKS))
-    if (!check(note[k])) throw new ImportError(`${where}的字段 ${k} 缺失或类型不对。(Note ${i + 1}: field "${k}" is missing or invalid.)`);
+    if (!check(note[k])) throw new ImportError(`${where}的字段 ${k} 缺失或类型不对。(Note ${i + 1}: field "${k}" is missing or invalid.)`, 'importNoteField', [nth, k]);
   const a = note.article as Record<string, unknown> | undefined;
-  if (typeof a !== 'object' || a === null) throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`);
+  if (typeof a !== 'object' || a === null) throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`, 'importNoteNoArticle', [nth]);
   for (const [k, check] of Object.entries(ARTICLE_CHECKS))
-    if (!check(a[k])) throw new ImportError(`${where}的 article.${k} 缺失或类型不对。(Note ${i + 1}: article.${k} is missing or invalid.)`);
+    if (!check(a[k])) throw new ImportError(`${where}的 article.${k} 缺失或类型不对。(Note ${i + 1}: article.${k} is missing or invalid.)`, 'importArticleField', [nth, k]);
 }
 
 /** What an import would do, for the preview: new notes and duplicates (by canonical URL) of notes already stored. */

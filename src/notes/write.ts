@@ -11,9 +11,13 @@ import type { ImportResult, Note, SaveResult } from './types';
  * transaction opens, because a transaction commits as soon as it has no pending request.
  */
 
-/** A write the browser refused, with a message for the user. `code` is 'quota' | 'unavailable' | 'conflict' | 'failed'. */
+/**
+ * A write the browser refused. `code` is 'quota' | 'unavailable' | 'conflict' | 'failed'. `message` is Chinese then
+ * English (logs, tests); the user sees `t(key, subs)` from `_locales` (the background translates, see localizedError).
+ */
 export class NotesWriteError extends Error {
-  constructor(public code: 'quota' | 'unavailable' | 'conflict' | 'failed', message: string, public cause?: unknown) {
+  constructor(public code: 'quota' | 'unavailable' | 'conflict' | 'failed', message: string, public cause?: unknown,
+    public key = 'writeFailed', public subs: string[] = []) {
     super(message);
     this.name = 'NotesWriteError';
   }
@@ -25,13 +29,13 @@ export function describeWriteError(e: unknown): NotesWriteError {
   const name = (e as { name?: string })?.name ?? '';
   const detail = (e as { message?: string })?.message ?? String(e);
   if (name === 'QuotaExceededError' || /quota/i.test(detail))
-    return new NotesWriteError('quota', '存储空间不足，浏览器拒绝写入：本次未保存，已保存的笔记没有变化。请导出并删除部分笔记后重试。(Storage quota exceeded: nothing was saved, existing notes are unchanged.)', e);
+    return new NotesWriteError('quota', '存储空间不足，浏览器拒绝写入：本次未保存，已保存的笔记没有变化。请导出并删除部分笔记后重试。(Storage quota exceeded: nothing was saved, existing notes are unchanged.)', e, 'writeQuota');
   // Private modes and broken profiles refuse IndexedDB itself (Firefox private windows before 115: InvalidStateError).
   if (name === 'InvalidStateError' || name === 'UnknownError')
-    return new NotesWriteError('unavailable', `浏览器不允许使用本地数据库（例如隐私模式）：本次未保存。(IndexedDB unavailable: ${detail})`, e);
+    return new NotesWriteError('unavailable', `浏览器不允许使用本地数据库（例如隐私模式）：本次未保存。(IndexedDB unavailable: ${detail})`, e, 'writeUnavailable', [detail]);
   if (name === 'ConstraintError')
-    return new NotesWriteError('conflict', `同一网址的笔记已存在：本次未保存。(A note with this canonical URL already exists: ${detail})`, e);
-  return new NotesWriteError('failed', `保存失败：本次未保存，已保存的笔记没有变化。(Write failed: ${name} ${detail})`, e);
+    return new NotesWriteError('conflict', `同一网址的笔记已存在：本次未保存。(A note with this canonical URL already exists: ${detail})`, e, 'writeConflict');
+  return new NotesWriteError('failed', `保存失败：本次未保存，已保存的笔记没有变化。(Write failed: ${name} ${detail})`, e, 'writeFailed', [`${name} ${detail}`.trim()]);
 }
 
 /** The de-duplication key of an article: canonical URL, else URL, without the #fragment. */
@@ -126,7 +130,7 @@ export function editNote(db: NotesDb, id: string, patch: { note?: string; tags?:
   return commit(db, async (tx) => {
     const store = tx.objectStore('notes');
     const old = (await store.get(id)) as Note | undefined;
-    if (!old) throw new NotesWriteError('failed', `笔记不存在（可能已被删除）。(No note with id ${id}.)`);
+    if (!old) throw new NotesWriteError('failed', `笔记不存在（可能已被删除）。(No note with id ${id}.)`, undefined, 'writeNoNote');
     const note: Note = {
       ...old,
       note: patch.note ?? old.note,

@@ -58,6 +58,13 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
     e.preventDefault();
     if (settings.url) browser.tabs.create({ url: settings.url });
   };
+  // The notes library was reachable only from the toolbar button's context menu; a link here makes it findable.
+  const notesUrl = browser.runtime.getURL('src/notes/index.html');
+  const openNotes = async (e: Event) => {
+    e.preventDefault();
+    await browser.tabs.create({ url: notesUrl });
+    if (!asTab) window.close();
+  };
 
   return (
     <main class="popup">
@@ -84,6 +91,7 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
         <button type="button" id="btn-copy" disabled={!isArticle} onClick={copy}>{t('popupCopy')}</button>
       </div>
       <p class="notice" role="status">{notice}</p>
+      <p class="library"><a href={notesUrl} id="open-notes" onClick={openNotes}>{t('popupOpenNotes')}</a></p>
       {load.state === 'ready' && <DeclutterToggle tabId={tabId} isArticle={isArticle} />}
       {load.state === 'ready' && <SiteAccess url={article?.url ?? null} onNotice={setNotice} />}
       <footer class="shortcut">

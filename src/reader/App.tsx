@@ -254,7 +254,7 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
         </select>
         <button type="button" class="qd-btn" data-action="convert" aria-pressed={prefs.convert ? "true" : "false"}
           title={dir === 'cn2t' ? t('readerConvertCn2t') : t('readerConvertT2cn')}
-          onClick={() => update({ convert: !prefs.convert })}>{dir === 'cn2t' ? '繁' : '简'}</button>
+          onClick={() => update({ convert: !prefs.convert })}>{dir === 'cn2t' ? t('readerConvertToTrad') : t('readerConvertToSimp')}</button>
         <span class="qd-gap" />
         <button type="button" class="qd-btn" data-action="save" onClick={() => act('save')}>{t('readerSave')}</button>
         <button type="button" class="qd-btn" data-action="cite" onClick={() => act('cite')}>{t('readerCite')}</button>

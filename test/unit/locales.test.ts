@@ -33,6 +33,33 @@ export function usedKeys(sources: Record<string, string>): Map<string, string> {
   return used;
 }
 
+/**
+ * Hard-coded Chinese in the UI of a `.tsx` file: Han characters in JSX text (`<b>保存</b>`), in a string literal that
+ * is a whole JSX expression (`{'保存'}`), or in a user-facing attribute (`title`, `aria-label`, `placeholder`, `alt`).
+ * Comments are removed first; other strings (data such as marker texts, regexes, CSS) are not looked at. A plain
+ * text scan, not a parser: `>…<` with no braces between is taken as JSX text.
+ * @returns one `file:line: text` entry per hit
+ */
+export function hardCodedCjk(file: string, text: string): string[] {
+  const han = /\p{Script=Han}/u;
+  const code = text
+    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  const patterns = [
+    />([^<>{}]*)</g,
+    /\{\s*(['"`])((?:(?!\1)[^\\]|\\.)*)\1\s*\}/g,
+    /\b(?:title|aria-label|placeholder|alt)\s*=\s*\{?\s*(['"`])((?:(?!\1)[^\\]|\\.)*)\1/g,
+  ];
+  const hits = new Map<string, number>(); // a hit may match two patterns (aria-label={'…'}): reported once
+  for (const re of patterns)
+    for (const m of code.matchAll(re)) {
+      const s = m[m.length - 1];
+      const line = code.slice(0, m.index).split('\n').length;
+      if (han.test(s)) hits.set(`${file}:${line}: ${s.trim()}`, line);
+    }
+  return [...hits].sort((x, y) => x[1] - y[1]).map(([h]) => h);
+}
+
 const sources = Object.fromEntries([...files('src'), 'manifest.json'].map((f) => [f, readFileSync(f, 'utf8')]));
 
 describe('locales', () => {
@@ -55,6 +82,26 @@ describe('locales', () => {
     for (const [key, file] of usedKeys(sources))
       for (const l of LOCALES) if (!messages[l][key]) missing.push(`${key} (${file}) missing in ${l}`);
     expect(missing).toEqual([]);
+  });
+
+  it('the hard-coded-Chinese scan flags JSX text and UI attributes, not comments or data (so the next check can fail)', () => {
+    const sample = [
+      '// 注释 <b>注释</b>',
+      '/* <i>注释</i> */',
+      'const MARKERS = [\'责任编辑\'];',
+      '<p>{t(\'ok\')}</p>',
+      '<h1>清读笔记</h1>',
+      '<span>{\' · 访问于 \'}</span>',
+      '<input placeholder="搜索…" />',
+      '<button aria-label={\'关闭\'} title={t(\'x\')}>x</button>',
+    ].join('\n');
+    expect(hardCodedCjk('a.tsx', sample)).toEqual(['a.tsx:5: 清读笔记', 'a.tsx:6: · 访问于', 'a.tsx:7: 搜索…', 'a.tsx:8: 关闭']);
+  });
+
+  it('no hard-coded Chinese in the UI of src/notes, src/popup, src/reader (.tsx): every string comes from _locales', () => {
+    const tsx = ['src/notes', 'src/popup', 'src/reader'].flatMap(files).filter((f) => f.endsWith('.tsx'));
+    expect(tsx.length).toBeGreaterThan(5);
+    expect(tsx.flatMap((f) => hardCodedCjk(f, readFileSync(f, 'utf8')))).toEqual([]);
   });
 
   it('placeholders are the same in every locale', () => {
