@@ -216,7 +216,7 @@ export function App() {
           onSave={async (patch) => { await write(() => sendNotes('notesEdit', { id: open.id, ...patch }), () => t('notesSaved')); }} />
       ) : (
         <main>
-          <p class="count" id="count">{query.trim() ? t('notesFound', `${notes.length}${notes.length >= limit ? '+' : ''}`) : t('notesTotal', String(total))}</p>
+          <p class="count" id="count" data-mode={query.trim() ? 'search' : 'all'}>{query.trim() ? t('notesFound', `${notes.length}${notes.length >= limit ? '+' : ''}`) : t('notesTotal', String(total))}</p>
           <ul class="note-list" id="note-list">
             {notes.map((n) => (
               <li key={n.id} data-note-id={n.id} onClick={async () => setOpen((await getNote(db!, n.id)) ?? null)}>

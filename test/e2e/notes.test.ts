@@ -44,6 +44,26 @@ const stored = (page: Page) => page.evaluate(() => new Promise<StoredNote[]>((ok
   };
 }));
 
+/**
+ * A UI string as this browser shows it: chrome.i18n in an extension page reads the same _locales files as the UI
+ * (Chromium here runs en-US, Firefox zh-CN). Numbers are substituted like the page does.
+ */
+async function msg(page: Page, key: string, ...subs: (string | number)[]): Promise<string> {
+  const text = await page.evaluate((k: string, s: string[]) => chrome.i18n.getMessage(k, s), key, subs.map(String));
+  if (!text) throw new Error(`no message ${key} in _locales`);
+  return text;
+}
+
+/** A message with any values in its placeholders, as a RegExp. */
+async function msgPattern(page: Page, key: string): Promise<RegExp> {
+  const text = await msg(page, key, ...Array(9).fill('\u0001'));
+  return new RegExp(text.split('\u0001').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));
+}
+
+/** A message with these values, as a RegExp that matches it exactly (anywhere in the text). */
+const literal = async (page: Page, key: string, ...subs: (string | number)[]) =>
+  new RegExp((await msg(page, key, ...subs)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
 async function openTab(url: string): Promise<number> {
   const page = await driver.open(url);
   const tabId = await driver.tabId(page);
@@ -74,7 +94,7 @@ async function notesPage(): Promise<Page> {
 async function search(page: Page, q: string): Promise<{ titles: string[]; marks: string[] }> {
   await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
   await page.type('#search', q);
-  await page.waitForFunction((q: string) => document.querySelector('#count')?.textContent?.startsWith('找到') && (document.querySelector('#search') as HTMLInputElement).value === q, { timeout: 10_000, polling: 100 }, q);
+  await page.waitForFunction((q: string) => (document.querySelector('#count') as HTMLElement | null)?.dataset.mode === 'search' && (document.querySelector('#search') as HTMLInputElement).value === q, { timeout: 10_000, polling: 100 }, q);
   await new Promise((r) => setTimeout(r, 200));
   return page.evaluate(() => ({
     titles: [...document.querySelectorAll('#note-list li h2')].map((e) => e.textContent ?? ''),
@@ -108,7 +128,8 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   expect(menu).toMatchObject({ ok: true, value: { status: 'created' } });
 
   const page = await notesPage();
-  expect(await page.$eval('#count', (e) => e.textContent)).toBe('共 2 条笔记');
+  const total2 = await msg(page, 'notesTotal', 2);
+  expect(await page.$eval('#count', (e) => e.textContent)).toBe(total2);
   // Titles as extracted (the extraction engine's work; compared with the stored note, not the corpus label).
   const gscnTitle = (await stored(page)).find((n) => n.canonicalUrl.includes('gscn'))!.article.title;
   const hit = await search(page, '齿轮厂');
@@ -132,7 +153,7 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await page.$eval('#note-tags', (e) => { (e as HTMLInputElement).value = ''; });
   await page.type('#note-tags', '工业，甘肃');
   await page.click('#note-save');
-  await notice(page, /笔记已保存/);
+  await notice(page, await literal(page, 'notesSaved'));
   const before = await stored(page);
   const g = before.find((n) => n.canonicalUrl.includes('gscn'))!;
   expect(g.note).toBe('兰州工业史料，待引用');
@@ -145,43 +166,45 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
 
   // Citation and Markdown exports of the notes shown (all of them once the search box is empty).
   await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
-  await page.waitForFunction(() => document.querySelector('#count')?.textContent === '共 2 条笔记', { polling: 100 });
+  await page.waitForFunction((t: string) => document.querySelector('#count')?.textContent === t, { polling: 100 }, total2);
   type Downloads = { downloads: Promise<{ name: string; text: string }>[] };
   await page.select('#export-cite', 'bibtex');
-  await notice(page, /已导出 2 条引文（bibtex）/);
+  await notice(page, await literal(page, 'notesExportedCitations', 2, 'bibtex'));
   await page.select('#export-cite', 'ris');
-  await notice(page, /已导出 2 条引文（ris）/);
+  await notice(page, await literal(page, 'notesExportedCitations', 2, 'ris'));
   await page.click('#export-md');
-  await notice(page, /已导出 2 条笔记（Markdown）/);
+  await notice(page, await literal(page, 'notesExportedMarkdown', 2));
   const [bib, ris, zip] = await page.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
   expect(bib.name).toMatch(/\.bib$/);
   expect(bib.text.match(/^@/gm)?.length).toBe(2);
   expect(ris.text.match(/^TY {2}- /gm)?.length).toBe(2);
-  expect(zip.name).toMatch(/^清读笔记-.*\.zip$/);
+  const prefix = await msg(page, 'notesFilePrefix');
+  expect(zip.name.startsWith(`${prefix}-`) && zip.name.endsWith('.zip')).toBe(true);
 
   // Export JSON, clear, import: identical notes back.
   await page.click('#export-json');
-  await notice(page, /已导出 2 条笔记（JSON）/);
+  await notice(page, await literal(page, 'notesExportedJson', 2));
   const [file] = await page.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
-  expect(file.name).toMatch(/^清读笔记-\d{4}-\d\d-\d\d\.json$/);
+  expect(file.name.slice(prefix.length)).toMatch(/^-\d{4}-\d\d-\d\d\.json$/);
+  expect(file.name.startsWith(prefix)).toBe(true);
   await page.click('#clear');
   await page.click('#clear-confirm');
-  await notice(page, /已清空 2 条笔记/);
+  await notice(page, await literal(page, 'notesCleared', 2));
   expect(await stored(page)).toEqual([]);
   const good = join(tmp, 'notes.json');
   writeFileSync(good, file.text);
   const input = await page.$('#import-file');
   await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(good);
   await page.waitForSelector('#import-summary');
-  expect(await page.$eval('#import-summary', (e) => e.textContent)).toContain('2 条新的');
+  expect(await page.$eval('#import-summary', (e) => e.textContent?.trim())).toBe(await msg(page, 'notesImportSummary', 2, 2, 0));
   await page.click('#import-confirm');
-  await notice(page, /导入完成：新增 2/);
+  await notice(page, await literal(page, 'notesImported', 2, 0, 0));
   expect(await stored(page)).toEqual(before);
   expect((await search(page, '齿轮厂')).titles).toEqual([gscnTitle]);
 
   // Filters: by tag, by site, by a date range that excludes everything.
   await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
-  await page.waitForFunction(() => document.querySelector('#count')?.textContent === '共 2 条笔记', { polling: 100 });
+  await page.waitForFunction((t: string) => document.querySelector('#count')?.textContent === t, { polling: 100 }, total2);
   const rows = () => page.$$eval('#note-list li h2', (es) => es.map((e) => e.textContent));
   await page.select('#filter-tag', '工业');
   await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 1, { polling: 100 });
@@ -203,21 +226,34 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await page.$eval('#note-list li', (e) => (e as HTMLElement).click());
   await page.waitForSelector('#note-delete');
   await page.$eval('#note-delete', (e) => (e as HTMLButtonElement).click());
-  await notice(page, /已删除/);
+  await notice(page, await msgPattern(page, 'notesDeleted'));
   expect((await stored(page)).length).toBe(1);
   await page.$eval('#undo', (e) => (e as HTMLButtonElement).click());
-  await notice(page, /已恢复/);
+  await notice(page, await msgPattern(page, 'notesRestored'));
   expect(await stored(page)).toEqual(before);
 
   // A truncated file is refused with a message; the library does not change.
   const bad = join(tmp, 'truncated.json');
   writeFileSync(bad, file.text.slice(0, Math.floor(file.text.length * 0.6)));
   await ((await page.$('#import-file')) as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(bad);
-  await notice(page, /文件不完整/);
+  await notice(page, await msgPattern(page, 'importTruncated'));
   expect(await page.$eval('#notice', (e) => e.getAttribute('role'))).toBe('alert');
   expect(await page.$('#import-summary')).toBeNull();
   expect(await stored(page)).toEqual(before);
   await page.close();
+});
+
+it('the popup opens the notes library in a new tab (打开笔记)', async () => {
+  const tab = await openTab(PAGES.gscn1.url);
+  const popup = await savedFromPopup(tab);
+  expect(await popup.$eval('#open-notes', (e) => e.textContent)).toBe(await msg(popup, 'popupOpenNotes'));
+  const url = `${driver.extensionOrigin}src/notes/index.html`;
+  const opened = driver.browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
+  await popup.$eval('#open-notes', (e) => (e as HTMLAnchorElement).click());
+  const page = await (await opened).page();
+  await page!.waitForSelector('body[data-ready="true"]');
+  expect(await page!.$eval('h1', (e) => e.textContent)).toBe(await msg(page!, 'notesPageTitle'));
+  await Promise.all([page!.close(), popup.close()]);
 });
 
 it('two tabs saving at once both get saved', async () => {
@@ -272,5 +308,6 @@ it('a saved page cannot run script in the notes page', async () => {
 declare const chrome: {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
+  i18n: { getMessage(key: string, subs?: string[]): string };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
