@@ -253,6 +253,7 @@ it('the popup opens the notes library in a new tab (打开笔记)', async () => 
   const page = await (await opened).page();
   await page!.waitForSelector('body[data-ready="true"]');
   expect(await page!.$eval('h1', (e) => e.textContent)).toBe(await msg(page!, 'notesPageTitle'));
+  expect(await page!.title()).toBe(await msg(page!, 'notesPageTitle'));
   await Promise.all([page!.close(), popup.close()]);
 });
 
