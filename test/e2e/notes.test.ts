@@ -247,14 +247,22 @@ it('the popup opens the notes library in a new tab (打开笔记)', async () => 
   const tab = await openTab(PAGES.gscn1.url);
   const popup = await savedFromPopup(tab);
   expect(await popup.$eval('#open-notes', (e) => e.textContent)).toBe(await msg(popup, 'popupOpenNotes'));
-  const url = `${driver.extensionOrigin}src/notes/index.html`;
-  const opened = driver.browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
   await popup.$eval('#open-notes', (e) => (e as HTMLAnchorElement).click());
-  const page = await (await opened).page();
-  await page!.waitForSelector('body[data-ready="true"]');
-  expect(await page!.$eval('h1', (e) => e.textContent)).toBe(await msg(page!, 'notesPageTitle'));
-  expect(await page!.title()).toBe(await msg(page!, 'notesPageTitle'));
-  await Promise.all([page!.close(), popup.close()]);
+  // The new tab is found among the extension's own views (Firefox's BiDi reports extension pages as about:blank).
+  const notesTab = await popup.waitForFunction(() => {
+    const w = chrome.extension.getViews({ type: 'tab' }).find((v) => v.location.pathname === '/src/notes/index.html');
+    return w?.document.body?.dataset.ready === 'true'
+      && { title: w.document.title, h1: w.document.querySelector('h1')?.textContent };
+  }, { timeout: 10_000, polling: 100 });
+  const shown = await notesTab.jsonValue() as { title: string; h1: string };
+  const title = await msg(popup, 'notesPageTitle');
+  expect(shown).toMatchObject({ title, h1: title });
+  await popup.evaluate(async () => {
+    const w = chrome.extension.getViews({ type: 'tab' }).find((v) => v.location.pathname === '/src/notes/index.html')!;
+    const t = await (w as unknown as { chrome: typeof chrome }).chrome.tabs.getCurrent();
+    await chrome.tabs.remove(t!.id!);
+  });
+  await popup.close();
 });
 
 it('two tabs saving at once both get saved', async () => {
@@ -310,5 +318,7 @@ declare const chrome: {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
   i18n: { getMessage(key: string, subs?: string[]): string };
+  extension: { getViews(p: { type: 'tab' }): Window[] };
+  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; remove(id: number): Promise<void> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
