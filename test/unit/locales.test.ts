@@ -104,6 +104,15 @@ describe('locales', () => {
     expect(tsx.flatMap((f) => hardCodedCjk(f, readFileSync(f, 'utf8')))).toEqual([]);
   });
 
+  it('every key an ImportError / NotesWriteError carries (translated where it is shown) exists in every locale', () => {
+    // Those errors name their message key as a plain string argument, which the t('…') scan above cannot see.
+    const keys = ['src/notes/import.ts', 'src/notes/write.ts']
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'((?:import|write)[A-Z]\w+)'/g)].map((m) => m[1]));
+    expect(new Set(keys).size).toBeGreaterThanOrEqual(15);
+    const missing = keys.flatMap((k) => LOCALES.filter((l) => !messages[l][k]).map((l) => `${k} missing in ${l}`));
+    expect(missing).toEqual([]);
+  });
+
   it('placeholders are the same in every locale', () => {
     for (const key of Object.keys(messages.en)) {
       const names = LOCALES.map((l) => Object.keys(messages[l][key]?.placeholders ?? {}).map((n) => n.toLowerCase()).sort().join(','));
