@@ -111,18 +111,15 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
   };
 
   // Returns the subtree totals; an inline run (text and inline elements between blocks) is scored on its block.
-  const visit = (el: Element, inLink: boolean): NodeStats => {
+  // (`tag` is el's upper-case tag name; the run is kept in three numbers: this walk reads every node of the page at
+  // page load, issue 8's budget.)
+  const visit = (el: Element, tag: string, inLink: boolean): NodeStats => {
     const total = stats.get(el) ?? empty();
     stats.set(el, total);
-    let run = { chars: 0, linkChars: 0, punct: 0 };
+    let runChars = 0;
+    let runLink = 0;
+    let runPunct = 0;
     let sawBlock = false;
-    const flush = (owner: Element) => {
-      if (run.chars) {
-        const sc = paragraphScore(run.chars, run.linkChars, run.punct);
-        if (sc) credit(owner, sc);
-      }
-      run = { chars: 0, linkChars: 0, punct: 0 };
-    };
     const link = inLink || el.tagName === 'A';
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
@@ -131,44 +128,48 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
         total.chars += c;
         total.punct += p;
         total.cjk += k;
-        run.chars += c;
-        run.punct += p;
+        runChars += c;
+        runPunct += p;
         if (link) {
           total.linkChars += c;
-          run.linkChars += c;
+          runLink += c;
         }
       } else if (n.nodeType === 1) {
         const child = n as Element;
-        const tag = child.tagName.toUpperCase();
-        if (SKIP_TAGS.has(tag) || (skip && skip(child))) continue;
-        const s = visit(child, link);
+        const childTag = child.tagName.toUpperCase();
+        if (SKIP_TAGS.has(childTag) || (skip && skip(child))) continue;
+        const s = visit(child, childTag, link);
         total.chars += s.chars;
         total.linkChars += s.linkChars;
         total.punct += s.punct;
         total.cjk += s.cjk;
-        if (BLOCK_TAGS.has(tag) || tag === 'BR') {
-          flush(el);
+        if (BLOCK_TAGS.has(childTag) || childTag === 'BR') {
+          // a block ends the current run: score it on this element
+          if (runChars) {
+            const sc = paragraphScore(runChars, runLink, runPunct);
+            if (sc) credit(el, sc);
+          }
+          runChars = runLink = runPunct = 0;
           sawBlock = true;
         } else {
           // inline child: its text joins the current run (its own block children, if any, were scored inside it)
-          run.chars += s.chars;
-          run.linkChars += s.linkChars;
-          run.punct += s.punct;
+          runChars += s.chars;
+          runLink += s.linkChars;
+          runPunct += s.punct;
         }
       }
     }
     // A block whose content is one inline run is a paragraph of its parent; a mixed block owns its runs.
-    if (!sawBlock) {
-      if (run.chars && BLOCK_TAGS.has(el.tagName.toUpperCase()) && el.parentElement) {
-        const sc = paragraphScore(run.chars, run.linkChars, run.punct);
-        if (sc) credit(el.parentElement, sc);
-      }
-      // (an inline element's run is counted by its parent)
-    } else flush(el);
+    // (an inline element's run is counted by its parent)
+    const owner = sawBlock ? el : BLOCK_TAGS.has(tag) ? el.parentElement : null;
+    if (runChars && owner) {
+      const sc = paragraphScore(runChars, runLink, runPunct);
+      if (sc) credit(owner, sc);
+    }
     return total;
   };
 
-  const page = visit(root, false);
+  const page = visit(root, root.tagName.toUpperCase(), false);
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of candidates) {

@@ -85,6 +85,15 @@ function text(el: Element): string {
   return (el.textContent ?? '').trim();
 }
 
+/** countChars(t) > 0, stopping at the first counted character. */
+function hasChars(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0x200b && c !== 0xfeff) return true;
+  }
+  return false;
+}
+
 function linkChars(el: Element): number {
   let n = 0;
   for (const a of el.querySelectorAll('a')) n += countChars(a.textContent ?? '');
@@ -152,18 +161,21 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
     if (!el.isConnected && !root.contains(el)) continue;
     const tag = el.tagName.toUpperCase();
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    const t = text(el);
-    const n = countChars(t);
+    // The text is read only when a rule below needs it: most blocks are unnamed paragraphs, and reading the text of
+    // every block is quadratic in nesting (issue 8's page-load budget).
+    let count = -1;
+    const chars = () => (count < 0 ? (count = countChars(text(el))) : count);
     if (tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE') {
-      if (n < 200) el.remove();
+      if (chars() < 200) el.remove();
       continue;
     }
     if (name.trim() && !/(^|\s)(content|article|text|body)/i.test(name) &&
-      ((CLUTTER_CLASS.test(name) && n < 300 && !hasMedia(el)) || (AD_CLASS.test(name) && n < 300) || (STRONG_CLUTTER_CLASS.test(name) && (n < 1500 || linkChars(el) / n > 0.3)))) {
+      ((CLUTTER_CLASS.test(name) && chars() < 300 && !hasMedia(el)) || (AD_CLASS.test(name) && chars() < 300) || (STRONG_CLUTTER_CLASS.test(name) && (chars() < 1500 || linkChars(el) / chars() > 0.3)))) {
       el.remove();
       continue;
     }
-    if (n && (tag === 'UL' || tag === 'OL' || tag === 'DIV' || tag === 'TABLE' || tag === 'DL') && !hasMedia(el)) {
+    if ((tag === 'UL' || tag === 'OL' || tag === 'DIV' || tag === 'TABLE' || tag === 'DL') && chars() && !hasMedia(el)) {
+      const n = chars();
       const lc = linkChars(el);
       if (lc / n > 0.6 && n < 1500) {
         el.remove();
@@ -254,7 +266,7 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
 
   // 5. containers left empty
   for (const el of [...root.querySelectorAll('div, section, p, span, ul, ol, li, blockquote, center, strong, b, font')].reverse())
-    if (!countChars(el.textContent ?? '') && !hasMedia(el) && !el.querySelector('br ~ br')) el.remove();
+    if (!hasChars(el.textContent ?? '') && !hasMedia(el) && !el.querySelector('br ~ br')) el.remove();
   return root;
 }
 
