@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { labelled } from '../reader/format';
 import { t } from '../shared/i18n';
+import { isWebUrl } from './import';
 import { sanitizeArticleHtml } from './sanitize';
 import type { Note } from './types';
 
@@ -41,7 +42,10 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
       <h1>{a.title}</h1>
       <p class="meta">{meta.join(' · ')}</p>
       <p class="meta">
-        <a href={note.canonicalUrl} target="_blank" rel="noopener noreferrer">{note.canonicalUrl}</a>
+        {/* A link only for web addresses: an imported javascript:/data: URL would run with the page's privileges. */}
+        {isWebUrl(note.canonicalUrl)
+          ? <a href={note.canonicalUrl} target="_blank" rel="noopener noreferrer">{note.canonicalUrl}</a>
+          : <span class="url">{note.canonicalUrl}</span>}
         {' · '}{t('notesAccessedOn', note.accessedAt.slice(0, 16).replace('T', ' '))}
       </p>
       <section class="edit">

@@ -84,6 +84,24 @@ function checkNote(n: unknown, i: number): void {
   if (typeof a !== 'object' || a === null) throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`, 'importNoteNoArticle', [nth]);
   for (const [k, check] of Object.entries(ARTICLE_CHECKS))
     if (!check(a[k])) throw new ImportError(`${where}的 article.${k} 缺失或类型不对。(Note ${i + 1}: article.${k} is missing or invalid.)`, 'importArticleField', [nth, k]);
+  // The notes page shows these addresses as links: a javascript:/data: URL there would run or load with the
+  // extension's privileges on a click. Notes are only made from web pages (the content script runs on http(s) only;
+  // the CLI writes Articles, never notes), so anything else is a forged or broken file.
+  const urls: [string, unknown][] = [['canonicalUrl', note.canonicalUrl], ['article.url', a.url], ['article.canonicalUrl', a.canonicalUrl]];
+  for (const [k, v] of urls)
+    if (v !== null && !isWebUrl(v as string))
+      throw new ImportError(`${where}的 ${k} 不是 http(s) 网址：${String(v).slice(0, 80)}。(Note ${i + 1}: ${k} is not an http(s) URL.)`,
+        'importNoteUrl', [nth, k]);
+}
+
+/** True for an absolute http: or https: URL (the only addresses a note may link to). */
+export function isWebUrl(s: string): boolean {
+  try {
+    const p = new URL(s).protocol;
+    return p === 'http:' || p === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** What an import would do, for the preview: new notes and duplicates (by canonical URL) of notes already stored. */
