@@ -5,7 +5,8 @@
  * UTF-8, else GB18030 (the superset of GBK/GB2312 that Chinese portals without a declaration use).
  *
  * Sanity check (the declaration may lie, see corpus hexun-1.html: UTF-8 bytes declaring gb2312, and case 23: GBK
- * bytes served as UTF-8): a declared legacy Chinese charset on bytes that are valid, non-ASCII UTF-8 is decoded as UTF-8;
+ * bytes served as UTF-8): a declared legacy charset on bytes that are valid, non-ASCII UTF-8 is decoded as UTF-8;
+ * UTF-16 without a BOM is recognised by its NUL pattern; a meta declaring UTF-16 means UTF-8 (WHATWG);
  * a declared UTF-8 that does not validate is decoded as GB18030 when that yields no replacement characters.
  */
 export interface DecodedHtml {
@@ -57,6 +58,25 @@ function hasNonAscii(bytes: Uint8Array): boolean {
 }
 
 /**
+ * UTF-16 without a byte order mark: HTML markup is ASCII, so in UTF-16LE nearly every odd byte of the first 1 KB is
+ * NUL (and every even byte in UTF-16BE) while the other half has none. Returns the encoding, or null.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 16) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  if (oddNul > half * 0.6 && evenNul < half * 0.05) return 'utf-16le';
+  if (evenNul > half * 0.6 && oddNul < half * 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
  * Decode HTML bytes. `transportCharset` is the charset of an HTTP Content-Type header, if any.
  * Never throws for any byte input: undecodable bytes become U+FFFD.
  */
@@ -68,16 +88,23 @@ export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null):
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return { html: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', declared: 'utf-16be', via: 'bom' };
 
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { html: new TextDecoder(utf16).decode(bytes), encoding: utf16, declared: null, via: 'sniff' };
+
   const transport = normalizeCharset(transportCharset);
   const metaLabel = sniffMetaCharset(bytes);
-  const meta = normalizeCharset(metaLabel);
+  let meta = normalizeCharset(metaLabel);
+  // WHATWG "prescan": a <meta> that declares UTF-16 is read as UTF-8 (the bytes got this far, so they are not UTF-16).
+  if (meta === 'utf-16le' || meta === 'utf-16be') meta = 'utf-8';
   const declared = transport ?? meta;
   const via = transport ? 'transport' : meta ? 'meta' : 'sniff';
   const declaredLabel = (transport ? transportCharset?.toLowerCase() : metaLabel) ?? null;
 
   const utf8Ok = isValidUtf8(bytes);
   if (declared && declared !== 'utf-8') {
-    if (declared === 'gb18030' && utf8Ok && hasNonAscii(bytes))
+    // Legacy multi-byte text (GBK, Big5, Shift_JIS…) almost never validates as UTF-8, so valid non-ASCII UTF-8 under a
+    // legacy declaration means the declaration lies (corpus hexun-1: UTF-8 bytes declaring gb2312).
+    if (utf8Ok && hasNonAscii(bytes))
       return { html: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', declared: declaredLabel, via: 'override' };
     return { html: new TextDecoder(declared).decode(bytes), encoding: declared, declared: declaredLabel, via };
   }

@@ -73,7 +73,11 @@ function absolute(href: string | null | undefined, base: string): string | null 
   }
 }
 
-/** link rel=canonical, else og:url; a bare site root (china.com.cn's og:url) is not the article's URL. */
+/**
+ * link rel=canonical, else og:url; a bare site root (china.com.cn's og:url) is not the article's URL. Only http(s)
+ * URLs count: the value is page-supplied and ends up as a link in citations and the notes page, so a `javascript:` or
+ * `data:` "canonical URL" (seen in the break-it tests) is dropped here.
+ */
 function canonical(doc: Document, url: string, metas: Map<string, string>): string | null {
   const cands = [doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), metas.get('og:url')];
   for (const c of cands) {
@@ -81,6 +85,7 @@ function canonical(doc: Document, url: string, metas: Map<string, string>): stri
     if (!abs) continue;
     try {
       const u = new URL(abs);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') continue;
       if ((u.pathname === '/' || u.pathname === '') && !u.search) continue;
     } catch {
       continue;

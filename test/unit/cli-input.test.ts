@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractFile, looksBinary } from '../../src/cli/extract';
+import { extractFile, looksBinary, parseFileArgs } from '../../src/cli/extract';
 import { main } from '../../src/cli/main';
 
 describe('CLI input checks', () => {
@@ -24,5 +25,49 @@ describe('CLI input checks', () => {
     expect(await main(['extract', '--help'])).toBe(0);
     expect(await main([])).toBe(2);
     expect(await main(['nonsense'])).toBe(2);
+  });
+});
+
+describe('CLI refuses what is not a readable page, with a reason', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qingdu-cli2-'));
+
+  it('a FIFO is refused without blocking, a device and a directory too', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    await expect(extractFile({ file: fifo, url: null })).rejects.toThrow(/not a regular file/);
+    await expect(extractFile({ file: '/dev/zero', url: null })).rejects.toThrow(/not a regular file/);
+    await expect(extractFile({ file: dir, url: null })).rejects.toThrow(/directory/);
+  });
+
+  it('a page nested 20,000 deep gets a specific error, not a stack trace', async () => {
+    const f = join(dir, 'deep.html');
+    writeFileSync(f, `<html><body>${'<div>'.repeat(20000)}x${'</div>'.repeat(20000)}</body></html>`);
+    await expect(extractFile({ file: f, url: null })).rejects.toThrow(/nested too deeply/);
+  });
+
+  it('UTF-16 without a BOM is decoded, and a meta declaring UTF-16 is read as UTF-8', async () => {
+    const a = join(dir, 'u16.html');
+    writeFileSync(a, Buffer.from('<html><head><title>标题测试</title></head><body><p>正文</p></body></html>', 'utf16le'));
+    expect((await extractFile({ file: a, url: null })).title).toBe('标题测试');
+    const b = join(dir, 'm16.html');
+    writeFileSync(b, '<html><head><meta charset="utf-16"><title>标题</title></head><body><p>正文</p></body></html>');
+    expect((await extractFile({ file: b, url: null })).title).toBe('标题');
+  });
+
+  it('a javascript: canonical URL is not reported', async () => {
+    const f = join(dir, 'canon.html');
+    writeFileSync(f, '<html><head><link rel="canonical" href=" JaVa&#x09;script:alert(1)"><meta property="og:url" content="data:text/html,x"><title>t</title></head><body><p>正文</p></body></html>');
+    expect((await extractFile({ file: f, url: 'https://news.example.cn/a/1.html' })).canonicalUrl).toBeNull();
+  });
+
+  it('--url must be an absolute http(s) or file URL and given once per file', () => {
+    expect(() => parseFileArgs(['a.html', '--url', 'javascript:alert(1)'], [])).toThrow(/http\(s\) or file URL/);
+    expect(() => parseFileArgs(['a.html', '--url', 'not a url'], [])).toThrow(/absolute/);
+    expect(() => parseFileArgs(['a.html', '--url', 'https://a.cn/1', '--url', 'https://a.cn/2'], [])).toThrow(/twice/);
+    expect(parseFileArgs(['--', '--odd.html'], []).files[0].file).toBe('--odd.html');
+  });
+
+  it('cite refuses an access date that does not exist', async () => {
+    expect(await main(['cite', 'test/fixtures/gscn-1.html', '--accessed', '2026-13-45'])).toBe(2);
   });
 });
