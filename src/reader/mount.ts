@@ -46,10 +46,14 @@ export function createReader(
   let returnFocus: HTMLElement | null = null;
   let openSeq = 0;
   const keys: { current: ((e: KeyboardEvent) => void) | null } = { current: null };
+  // A page script may remove our host (a MutationObserver that strips unknown children of <html>): the reader is then
+  // gone from the screen, so it is closed as the user would close it (scroll unlocked, key listener off, state closed).
+  let watch: MutationObserver | null = null;
 
   // Listening from the moment the host exists: until the App has rendered (prefs still loading), Esc already closes.
   const onKey = (e: KeyboardEvent) => {
     if (!host) return;
+    if (!host.isConnected) return api.close(); // removed before our observer ran: the key is the page's
     if (keys.current) return keys.current(e);
     if (keyAction(e, e.composedPath()) === 'close') {
       e.preventDefault();
@@ -79,6 +83,11 @@ export function createReader(
       shadow.append(style, mountPoint);
       doc.documentElement.appendChild(host);
       win.addEventListener('keydown', onKey, true);
+      // Observing the parent (<html>) sees the host removed, directly or by replacing <html>'s children; a removed
+      // <html> (document.open, replaceChildren on the document) is seen by observing the document too.
+      watch = new win.MutationObserver(() => { if (host && !host.isConnected) api.close(); });
+      watch.observe(doc, { childList: true });
+      watch.observe(doc.documentElement, { childList: true });
       const seq = ++openSeq;
       void env.prefs().then((prefs) => {
         if (seq !== openSeq || !host) return; // closed (or reopened) while the prefs loaded
@@ -94,6 +103,8 @@ export function createReader(
       openSeq++;
       const win = doc.defaultView!;
       win.removeEventListener('keydown', onKey, true);
+      watch?.disconnect();
+      watch = null;
       keys.current = null;
       render(null, host.shadowRoot!.lastElementChild as HTMLElement);
       host.remove();

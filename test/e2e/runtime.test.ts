@@ -132,6 +132,38 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
   });
 });
 
+it('reader host removed by a page script: closed as by Esc (scroll unlocked, keys back to the page, state closed)', async () => {
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  try {
+    const before = await snapshot(page);
+    // A page that strips unknown children of <html> (main world, like the page's own script).
+    await page.evaluate(() => {
+      new MutationObserver(() => document.getElementById('qingdu-reader')?.remove())
+        .observe(document.documentElement, { childList: true });
+      (window as unknown as { __qdKeys: string[] }).__qdKeys = [];
+      window.addEventListener('keydown', (e) => (window as unknown as { __qdKeys: string[] }).__qdKeys.push(e.key));
+    });
+    const run = () => driver.background((id: number) =>
+      (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
+        .qingduTestHooks.runCommand('toggle-reader', id), tabId);
+    expect(await run()).toBe(true);
+    await page.waitForFunction(() => !document.getElementById('qingdu-scroll-lock'), { timeout: 5_000 });
+    expect(await page.$('#qingdu-reader')).toBeNull();
+    expect(await page.evaluate(() => [getComputedStyle(document.documentElement).overflow, getComputedStyle(document.body).overflow]))
+      .not.toContain('hidden');
+    expect((await askContent<{ readerOpen: boolean }>(driver, tabId, 'status')).readerOpen).toBe(false);
+    await page.bringToFront();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => (window as unknown as { __qdKeys: string[] }).__qdKeys)).toEqual(['ArrowDown', 'j']);
+    expect((await snapshot(page)).html).toBe(before.html);
+    // The next shortcut press opens the reader again (it was closed, not half-open).
+    expect(await run()).toBe(true);
+  } finally {
+    await page.close();
+  }
+});
+
 it('reader renders hostile body HTML sanitized (DOMPurify): no handler runs, no javascript: link survives', async () => {
   const { page, tabId } = await openArticle(PAGES.gscn1);
   try {
