@@ -294,23 +294,45 @@ it('the save-note command saves the active article and refuses a channel page', 
   expect(await driver.background((id: number) => chrome.action.getBadgeText({ tabId: id }), article)).toBe('✓');
 });
 
-it('a saved page cannot run script in the notes page', async () => {
+it('a saved page cannot run script in the notes page (no handler runs, none even reaches CSP)', async () => {
   const page = await notesPage();
-  const html = '<p>恶意页面</p><img src="x" onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">链接</a><iframe src="javascript:parent.pwned=4"></iframe>';
-  const r = await page.evaluate((contentHtml: string) => chrome.runtime.sendMessage({ name: 'notesSave', data: { article: {
-    isArticle: true, confidence: 1, url: 'http://evil.example/x', canonicalUrl: null, siteName: 'evil', title: '脚本注入测试',
-    published: null, source: null, authors: [], editors: [], section: [], lang: 'zh-CN', excerpt: '', contentHtml,
-    textContent: '恶意页面', charCount: 4, readingMinutes: 1, images: [], rule: 'generic', nextPageUrl: null } } }), html);
-  expect(r).toMatchObject({ ok: true });
-  await search(page, '脚本注入');
-  await page.click('#note-list li');
-  await page.waitForSelector('.note-view .body');
-  await page.click('.note-view .body img').catch(() => undefined);
-  await page.click('.note-view .body a').catch(() => undefined);
-  await new Promise((res) => setTimeout(res, 500));
-  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-  const body = await page.$eval('.note-view .body', (e) => e.innerHTML);
-  expect(body).not.toMatch(/onerror|<script|javascript:|<iframe/);
+  // Every CSP violation and console error of the page: an inline handler that CSP blocks was still live in our DOM.
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' && /inline|Content.Security|script-src|CSP/i.test(m.text())) problems.push(m.text()); });
+  await page.evaluate(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber} ${document.querySelector(".note-view h1")?.textContent}`), true);
+  });
+  const bodies = [
+    '<p>恶意页面</p><img src="x" onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">链接</a><iframe src="javascript:parent.pwned=4"></iframe>',
+    '<p>恶意页面</p><details open ontoggle="window.pwned=5"><summary>s</summary>d</details>',
+    '<p>恶意页面</p><svg><animate onbegin="window.pwned=6" attributeName="x" dur="1s"></animate></svg>',
+    '<p>恶意页面</p><video><source src="x" onerror="window.pwned=7"></video>',
+    '<p>恶意页面</p><img src=x onerror="window.pwned=8"><body onload="window.pwned=9">',
+  ];
+  for (const [i, contentHtml] of bodies.entries()) {
+    const r = await page.evaluate((html: string, n: number) => chrome.runtime.sendMessage({ name: 'notesSave', data: { article: {
+      isArticle: true, confidence: 1, url: `http://evil.example/x${n}`, canonicalUrl: null, siteName: 'evil', title: `脚本注入测试${n}`,
+      published: null, source: null, authors: [], editors: [], section: [], lang: 'zh-CN', excerpt: '', contentHtml: html,
+      textContent: '恶意页面', charCount: 4, readingMinutes: 1, images: [], rule: 'generic', nextPageUrl: null } } }), contentHtml, i);
+    expect(r).toMatchObject({ ok: true });
+  }
+  for (const i of bodies.keys()) {
+    await search(page, `脚本注入测试${i}`);
+    await page.waitForFunction((t: string) => [...document.querySelectorAll('#note-list li')].some((li) => li.querySelector('h2')?.textContent === t), {}, `脚本注入测试${i}`);
+    await page.evaluate((t: string) => [...document.querySelectorAll<HTMLElement>('#note-list li')].find((li) => li.querySelector('h2')?.textContent === t)!.click(), `脚本注入测试${i}`);
+    await page.waitForFunction((t: string) => document.querySelector('.note-view h1')?.textContent === t, {}, `脚本注入测试${i}`);
+    await page.click('.note-view .body img').catch(() => undefined);
+    await page.click('.note-view .body a').catch(() => undefined);
+    await new Promise((res) => setTimeout(res, 500));
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    const body = await page.$eval('.note-view .body', (e) => e.innerHTML);
+    expect(body).not.toMatch(/\bon[a-z]+=|<script|javascript:|<iframe/);
+    await page.click('#note-close');
+  }
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  expect(problems).toEqual([]);
   await page.close();
 });
 
