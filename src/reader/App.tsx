@@ -129,6 +129,9 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
     for (const p of pages) html += pageMarker(p.n, t) + clean(p.contentHtml);
     return html;
   }, [article, pages]);
+  // Nothing to read (a list page, an empty page, a frameset): say so instead of an empty body, and offer no Save or
+  // Cite (a note or a citation of nothing). The reader still opens, so the shortcut visibly answers (README).
+  const empty = !article.textContent.trim() && !/<img\b/i.test(original);
   const converting = prefs.convert && !!conv;
   const html = useMemo(() => (converting ? convertHtml(original, conv!, document) : original), [original, converting, conv]);
   const shown = (s: string) => (converting ? conv!(s) : s);
@@ -194,8 +197,10 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
       case 'pageUp': return el.scrollBy({ top: -(el.clientHeight - 80), behavior: smooth() });
       case 'help': return setHelp((h) => !h);
       case 'save':
+        if (empty) return say(t('readerNoArticle'));
         return void services.save(article).then(say, (e: Error) => say(t('readerSaveFailed', [e.message])));
       case 'cite':
+        if (empty) return say(t('readerNoArticle'));
         return void services.cite(article)
           .then(async (text) => { await copyText(text, el); say(t('readerCited', [text]), 6000); })
           .catch((e: Error) => say(t('readerCiteFailed', [e.message])));
@@ -256,8 +261,8 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
           title={dir === 'cn2t' ? t('readerConvertCn2t') : t('readerConvertT2cn')}
           onClick={() => update({ convert: !prefs.convert })}>{dir === 'cn2t' ? t('readerConvertToTrad') : t('readerConvertToSimp')}</button>
         <span class="qd-gap" />
-        <button type="button" class="qd-btn" data-action="save" onClick={() => act('save')}>{t('readerSave')}</button>
-        <button type="button" class="qd-btn" data-action="cite" onClick={() => act('cite')}>{t('readerCite')}</button>
+        <button type="button" class="qd-btn" data-action="save" disabled={empty} onClick={() => act('save')}>{t('readerSave')}</button>
+        <button type="button" class="qd-btn" data-action="cite" disabled={empty} onClick={() => act('cite')}>{t('readerCite')}</button>
         <button type="button" class="qd-btn" data-action="print" onClick={() => root.current?.ownerDocument.defaultView?.print()}>
           {t('readerPrint')}</button>
         <button type="button" class="qd-btn" data-action="help" aria-expanded={help ? "true" : "false"} aria-label={t('readerHelp')}
@@ -277,7 +282,9 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
             <span key={m.field} data-field={m.field}>{shown(m.label ? t('metaLabel', [m.label, m.value]) : m.value)}</span>
           ))}
         </p>
-        <div class="qd-body" ref={bodyRef} dangerouslySetInnerHTML={{ __html: html }} />
+        {empty
+          ? <p class="qd-empty" role="status">{t('readerNoArticle')}</p>
+          : <div class="qd-body" ref={bodyRef} dangerouslySetInnerHTML={{ __html: html }} />}
         {pagesNote && <p class="qd-pages-status" role="status">{pagesNote}</p>}
         <p class="qd-source-url">{t('readerSourceUrl', [url])}</p>
       </article>

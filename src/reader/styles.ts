@@ -56,6 +56,7 @@ export const readerCss = `
   border: 1px solid var(--qd-border); border-radius: 4px; background: var(--qd-control); color: var(--qd-fg);
 }
 .qd-btn[aria-pressed="true"] { background: var(--qd-fg); color: var(--qd-bg); }
+.qd-btn:disabled { opacity: 0.45; cursor: default; }
 .qd-btn:focus-visible, .qd-select:focus-visible { outline: 3px solid var(--qd-accent); outline-offset: 2px; }
 
 .qd-article { max-width: var(--qd-measure); margin: 0 auto; padding: 1.2em 1.5em 4em; box-sizing: content-box; }
@@ -84,6 +85,7 @@ export const readerCss = `
   text-indent: 0;
 }
 .qd-page-marker::before, .qd-page-marker::after { content: ""; flex: 1; border-top: 1px dashed var(--qd-border); }
+.qd-empty { color: var(--qd-muted); font-size: 1.1em; margin: 2em 0; }
 .qd-pages-status { font-size: 0.8em; color: var(--qd-muted); margin: 1.5em 0 0; }
 .qd-source-url { font-size: 0.75em; color: var(--qd-muted); margin-top: 2.5em; padding-top: 1em;
   border-top: 1px solid var(--qd-border); overflow-wrap: anywhere; }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browserKind, distDir, launch, type Driver } from './browser';
@@ -13,6 +13,8 @@ import { PALETTES } from '../../src/reader/themes';
 const OUT = `test-results/${browserKind()}`;
 const PAGES = corpusArticles(['gscn-1', 'sina-3', 'ifeng-1', 'people-2', 'chinacomcn-1', 'xinhuanet-2']);
 const GSCN = PAGES.find((p) => p.name === 'gscn-1')!;
+/** Pages without an article (test/fixtures/no-article), served on gansu.gscn.com.cn where the content script runs. */
+const NO_ARTICLE = ['list', 'empty', 'frameset'];
 let server: PageServer;
 let driver: Driver;
 
@@ -22,6 +24,7 @@ beforeAll(async () => {
   server = await servePages({
     ...corpusRoutes(PAGES), ...MULTIPAGE.routes,
     '/pic/ok.png': { file: 'public/icons/icon-128.png', contentType: 'image/png' },
+    ...Object.fromEntries(NO_ARTICLE.map((n) => [`/no-article/${n}.html`, { file: `test/fixtures/no-article/${n}.html`, contentType: 'text/html' }])),
   });
   driver = await launch({ extensionDir: distDir(), hosts: [...new Set([...PAGES.map((p) => p.host), 'gansu.gscn.com.cn'])], port: server.port });
 });
@@ -73,6 +76,38 @@ const press = async (page: Page, key: string) => { await page.keyboard.press(key
 const until = (page: Page, fn: string) => page.waitForFunction(fn, { timeout: 10_000 });
 const shadowClick = (page: Page, sel: string) => page.evaluate((s: string) =>
   document.getElementById('qingdu-reader')!.shadowRoot!.querySelector<HTMLElement>(s)!.click(), sel);
+
+describe.each(NO_ARTICLE)('reader on a page without an article (%s)', (name) => {
+  it('says no article was found (from _locales) and offers no Save or Cite', async () => {
+    // Chromium here runs en-US, Firefox zh-CN: the text is one of the locales' messages.
+    const texts = ['en', 'zh_CN', 'zh_TW'].map((l) =>
+      (JSON.parse(readFileSync(`public/_locales/${l}/messages.json`, 'utf8')) as Record<string, { message: string }>).readerNoArticle.message);
+    const page = await driver.open(`http://gansu.gscn.com.cn/no-article/${name}.html`);
+    const tabId = await driver.tabId(page);
+    try {
+      await waitForContent(driver, tabId);
+      await page.bringToFront();
+      expect(await toggle(tabId)).toBe(true);
+      await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-empty'));
+      const v = await page.evaluate(() => {
+        const root = document.getElementById('qingdu-reader')!.shadowRoot!;
+        const btn = (a: string) => root.querySelector<HTMLButtonElement>(`button[data-action="${a}"]`)!;
+        return { empty: root.querySelector('.qd-empty')!.textContent, body: !!root.querySelector('.qd-body'),
+          save: btn('save').disabled, cite: btn('cite').disabled, print: btn('print').disabled };
+      });
+      expect(texts).toContain(v.empty);
+      expect(v).toMatchObject({ body: false, save: true, cite: true, print: false });
+      // The keys say the same instead of saving or citing nothing.
+      await press(page, 's');
+      await until(page, `document.getElementById('qingdu-reader').shadowRoot.querySelector('.qd-toast').textContent !== ''`);
+      expect(texts).toContain(await page.evaluate(() => document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-toast')!.textContent));
+      await press(page, 'Escape');
+      await page.waitForFunction(() => !document.getElementById('qingdu-reader'));
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 describe.each(PAGES)('reader on $name', (p: CorpusPage) => {
   it('is a labelled modal dialog with zh typography; themes, font size, keys, 繁/简 and focus work', async () => {
