@@ -212,6 +212,9 @@ export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean })
   let article: Article | null = null;
   const complete = (): Article => {
     if (article) return article;
+    // A single-page site may have replaced the body element since page load (hostile fixture spa-rewrite): the
+    // deferred metadata would then read a detached element, so the Article is extracted afresh from the page as it is.
+    if (deferred && source && source.isConnected === false) return (article = extractArticle(doc, url));
     meta ??= finishMetadata(stage);
     article = {
       isArticle: det.isArticle,
