@@ -101,7 +101,8 @@ async function closeReader(driver: Driver, page: Page, tabId: number): Promise<v
 }
 
 async function main(): Promise<void> {
-  process.env.QINGDU_DIST ??= process.env.QINGDU_OUT;
+  // process.env turns an assigned undefined into the string "undefined": copy only a value that is set.
+  if (!process.env.QINGDU_DIST && process.env.QINGDU_OUT) process.env.QINGDU_DIST = process.env.QINGDU_OUT;
   const dir = distDir('chromium');
   const list = rows();
   const byHostPath = new Map(list.map((r) => [new URL(r.url).host + new URL(r.url).pathname, r]));

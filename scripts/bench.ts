@@ -81,7 +81,8 @@ const FOREIGN = { preact: /__preactattr_|\b__H\b|preact/, dompurify: /DOMPurify|
 
 async function main(): Promise<void> {
   // `npm run bench` builds first; QINGDU_OUT (the build's output folder) is also where the bench looks.
-  process.env.QINGDU_DIST ??= process.env.QINGDU_OUT;
+  // process.env turns an assigned undefined into the string "undefined": copy only a value that is set.
+  if (!process.env.QINGDU_DIST && process.env.QINGDU_OUT) process.env.QINGDU_DIST = process.env.QINGDU_OUT;
   const dir = distDir('chromium');
   const list = rows();
   const hostOf = new Map(list.map((r) => [new URL(r.url).host + new URL(r.url).pathname, r]));
