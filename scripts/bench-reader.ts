@@ -20,10 +20,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
+import { CORPUS, pageUrl } from './bench-pages';
 import { distDir, launch, type Driver } from '../test/e2e/browser';
 
-const CORPUS = 'test/fixtures/corpus';
-const FALLBACK_HOST = 'bench.sina.com.cn';
 /** Fresh tabs per page; each column keeps its fastest run, as `npm run bench` does (the machine is shared: the minimum
  * is the least disturbed run). BENCH_RUNS=1 gives single cold runs. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -31,17 +30,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 interface Row { file: string; url: string; encoding: string }
 /** ms: command → painted, command → open() in the tab (messages, injection), open() → rendered (prefs, render), rendered → painted. */
 interface Timing { total: number; open: number; render: number; paint: number }
-
-const MATCHES = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { content_scripts: { matches: string[] }[] })
-  .content_scripts[0].matches.map((m) => new RegExp(`^${m.split('://')[1].split('/')[0].replace(/\./g, '\\.').replace(/^\*\\\./, '([^.]+\\.)*')}$`));
-
-function pageUrl(file: string, url: string | null): string {
-  if (url) {
-    const u = new URL(url);
-    if (MATCHES.some((re) => re.test(u.hostname))) return `http://${u.hostname}${u.pathname}${u.search}`;
-  }
-  return `http://${FALLBACK_HOST}/${file}`;
-}
 
 function rows(): Row[] {
   return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim())

@@ -24,27 +24,14 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
+import { CORPUS, pageUrl } from './bench-pages';
 import { distDir, launch } from '../test/e2e/browser';
 
-const CORPUS = 'test/fixtures/corpus';
-/** Hosts in the manifest matches without a site rule: pages with an unknown or unmatched URL are served here. */
-const FALLBACK_HOST = 'bench.sina.com.cn';
 /** Loads per page; each column keeps its fastest run (the machine is shared: the minimum is the least disturbed). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Row { file: string; url: string; encoding: string }
 interface Sample { file: string; phases: Record<string, number>; ours: number; maxPhase: number; readability: number; walk: number; nodes: number; isArticle: boolean }
-
-const MATCHES = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { content_scripts: { matches: string[] }[] })
-  .content_scripts[0].matches.map((m) => new RegExp(`^${m.split('://')[1].split('/')[0].replace(/\./g, '\\.').replace(/^\*\\\./, '([^.]+\\.)*')}$`));
-
-function pageUrl(file: string, url: string | null): string {
-  if (url) {
-    const u = new URL(url);
-    if (MATCHES.some((re) => re.test(u.hostname))) return `http://${u.hostname}${u.pathname}${u.search}`;
-  }
-  return `http://${FALLBACK_HOST}/${file}`;
-}
 
 function rows(): Row[] {
   return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
