@@ -1,30 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { distDir, launch, type Driver } from './browser';
-import { servePages, type PageServer } from './server';
-import { GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT, READER_SHORTCUT_XDOTOOL, ROUTES } from './fixtures';
+import { expect, it } from 'vitest';
+import { PAGES, READER_SHORTCUT, READER_SHORTCUT_XDOTOOL } from './fixtures';
 import { askContent, readerView, waitForContent } from './page-probe';
-import { startXvfb, type XServer } from './x11';
+import { useHeadedBrowser } from './headed';
 
 // The manifest shortcut itself, pressed as a real key in a headed browser on a private Xvfb display (the other suite
 // calls the command handler through the background hook). Skipped where Xvfb/xdotool are missing.
-let x: XServer | null = null;
-let server: PageServer;
-let driver: Driver | undefined;
-
-beforeAll(async () => {
-  x = await startXvfb();
-  if (!x) return;
-  server = await servePages(ROUTES);
-  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST, OTHER_HOST], port: server.port, headed: true, env: { DISPLAY: x.display } });
-});
-
-afterAll(async () => {
-  await driver?.close();
-  await server?.close();
-  x?.close();
-});
+const headed = useHeadedBrowser();
 
 it(`${READER_SHORTCUT} pressed on the keyboard opens reader mode, and again closes it`, async (ctx) => {
+  const { x, driver } = headed;
   if (!x || !driver) return ctx.skip();
   const page = await driver.open(PAGES.gscn1.url);
   try {
@@ -44,6 +28,7 @@ it(`${READER_SHORTCUT} pressed on the keyboard opens reader mode, and again clos
 });
 
 it('on a host outside the manifest the shortcut injects Qingdu under activeTab and opens reader mode', async (ctx) => {
+  const { x, driver } = headed;
   if (!x || !driver) return ctx.skip();
   const page = await driver.open(PAGES.other.url);
   try {

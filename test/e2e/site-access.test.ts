@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { distDir, launch, type Driver } from './browser';
-import { servePages, type PageServer } from './server';
-import { GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT_XDOTOOL, ROUTES } from './fixtures';
+import { OTHER_HOST, PAGES, READER_SHORTCUT_XDOTOOL } from './fixtures';
+import type { Driver } from './browser';
 import { askContent, waitForContent } from './page-probe';
-import { startXvfb, type XServer } from './x11';
+import { useHeadedBrowser } from './headed';
 
 // "Always clean this site" (issue 7): a host outside the manifest gets Qingdu by itself only after the user grants that
 // origin from the popup. Headed under Xvfb: the real shortcut gives the extension activeTab on the page (so the popup,
 // opened as a tab, can read it), the click on the popup button is real input (permissions.request needs a user
 // gesture). Firefox grants without its prompt under a test pref (browser.ts); Chromium's prompt cannot be answered
 // here, so there the test stops after checking the offer.
-let x: XServer | null = null;
-let server: PageServer;
-let driver: Driver | undefined;
-
-beforeAll(async () => {
-  x = await startXvfb();
-  if (!x) return;
-  server = await servePages(ROUTES);
-  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST, OTHER_HOST], port: server.port, headed: true, env: { DISPLAY: x.display } });
-});
-
-afterAll(async () => {
-  await driver?.close();
-  await server?.close();
-  x?.close();
-});
+const headed = useHeadedBrowser();
 
 const contentRuns = async (d: Driver, page: Page) => {
   await new Promise((r) => setTimeout(r, 1500));
@@ -34,6 +18,7 @@ const contentRuns = async (d: Driver, page: Page) => {
 };
 
 it('popup offers "always clean" for a host outside the manifest; granting registers the content script there, revoking removes it; a withheld portal is asked back (Firefox)', async (ctx) => {
+  const { x, driver } = headed;
   if (!x || !driver) return ctx.skip();
   const d = driver;
   const page = await d.open(PAGES.other.url);
