@@ -1,25 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/cli/extract';
 import { formatCitation, toCslItem, CITATION_STYLES, type CitationStyle } from '../../src/cite/index';
 import type { Article } from '../../src/extract/article';
+import { corpusLabels } from './metadata-helpers';
 
 // Every corpus article, every format: produced without error, containing the title, the date and the URL.
 const corpus = new URL('../fixtures/corpus/', import.meta.url);
-const labels = readFileSync(new URL('labels.jsonl', corpus), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Label);
-interface Label {
-  file: string;
-  url: string;
-  is_article: boolean;
-  title: string;
-  published: string | null;
-  source: string | null;
-  author: string | null;
-  editor: string | null;
-}
+const labels = corpusLabels();
 const articles = labels.filter((l) => l.is_article);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
