@@ -15,7 +15,8 @@ export default defineConfig({
     // QINGDU_OUT lets parallel work build elsewhere; the default is what tests and `npm start` load.
     outDir: process.env.QINGDU_OUT ? `${process.env.QINGDU_OUT}/${target}` : `dist/${target}`,
     emptyOutDir: true,
-    minify: true,
+    // QINGDU_MINIFY=0 keeps names readable for CPU profiles (scripts/profile-content.ts).
+    minify: process.env.QINGDU_MINIFY !== '0',
     sourcemap: false,
     target: 'es2022',
   },

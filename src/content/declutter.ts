@@ -1,4 +1,4 @@
-import type { Article } from '../extract/article';
+import type { PageLoad } from '../extract/index';
 import { CLUTTER_SELECTORS } from '../extract/markers';
 import { CLUTTER_ATTR, declutterCss, findBodyElement, findClutterBlocks, safeSelectors } from '../extract/clutter';
 import { siteClutterSelectors } from './site-clutter';
@@ -8,14 +8,16 @@ const STYLE_ID = 'qingdu-declutter';
 /**
  * Hide page clutter in place with ONE injected `<style>` (generic + site-rule selectors, plus `[data-qingdu-clutter]`
  * on blocks found by marker text). Reversible: `removeDeclutter` takes the sheet and the attributes away again.
- * Never hides the element holding the article body (see extract/clutter.ts).
+ * Never hides the element holding the article body (see extract/clutter.ts): page load's live body element, or, when
+ * the body came from Readability's copy, the element found by its text (findBodyElement).
  * @returns false when the body could not be located on the page (then nothing is hidden).
  */
-export function applyDeclutter(doc: Document, article: Pick<Article, 'url' | 'textContent'>): boolean {
+export function applyDeclutter(doc: Document, page: Pick<PageLoad, 'url' | 'bodyElement' | 'bodyText'>): boolean {
   if (doc.getElementById(STYLE_ID)) return true;
-  const body = findBodyElement(doc, article.textContent);
+  const live = page.bodyElement?.isConnected ? page.bodyElement : null;
+  const body = live ?? (page.bodyText ? findBodyElement(doc, page.bodyText) : null);
   if (!body) return false;
-  const selectors = safeSelectors(doc, [...CLUTTER_SELECTORS, ...siteClutterSelectors(article.url, doc)], body);
+  const selectors = safeSelectors(doc, [...CLUTTER_SELECTORS, ...siteClutterSelectors(page.url, doc)], body);
   for (const el of findClutterBlocks(doc, body)) el.setAttribute(CLUTTER_ATTR, '');
   const style = doc.createElement('style');
   style.id = STYLE_ID;

@@ -83,9 +83,9 @@ async function start(): Promise<void> {
 }
 
 /**
- * Extract phase by phase, then declutter, yielding to the page between phases: each phase is one task, timed as
- * `qingdu:<phase>` (body, title, clean, detect, declutter; see timing.ts and loadPhases). The rest of the Article waits
- * until something asks for it (article()).
+ * Detect phase by phase, then declutter, yielding to the page between phases: each phase is one task, timed as
+ * `qingdu:<phase>` (body; on articles title and clean; detect; declutter; see timing.ts and loadPhases). The rest of
+ * the Article (serialisation, metadata) waits until something asks for it (article()).
  */
 async function analyse(): Promise<void> {
   let result: PageLoad | null = null;

@@ -53,7 +53,7 @@ export interface BodyChoice {
   siblings: Element[];
   /** Final score of the chosen container. */
   score: number;
-  /** Statistics of every scored element (only elements with text are present). */
+  /** Statistics of the elements with text or a score (an element without a record has neither). */
   stats: Map<Element, NodeStats>;
   /** Totals over the page body. */
   page: NodeStats;
@@ -97,12 +97,27 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
   const root = pageBody(doc);
   const empty = (): NodeStats => ({ chars: 0, linkChars: 0, punct: 0, cjk: 0, score: 0, paragraphs: 0 });
 
-  const credit = (el: Element | null, score: number) => {
-    for (let level = 0; el && level < 4; level++, el = el.parentElement) {
-      let s = stats.get(el);
-      if (!s) {
-        s = empty();
-        stats.set(el, s);
+  // The elements being visited (root first) and their running totals: credits go to them without a Map lookup, and
+  // only elements that end up with text or a score are kept in `stats` (most elements of a page have neither; issue
+  // 8's page-load budget). Credits above the root (its parent, <html>) go through the Map, as before.
+  const path: Element[] = [];
+  const totals: NodeStats[] = [];
+  const credit = (ownerIndex: number, score: number) => {
+    let el: Element | null = null;
+    for (let level = 0; level < 4; level++) {
+      const i = ownerIndex - level;
+      let s: NodeStats | undefined;
+      if (i >= 0) {
+        el = path[i];
+        s = totals[i];
+      } else {
+        el = (i === -1 ? root : el)?.parentElement ?? null;
+        if (!el) return;
+        s = stats.get(el);
+        if (!s) {
+          s = empty();
+          stats.set(el, s);
+        }
       }
       if (!s.paragraphs && !s.score) candidates.push(el);
       s.score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
@@ -114,15 +129,18 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
   // (`tag` is el's upper-case tag name; the run is kept in three numbers: this walk reads every node of the page at
   // page load, issue 8's budget.)
   const visit = (el: Element, tag: string, inLink: boolean): NodeStats => {
-    const total = stats.get(el) ?? empty();
-    stats.set(el, total);
+    const total = empty();
+    const index = path.length;
+    path.push(el);
+    totals.push(total);
     let runChars = 0;
     let runLink = 0;
     let runPunct = 0;
     let sawBlock = false;
-    const link = inLink || el.tagName === 'A';
+    const link = inLink || tag === 'A';
     for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) {
+      const type = n.nodeType;
+      if (type === 3) {
         const { chars: c, punct: p, cjk: k } = countAll(n.nodeValue ?? '');
         if (!c) continue;
         total.chars += c;
@@ -134,7 +152,7 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
           total.linkChars += c;
           runLink += c;
         }
-      } else if (n.nodeType === 1) {
+      } else if (type === 1) {
         const child = n as Element;
         const childTag = child.tagName.toUpperCase();
         if (SKIP_TAGS.has(childTag) || (skip && skip(child))) continue;
@@ -143,11 +161,11 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
         total.linkChars += s.linkChars;
         total.punct += s.punct;
         total.cjk += s.cjk;
-        if (BLOCK_TAGS.has(childTag) || childTag === 'BR') {
+        if (childTag === 'BR' || BLOCK_TAGS.has(childTag)) {
           // a block ends the current run: score it on this element
           if (runChars) {
             const sc = paragraphScore(runChars, runLink, runPunct);
-            if (sc) credit(el, sc);
+            if (sc) credit(index, sc);
           }
           runChars = runLink = runPunct = 0;
           sawBlock = true;
@@ -161,11 +179,13 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
     }
     // A block whose content is one inline run is a paragraph of its parent; a mixed block owns its runs.
     // (an inline element's run is counted by its parent)
-    const owner = sawBlock ? el : BLOCK_TAGS.has(tag) ? el.parentElement : null;
-    if (runChars && owner) {
+    if (runChars && (sawBlock || BLOCK_TAGS.has(tag))) {
       const sc = paragraphScore(runChars, runLink, runPunct);
-      if (sc) credit(owner, sc);
+      if (sc) credit(sawBlock ? index : index - 1, sc);
     }
+    path.pop();
+    totals.pop();
+    if (total.chars || total.score) stats.set(el, total);
     return total;
   };
 

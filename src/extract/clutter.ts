@@ -66,16 +66,27 @@ export function findBodyElement(doc: Document, textContent: string): Element | n
   }
 }
 
-/** Parsed and body-safe: drops selectors that are invalid or match the body, an ancestor of it, html or body. */
+/**
+ * Parsed and body-safe: drops selectors that are invalid or match the body, an ancestor of it, html or body.
+ * Usually none is dropped, so all are first matched as one selector list (one native query instead of one per
+ * selector, issue 8's page-load budget); only when that list is invalid or hits the body is each selector judged alone.
+ */
 export function safeSelectors(doc: Document, selectors: readonly string[], body: Element): string[] {
+  const unsafe = (hits: Iterable<Element>): boolean => {
+    for (const el of hits) if (NEVER_CLUTTER.has(el.tagName) || el.contains(body)) return true;
+    return false;
+  };
+  try {
+    if (!selectors.length || !unsafe(doc.querySelectorAll(selectors.join(',')))) return [...selectors];
+  } catch {
+    /* one of them does not parse: judge each */
+  }
   return selectors.filter((sel) => {
-    let hits: Element[];
     try {
-      hits = Array.from(doc.querySelectorAll(sel));
+      return !unsafe(doc.querySelectorAll(sel));
     } catch {
       return false;
     }
-    return !hits.some((el) => NEVER_CLUTTER.has(el.tagName) || el.contains(body));
   });
 }
 

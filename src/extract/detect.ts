@@ -104,29 +104,34 @@ const TIMESTAMP = /(19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2
  * same tag and class, when it has at least 4 members, covers half of the text, and most members start with a headline
  * link (6+ characters within their first 40) or carry a timestamp, and items average under 300 characters. Article
  * paragraphs are plain text and do not.
+ * The body may be given as the sibling containers it is split into (body.ts bodySiblings): they are then read as the
+ * children of one wrapper, without copying them.
  * @returns the number of such items, or 0
  */
-export function listItems(container: Element): number {
+export function listItems(container: Element | readonly Element[]): number {
   // descend through wrappers: a single child, or a child holding most of the text (a list next to its pager)
-  let el = container;
+  let kids: readonly Element[] = Array.isArray(container) ? container : [...(container as Element).children];
+  let text = Array.isArray(container) ? container.map((c) => c.textContent ?? '').join('') : ((container as Element).textContent ?? '');
   for (let i = 0; i < 3; i++) {
-    if (el.children.length === 1) {
-      el = el.children[0];
+    if (kids.length === 1) {
+      text = kids[0].textContent ?? '';
+      kids = [...kids[0].children];
       continue;
     }
-    const all = (el.textContent ?? '').length;
-    const main = [...el.children].find((c) => (c.textContent ?? '').length >= all * 0.8);
+    const all = text.length;
+    const main = kids.find((c) => (c.textContent ?? '').length >= all * 0.8);
     if (!main || main.children.length < 4) break;
-    el = main;
+    text = main.textContent ?? '';
+    kids = [...main.children];
   }
   const groups = new Map<string, Element[]>();
-  for (const c of el.children) {
+  for (const c of kids) {
     const key = `${c.tagName}.${c.getAttribute('class') ?? ''}`;
     const g = groups.get(key);
     if (g) g.push(c);
     else groups.set(key, [c]);
   }
-  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
+  const total = text.replace(/\s+/g, '').length;
   let best = 0;
   for (const members of groups.values()) {
     if (members.length < 4) continue;

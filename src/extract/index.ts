@@ -5,10 +5,10 @@ import { countChars, readingMinutes } from './cjk';
 import { cleanBody } from './clean';
 import { detectArticle, listItems, type Detection } from './detect';
 import { findNextPage } from './next-page';
-import { serializeBody } from './serialize';
+import { serializeBody, serializedChars } from './serialize';
 import { ruleFor, type SiteRule } from '../sites/index';
 import { metaSaysArticle } from './page-meta';
-import { finishMetadata, headlineStage, type ArticleMetadata } from './metadata';
+import { finishMetadata, headlineStage, type ArticleMetadata, type HeadlineStage } from './metadata';
 import { squash } from './text';
 
 export type { Article, ArticleImage } from './article';
@@ -134,23 +134,44 @@ export function* extractPhases(doc: Document, url: string): Generator<ExtractPha
 export interface PageLoad {
   /** The page URL extraction ran with. */
   url: string;
-  detection: Detection;
-  /** The cleaned body text (paragraphs joined by blank lines): the Article's textContent. */
-  textContent: string;
   /**
-   * The whole Article (same value as extractArticle): in lazy mode the metadata after the headline stage, the excerpt
-   * and the next-page link are found on the first call, on the document as it is then; later calls return the same
-   * object.
+   * The verdict at page load. Eager mode, and pages without a body element of their own (Readability's path): the
+   * Article's own. Lazy mode: the same evidence except that the body's length is counted on the page's body element
+   * before cleaning (cleaning only removes clutter, so this can only raise the count; lazy-load.test.ts checks the
+   * verdict equals the Article's on every fixture). The Article's `isArticle` is always the exact verdict.
+   */
+  detection: Detection;
+  /**
+   * The live element holding the article body (the chosen container, or the parent of a body split into sibling
+   * containers), for the declutter's guard; null when the body came from Readability's copy (see bodyText).
+   */
+  bodyElement: Element | null;
+  /** The cleaned body text when page load already has it (eager mode, Readability's path), else null. */
+  bodyText: string | null;
+  /**
+   * The whole Article (same value as extractArticle): in lazy mode the body copy, cleaning, serialisation, the
+   * metadata, the excerpt and the next-page link are done on the first call, on the document as it is then; later
+   * calls return the same object.
    */
   complete(): Article;
 }
 
+/** The cleaned body: what the clean phase produces. */
+interface CleanBody {
+  html: string;
+  paragraphs: string[];
+  images: Article['images'];
+  textContent: string;
+  charCount: number;
+}
+
 /**
- * The phases of extraction with the Article completed on demand. `lazy: false` is extractPhases (all metadata in the
- * `metadata` phase). `lazy: true` is the content script's page load (issue 8's budget: page load pays only for what the
- * badge and the declutter need): the `title` phase runs only metadata.ts's headline stage (body cleaning drops a
- * repeated headline) and detection's own metadata signal; dates, credits, section, language, excerpt and the
- * next-page link wait for `complete()`. Verdict, body and text are the same in both modes.
+ * The phases of extraction with the Article completed on demand. `lazy: false` is extractPhases (body, metadata,
+ * clean, detection, all at once). `lazy: true` is the content script's page load (issue 8's budget: page load pays only
+ * for what the badge and the declutter need): body choice and detection on the live page, read-only; the body copy,
+ * cleaning, serialisation and all metadata wait for `complete()`. Pages whose body only Readability finds (no CJK
+ * body container) run eagerly in both modes. Body and text are the same in both modes; see PageLoad.detection for the
+ * verdict.
  */
 export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean }): Generator<ExtractPhase, PageLoad, void> {
   const rule: SiteRule | null = ruleFor(url, doc);
@@ -164,31 +185,16 @@ export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean })
   let source: Element | null = firstMatch(doc, rule?.selectors?.body);
   if (source && countChars(source.textContent ?? '') < 100) source = null;
   const viaRule = !!source;
-  let content: Element | null = null;
   if (!source && cjkPage) source = choice.element;
-  if (source && !viaRule && choice.siblings.length) {
-    // a body split into sibling containers: a detached wrapper of their clones (the page is not touched)
-    content = (inertDocument(doc) ?? doc).createElement('div');
-    for (const part of choice.siblings) content.appendChild(inertCopy(doc, part));
-  } else if (source) content = inertCopy(doc, source);
-  else content = readabilityBody(doc);
+  // a body split into sibling containers is read as their sequence (the page is not touched)
+  const parts: Element[] = source && !viaRule && choice.siblings.length ? choice.siblings : source ? [source] : [];
+  // Readability's container when there is no body element of our own: cleaning changes it in place, so it is made
+  // (and its metadata read) before the rest, eagerly.
+  const readabilityContent = source ? null : readabilityBody(doc);
   yield 'body';
 
-  const listSize = content ? listItems(content) : 0; // before cleaning drops the link-heavy items
-  // Metadata reads the body before cleaning: the page's own element, or (no source) Readability's output, which
-  // cleaning changes in place, so that rare path is never deferred.
-  const deferred = opts.lazy && !!source;
-  const stage = headlineStage(doc, url, source ?? content, rule);
+  const listSize = parts.length ? listItems(parts) : readabilityContent ? listItems(readabilityContent) : 0; // before cleaning drops the link-heavy items
   const metaArticle = metaSaysArticle(doc);
-  let meta: ArticleMetadata | null = deferred ? null : finishMetadata(stage);
-  yield deferred ? 'title' : 'metadata';
-  const title = squash(stage.title);
-  if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title, pageTitle: doc.querySelector('title')?.textContent ?? '' });
-  const ser = content ? serializeBody(content, url) : { html: '', paragraphs: [], images: [] };
-  const textContent = ser.paragraphs.join('\n\n');
-  const charCount = countChars(textContent);
-  yield 'clean';
-
   let ruleUrl: boolean | null = null;
   if (rule?.articleUrl) {
     try {
@@ -197,7 +203,8 @@ export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean })
       ruleUrl = null;
     }
   }
-  const det = detectArticle({
+  const dateline = source ? hasDateline(source) : false;
+  const detect = (charCount: number): Detection => detectArticle({
     url,
     bodyScore: viaRule ? Math.max(choice.score, 60) : source ? choice.score : charCount / 10,
     bodyChars: charCount,
@@ -205,40 +212,94 @@ export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean })
     pageLinkChars: page.linkChars,
     metaArticle,
     ruleUrl,
-    dateline: source ? hasDateline(source) : false,
+    dateline,
     listItems: listSize,
   });
+
+  let stage: HeadlineStage | null = null;
+  let meta: ArticleMetadata | null = null;
+  let cleanedContent: Element | null | undefined;
+  let body: CleanBody | null = null;
+  /** Metadata reads the body before cleaning: the page's own element, or Readability's container. */
+  const headline = (): HeadlineStage => (stage ??= headlineStage(doc, url, source ?? readabilityContent, rule));
+  const metadata = (): ArticleMetadata => (meta ??= finishMetadata(headline()));
+  /** The body copied and cleaned (a detached copy; the page is not touched), once. */
+  const cleaned = (): Element | null => {
+    if (cleanedContent !== undefined) return cleanedContent;
+    let content: Element | null = readabilityContent;
+    if (parts.length > 1) {
+      content = (inertDocument(doc) ?? doc).createElement('div');
+      for (const part of parts) content.appendChild(inertCopy(doc, part));
+    } else if (parts.length) content = inertCopy(doc, parts[0]);
+    if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: squash(headline().title), pageTitle: doc.querySelector('title')?.textContent ?? '' });
+    return (cleanedContent = content);
+  };
+  const clean = (): CleanBody => {
+    if (body) return body;
+    const content = cleaned();
+    const ser = content ? serializeBody(content, url) : { html: '', paragraphs: [], images: [] };
+    const textContent = ser.paragraphs.join('\n\n');
+    return (body = { ...ser, textContent, charCount: countChars(textContent) });
+  };
+
+  const deferred = opts.lazy && !!source;
+  let detection: Detection;
+  if (deferred) {
+    // Upper bound first: the body's characters as the body pass counted them on the page (cleaning only removes
+    // text; on the fixtures the cleaned count is 0.01–1.00 of it). A page that is no article with it is none after
+    // cleaning either; an article is confirmed with the exact count of the cleaned copy (not yet serialised).
+    let chars = 0;
+    // (an element the pass kept no record of has no text; a rule's container may lie where the pass does not go)
+    for (const part of parts) chars += choice.stats.get(part)?.chars ?? (viaRule ? countChars(part.textContent ?? '') : 0);
+    detection = detect(chars);
+    if (detection.isArticle) {
+      headline();
+      yield 'title';
+      const content = cleaned();
+      detection = detect(content ? serializedChars(content) : 0);
+      yield 'clean';
+    }
+  } else {
+    metadata();
+    yield 'metadata';
+    clean();
+    yield 'clean';
+    detection = detect(body!.charCount);
+  }
 
   let article: Article | null = null;
   const complete = (): Article => {
     if (article) return article;
     // A single-page site may have replaced the body element since page load (hostile fixture spa-rewrite): the
-    // deferred metadata would then read a detached element, so the Article is extracted afresh from the page as it is.
-    if (deferred && source && source.isConnected === false) return (article = extractArticle(doc, url));
-    meta ??= finishMetadata(stage);
+    // deferred work would then read a detached element, so the Article is extracted afresh from the page as it is.
+    if (deferred && parts.some((p) => p.isConnected === false)) return (article = extractArticle(doc, url));
+    const m = metadata();
+    const b = clean();
+    const det = deferred ? detect(b.charCount) : detection;
     article = {
       isArticle: det.isArticle,
       confidence: det.confidence,
       url,
-      canonicalUrl: meta.canonicalUrl,
-      siteName: meta.siteName ?? rule?.siteName ?? null,
-      title: meta.title,
-      published: meta.published,
-      source: meta.source,
-      authors: meta.authors,
-      editors: meta.editors,
-      section: meta.section,
-      lang: meta.lang,
-      excerpt: makeExcerpt(ser.paragraphs),
-      contentHtml: ser.html,
-      textContent,
-      charCount,
-      readingMinutes: readingMinutes(textContent),
-      images: ser.images,
+      canonicalUrl: m.canonicalUrl,
+      siteName: m.siteName ?? rule?.siteName ?? null,
+      title: m.title,
+      published: m.published,
+      source: m.source,
+      authors: m.authors,
+      editors: m.editors,
+      section: m.section,
+      lang: m.lang,
+      excerpt: makeExcerpt(b.paragraphs),
+      contentHtml: b.html,
+      textContent: b.textContent,
+      charCount: b.charCount,
+      readingMinutes: readingMinutes(b.textContent),
+      images: b.images,
       rule: rule?.id ?? 'generic',
       nextPageUrl: det.isArticle ? findNextPage(doc, url, rule?.selectors?.nextPage) : null,
     };
     return article;
   };
-  return { url, detection: det, textContent, complete };
+  const bodyElement = parts.length > 1 ? parts[0].parentElement : (parts[0] ?? null);
+  return { url, detection, bodyElement, bodyText: body ? (body as CleanBody).textContent : null, complete };
 }

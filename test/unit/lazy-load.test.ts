@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractArticle, loadPhases, type PageLoad } from '../../src/extract/index';
+import { parseDocument } from '../../src/cli/dom';
+import { extractDetailed, loadPhases, type PageLoad } from '../../src/extract/index';
+import { serializeBody, serializedChars } from '../../src/extract/serialize';
+import { countChars } from '../../src/extract/cjk';
 import { CASE_URL } from '../../src/cli/score';
 import { CORPUS_DIR, caseList, corpusLabels, labelUrl, loadFixture, pageName } from './engine-helpers';
+import { PEER_DIR, PEER_URL } from './peer-util';
 
 /** Run loadPhases to the end, collecting the phase names. */
 function runLoad(doc: Document, url: string): { phases: string[]; load: PageLoad } {
@@ -16,15 +21,17 @@ function runLoad(doc: Document, url: string): { phases: string[]; load: PageLoad
 }
 
 /**
- * The content script's page load (loadPhases, lazy: metadata after the headline stage deferred, issue 8's budget)
- * gives the same verdict and text as extractArticle, and completes to the very same Article.
+ * The content script's page load (loadPhases, lazy: body copy, cleaning and metadata deferred, issue 8's budget) gives
+ * the same verdict as extractArticle (its body length is counted before cleaning), and completes to the very same
+ * Article.
  */
 describe('lazy page load = extractArticle', () => {
   const check = (doc: Document, url: string, fresh: () => Document) => {
     const { phases, load } = runLoad(doc, url);
-    const eager = extractArticle(fresh(), url);
+    const { article: eager, detection } = extractDetailed(fresh(), url);
     expect(load.detection.isArticle).toBe(eager.isArticle);
-    expect(load.textContent).toBe(eager.textContent);
+    // an article's verdict at load used the exact count of the cleaned copy (serializedChars): the very same evidence
+    if (phases.includes('clean')) expect(load.detection).toEqual(detection);
     expect(load.complete()).toEqual(eager);
     expect(load.complete()).toBe(load.complete());
     return phases;
@@ -42,10 +49,48 @@ describe('lazy page load = extractArticle', () => {
       check(load(), CASE_URL, load);
     });
   }
-  it('defers the metadata on a page whose body is its own element (title phase instead of metadata)', () => {
+  // Readability's own test pages (mostly English, the eager Readability path) and the engine's and hostile fixtures
+  const extra = [
+    ...readdirSync(PEER_DIR).filter((d) => existsSync(join(PEER_DIR, d, 'source.html'))).map((d) => ({ name: `peer ${d}`, path: join(PEER_DIR, d, 'source.html'), url: PEER_URL })),
+    ...['engine', 'hostile', 'no-article', 'multipage'].flatMap((dir) => readdirSync(join('test/fixtures', dir)).filter((f) => f.endsWith('.html'))
+      .map((f) => ({ name: `${dir} ${f}`, path: join('test/fixtures', dir, f), url: `http://news.example.cn/${dir}/2020/0315/${f}` }))),
+  ];
+  for (const page of extra) {
+    it(page.name, () => {
+      const load = () => parseDocument(readFileSync(page.path, 'utf8'), page.url);
+      check(load(), page.url, load);
+    });
+  }
+  it('defers serialisation and metadata on an article whose body is its own element', () => {
     const label = corpusLabels().find((l) => pageName(l) === 'gscn-1')!;
     const url = labelUrl(label);
     const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
     expect(check(load(), url, load)).toEqual(['body', 'title', 'clean']);
+    const { load: page } = runLoad(load(), url);
+    expect(page.bodyText).toBeNull();
+    expect(page.bodyElement?.textContent).toContain('谢谢你们又来看我');
+  });
+  it('stops after body choice on a list page (no article even before cleaning)', () => {
+    const label = corpusLabels().find((l) => pageName(l) === '163-8')!;
+    const url = labelUrl(label);
+    const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
+    expect(check(load(), url, load)).toEqual(['body']);
+  });
+  it('runs eagerly when only Readability finds the body (English page)', () => {
+    const load = () => parseDocument(readFileSync(join(PEER_DIR, '001/source.html'), 'utf8'), PEER_URL);
+    expect(check(load(), PEER_URL, load)).toEqual(['body', 'metadata', 'clean']);
+    expect(runLoad(load(), PEER_URL).load.bodyText).toBeTruthy();
+  });
+});
+
+describe('serializedChars', () => {
+  it('equals the serialised text count, dropped tags nested, svg and a form root included', () => {
+    const doc = parseDocument(`<html><body><form id="root"><p>正文　第一段，有 空格。</p><script>var a = "脚本";</script>
+      <div>第二段<noscript><style>x{}</style>不显示</noscript><b>粗体</b> 尾</div><svg><text>图形文字</text></svg>
+      <ul><li>条目一</li><li><button>按钮</button>条目二</li></ul><form>内层表单</form></form></body></html>`, 'http://x.cn/');
+    const root = doc.querySelector('#root')!;
+    const serialised = countChars(serializeBody(root, 'http://x.cn/').paragraphs.join('\n\n'));
+    expect(serializedChars(root)).toBe(serialised);
+    expect(serialised).toBe(countChars('正文第一段，有空格。第二段粗体尾条目一条目二'));
   });
 });
