@@ -34,13 +34,24 @@ function article(): Article | null {
       console.warn('[qingdu] extraction failed', e);
       load = null;
     }
+    // Page load may have taken a long body for an article before cleaning it (PageLoad.exact): the Article's verdict
+    // is the one that counts, so a page that turns out to be none gets its clutter back and its badge cleared.
+    if (state.article && load && state.article.isArticle !== load.detection.isArticle) {
+      if (!state.article.isArticle) removeDeclutter(document);
+      send('articleDetected', { isArticle: state.article.isArticle }).catch(() => {
+        /* background asleep or reloading: the badge is cosmetic */
+      });
+    }
   }
   return state.article;
 }
 
+/** The verdict: the Article's once it exists, else page load's. */
+const isArticle = (): boolean => state.article?.isArticle ?? !!load?.detection.isArticle;
+
 function status(): ContentStatus {
   return {
-    isArticle: !!load?.detection.isArticle,
+    isArticle: isArticle(),
     readerLoaded: !!state.reader,
     readerOpen: !!state.reader?.isOpen(),
     declutter: isDecluttered(document),
@@ -52,7 +63,7 @@ const handlers: Handlers = {
   getArticle: () => article(),
   status,
   setDeclutter: ({ on }) => {
-    if (on && load?.detection.isArticle) applyDeclutter(document, load);
+    if (on && load && isArticle()) applyDeclutter(document, load);
     else removeDeclutter(document);
     return isDecluttered(document);
   },
@@ -84,7 +95,7 @@ async function start(): Promise<void> {
 
 /**
  * Detect phase by phase, then declutter, yielding to the page between phases: each phase is one task, timed as
- * `qingdu:<phase>` (body; on articles title and clean; detect; declutter; see timing.ts and loadPhases). The rest of
+ * `qingdu:<phase>` (body; on articles clean; detect; declutter; see timing.ts and loadPhases). The rest of
  * the Article (serialisation, metadata) waits until something asks for it (article()).
  */
 async function analyse(): Promise<void> {

@@ -123,11 +123,18 @@ function hasMedia(el: Element): boolean {
 export interface CleanOptions {
   /** Extra clutter selectors (the site rule's). */
   clutter?: readonly string[];
-  /** The headline, to drop its repetition at the top of the body. */
-  title?: string;
+  /**
+   * The headline, to drop its repetition at the top of the body; as a function, it is asked for only when a leading
+   * block of at most HEADLINE_MAX characters could be it (finding the headline is a stage of its own that page load
+   * then skips on most pages, issue 8's budget).
+   */
+  title?: string | (() => string);
   /** The document's <title>: a heading at the top of the body that starts it is the headline too. */
   pageTitle?: string;
 }
+
+/** The longest text taken for a repeated headline, in characters (findHeadlines takes headlines of 4–150). */
+export const HEADLINE_MAX = 150;
 
 /**
  * Clean a detached body clone in place. Returns the same element.
@@ -200,7 +207,8 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
     }
     if (leaf) leaves.push(el);
   }
-  const titleKey = (opts.title ?? '').replace(/\s+/g, '');
+  let titleKey: string | null = null;
+  const title = (): string => (titleKey ??= (typeof opts.title === 'function' ? opts.title() : opts.title ?? '').replace(/\s+/g, ''));
   const pageTitleKey = (opts.pageTitle ?? '').replace(/\s+/g, '');
   let sawText = false;
   for (const el of leaves) {
@@ -212,8 +220,9 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       continue;
     }
     const headline =
-      (titleKey && key === titleKey) || (key.length >= 5 && pageTitleKey.startsWith(key) && /^H[1-3]$/.test(el.tagName.toUpperCase()));
-    if (!sawText && headline && !hasMedia(el)) {
+      !sawText && ((key.length >= 5 && pageTitleKey.startsWith(key) && /^H[1-3]$/.test(el.tagName.toUpperCase())) ||
+        (key.length <= HEADLINE_MAX && key === title()));
+    if (headline && !hasMedia(el)) {
       el.remove();
       continue;
     }

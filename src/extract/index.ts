@@ -14,6 +14,17 @@ import { squash } from './text';
 export type { Article, ArticleImage } from './article';
 export { ARTICLE_FIELDS } from './article';
 
+/**
+ * Page load takes a body of at least LONG_BODY characters (counted before cleaning) as an article without cleaning it,
+ * when the page would still be one with only SURE_CHARS characters of body left: the other evidence (URL shape, page
+ * metadata, dateline, body score) then carries the verdict. Set on the fixtures (corpus, cases, peer, engine, hostile:
+ * no verdict differs from the cleaned one; lazy-load.test.ts): cleaning leaves 0.43–1.00 of the body of every
+ * fixture that is an article before cleaning, and the bodies it empties (list pages, 0.01–0.02) are no article
+ * before cleaning already.
+ */
+const LONG_BODY = 800;
+const SURE_CHARS = 100;
+
 /** A page is treated as CJK when at least this share of its text characters are CJK. */
 const CJK_PAGE_SHARE = 0.2;
 
@@ -116,8 +127,8 @@ export function extractDetailed(doc: Document, url: string): { article: Article;
   }
 }
 
-/** The phase of extractPhases / loadPhases that has just ended (`title`: the headline stage only, lazy mode). */
-export type ExtractPhase = 'body' | 'metadata' | 'title' | 'clean';
+/** The phase of extractPhases / loadPhases that has just ended (lazy mode: `body`, and `clean` on articles). */
+export type ExtractPhase = 'body' | 'metadata' | 'clean';
 
 /**
  * extractDetailed in phases, for a caller that gives the page its main thread back between them (the content script
@@ -141,6 +152,12 @@ export interface PageLoad {
    * verdict equals the Article's on every fixture). The Article's `isArticle` is always the exact verdict.
    */
   detection: Detection;
+  /**
+   * True when `detection` is the Article's verdict (eager mode, Readability's path, pages that are no article even
+   * before cleaning, and articles confirmed with the cleaned count); false when a long body was taken as an article
+   * from its count before cleaning (see loadPhases), which `complete()` may still overrule.
+   */
+  exact: boolean;
   /**
    * The live element holding the article body (the chosen container, or the parent of a body split into sibling
    * containers), for the declutter's guard; null when the body came from Readability's copy (see bodyText).
@@ -231,7 +248,7 @@ export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean })
       content = (inertDocument(doc) ?? doc).createElement('div');
       for (const part of parts) content.appendChild(inertCopy(doc, part));
     } else if (parts.length) content = inertCopy(doc, parts[0]);
-    if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: squash(headline().title), pageTitle: doc.querySelector('title')?.textContent ?? '' });
+    if (content && (cjkPage || viaRule)) cleanBody(content, { clutter, title: () => squash(headline().title), pageTitle: doc.querySelector('title')?.textContent ?? '' });
     return (cleanedContent = content);
   };
   const clean = (): CleanBody => {
@@ -244,19 +261,22 @@ export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean })
 
   const deferred = opts.lazy && !!source;
   let detection: Detection;
+  /** Did page load confirm its verdict with the cleaned body's exact count (see PageLoad.exact). */
+  let exact = !deferred;
   if (deferred) {
     // Upper bound first: the body's characters as the body pass counted them on the page (cleaning only removes
     // text; on the fixtures the cleaned count is 0.01–1.00 of it). A page that is no article with it is none after
-    // cleaning either; an article is confirmed with the exact count of the cleaned copy (not yet serialised).
+    // cleaning either. A long body that stays an article even if cleaning left only SURE_CHARS of it is taken as
+    // one without cleaning; any other article is confirmed with the exact count of the cleaned copy.
     let chars = 0;
     // (an element the pass kept no record of has no text; a rule's container may lie where the pass does not go)
     for (const part of parts) chars += choice.stats.get(part)?.chars ?? (viaRule ? countChars(part.textContent ?? '') : 0);
     detection = detect(chars);
-    if (detection.isArticle) {
-      headline();
-      yield 'title';
+    exact = !detection.isArticle;
+    if (detection.isArticle && !(chars >= LONG_BODY && detect(SURE_CHARS).isArticle)) {
       const content = cleaned();
       detection = detect(content ? serializedChars(content) : 0);
+      exact = true;
       yield 'clean';
     }
   } else {
@@ -301,5 +321,5 @@ export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean })
     return article;
   };
   const bodyElement = parts.length > 1 ? parts[0].parentElement : (parts[0] ?? null);
-  return { url, detection, bodyElement, bodyText: body ? (body as CleanBody).textContent : null, complete };
+  return { url, detection, exact, bodyElement, bodyText: body ? (body as CleanBody).textContent : null, complete };
 }

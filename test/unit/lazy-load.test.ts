@@ -61,20 +61,31 @@ describe('lazy page load = extractArticle', () => {
       check(load(), page.url, load);
     });
   }
-  it('defers serialisation and metadata on an article whose body is its own element', () => {
+  it('takes a long article body as one before cleaning it (metadata and serialisation deferred too)', () => {
     const label = corpusLabels().find((l) => pageName(l) === 'gscn-1')!;
     const url = labelUrl(label);
     const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
-    expect(check(load(), url, load)).toEqual(['body', 'title', 'clean']);
+    expect(check(load(), url, load)).toEqual(['body']);
     const { load: page } = runLoad(load(), url);
+    expect(page.exact).toBe(false);
     expect(page.bodyText).toBeNull();
     expect(page.bodyElement?.textContent).toContain('谢谢你们又来看我');
+  });
+  it('confirms a short article with the cleaned count (not serialised)', () => {
+    const label = corpusLabels().find((l) => pageName(l) === 'xinhuanet-2')!;
+    const url = labelUrl(label);
+    const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
+    expect(check(load(), url, load)).toEqual(['body', 'clean']);
+    const { load: page } = runLoad(load(), url);
+    expect(page.exact).toBe(true);
+    expect(page.bodyText).toBeNull();
   });
   it('stops after body choice on a list page (no article even before cleaning)', () => {
     const label = corpusLabels().find((l) => pageName(l) === '163-8')!;
     const url = labelUrl(label);
     const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
     expect(check(load(), url, load)).toEqual(['body']);
+    expect(runLoad(load(), url).load.exact).toBe(true);
   });
   it('runs eagerly when only Readability finds the body (English page)', () => {
     const load = () => parseDocument(readFileSync(join(PEER_DIR, '001/source.html'), 'utf8'), PEER_URL);
