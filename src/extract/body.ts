@@ -22,6 +22,15 @@ export const BLOCK_TAGS = new Set([
   'HEADER', 'FOOTER', 'ASIDE', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY', 'CAPTION',
 ]);
 
+/** Tag kinds for the body pass: SKIP_TAGS, BLOCK_TAGS and BR (which ends a run like a block), anything else inline. */
+const INLINE = 0;
+const BLOCK = 1;
+const SKIP = 2;
+const TAG_KIND = new Map<string, number>([...[...BLOCK_TAGS, 'BR'].map((t) => [t, BLOCK] as const), ...[...SKIP_TAGS].map((t) => [t, SKIP] as const)]);
+/** Tag names as the DOM may report them (upper case for HTML, lower case for svg and XHTML) → upper case. */
+const TAG_CASE = new Map<string, string>([...TAG_KIND.keys(), 'A', 'SPAN', 'IMG', 'FONT', 'STRONG', 'B', 'EM', 'I', 'U', 'SMALL', 'LABEL']
+  .flatMap((t) => [[t, t], [t.toLowerCase(), t]] as [string, string][]));
+
 /** Class/id words of containers that hold article text (positive) or clutter (negative); Readability's lists plus
  * the pinyin and English class names of Chinese portals (zw = 正文, xgxw = 相关新闻, tj = 推荐). */
 const POSITIVE = /article|body|content|entry|main|post|text|detail|story|news_txt|zw|zhengwen|endtext|post_text|rich_media|cont/i;
@@ -154,14 +163,17 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
         }
       } else if (type === 1) {
         const child = n as Element;
-        const childTag = child.tagName.toUpperCase();
-        if (SKIP_TAGS.has(childTag) || (skip && skip(child))) continue;
+        const name = child.tagName;
+        // known HTML tag names map to their kind in one lookup (no upper-casing per element)
+        const childTag = TAG_CASE.get(name) ?? name.toUpperCase();
+        const kind = TAG_KIND.get(childTag) ?? INLINE;
+        if (kind === SKIP || (skip && skip(child))) continue;
         const s = visit(child, childTag, link);
         total.chars += s.chars;
         total.linkChars += s.linkChars;
         total.punct += s.punct;
         total.cjk += s.cjk;
-        if (childTag === 'BR' || BLOCK_TAGS.has(childTag)) {
+        if (kind === BLOCK) {
           // a block ends the current run: score it on this element
           if (runChars) {
             const sc = paragraphScore(runChars, runLink, runPunct);

@@ -105,9 +105,10 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
   const found: Element[] = [];
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    // the marker test first: it rejects nearly every text node of a page without touching the DOM again
+    if (!markerOf(n.nodeValue ?? '', headings)) continue;
     const parent = n.parentElement;
     if (!parent || SKIP_TEXT_IN.has(parent.tagName)) continue;
-    if (!markerOf(n.nodeValue ?? '', headings)) continue;
     let block: Element | null = null;
     for (let el: Element | null = parent; el; el = el.parentElement) {
       if (NEVER_CLUTTER.has(el.tagName) || el.contains(body) || firstText(el) !== n) break;
