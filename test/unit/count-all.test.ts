@@ -6,8 +6,26 @@ import { markerOf } from '../../src/extract/clutter';
 import { CLUTTER_HEADINGS } from '../../src/extract/markers';
 import { CORPUS_DIR, corpusLabels } from './engine-helpers';
 
+/** countChars as a plain loop over the characters (what the regular expression must count). */
+function loopChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0x200b && c !== 0xfeff) n++;
+  }
+  return n;
+}
+
 /** The one-pass counter and the marker pre-check of issue 8's page-load budget give what the plain functions give. */
 describe('countAll = countChars + countCjk + countPunct', () => {
+  it('countChars counts what the character loop counts', () => {
+    const all = Array.from({ length: 0x3100 }, (_, i) => String.fromCharCode(i)).join('') + '\ufeff\u200b\ufffd';
+    expect(countChars(all)).toBe(loopChars(all));
+    for (const l of corpusLabels()) {
+      const t = readFileSync(join(CORPUS_DIR, l.file), 'utf8');
+      expect(countChars(t)).toBe(loopChars(t));
+    }
+  });
   const samples = ['', ' \\n\\t', '\u3000\u00a0\u200b\ufeff', '中国甘肃网，2020年3月15日。', 'a,b;c!d?e．', 'かな한글㐀豈', '，。！？；：、', 'Hello, world!'];
   for (const t of samples) it(JSON.stringify(t), () => expect(countAll(t)).toEqual({ chars: countChars(t), cjk: countCjk(t), punct: countPunct(t) }));
   it('every corpus page (raw HTML as text)', () => {
