@@ -11,6 +11,9 @@
  * - readability: Readability 0.6.0 (the same file the extension bundles) injected into the page, `parse()` timed on
  *   `document.cloneNode(true)` (the clone itself is not timed: that only makes the comparison stricter for us).
  * - walk: one `TreeWalker(document, SHOW_ALL)` over every node, reading each node's type, timed.
+ * - text: the least any extraction that reads the page's text must do (not part of the budget, printed for scale):
+ *   one `TreeWalker(document.body, SHOW_TEXT)` reading every text node's value and counting its non-space characters
+ *   with one native regular-expression pass (as src/extract/cjk.ts countChars).
  * Every number is a cold run on a fresh tab (no warm-up: the content script also runs cold on a real page load); each
  * page is loaded RUNS times (BENCH_RUNS, default 3) and each column keeps its fastest run, since the machine is shared.
  * The pages' own scripts are blocked by a CSP header (content scripts are exempt): the saved pages cannot reach their
@@ -31,7 +34,7 @@ import { distDir, launch } from '../test/e2e/browser';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Row { file: string; url: string; encoding: string }
-interface Sample { file: string; phases: Record<string, number>; ours: number; maxPhase: number; readability: number; walk: number; nodes: number; isArticle: boolean }
+interface Sample { file: string; phases: Record<string, number>; ours: number; maxPhase: number; readability: number; walk: number; text: number; nodes: number; isArticle: boolean }
 
 function rows(): Row[] {
   return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
@@ -66,6 +69,32 @@ function bundleSizes(dir: string): { file: string; raw: number; gzip: number }[]
 const FOREIGN = { preact: /__preactattr_|\b__H\b|preact/, dompurify: /DOMPurify|dompurify/, 'citation-js': /citation-js|@citation-js|citeproc/i,
   minisearch: /MiniSearch|minisearch/, idb: /openDB\(|indexedDB\.open/, turndown: /turndown|TurndownService/i, opencc: /opencc/i };
 
+/**
+ * The `text` column: in a fresh isolated world of its own (its node wrappers are created cold, as a content script's
+ * are), a SHOW_TEXT TreeWalker reading every text node's value and counting non-space characters natively. ms.
+ */
+async function textFloor(page: import('puppeteer-core').Page): Promise<number> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench-text' });
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: executionContextId,
+      returnByValue: true,
+      expression: `(() => {
+        const t0 = performance.now();
+        const tw = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_TEXT);
+        let chars = 0;
+        for (let n = tw.nextNode(); n; n = tw.nextNode()) chars += (n.nodeValue ?? '').replace(/[\\x00-\\x20\\u00a0\\u3000\\u200b\\ufeff]+/g, '').length;
+        return performance.now() - t0 + chars * 0;
+      })()`,
+    });
+    return result.value as number;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function main(): Promise<void> {
   // `npm run bench` builds first; QINGDU_OUT (the build's output folder) is also where the bench looks.
   // process.env turns an assigned undefined into the string "undefined": copy only a value that is set.
@@ -95,6 +124,7 @@ async function main(): Promise<void> {
         await page.waitForFunction(() => performance.getEntriesByName('qingdu:done').length > 0, { timeout: 30_000 });
         const ours = await page.evaluate(() => performance.getEntriesByType('measure')
           .filter((m) => m.name.startsWith('qingdu:')).map((m) => ({ name: m.name, ms: m.duration })));
+        const text = await textFloor(page);
         await page.evaluate(readabilitySrc + '\n;window.__Readability = Readability;');
         const other = await page.evaluate(() => {
           const t0 = performance.now();
@@ -111,10 +141,10 @@ async function main(): Promise<void> {
         const isArticle = ours.some((m) => m.name === 'qingdu:declutter');
         const prev = samples.find((s) => s.file === row.file);
         const phases = Object.fromEntries(ours.map((m) => [m.name.replace('qingdu:', ''), m.ms]));
-        const next = { file: row.file, phases, ours: ours.reduce((s, m) => s + m.ms, 0), maxPhase: Math.max(...ours.map((m) => m.ms)), isArticle, ...other };
+        const next = { file: row.file, phases, ours: ours.reduce((s, m) => s + m.ms, 0), maxPhase: Math.max(...ours.map((m) => m.ms)), isArticle, text, ...other };
         if (!prev) samples.push(next);
         else {
-          for (const k of ['ours', 'maxPhase', 'readability', 'walk'] as const) prev[k] = Math.min(prev[k], next[k]);
+          for (const k of ['ours', 'maxPhase', 'readability', 'walk', 'text'] as const) prev[k] = Math.min(prev[k], next[k]);
           for (const [k, v] of Object.entries(phases)) prev.phases[k] = Math.min(prev.phases[k] ?? v, v);
         }
       } catch (e) {
@@ -128,13 +158,13 @@ async function main(): Promise<void> {
     server.close();
   }
 
-  console.log(`${'page'.padEnd(22)} ${'nodes'.padStart(7)} ${'ours'.padStart(8)} ${'maxTask'.padStart(8)} ${'readab.'.padStart(8)} ${'walk'.padStart(8)}  article`);
-  for (const s of samples) console.log(`${s.file.padEnd(22)} ${String(s.nodes).padStart(7)} ${f(s.ours)} ${f(s.maxPhase)} ${f(s.readability)} ${f(s.walk)}  ${s.isArticle ? 'yes' : 'no'}`);
+  console.log(`${'page'.padEnd(22)} ${'nodes'.padStart(7)} ${'ours'.padStart(8)} ${'maxTask'.padStart(8)} ${'readab.'.padStart(8)} ${'walk'.padStart(8)} ${'text'.padStart(8)}  article`);
+  for (const s of samples) console.log(`${s.file.padEnd(22)} ${String(s.nodes).padStart(7)} ${f(s.ours)} ${f(s.maxPhase)} ${f(s.readability)} ${f(s.walk)} ${f(s.text)}  ${s.isArticle ? 'yes' : 'no'}`);
   const col = (k: keyof Sample) => samples.map((s) => s[k] as number);
   console.log('');
   console.log(`pages: ${samples.length} of ${list.length} (Chromium, cold page loads, fastest of ${RUNS} per page, ms)`);
   console.log(`${''.padEnd(22)} ${'median'.padStart(8)} ${'p95'.padStart(8)}`);
-  for (const k of ['ours', 'maxPhase', 'readability', 'walk'] as const) console.log(`${k.padEnd(22)} ${f(quantile(col(k), 0.5))} ${f(quantile(col(k), 0.95))}`);
+  for (const k of ['ours', 'maxPhase', 'readability', 'walk', 'text'] as const) console.log(`${k.padEnd(22)} ${f(quantile(col(k), 0.5))} ${f(quantile(col(k), 0.95))}`);
 
   const names = [...new Set(samples.flatMap((s) => Object.keys(s.phases)))];
   console.log(`phases (median ms over the pages that ran them): ${names.map((n) => `${n}=${quantile(samples.filter((s) => n in s.phases).map((s) => s.phases[n]), 0.5).toFixed(1)}`).join(' ')}`);

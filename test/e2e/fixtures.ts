@@ -51,6 +51,8 @@ export const PAGES = {
   gscn2Meta: { name: 'gscn-2-meta', url: `http://${GSCN_HOST}${ARTICLE_PATH}?charset=meta`, label: L['gscn-2.html'] },
   gscn3: { name: 'gscn-3', url: `http://${GSCN_HOST}/lgxd/index.shtml`, label: L['gscn-3.html'] },
   other: { name: 'other-host', url: `http://${OTHER_HOST}/2020/03/15/article.html`, label: L['gscn-1.html'] },
+  /** A one-sentence flash over a long comment thread inside its body container (page load's verdict is overruled). */
+  commentsBody: { name: 'comments-body', url: `http://${GSCN_HOST}/system/2020/03/15/012339999.shtml`, label: {} as FixturePage['label'] },
 } satisfies Record<string, FixturePage>;
 
 /** Server routes (path + query) for PAGES. */
@@ -60,6 +62,7 @@ export const ROUTES: Record<string, Route> = {
   [`${ARTICLE_PATH}?charset=meta`]: { file: 'test/fixtures/gscn-2.html', contentType: html() },
   '/lgxd/index.shtml': { file: 'test/fixtures/gscn-3.html', contentType: html('utf-8') },
   '/2020/03/15/article.html': { file: 'test/fixtures/gscn-1.html', contentType: html('utf-8') },
+  '/system/2020/03/15/012339999.shtml': { file: 'test/fixtures/engine/comments-body.html', contentType: html('utf-8') },
 };
 
 /** The clutter blocks issue 2 requires hidden, by their marker text. */

@@ -336,6 +336,27 @@ it('gscn-3 (channel list) is not treated as an article: no badge, no declutter',
   }
 });
 
+it('a long body taken for an article at page load is overruled by the Article: clutter back, badge cleared', async () => {
+  // comments-body: one sentence of news over 30 comments inside the body container. Page load counts the container
+  // before cleaning (PageLoad.exact false) and declutters; the Article (cleaned: 25 characters) says no article.
+  const { page, tabId } = await openArticle(PAGES.commentsBody);
+  try {
+    const s = await waitForContent(driver, tabId);
+    expect(s).toMatchObject({ isArticle: true, declutter: true });
+    const article = await askContent<{ isArticle: boolean; textContent: string }>(driver, tabId, 'getArticle');
+    expect(article.isArticle).toBe(false);
+    expect(article.textContent).toBe('本网讯 社区工作人员今天上门看望了辖区内的独居老人。');
+    expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: false, declutter: false });
+    expect(await page.$('#qingdu-declutter, [data-qingdu-clutter]')).toBeNull();
+    // the badge follows a message to the background: give it a moment
+    let badge = await badgeText(driver, tabId);
+    for (let i = 0; i < 20 && badge !== ''; i++) badge = await new Promise((ok) => setTimeout(ok, 100)).then(() => badgeText(driver, tabId));
+    expect(badge).toBe('');
+  } finally {
+    await page.close();
+  }
+});
+
 it('never mutates the live page: declutter off, the body equals the same page where Qingdu does not run', async () => {
   const { page, tabId } = await openArticle(PAGES.gscn1);
   const plain = await driver.open(PAGES.other.url); // same file, host outside the manifest

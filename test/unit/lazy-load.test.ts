@@ -52,7 +52,7 @@ describe('lazy page load = extractArticle', () => {
   // Readability's own test pages (mostly English, the eager Readability path) and the engine's and hostile fixtures
   const extra = [
     ...readdirSync(PEER_DIR).filter((d) => existsSync(join(PEER_DIR, d, 'source.html'))).map((d) => ({ name: `peer ${d}`, path: join(PEER_DIR, d, 'source.html'), url: PEER_URL })),
-    ...['engine', 'hostile', 'no-article', 'multipage'].flatMap((dir) => readdirSync(join('test/fixtures', dir)).filter((f) => f.endsWith('.html'))
+    ...['engine', 'hostile', 'no-article', 'multipage'].flatMap((dir) => readdirSync(join('test/fixtures', dir)).filter((f) => f.endsWith('.html') && f !== OVERRULED)
       .map((f) => ({ name: `${dir} ${f}`, path: join('test/fixtures', dir, f), url: `http://news.example.cn/${dir}/2020/0315/${f}` }))),
   ];
   for (const page of extra) {
@@ -91,6 +91,23 @@ describe('lazy page load = extractArticle', () => {
     const load = () => parseDocument(readFileSync(join(PEER_DIR, '001/source.html'), 'utf8'), PEER_URL);
     expect(check(load(), PEER_URL, load)).toEqual(['body', 'metadata', 'clean']);
     expect(runLoad(load(), PEER_URL).load.bodyText).toBeTruthy();
+  });
+});
+
+/** The engine fixture made so that page load's verdict is wrong: see the test below. */
+const OVERRULED = 'comments-body.html';
+
+describe('a verdict page load took before cleaning', () => {
+  it('is overruled by the Article (one sentence of news over a comment thread in the body container)', () => {
+    const url = 'http://gansu.gscn.com.cn/system/2020/03/15/012339999.shtml';
+    const load = () => parseDocument(readFileSync(join('test/fixtures/engine', OVERRULED), 'utf8'), url);
+    const { phases, load: page } = runLoad(load(), url);
+    expect(phases).toEqual(['body']);
+    expect(page.exact).toBe(false);
+    expect(page.detection.isArticle).toBe(true);
+    const article = page.complete();
+    expect(article.isArticle).toBe(false);
+    expect(article).toEqual(extractDetailed(load(), url).article);
   });
 });
 
