@@ -31,6 +31,9 @@ const TAG_KIND = new Map<string, number>([...[...BLOCK_TAGS, 'BR'].map((t) => [t
 const TAG_CASE = new Map<string, string>([...TAG_KIND.keys(), 'A', 'SPAN', 'IMG', 'FONT', 'STRONG', 'B', 'EM', 'I', 'U', 'SMALL', 'LABEL']
   .flatMap((t) => [[t, t], [t.toLowerCase(), t]] as [string, string][]));
 
+/** The totals of an element without text (shared, never changed). */
+const NO_TEXT: NodeStats = Object.freeze({ chars: 0, linkChars: 0, punct: 0, cjk: 0, score: 0, paragraphs: 0 });
+
 /** Class/id words of containers that hold article text (positive) or clutter (negative); Readability's lists plus
  * the pinyin and English class names of Chinese portals (zw = 正文, xgxw = 相关新闻, tj = 推荐). */
 const POSITIVE = /article|body|content|entry|main|post|text|detail|story|news_txt|zw|zhengwen|endtext|post_text|rich_media|cont/i;
@@ -168,7 +171,24 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
         const childTag = TAG_CASE.get(name) ?? name.toUpperCase();
         const kind = TAG_KIND.get(childTag) ?? INLINE;
         if (kind === SKIP || (skip && skip(child))) continue;
-        const s = visit(child, childTag, link);
+        // Fast paths with visit's own results (most elements of a page): an element without children has no text; an
+        // element holding one text node has that text's counts, and, when a block, is one paragraph of this element.
+        const first = child.firstChild;
+        let s: NodeStats;
+        if (!first) s = NO_TEXT;
+        else if (first.nodeType === 3 && !first.nextSibling) {
+          const { chars: c, punct: p, cjk: k } = countAll(first.nodeValue ?? '');
+          if (!c) s = NO_TEXT;
+          else {
+            const lc = link || childTag === 'A' ? c : 0;
+            s = { chars: c, linkChars: lc, punct: p, cjk: k, score: 0, paragraphs: 0 };
+            stats.set(child, s);
+            if (BLOCK_TAGS.has(childTag)) {
+              const sc = paragraphScore(c, lc, p);
+              if (sc) credit(index, sc);
+            }
+          }
+        } else s = visit(child, childTag, link);
         total.chars += s.chars;
         total.linkChars += s.linkChars;
         total.punct += s.punct;
