@@ -22,11 +22,47 @@ let analysed: Promise<void> = Promise.resolve();
 
 type Handlers = { [K in keyof ContentProtocol]: (data: ContentProtocol[K][0]) => ContentProtocol[K][1] };
 
+/** A URL without its fragment: a single-page site that navigates (pushState) changes it, an #anchor does not. */
+const withoutHash = (href: string): string => href.split('#')[0];
+
+/** Run loadPhases to its end in one go (on demand, not at page load: nothing to yield to). */
+function loadNow(): PageLoad | null {
+  try {
+    const steps = loadPhases(document, location.href, { lazy: true });
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  } catch (e) {
+    console.warn('[qingdu] extraction failed', e);
+    return null;
+  }
+}
+
+/**
+ * Keep the page-load result in step with a single-page site that navigated since (history.pushState, found by the
+ * break-it trial): the Article must be the page now shown, with the URL now shown, not the old URL on the new text.
+ * The old page's declutter goes; the new page's is applied when it is an article and the option is on.
+ */
+function followNavigation(): void {
+  if (!load || withoutHash(load.url) === withoutHash(location.href)) return;
+  const wasDecluttered = isDecluttered(document);
+  removeDeclutter(document);
+  state.article = null;
+  load = loadNow();
+  const isArticleNow = !!load?.detection.isArticle;
+  if (wasDecluttered && isArticleNow) declutterPage();
+  send('articleDetected', { isArticle: isArticleNow }).catch(() => {
+    /* background asleep or reloading: the badge is cosmetic */
+  });
+}
+
 /**
  * The Article, completed on first use (popup, reader, notes): page load only does what the badge and the declutter
- * need (loadPhases, lazy), so its metadata is found now, once, and kept in the page state.
+ * need (loadPhases, lazy), so the rest is done now, once, and kept in the page state.
  */
 function article(): Article | null {
+  followNavigation();
   if (!state.article && load) {
     try {
       state.article = timed('complete', () => load!.complete());
@@ -46,10 +82,25 @@ function article(): Article | null {
   return state.article;
 }
 
+/**
+ * Declutter the page in place around its body: the live element page load chose, or, when a single-page site has
+ * replaced that element since (break-it trial: re-rendered containers), the element holding the Article's text (the
+ * Article is then extracted afresh from the page as it is, see PageLoad.complete).
+ * @returns whether the page is decluttered
+ */
+function declutterPage(): boolean {
+  const page = load;
+  if (!page) return false;
+  if (page.bodyElement?.isConnected || page.bodyText) return applyDeclutter(document, page);
+  const a = article();
+  return !!a?.isArticle && applyDeclutter(document, { url: page.url, bodyElement: null, bodyText: a.textContent });
+}
+
 /** The verdict: the Article's once it exists, else page load's. */
 const isArticle = (): boolean => state.article?.isArticle ?? !!load?.detection.isArticle;
 
 function status(): ContentStatus {
+  followNavigation();
   return {
     isArticle: isArticle(),
     readerLoaded: !!state.reader,
@@ -63,7 +114,8 @@ const handlers: Handlers = {
   getArticle: () => article(),
   status,
   setDeclutter: ({ on }) => {
-    if (on && load && isArticle()) applyDeclutter(document, load);
+    followNavigation();
+    if (on && isArticle()) declutterPage();
     else removeDeclutter(document);
     return isDecluttered(document);
   },
@@ -128,8 +180,7 @@ async function analyse(): Promise<void> {
   if (result && isArticle && (await loadSettings()).autoDeclutter) {
     await yieldToPage();
     try {
-      const page = result;
-      timed('declutter', () => applyDeclutter(document, page));
+      timed('declutter', () => declutterPage());
     } catch (e) {
       console.warn('[qingdu] declutter failed', e);
     }

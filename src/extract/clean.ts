@@ -148,8 +148,12 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
   const rootChars = countChars(root.textContent ?? '');
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || tag === 'FORM' || tag === 'VIDEO' || tag === 'AUDIO') drop.push(el);
-    else if (el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) {
+    if (SKIP_TAGS.has(tag) || tag === 'VIDEO' || tag === 'AUDIO') drop.push(el);
+    // a form in a body is a comment or search box, unless it holds the text (CMS templates that wrap the article in
+    // a <form>, break-it trial): then it is unwrapped like any container
+    else if (tag === 'FORM') {
+      if (countChars(el.textContent ?? '') < rootChars / 2) drop.push(el);
+    } else if (el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) {
       if (countChars(el.textContent ?? '') < rootChars / 2) drop.push(el);
     }
   }

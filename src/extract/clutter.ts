@@ -1,4 +1,5 @@
 import { CLUTTER_HEADINGS } from './markers';
+import { countChars } from './cjk';
 
 /**
  * Find page clutter to hide in place (pure, DOM-generic: works on the live page, happy-dom and linkedom).
@@ -94,7 +95,13 @@ export function safeSelectors(doc: Document, selectors: readonly string[], body:
  * Blocks whose heading or first text is a clutter marker (精彩推荐, 新闻排行, 关注我们, 分享到, 版权声明 …, see
  * markers.ts). From each marker text node the block grows to the outermost ancestor that still starts with that same
  * text, so `<div class="recommend"><div class="tit">精彩推荐</div><ul>…` yields the whole div.recommend.
- * Guard: an element that contains the article body (or is html/body/main/article) is never returned.
+ * Guards: an element that contains the article body (or is html/body/main/article) is never returned, nor a headline
+ * (an h1, or a block holding one: a headline may start with a marker word, `排行榜：2023年…`), nor, inside the body, a
+ * paragraph of prose that merely starts with a marker word (`<p><strong>广告</strong>投放方面，…`): inside the body a
+ * block is clutter only when short or mostly links, the rule body cleaning applies (clean.ts), so the page and the
+ * Article keep the same text.
+ * Cost: one walk over the text nodes, and per marker only its ancestors (no comparison of every block with every
+ * other: a comment thread with a 分享到 per comment has thousands).
  *
  * @param doc the document to search (read only)
  * @param body the live body element (see findBodyElement)
@@ -103,6 +110,11 @@ export function safeSelectors(doc: Document, selectors: readonly string[], body:
 export function findClutterBlocks(doc: Document, body: Element, headings: readonly string[] = CLUTTER_HEADINGS): Element[] {
   if (!doc.body) return [];
   const found: Element[] = [];
+  const foundSet = new Set<Element>();
+  const insideFound = (el: Element): boolean => {
+    for (let a = el.parentElement; a; a = a.parentElement) if (foundSet.has(a)) return true;
+    return false;
+  };
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     // the marker test first: it rejects nearly every text node of a page without touching the DOM again
@@ -111,14 +123,25 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
     if (!parent || SKIP_TEXT_IN.has(parent.tagName)) continue;
     let block: Element | null = null;
     for (let el: Element | null = parent; el; el = el.parentElement) {
-      if (NEVER_CLUTTER.has(el.tagName) || el.contains(body) || firstText(el) !== n) break;
+      if (NEVER_CLUTTER.has(el.tagName) || el.tagName === 'H1' || firstText(el) !== n || el.contains(body) || el.getElementsByTagName('h1').length) break;
       block = el;
     }
-    // A marker at the start of a body paragraph that is really prose would be inside `body`; blocks inside the body
-    // are allowed (相关阅读 lists inside the text) but never the body itself, which the loop above already excludes.
-    if (block && !found.some((f) => f.contains(block!))) found.push(block);
+    if (!block || foundSet.has(block) || insideFound(block)) continue;
+    if (body.contains(block) && isProse(block)) continue;
+    // (a block found later never contains one found earlier: its first text would be that earlier marker)
+    found.push(block);
+    foundSet.add(block);
   }
-  return found.filter((b) => !found.some((o) => o !== b && o.contains(b)));
+  return found;
+}
+
+/** Prose, not a clutter line: 40 characters or more, at most half of them in links (clean.ts's rule for marker lines). */
+function isProse(el: Element): boolean {
+  const chars = countChars(el.textContent ?? '');
+  if (chars < 40) return false;
+  let links = 0;
+  for (const a of el.getElementsByTagName('a')) links += countChars(a.textContent ?? '');
+  return links / chars <= 0.5;
 }
 
 /** The one declutter stylesheet: the given selectors plus the marker attribute, hidden. */

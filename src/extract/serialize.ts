@@ -11,8 +11,10 @@ import { countChars } from './cjk';
 const KEEP_BLOCK = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'LI', 'FIGCAPTION', 'DT', 'DD', 'TD', 'TH', 'CAPTION']);
 const KEEP_STRUCT = new Set(['UL', 'OL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'DL', 'FIGURE']);
 const KEEP_INLINE = new Set(['STRONG', 'B', 'EM', 'I', 'U', 'SUB', 'SUP', 'CODE', 'SMALL', 'MARK', 'S', 'DEL', 'INS', 'Q', 'CITE', 'ABBR', 'TIME']);
-const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'FRAMESET', 'FRAME', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'FORM', 'VIDEO', 'AUDIO', 'LINK', 'META', 'HEAD', 'TITLE']);
-const BLOCKISH = new Set([...KEEP_BLOCK, ...KEEP_STRUCT, 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'CENTER', 'H1', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY']);
+const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'FRAMESET', 'FRAME', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'VIDEO', 'AUDIO', 'LINK', 'META', 'HEAD', 'TITLE']);
+const BLOCKISH = new Set([...KEEP_BLOCK, ...KEEP_STRUCT, 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'CENTER', 'H1', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY',
+  // a form left in a cleaned body holds the article text (clean.ts drops the others): unwrapped
+  'FORM']);
 
 /** The serialised body. */
 export interface Serialized {

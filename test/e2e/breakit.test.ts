@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { distDir, launch, type Driver } from './browser';
+import { servePages, type PageServer } from './server';
+import { askContent, markerVisibility, textVisible, waitForContent } from './page-probe';
+
+// Single-page sites from the break-it trial of issue 8 (test/fixtures/breakit/README.md), in the real browser: the
+// declutter must follow a body container the page replaces, and the Article must follow history.pushState.
+const HOST = 'www.chinanews.com.cn';
+const html = { contentType: 'text/html; charset=utf-8' };
+const PAGES = {
+  rerender: '/gn/2024/03-15/10061006.shtml',
+  lateReplace: '/gn/2024/03-15/10071007.shtml',
+  navigate: '/gn/2024/03-15/10081008.shtml',
+};
+const ROUTES = {
+  [PAGES.rerender]: { file: 'test/fixtures/breakit/spa-rerender.html', ...html },
+  [PAGES.lateReplace]: { file: 'test/fixtures/breakit/spa-late-replace.html', ...html },
+  [PAGES.navigate]: { file: 'test/fixtures/breakit/spa-navigate.html', ...html },
+};
+const CLUTTER = ['精彩推荐', '新闻排行', '关注我们'];
+let server: PageServer;
+let driver: Driver;
+
+beforeAll(async () => {
+  server = await servePages(ROUTES);
+  driver = await launch({ extensionDir: distDir(), hosts: [HOST], port: server.port });
+});
+
+afterAll(async () => {
+  await driver?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await driver.open(`http://${HOST}${path}`);
+  const tabId = await driver.tabId(page);
+  await waitForContent(driver, tabId);
+  return { page, tabId };
+}
+
+it('declutters a page that re-renders its body container while it loads', async () => {
+  const { page, tabId } = await open(PAGES.rerender);
+  try {
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, { timeout: 15_000 });
+    expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: true, declutter: true });
+    for (const v of await markerVisibility(page, CLUTTER)) expect(v, v.marker).toMatchObject({ found: true, visible: false });
+    expect(await textVisible(page, '今年全省计划新建高标准农田三百万亩')).toBe(true);
+  } finally {
+    await page.close();
+  }
+});
+
+it('declutters again after the page replaced its body container (popup toggle off and on)', async () => {
+  const { page, tabId } = await open(PAGES.lateReplace);
+  try {
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, { timeout: 15_000 });
+    const set = (on: boolean) => driver.background((id: number, v: boolean) => chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: v } }, { frameId: 0 }), tabId, on);
+    expect(await set(false)).toBe(false);
+    expect(await set(true)).toBe(true);
+    for (const v of await markerVisibility(page, CLUTTER)) expect(v, v.marker).toMatchObject({ found: true, visible: false });
+    expect(await textVisible(page, '今年全省计划新建高标准农田三百万亩')).toBe(true);
+  } finally {
+    await page.close();
+  }
+});
+
+it('gives the Article of the page now shown, with its URL, after history.pushState', async () => {
+  const { page, tabId } = await open(PAGES.navigate);
+  try {
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, { timeout: 15_000 });
+    const a = await askContent<{ url: string; title: string; textContent: string }>(driver, tabId, 'getArticle');
+    expect(a.url).toBe(`http://${HOST}/gn/2024/03-16/2001.shtml`);
+    expect(a.title).toBe('兰州开展春季市容环境综合整治行动');
+    expect(a.textContent).toContain('3月16日，兰州市城市管理部门发布消息');
+    expect(a.textContent).not.toContain('高标准农田');
+  } finally {
+    await page.close();
+  }
+});
+
+declare const chrome: {
+  tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown> };
+};
