@@ -147,9 +147,10 @@ export interface PageLoad {
   url: string;
   /**
    * The verdict at page load. Eager mode, and pages without a body element of their own (Readability's path): the
-   * Article's own. Lazy mode: the same evidence except that the body's length is counted on the page's body element
-   * before cleaning (cleaning only removes clutter, so this can only raise the count; lazy-load.test.ts checks the
-   * verdict equals the Article's on every fixture). The Article's `isArticle` is always the exact verdict.
+   * Article's own. Lazy mode: the body's length is first counted on the page's body element before cleaning (an
+   * upper bound: cleaning only removes text), then, for a short article, on the cleaned copy (see `exact`);
+   * lazy-load.test.ts checks the verdict equals the Article's on every corpus page, case, peer page and engine,
+   * hostile and no-article fixture but one made to differ. The Article's `isArticle` is always the exact verdict.
    */
   detection: Detection;
   /**
@@ -185,10 +186,11 @@ interface CleanBody {
 /**
  * The phases of extraction with the Article completed on demand. `lazy: false` is extractPhases (body, metadata,
  * clean, detection, all at once). `lazy: true` is the content script's page load (issue 8's budget: page load pays only
- * for what the badge and the declutter need): body choice and detection on the live page, read-only; the body copy,
- * cleaning, serialisation and all metadata wait for `complete()`. Pages whose body only Readability finds (no CJK
- * body container) run eagerly in both modes. Body and text are the same in both modes; see PageLoad.detection for the
- * verdict.
+ * for what the badge and the declutter need): body choice and detection on the live page, read-only, plus a cleaned
+ * copy of a short article's body to count it (yielded as `clean`); serialisation and all metadata wait for
+ * `complete()`. Pages whose body only Readability finds (no CJK body container) run eagerly in both modes. The Article
+ * is the same in both modes; see PageLoad.detection and PageLoad.exact for the page-load verdict.
+ * @throws nothing of its own on odd pages (as extractArticle); DOM exceptions of a broken environment propagate
  */
 export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean }): Generator<ExtractPhase, PageLoad, void> {
   const rule: SiteRule | null = ruleFor(url, doc);
