@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     server.close();
   }
 
-  console.log(`${'page'.padEnd(22)} ${'nodes'.padStart(7)} ${'ours'.padStart(8)} ${'maxTask'.padStart(8)} ${'readab.'.padStart(8)} ${'walk'.padStart(8)} ${'text'.padStart(8)}  article`);
+  console.log(`${'page'.padEnd(22)} ${'nodes'.padStart(7)} ${'ours'.padStart(8)} ${'maxPhase'.padStart(8)} ${'readab.'.padStart(8)} ${'walk'.padStart(8)} ${'text'.padStart(8)}  article`);
   for (const s of samples) console.log(`${s.file.padEnd(22)} ${String(s.nodes).padStart(7)} ${f(s.ours)} ${f(s.maxPhase)} ${f(s.readability)} ${f(s.walk)} ${f(s.text)}  ${s.isArticle ? 'yes' : 'no'}`);
   const col = (k: keyof Sample) => samples.map((s) => s[k] as number);
   console.log('');

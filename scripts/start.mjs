@@ -22,7 +22,9 @@ const ordered = (a) => Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, a[k]]));
 const log = (msg) => process.stderr.write(`${msg}\n`);
 
 async function withoutBrowser() {
-  log('No Chromium found (looked at CHROME_PATH, /usr/bin/chromium, chromium-browser, google-chrome …).');
+  log(process.env.CHROME_PATH
+    ? `No Chromium at CHROME_PATH=${process.env.CHROME_PATH} (when set, CHROME_PATH is the only place looked at).`
+    : 'No Chromium found (looked at /usr/bin/chromium, chromium-browser, google-chrome …; CHROME_PATH is not set).');
   log('Install one:   sudo apt-get install chromium     (or set CHROME_PATH=/path/to/chrome)');
   log(`The unpacked extension is built at ${distDir('chromium')}: load it at chrome://extensions (Developer mode → Load unpacked).`);
   log('The Article of the sample page, extracted on Node with the same code (qingdu extract):');
