@@ -100,6 +100,17 @@ function linkChars(el: Element): number {
   return n;
 }
 
+/**
+ * A block whose text (`t`, its whole text) starts with a clutter marker is clutter when it is short (under 40
+ * characters) or mostly links (over half); otherwise it is prose that merely starts with a marker word
+ * (`广告投放方面，…`). The one rule for both body cleaning and the in-place declutter (clutter.ts), so the page and the
+ * Article keep the same text.
+ */
+export function isMarkerClutter(el: Element, t: string): boolean {
+  const chars = countChars(t);
+  return chars < 40 || linkChars(el) / chars > 0.5;
+}
+
 /** Is `t` (a block's whole text) a noise line? */
 export function isNoiseLine(t: string): boolean {
   const s = t.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
@@ -247,7 +258,7 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       if (!hasMedia(el) || countChars(t) > 0) removeKeepingMedia(el);
       continue;
     }
-    if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && (countChars(t) < 40 || linkChars(el) / countChars(t) > 0.5) && !hasMedia(el)) {
+    if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && isMarkerClutter(el, t) && !hasMedia(el)) {
       el.remove();
       continue;
     }

@@ -1,5 +1,5 @@
 import { CLUTTER_HEADINGS } from './markers';
-import { countChars } from './cjk';
+import { isMarkerClutter } from './clean';
 
 /**
  * Find page clutter to hide in place (pure, DOM-generic: works on the live page, happy-dom and linkedom).
@@ -98,8 +98,8 @@ export function safeSelectors(doc: Document, selectors: readonly string[], body:
  * Guards: an element that contains the article body (or is html/body/main/article) is never returned, nor a headline
  * (an h1, or a block holding one: a headline may start with a marker word, `排行榜：2023年…`), nor, inside the body, a
  * paragraph of prose that merely starts with a marker word (`<p><strong>广告</strong>投放方面，…`): inside the body a
- * block is clutter only when short or mostly links, the rule body cleaning applies (clean.ts), so the page and the
- * Article keep the same text.
+ * block is clutter only when short or mostly links (clean.ts isMarkerClutter, the rule body cleaning applies), so the
+ * page and the Article keep the same text.
  * Cost: one walk over the text nodes, and per marker only its ancestors (no comparison of every block with every
  * other: a comment thread with a 分享到 per comment has thousands).
  *
@@ -127,21 +127,12 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
       block = el;
     }
     if (!block || foundSet.has(block) || insideFound(block)) continue;
-    if (body.contains(block) && isProse(block)) continue;
+    if (body.contains(block) && !isMarkerClutter(block, block.textContent ?? '')) continue;
     // (a block found later never contains one found earlier: its first text would be that earlier marker)
     found.push(block);
     foundSet.add(block);
   }
   return found;
-}
-
-/** Prose, not a clutter line: 40 characters or more, at most half of them in links (clean.ts's rule for marker lines). */
-function isProse(el: Element): boolean {
-  const chars = countChars(el.textContent ?? '');
-  if (chars < 40) return false;
-  let links = 0;
-  for (const a of el.getElementsByTagName('a')) links += countChars(a.textContent ?? '');
-  return links / chars <= 0.5;
 }
 
 /** The one declutter stylesheet: the given selectors plus the marker attribute, hidden. */
