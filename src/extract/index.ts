@@ -120,7 +120,11 @@ export function extractArticle(doc: Document, url: string): Article {
 
 /** extractArticle with the detection evidence (`reasons`), for debugging, the eval and the popup. */
 export function extractDetailed(doc: Document, url: string): { article: Article; detection: Detection } {
-  const steps = extractPhases(doc, url);
+  return runPhases(extractPhases(doc, url));
+}
+
+/** Run extractPhases or loadPhases to the end in one go (no yielding to a page between phases): its result. */
+export function runPhases<T>(steps: Generator<ExtractPhase, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../src/cli/dom';
-import { extractArticle, loadPhases, type PageLoad } from '../../src/extract/index';
+import { extractArticle, loadPhases, runPhases, type PageLoad } from '../../src/extract/index';
 import { findClutterBlocks } from '../../src/extract/clutter';
 
 /** Pages of the break-it trial (test/fixtures/breakit/README.md), under a URL of a chinanews article. */
@@ -10,13 +10,7 @@ const DIR = 'test/fixtures/breakit';
 const URL = 'http://www.chinanews.com.cn/gn/2024/03-15/10021002.shtml';
 const load = (file: string) => parseDocument(readFileSync(join(DIR, file), 'utf8'), URL);
 
-function pageLoad(doc: Document): PageLoad {
-  const steps = loadPhases(doc, URL, { lazy: true });
-  for (;;) {
-    const s = steps.next();
-    if (s.done) return s.value;
-  }
-}
+const pageLoad = (doc: Document): PageLoad => runPhases(loadPhases(doc, URL, { lazy: true }));
 
 describe('declutter never hides what the Article keeps', () => {
   for (const file of ['inline-marker.html', 'inline-comma.html', 'split-siblings.html', 'title-marker.html']) {
