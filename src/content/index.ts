@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { loadPhases, type PageLoad } from '../extract/index';
+import { loadPhases, runPhases, type PageLoad } from '../extract/index';
 import type { Article } from '../extract/article';
 import { send, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
@@ -28,11 +28,7 @@ const withoutHash = (href: string): string => href.split('#')[0];
 /** Run loadPhases to its end in one go (on demand, not at page load: nothing to yield to). */
 function loadNow(): PageLoad | null {
   try {
-    const steps = loadPhases(document, location.href, { lazy: true });
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runPhases(loadPhases(document, location.href, { lazy: true }));
   } catch (e) {
     console.warn('[qingdu] extraction failed', e);
     return null;
@@ -52,7 +48,12 @@ function followNavigation(): void {
   load = loadNow();
   const isArticleNow = !!load?.detection.isArticle;
   if (wasDecluttered && isArticleNow) declutterPage();
-  send('articleDetected', { isArticle: isArticleNow }).catch(() => {
+  reportVerdict(isArticleNow);
+}
+
+/** Tell the background the verdict, for the toolbar badge. */
+function reportVerdict(isArticle: boolean): void {
+  send('articleDetected', { isArticle }).catch(() => {
     /* background asleep or reloading: the badge is cosmetic */
   });
 }
@@ -74,9 +75,7 @@ function article(): Article | null {
     // is the one that counts, so a page that turns out to be none gets its clutter back and its badge cleared.
     if (state.article && load && state.article.isArticle !== load.detection.isArticle) {
       if (!state.article.isArticle) removeDeclutter(document);
-      send('articleDetected', { isArticle: state.article.isArticle }).catch(() => {
-        /* background asleep or reloading: the badge is cosmetic */
-      });
+      reportVerdict(state.article.isArticle);
     }
   }
   return state.article;
@@ -91,7 +90,7 @@ function article(): Article | null {
 function declutterPage(): boolean {
   const page = load;
   if (!page) return false;
-  if (page.bodyElement?.isConnected || page.bodyText) return applyDeclutter(document, page);
+  if (applyDeclutter(document, page)) return true;
   const a = article();
   return !!a?.isArticle && applyDeclutter(document, { url: page.url, bodyElement: null, bodyText: a.textContent });
 }
@@ -175,9 +174,9 @@ async function analyse(): Promise<void> {
     console.warn('[qingdu] extraction failed', e);
   }
   load = result;
-  const isArticle = !!result?.detection.isArticle;
+  const verdict = !!result?.detection.isArticle;
   // The popup's 自动净化新闻页面 option (src/shared/settings.ts) can turn the automatic declutter off.
-  if (result && isArticle && (await loadSettings()).autoDeclutter) {
+  if (result && verdict && (await loadSettings()).autoDeclutter) {
     await yieldToPage();
     try {
       timed('declutter', () => declutterPage());
@@ -186,9 +185,7 @@ async function analyse(): Promise<void> {
     }
   }
   performance.mark('qingdu:done');
-  send('articleDetected', { isArticle }).catch(() => {
-    /* background asleep or reloading: the badge is cosmetic */
-  });
+  reportVerdict(verdict);
 }
 
 start().catch((e) => console.warn('[qingdu] content script failed', e));
