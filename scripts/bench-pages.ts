@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 /** Where the benchmarks read the corpus copy (pages + labels.jsonl). */
 export const CORPUS = 'test/fixtures/corpus';
@@ -19,4 +22,34 @@ export function pageUrl(file: string, url: string | null): string {
     if (MATCHES.some((re) => re.test(u.hostname))) return `http://${u.hostname}${u.pathname}${u.search}`;
   }
   return `http://${FALLBACK_HOST}/${file}`;
+}
+
+/** One corpus page as the benchmarks serve it (file name under pages/, served URL, bytes' encoding, label). */
+export interface CorpusRow { file: string; url: string; encoding: string; isArticle: boolean }
+
+/** The corpus pages in labels.jsonl order, each with the URL it is served under (pageUrl). */
+export function corpusRows(): CorpusRow[] {
+  return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
+    const r = JSON.parse(l) as { file: string; url: string | null; encoding: string; is_article: boolean };
+    const file = r.file.replace(/^pages\//, '');
+    return { file, url: pageUrl(file, r.url), encoding: r.encoding, isArticle: r.is_article };
+  });
+}
+
+/**
+ * Serve `rows` from 127.0.0.1 by host + path of their URLs (the browser maps the hosts here), each with its charset.
+ * The pages' own scripts are blocked (CSP, which does not apply to content scripts): without the network they hang
+ * some saved pages in "loading" or rewrite them, and they would add noise that is not ours.
+ */
+export async function serveCorpus(rows: CorpusRow[]): Promise<{ port: number; close(): void }> {
+  const byHostPath = new Map(rows.map((r) => [new URL(r.url).host + new URL(r.url).pathname, r]));
+  const server = createServer((req, res) => {
+    const row = byHostPath.get(`${req.headers.host?.split(':')[0]}${(req.url ?? '').split('?')[0]}`);
+    if (!row) return void res.writeHead(404).end();
+    const charset = row.encoding === 'gb18030' ? 'gb18030' : 'utf-8';
+    res.writeHead(200, { 'content-type': `text/html; charset=${charset}`, 'content-security-policy': "script-src 'none'" })
+      .end(readFileSync(join(CORPUS, 'pages', row.file)));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { port: (server.address() as AddressInfo).port, close: () => server.close() };
 }

@@ -15,32 +15,23 @@
  * Prints a table, median and p95 of both, the reader bundle sizes, and ends with `reader p95 ms: N` (cold).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
-import { CORPUS, pageUrl } from './bench-pages';
+import { corpusRows, serveCorpus, type CorpusRow } from './bench-pages';
 import { distDir, launch, type Driver } from '../test/e2e/browser';
 
 /** Fresh tabs per page; each column keeps its fastest run, as `npm run bench` does (the machine is shared: the minimum
  * is the least disturbed run). BENCH_RUNS=1 gives single cold runs. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-interface Row { file: string; url: string; encoding: string }
 /** ms: command → painted, command → open() in the tab (messages, injection), open() → rendered (prefs, render), rendered → painted. */
 interface Timing { total: number; open: number; render: number; paint: number }
 
-function rows(): Row[] {
-  return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { file: string; url: string | null; encoding: string; is_article: boolean })
-    .filter((r) => r.is_article)
-    // BENCH_PAGES=ifeng-1,sina-3 limits the run to some pages (for comparing changes).
-    .filter((r) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(',').includes(r.file.replace(/^pages\/|\.html$/g, '')))
-    .map((r) => {
-      const file = r.file.replace(/^pages\//, '');
-      return { file, url: pageUrl(file, r.url), encoding: r.encoding };
-    });
+/** The corpus articles (BENCH_PAGES=ifeng-1,sina-3 limits the run to some pages, for comparing changes). */
+function rows(): CorpusRow[] {
+  return corpusRows().filter((r) => r.isArticle)
+    .filter((r) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(',').includes(r.file.replace(/\.html$/, '')));
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -93,16 +84,8 @@ async function main(): Promise<void> {
   if (!process.env.QINGDU_DIST && process.env.QINGDU_OUT) process.env.QINGDU_DIST = process.env.QINGDU_OUT;
   const dir = distDir('chromium');
   const list = rows();
-  const byHostPath = new Map(list.map((r) => [new URL(r.url).host + new URL(r.url).pathname, r]));
-  const server = createServer((req, res) => {
-    const row = byHostPath.get(`${req.headers.host?.split(':')[0]}${(req.url ?? '').split('?')[0]}`);
-    if (!row) return void res.writeHead(404).end();
-    const charset = row.encoding === 'gb18030' ? 'gb18030' : 'utf-8';
-    res.writeHead(200, { 'content-type': `text/html; charset=${charset}`, 'content-security-policy': "script-src 'none'" })
-      .end(readFileSync(join(CORPUS, 'pages', row.file)));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
+  const server = await serveCorpus(list);
+  const port = server.port;
   const driver = await launch({ extensionDir: dir, hosts: [...new Set(list.map((r) => new URL(r.url).hostname))], port, kind: 'chromium' });
   const samples: { file: string; cold: Timing; warm: Timing }[] = [];
   try {

@@ -22,26 +22,16 @@
  * that only the reader, the notes page or citations need.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { CORPUS, pageUrl } from './bench-pages';
+import { corpusRows, serveCorpus } from './bench-pages';
 import { distDir, launch } from '../test/e2e/browser';
 
 /** Loads per page; each column keeps its fastest run (the machine is shared: the minimum is the least disturbed). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-interface Row { file: string; url: string; encoding: string }
 interface Sample { file: string; phases: Record<string, number>; ours: number; maxPhase: number; readability: number; walk: number; text: number; nodes: number; isArticle: boolean }
-
-function rows(): Row[] {
-  return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
-    const r = JSON.parse(l) as { file: string; url: string | null; encoding: string };
-    return { file: r.file.replace(/^pages\//, ''), url: pageUrl(r.file.replace(/^pages\//, ''), r.url), encoding: r.encoding };
-  });
-}
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -100,18 +90,9 @@ async function main(): Promise<void> {
   // process.env turns an assigned undefined into the string "undefined": copy only a value that is set.
   if (!process.env.QINGDU_DIST && process.env.QINGDU_OUT) process.env.QINGDU_DIST = process.env.QINGDU_OUT;
   const dir = distDir('chromium');
-  const list = rows();
-  const hostOf = new Map(list.map((r) => [new URL(r.url).host + new URL(r.url).pathname, r]));
-  const server = createServer((req, res) => {
-    const row = hostOf.get(`${req.headers.host?.split(':')[0]}${(req.url ?? '').split('?')[0]}`);
-    if (!row) return void res.writeHead(404).end();
-    const charset = row.encoding === 'gb18030' ? 'gb18030' : 'utf-8';
-    // The pages' own scripts are blocked (CSP, which does not apply to content scripts): without the network they
-    // hang some saved pages in "loading" or rewrite them, and they would add noise that is not ours.
-    res.writeHead(200, { 'content-type': `text/html; charset=${charset}`, 'content-security-policy': "script-src 'none'" }).end(readFileSync(join(CORPUS, 'pages', row.file)));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
+  const list = corpusRows();
+  const server = await serveCorpus(list);
+  const port = server.port;
   const readabilitySrc = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
   const driver = await launch({ extensionDir: dir, hosts: [...new Set(list.map((r) => new URL(r.url).hostname))], port, kind: 'chromium' });
   const samples: Sample[] = [];

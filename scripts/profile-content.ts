@@ -4,30 +4,16 @@
  * the V8 sampling profiler (CDP Profiler, 50 µs) running from navigation until the script's `qingdu:done` mark, and
  * prints self time per function of the extension's scripts, summed over the pages (ms), and the phases' sum.
  */
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { CORPUS, pageUrl } from './bench-pages';
+import { corpusRows, serveCorpus } from './bench-pages';
 import { distDir, launch } from '../test/e2e/browser';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 async function main(): Promise<void> {
-  const rows = readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { file: string; url: string | null; encoding: string })
-    .map((r) => ({ file: r.file.replace(/^pages\//, ''), url: pageUrl(r.file.replace(/^pages\//, ''), r.url), encoding: r.encoding }))
-    .filter((r) => process.argv.length <= 2 || process.argv.slice(2).includes(r.file));
-  const byPath = new Map(rows.map((r) => [new URL(r.url).host + new URL(r.url).pathname, r]));
-  const server = createServer((req, res) => {
-    const row = byPath.get(`${req.headers.host?.split(':')[0]}${(req.url ?? '').split('?')[0]}`);
-    if (!row) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': `text/html; charset=${row.encoding === 'gb18030' ? 'gb18030' : 'utf-8'}`, 'content-security-policy': "script-src 'none'" })
-      .end(readFileSync(join(CORPUS, 'pages', row.file)));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
+  const rows = corpusRows().filter((r) => process.argv.length <= 2 || process.argv.slice(2).includes(r.file));
+  const server = await serveCorpus(rows);
+  const port = server.port;
   const driver = await launch({ extensionDir: distDir('chromium'), hosts: [...new Set(rows.map((r) => new URL(r.url).hostname))], port, kind: 'chromium' });
   const self = new Map<string, number>();
   let phasesTotal = 0;
