@@ -16,6 +16,7 @@
  *   with one native regular-expression pass (as src/extract/cjk.ts countChars).
  * Every number is a cold run on a fresh tab (no warm-up: the content script also runs cold on a real page load); each
  * page is loaded RUNS times (BENCH_RUNS, default 3) and each column keeps its fastest run, since the machine is shared.
+ * BENCH_PHASES=1 also prints each page's phases (ms).
  * The pages' own scripts are blocked by a CSP header (content scripts are exempt): the saved pages cannot reach their
  * servers, and their scripts would only add noise.
  * Bundle sizes (raw and gzip) of the build are printed after the table, and the content script is checked for code
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
 
   console.log(`${'page'.padEnd(22)} ${'nodes'.padStart(7)} ${'ours'.padStart(8)} ${'maxPhase'.padStart(8)} ${'readab.'.padStart(8)} ${'walk'.padStart(8)} ${'text'.padStart(8)}  article`);
   for (const s of samples) console.log(`${s.file.padEnd(22)} ${String(s.nodes).padStart(7)} ${f(s.ours)} ${f(s.maxPhase)} ${f(s.readability)} ${f(s.walk)} ${f(s.text)}  ${s.isArticle ? 'yes' : 'no'}`);
+  if (process.env.BENCH_PHASES) for (const s of samples) console.log(`  ${s.file.padEnd(22)} ${Object.entries(s.phases).map(([k, v]) => `${k}=${v.toFixed(1)}`).join(' ')}`);
   const col = (k: keyof Sample) => samples.map((s) => s[k] as number);
   console.log('');
   console.log(`pages: ${samples.length} of ${list.length} (Chromium, cold page loads, fastest of ${RUNS} per page, ms)`);

@@ -1,5 +1,5 @@
 import type { PageLoad } from '../extract/index';
-import { CLUTTER_SELECTORS } from '../extract/markers';
+import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from '../extract/markers';
 import { CLUTTER_ATTR, declutterCss, findBodyElement, findClutterBlocks, safeSelectors } from '../extract/clutter';
 import { siteClutterSelectors } from './site-clutter';
 
@@ -12,13 +12,13 @@ const STYLE_ID = 'qingdu-declutter';
  * the body came from Readability's copy, the element found by its text (findBodyElement).
  * @returns false when the body could not be located on the page (then nothing is hidden).
  */
-export function applyDeclutter(doc: Document, page: Pick<PageLoad, 'url' | 'bodyElement' | 'bodyText'>): boolean {
+export function applyDeclutter(doc: Document, page: Pick<PageLoad, 'url' | 'bodyElement' | 'bodyText'> & Partial<Pick<PageLoad, 'markerTexts'>>): boolean {
   if (doc.getElementById(STYLE_ID)) return true;
   const live = page.bodyElement?.isConnected ? page.bodyElement : null;
   const body = live ?? (page.bodyText ? findBodyElement(doc, page.bodyText) : null);
   if (!body) return false;
   const selectors = safeSelectors(doc, [...CLUTTER_SELECTORS, ...siteClutterSelectors(page.url, doc)], body);
-  for (const el of findClutterBlocks(doc, body)) el.setAttribute(CLUTTER_ATTR, '');
+  for (const el of findClutterBlocks(doc, body, CLUTTER_HEADINGS, page.markerTexts)) el.setAttribute(CLUTTER_ATTR, '');
   const style = doc.createElement('style');
   style.id = STYLE_ID;
   style.textContent = declutterCss(selectors);

@@ -47,7 +47,7 @@ function followNavigation(): void {
   state.article = null;
   load = loadNow();
   const isArticleNow = !!load?.detection.isArticle;
-  if (wasDecluttered && isArticleNow) declutterPage();
+  if (wasDecluttered && isArticleNow) declutterPage(true);
   reportVerdict(isArticleNow);
 }
 
@@ -85,12 +85,14 @@ function article(): Article | null {
  * Declutter the page in place around its body: the live element page load chose, or, when a single-page site has
  * replaced that element since (break-it trial: re-rendered containers), the element holding the Article's text (the
  * Article is then extracted afresh from the page as it is, see PageLoad.complete).
+ * @param justLoaded the page load has just run (one yield ago): its marker texts are the page's, and the declutter
+ *   uses them instead of reading the text again; later (the popup's switch) the page may have changed, so it reads it
  * @returns whether the page is decluttered
  */
-function declutterPage(): boolean {
+function declutterPage(justLoaded: boolean): boolean {
   const page = load;
   if (!page) return false;
-  if (applyDeclutter(document, page)) return true;
+  if (applyDeclutter(document, justLoaded ? page : { ...page, markerTexts: undefined })) return true;
   const a = article();
   return !!a?.isArticle && applyDeclutter(document, { url: page.url, bodyElement: null, bodyText: a.textContent });
 }
@@ -114,7 +116,7 @@ const handlers: Handlers = {
   status,
   setDeclutter: ({ on }) => {
     followNavigation();
-    if (on && isArticle()) declutterPage();
+    if (on && isArticle()) declutterPage(false);
     else removeDeclutter(document);
     return isDecluttered(document);
   },
@@ -179,7 +181,7 @@ async function analyse(): Promise<void> {
   if (result && verdict && (await loadSettings()).autoDeclutter) {
     await yieldToPage();
     try {
-      timed('declutter', () => declutterPage());
+      timed('declutter', () => declutterPage(true));
     } catch (e) {
       console.warn('[qingdu] declutter failed', e);
     }

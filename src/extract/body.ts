@@ -8,6 +8,7 @@
  * one point per 50 (a CJK character carries about what a short English word does).
  */
 import { countAll } from './cjk';
+import { MARKER_LEADS, markerOf } from './markers';
 
 /** Tags whose content is never article text. */
 export const SKIP_TAGS = new Set([
@@ -69,7 +70,17 @@ export interface BodyChoice {
   stats: Map<Element, NodeStats>;
   /** Totals over the page body. */
   page: NodeStats;
+  /**
+   * The text nodes of the page body that start with a clutter marker (markers.ts markerOf), in document order: those
+   * the declutter's findClutterBlocks would find by walking the body's text again (text under skipped tags too, as
+   * nav or button, but not in script, style, noscript, template or textarea). Gathered by this pass so page load
+   * reads the text once (issue 8's budget).
+   */
+  markers: Text[];
 }
+
+/** Tags whose text findClutterBlocks never reads (clutter.ts SKIP_TEXT_IN): not searched for markers either. */
+const NO_MARKER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 /**
  * The page's <body>. Never `doc.body` in extraction code: linkedom's getter only looks right after <head> and, when
@@ -101,11 +112,26 @@ function paragraphScore(chars: number, linkChars: number, punct: number): number
 
 /**
  * Score the page and pick the body container. `hidden` elements (e.g. a site rule's clutter) are skipped.
- * Cost: one walk over the body plus a pass over the scored candidates.
+ * Cost: one walk over the body plus a pass over the scored candidates; text nodes whose first character may start a
+ * clutter marker get the full marker test, and skipped subtrees holding text a text walk for markers (`markers`).
  */
 export function chooseBody(doc: Document, skip?: (el: Element) => boolean): BodyChoice {
   const stats = new Map<Element, NodeStats>();
   const candidates: Element[] = [];
+  const markers: Text[] = [];
+  // a text with text to count whose first counted character may start a marker: the full marker test
+  const marker = (n: Node, lead: string) => {
+    if (MARKER_LEADS.has(lead) && markerOf(n.nodeValue ?? '')) markers.push(n as Text);
+  };
+  // text under a tag the pass skips (nav, button, svg …) is not scored but may still hold a marker
+  const markersIn = (el: Element) => {
+    if (NO_MARKER_TEXT.has(el.tagName) || !el.firstChild) return;
+    const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (parent && !NO_MARKER_TEXT.has(parent.tagName) && markerOf(n.nodeValue ?? '')) markers.push(n as Text);
+    }
+  };
   const root = pageBody(doc);
   const empty = (): NodeStats => ({ chars: 0, linkChars: 0, punct: 0, cjk: 0, score: 0, paragraphs: 0 });
 
@@ -153,8 +179,9 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
     for (let n = el.firstChild; n; n = n.nextSibling) {
       const type = n.nodeType;
       if (type === 3) {
-        const { chars: c, punct: p, cjk: k } = countAll(n.nodeValue ?? '');
+        const { chars: c, punct: p, cjk: k, lead } = countAll(n.nodeValue ?? '');
         if (!c) continue;
+        marker(n, lead);
         total.chars += c;
         total.punct += p;
         total.cjk += k;
@@ -170,16 +197,20 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
         // known HTML tag names map to their kind in one lookup (no upper-casing per element)
         const childTag = TAG_CASE.get(name) ?? name.toUpperCase();
         const kind = TAG_KIND.get(childTag) ?? INLINE;
-        if (kind === SKIP || (skip && skip(child))) continue;
+        if (kind === SKIP || (skip && skip(child))) {
+          markersIn(child);
+          continue;
+        }
         // Fast paths with visit's own results (most elements of a page): an element without children has no text; an
         // element holding one text node has that text's counts, and, when a block, is one paragraph of this element.
         const first = child.firstChild;
         let s: NodeStats;
         if (!first) s = NO_TEXT;
         else if (first.nodeType === 3 && !first.nextSibling) {
-          const { chars: c, punct: p, cjk: k } = countAll(first.nodeValue ?? '');
+          const { chars: c, punct: p, cjk: k, lead } = countAll(first.nodeValue ?? '');
           if (!c) s = NO_TEXT;
           else {
+            marker(first, lead);
             const lc = link || childTag === 'A' ? c : 0;
             s = { chars: c, linkChars: lc, punct: p, cjk: k, score: 0, paragraphs: 0 };
             stats.set(child, s);
@@ -232,7 +263,7 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
       best = el;
     }
   }
-  return { element: best, siblings: best ? bodySiblings(best, bestScore, stats) : [], score: bestScore, stats, page };
+  return { element: best, siblings: best ? bodySiblings(best, bestScore, stats) : [], score: bestScore, stats, page, markers };
 }
 
 /**

@@ -44,11 +44,13 @@ export function countPunct(text: string): number {
   return n;
 }
 
-/** countChars, countCjk and countPunct of one text. */
+/** countChars, countCjk and countPunct of one text, and its first counted character. */
 export interface TextCounts {
   chars: number;
   cjk: number;
   punct: number;
+  /** The first character countChars counts (a UTF-16 unit), or '' when it counts none. */
+  lead: string;
 }
 
 /** What countCjk and countPunct do not count (the same sets as those loops). */
@@ -59,12 +61,13 @@ const NOT_PUNCT = /[^，。！？；：、,;!?．]+/g;
  * countChars, countCjk and countPunct of one text, by native regular-expression passes instead of a script loop over
  * the characters: the body pass calls this on every text node of the page when the content script runs cold at page
  * load (issue 8's budget), where a per-character loop in the interpreter was most of its cost. Whitespace-only text
- * (most text nodes of a page) costs one pass. Same results as the three loops (count-all.test.ts).
+ * (most text nodes of a page) costs one pass. Same results as the three loops (count-all.test.ts); `lead` lets the body
+ * pass pre-check clutter markers (markers.ts MARKER_LEADS) without another pass.
  */
 export function countAll(text: string): TextCounts {
   const kept = text.replace(NOT_COUNTED, '');
-  if (!kept) return { chars: 0, cjk: 0, punct: 0 };
-  return { chars: kept.length, cjk: kept.replace(NOT_CJK, '').length, punct: kept.replace(NOT_PUNCT, '').length };
+  if (!kept) return { chars: 0, cjk: 0, punct: 0, lead: '' };
+  return { chars: kept.length, cjk: kept.replace(NOT_CJK, '').length, punct: kept.replace(NOT_PUNCT, '').length, lead: kept[0] };
 }
 
 /**

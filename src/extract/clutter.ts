@@ -1,5 +1,8 @@
-import { CLUTTER_HEADINGS } from './markers';
+import { CLUTTER_HEADINGS, markerOf } from './markers';
 import { isMarkerClutter } from './clean';
+import { pageBody } from './body';
+
+export { markerOf } from './markers';
 
 /**
  * Find page clutter to hide in place (pure, DOM-generic: works on the live page, happy-dom and linkedom).
@@ -11,9 +14,6 @@ export const CLUTTER_ATTR = 'data-qingdu-clutter';
 
 const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 const NEVER_CLUTTER = new Set(['HTML', 'HEAD', 'BODY', 'MAIN', 'ARTICLE']);
-// What may follow a marker at the start of a block: nothing, punctuation or a space (版权声明:凡注有…, 分享到 微博).
-// A longer word after it (广告业…) is prose, not a marker.
-const AFTER_MARKER = /^($|[\s:：|｜>》】\]\-—·•,，.。!！(（])/;
 
 const norm = (s: string): string => s.replace(/\s+/g, '');
 
@@ -25,22 +25,6 @@ export function firstText(el: Element): Text | null {
     if (n.parentElement && SKIP_TEXT_IN.has(n.parentElement.tagName)) continue;
     if ((n.nodeValue ?? '').trim()) return n as Text;
   }
-  return null;
-}
-
-/** First characters of the default markers: most text nodes of a page start with none of them (findClutterBlocks). */
-const MARKER_STARTS = new Set(CLUTTER_HEADINGS.map((h) => h[0]));
-const NOT_SPACE = /\S/;
-
-/** The marker (from `headings`) that `text` starts with as a heading, or null. See AFTER_MARKER for the rule. */
-export function markerOf(text: string, headings: readonly string[] = CLUTTER_HEADINGS): string | null {
-  if (headings === CLUTTER_HEADINGS) {
-    // cheap reject without trimming a copy of every text node (same whitespace as trim: \s)
-    const i = text.search(NOT_SPACE);
-    if (i < 0 || !MARKER_STARTS.has(text[i])) return null;
-  }
-  const s = text.trim();
-  for (const m of headings) if (s.startsWith(m) && AFTER_MARKER.test(s.slice(m.length))) return m;
   return null;
 }
 
@@ -100,14 +84,18 @@ export function safeSelectors(doc: Document, selectors: readonly string[], body:
  * paragraph of prose that merely starts with a marker word (`<p><strong>广告</strong>投放方面，…`): inside the body a
  * block is clutter only when short or mostly links (clean.ts isMarkerClutter, the rule body cleaning applies), so the
  * page and the Article keep the same text.
- * Cost: one walk over the text nodes, and per marker only its ancestors (no comparison of every block with every
- * other: a comment thread with a 分享到 per comment has thousands).
+ * Cost: one walk over the text nodes, or none when `texts` are given, and per marker only its ancestors (no
+ * comparison of every block with every other: a comment thread with a 分享到 per comment has thousands).
  *
  * @param doc the document to search (read only)
  * @param body the live body element (see findBodyElement)
+ * @param headings the marker texts (default: markers.ts CLUTTER_HEADINGS)
+ * @param texts the body's text nodes starting with a default marker, in document order, as page load's body pass found
+ *   them (body.ts BodyChoice.markers; the same nodes this walk would find): used instead of walking the text again
+ *   when `headings` are the default ones and the pass ran on doc.body
  * @returns outermost clutter elements, in document order, none inside another
  */
-export function findClutterBlocks(doc: Document, body: Element, headings: readonly string[] = CLUTTER_HEADINGS): Element[] {
+export function findClutterBlocks(doc: Document, body: Element, headings: readonly string[] = CLUTTER_HEADINGS, texts?: readonly Text[]): Element[] {
   if (!doc.body) return [];
   const found: Element[] = [];
   const foundSet = new Set<Element>();
@@ -115,8 +103,11 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
     for (let a = el.parentElement; a; a = a.parentElement) if (foundSet.has(a)) return true;
     return false;
   };
-  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  // the pass's texts are the marker texts of pageBody(doc), which is doc.body on every page with a <body>
+  const given = texts && headings === CLUTTER_HEADINGS && pageBody(doc) === doc.body ? texts : null;
+  const walker = given ? null : doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  let i = 0;
+  for (let n: Node | null = given ? (given[i++] ?? null) : walker!.nextNode(); n; n = given ? (given[i++] ?? null) : walker!.nextNode()) {
     // the marker test first: it rejects nearly every text node of a page without touching the DOM again
     if (!markerOf(n.nodeValue ?? '', headings)) continue;
     const parent = n.parentElement;

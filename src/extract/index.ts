@@ -171,6 +171,11 @@ export interface PageLoad {
   /** The cleaned body text when page load already has it (eager mode, Readability's path), else null. */
   bodyText: string | null;
   /**
+   * The text nodes of the page body that start with a clutter marker, as the body pass found them (body.ts
+   * BodyChoice.markers): the declutter grows clutter blocks from them instead of reading the page's text again.
+   */
+  markerTexts: readonly Text[];
+  /**
    * The whole Article (same value as extractArticle): in lazy mode the body copy, cleaning, serialisation, the
    * metadata, the excerpt and the next-page link are done on the first call, on the document as it is then; later
    * calls return the same object.
@@ -327,5 +332,5 @@ export function* loadPhases(doc: Document, url: string, opts: { lazy: boolean })
     return article;
   };
   const bodyElement = parts.length > 1 ? parts[0].parentElement : (parts[0] ?? null);
-  return { url, detection, exact, bodyElement, bodyText: body ? (body as CleanBody).textContent : null, complete };
+  return { url, detection, exact, bodyElement, bodyText: body ? (body as CleanBody).textContent : null, markerTexts: choice.markers, complete };
 }

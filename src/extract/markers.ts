@@ -15,3 +15,33 @@ export const CLUTTER_SELECTORS: readonly string[] = [
   '.bdsharebuttonbox', '.bdshare', '[class*="share-bar"]', '[class*="sharebar"]', '.share', '#share',
   '[id^="ad_"]', '[class^="ad-"]', '.advert', '.adv', 'ins.adsbygoogle', '.copyright', '#copyright',
 ];
+
+// What may follow a marker at the start of a block: nothing, punctuation or a space (版权声明:凡注有…, 分享到 微博).
+// A longer word after it (广告业…) is prose, not a marker.
+const AFTER_MARKER = /^($|[\s:：|｜>》】\]\-—·•,，.。!！(（])/;
+
+/** First characters of the default markers: most text nodes of a page start with none of them. */
+const MARKER_STARTS = new Set(CLUTTER_HEADINGS.map((h) => h[0]));
+const NOT_SPACE = /\S/;
+
+/**
+ * What the first character counted by cjk.ts (countChars: whitespace, NBSP, U+3000, U+200B and BOM dropped) of a text
+ * may be when markerOf accepts the text: a marker's first character, or a space that JavaScript's `\s` skips (so
+ * markerOf does) but countChars counts (U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F). The body pass
+ * (body.ts) looks this up for every text node with text and calls markerOf only on a hit: no text markerOf accepts
+ * is missed.
+ */
+export const MARKER_LEADS: ReadonlySet<string> = new Set([...MARKER_STARTS, '\u1680', '\u2028', '\u2029', '\u202f', '\u205f',
+  ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i))]);
+
+/** The marker (from `headings`) that `text` starts with as a heading, or null. See AFTER_MARKER for the rule. */
+export function markerOf(text: string, headings: readonly string[] = CLUTTER_HEADINGS): string | null {
+  if (headings === CLUTTER_HEADINGS) {
+    // cheap reject without trimming a copy of every text node (same whitespace as trim: \s)
+    const i = text.search(NOT_SPACE);
+    if (i < 0 || !MARKER_STARTS.has(text[i])) return null;
+  }
+  const s = text.trim();
+  for (const m of headings) if (s.startsWith(m) && AFTER_MARKER.test(s.slice(m.length))) return m;
+  return null;
+}

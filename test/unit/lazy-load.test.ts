@@ -5,6 +5,8 @@ import { parseDocument } from '../../src/cli/dom';
 import { extractDetailed, loadPhases, type PageLoad } from '../../src/extract/index';
 import { serializeBody, serializedChars } from '../../src/extract/serialize';
 import { countChars } from '../../src/extract/cjk';
+import { findClutterBlocks, markerOf } from '../../src/extract/clutter';
+import { CLUTTER_HEADINGS } from '../../src/extract/markers';
 import { CASE_URL } from '../../src/cli/score';
 import { CORPUS_DIR, caseList, corpusLabels, labelUrl, loadFixture, pageName } from './engine-helpers';
 import { PEER_DIR, PEER_URL } from './peer-util';
@@ -92,6 +94,49 @@ describe('lazy page load = extractArticle', () => {
     expect(check(load(), PEER_URL, load)).toEqual(['body', 'metadata', 'clean']);
     expect(runLoad(load(), PEER_URL).load.bodyText).toBeTruthy();
   });
+});
+
+/**
+ * The declutter grows clutter blocks from the marker texts page load's body pass found (issue 8: the page's text is
+ * read once at load): they are exactly the texts the declutter's own walk finds, so the same blocks are hidden.
+ */
+describe('page load marker texts = the declutter walk', () => {
+  const walkMarkers = (doc: Document): Node[] => {
+    const out: Node[] = [];
+    const w = doc.createTreeWalker(doc.body, 4);
+    for (let n = w.nextNode(); n; n = w.nextNode())
+      if (n.parentElement && !['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'].includes(n.parentElement.tagName) && markerOf(n.nodeValue ?? '')) out.push(n);
+    return out;
+  };
+  const pages = [
+    ...corpusLabels().map((l) => ({ name: `corpus ${pageName(l)}`, doc: () => loadFixture(join(CORPUS_DIR, l.file), labelUrl(l)), url: labelUrl(l) })),
+    ...caseList().map((c) => ({ name: `case ${c.name}`, doc: () => loadFixture(c.path, CASE_URL, c.expected.decode_as), url: CASE_URL })),
+    ...['engine', 'hostile', 'breakit', 'no-article'].flatMap((dir) => readdirSync(join('test/fixtures', dir)).filter((f) => f.endsWith('.html'))
+      .map((f) => {
+        const url = `http://news.example.cn/${dir}/2020/0315/${f}`;
+        return { name: `${dir} ${f}`, doc: () => parseDocument(readFileSync(join('test/fixtures', dir, f), 'utf8'), url), url };
+      })),
+  ];
+  // markers the pass does not score: in a button, a nav, an svg; next to ones in script and textarea (never markers)
+  pages.push({ name: 'markers under skipped tags', url: 'http://news.example.cn/a/2020/0315/x.html', doc: () => parseDocument(`<html><body>
+    <nav><span>关注我们</span><a href="/">首页</a></nav><div class="bar"><button> 分享到</button><a href="#">微博</a></div>
+    <div id="body"><h1>标题</h1><p>${'正文，第一段。'.repeat(30)}</p><p>\u2003精彩推荐</p><svg><text>排行榜</text></svg>
+    <script>分享到</script><textarea>广告</textarea><p>${'正文，第二段。'.repeat(30)}</p></div></body></html>`, 'http://news.example.cn/a/2020/0315/x.html') });
+  let withMarkers = 0;
+  for (const page of pages) {
+    it(page.name, () => {
+      const doc = page.doc();
+      if (!doc.body) return;
+      const { load } = runLoad(doc, page.url);
+      expect(load.markerTexts).toEqual(walkMarkers(doc));
+      if (page.name === 'markers under skipped tags') expect(load.markerTexts.map((t) => t.nodeValue!.trim())).toEqual(['关注我们', '分享到', '精彩推荐', '排行榜']);
+      if (load.markerTexts.length) withMarkers++;
+      const body = load.bodyElement;
+      if (body) expect(findClutterBlocks(doc, body, CLUTTER_HEADINGS, load.markerTexts)).toEqual(findClutterBlocks(doc, body));
+    });
+  }
+  // the comparison is not vacuous: most fixtures carry markers (corpus gscn pages: 精彩推荐, 分享到, 版权声明 …)
+  it('compares fixtures that have markers', () => expect(withMarkers).toBeGreaterThan(40));
 });
 
 /** The engine fixture made so that page load's verdict is wrong: see the test below. */
