@@ -1,4 +1,5 @@
 import type { PageLoad } from '../extract/index';
+import type { MarkerTexts } from '../extract/body';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from '../extract/markers';
 import { CLUTTER_ATTR, declutterCss, findBodyElement, findClutterBlocks, safeSelectors } from '../extract/clutter';
 import { siteClutterSelectors } from './site-clutter';
@@ -9,10 +10,12 @@ const STYLE_ID = 'qingdu-declutter';
  * Hide page clutter in place with ONE injected `<style>` (generic + site-rule selectors, plus `[data-qingdu-clutter]`
  * on blocks found by marker text). Reversible: `removeDeclutter` takes the sheet and the attributes away again.
  * Never hides the element holding the article body (see extract/clutter.ts): page load's live body element, or, when
- * the body came from Readability's copy, the element found by its text (findBodyElement).
+ * the body came from Readability's copy, the element found by its text (findBodyElement). `markerTexts`: the page's
+ * clutter marker texts as they are now (page load's, see clutter.ts currentMarkerTexts); without them the page's text
+ * is walked for markers.
  * @returns false when the body could not be located on the page (then nothing is hidden).
  */
-export function applyDeclutter(doc: Document, page: Pick<PageLoad, 'url' | 'bodyElement' | 'bodyText'> & Partial<Pick<PageLoad, 'markerTexts'>>): boolean {
+export function applyDeclutter(doc: Document, page: Pick<PageLoad, 'url' | 'bodyElement' | 'bodyText'> & { markerTexts?: MarkerTexts | null }): boolean {
   if (doc.getElementById(STYLE_ID)) return true;
   const live = page.bodyElement?.isConnected ? page.bodyElement : null;
   const body = live ?? (page.bodyText ? findBodyElement(doc, page.bodyText) : null);

@@ -8,6 +8,8 @@ import { applyDeclutter, isDecluttered, removeDeclutter } from './declutter';
 import { pageState } from './page-state';
 import { measure, timed, yieldToPage } from './timing';
 import { unreadable } from './limits';
+import { watchPage } from './marker-watch';
+import type { MarkerTexts } from '../extract/body';
 
 /**
  * Content script. Runs on manifest-matched news hosts at document_idle, and anywhere else when the background injects
@@ -47,7 +49,8 @@ function followNavigation(): void {
   state.article = null;
   load = loadNow();
   const isArticleNow = !!load?.detection.isArticle;
-  if (wasDecluttered && isArticleNow) declutterPage(true);
+  // (no yield since the body pass: its marker texts are the page's)
+  if (wasDecluttered && isArticleNow) declutterPage(load!.markerTexts);
   reportVerdict(isArticleNow);
 }
 
@@ -85,14 +88,14 @@ function article(): Article | null {
  * Declutter the page in place around its body: the live element page load chose, or, when a single-page site has
  * replaced that element since (break-it trial: re-rendered containers), the element holding the Article's text (the
  * Article is then extracted afresh from the page as it is, see PageLoad.complete).
- * @param justLoaded the page load has just run (one yield ago): its marker texts are the page's, and the declutter
- *   uses them instead of reading the text again; later (the popup's switch) the page may have changed, so it reads it
+ * @param markers page load's marker texts as they are now (the page load just ran in this task, or a PageWatch
+ *   brought them up to date), or null: then the declutter reads the page's text for them itself
  * @returns whether the page is decluttered
  */
-function declutterPage(justLoaded: boolean): boolean {
+function declutterPage(markers: MarkerTexts | null): boolean {
   const page = load;
   if (!page) return false;
-  if (applyDeclutter(document, justLoaded ? page : { ...page, markerTexts: undefined })) return true;
+  if (applyDeclutter(document, { ...page, markerTexts: markers })) return true;
   const a = article();
   return !!a?.isArticle && applyDeclutter(document, { url: page.url, bodyElement: null, bodyText: a.textContent });
 }
@@ -116,7 +119,7 @@ const handlers: Handlers = {
   status,
   setDeclutter: ({ on }) => {
     followNavigation();
-    if (on && isArticle()) declutterPage(false);
+    if (on && isArticle()) declutterPage(null);
     else removeDeclutter(document);
     return isDecluttered(document);
   },
@@ -160,6 +163,8 @@ async function analyse(): Promise<void> {
     return;
   }
   await yieldToPage();
+  // what the page changes from the body pass on, for the declutter's marker texts (same task as the pass)
+  const watch = watchPage(document);
   try {
     const steps = loadPhases(document, location.href, { lazy: true });
     for (;;) {
@@ -181,11 +186,12 @@ async function analyse(): Promise<void> {
   if (result && verdict && (await loadSettings()).autoDeclutter) {
     await yieldToPage();
     try {
-      timed('declutter', () => declutterPage(true));
+      timed('declutter', () => declutterPage(watch.markerTexts(result!.markerTexts)));
     } catch (e) {
       console.warn('[qingdu] declutter failed', e);
     }
   }
+  watch.stop();
   performance.mark('qingdu:done');
   reportVerdict(verdict);
 }

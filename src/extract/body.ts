@@ -8,7 +8,7 @@
  * one point per 50 (a CJK character carries about what a short English word does).
  */
 import { countAll } from './cjk';
-import { MARKER_LEADS, markerOf } from './markers';
+import { MARKER_LEADS, NO_MARKER_TEXT, markerOf } from './markers';
 
 /** Tags whose content is never article text. */
 export const SKIP_TAGS = new Set([
@@ -70,17 +70,21 @@ export interface BodyChoice {
   stats: Map<Element, NodeStats>;
   /** Totals over the page body. */
   page: NodeStats;
-  /**
-   * The text nodes of the page body that start with a clutter marker (markers.ts markerOf), in document order: those
-   * the declutter's findClutterBlocks would find by walking the body's text again (text under skipped tags too, as
-   * nav or button, but not in script, style, noscript, template or textarea). Gathered by this pass so page load
-   * reads the text once (issue 8's budget).
-   */
-  markers: Text[];
+  /** The marker texts of the page body, as the pass found them; see MarkerTexts. */
+  markers: MarkerTexts;
 }
 
-/** Tags whose text findClutterBlocks never reads (clutter.ts SKIP_TEXT_IN): not searched for markers either. */
-const NO_MARKER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+/**
+ * The text nodes under `root` (the page's <body>, or <html> on a page without one) that start with a clutter marker
+ * (markers.ts markerOf), in document order, when the pass ran: exactly those the declutter's findClutterBlocks would
+ * find by walking the body's text itself (text under tags the pass does not score, as nav or button, included; a
+ * text whose parent is in markers.ts NO_MARKER_TEXT excluded). Gathered by the body pass so page load reads the text
+ * once (issue 8's budget); the page may change them afterwards (see clutter.ts currentMarkerTexts).
+ */
+export interface MarkerTexts {
+  root: Element;
+  texts: readonly Text[];
+}
 
 /**
  * The page's <body>. Never `doc.body` in extraction code: linkedom's getter only looks right after <head> and, when
@@ -111,9 +115,10 @@ function paragraphScore(chars: number, linkChars: number, punct: number): number
 }
 
 /**
- * Score the page and pick the body container. `hidden` elements (e.g. a site rule's clutter) are skipped.
- * Cost: one walk over the body plus a pass over the scored candidates; text nodes whose first character may start a
- * clutter marker get the full marker test, and skipped subtrees holding text a text walk for markers (`markers`).
+ * Score the page and pick the body container; elements `skip` accepts are not scored.
+ * Cost: one walk over the body plus a pass over the scored candidates. On the way it gathers the clutter marker texts
+ * (`markers`): a text node whose first counted character may start a marker gets the full marker test, and a subtree
+ * the walk does not score (nav, button, svg …) is searched for them with a text walker.
  */
 export function chooseBody(doc: Document, skip?: (el: Element) => boolean): BodyChoice {
   const stats = new Map<Element, NodeStats>();
@@ -125,7 +130,7 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
   };
   // text under a tag the pass skips (nav, button, svg …) is not scored but may still hold a marker
   const markersIn = (el: Element) => {
-    if (NO_MARKER_TEXT.has(el.tagName) || !el.firstChild) return;
+    if (!el.firstChild || (NO_MARKER_TEXT.has(el.tagName) && !el.firstElementChild)) return;
     const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
@@ -263,7 +268,7 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
       best = el;
     }
   }
-  return { element: best, siblings: best ? bodySiblings(best, bestScore, stats) : [], score: bestScore, stats, page, markers };
+  return { element: best, siblings: best ? bodySiblings(best, bestScore, stats) : [], score: bestScore, stats, page, markers: { root, texts: markers } };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { CLUTTER_HEADINGS, markerOf } from './markers';
+import { CLUTTER_HEADINGS, NO_MARKER_TEXT, markerOf } from './markers';
 import { isMarkerClutter } from './clean';
-import { pageBody } from './body';
+import type { MarkerTexts } from './body';
 
 export { markerOf } from './markers';
 
@@ -12,7 +12,7 @@ export { markerOf } from './markers';
 /** Attribute the content script sets on clutter found by marker text; the declutter sheet hides it. */
 export const CLUTTER_ATTR = 'data-qingdu-clutter';
 
-const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+const SKIP_TEXT_IN = NO_MARKER_TEXT;
 const NEVER_CLUTTER = new Set(['HTML', 'HEAD', 'BODY', 'MAIN', 'ARTICLE']);
 
 const norm = (s: string): string => s.replace(/\s+/g, '');
@@ -90,12 +90,13 @@ export function safeSelectors(doc: Document, selectors: readonly string[], body:
  * @param doc the document to search (read only)
  * @param body the live body element (see findBodyElement)
  * @param headings the marker texts (default: markers.ts CLUTTER_HEADINGS)
- * @param texts the body's text nodes starting with a default marker, in document order, as page load's body pass found
- *   them (body.ts BodyChoice.markers; the same nodes this walk would find): used instead of walking the text again
- *   when `headings` are the default ones and the pass ran on doc.body
+ * @param marked the body's texts starting with a default marker as page load's body pass found them (body.ts
+ *   MarkerTexts; the very nodes this walk would find), brought up to date with currentMarkerTexts when the page may
+ *   have changed since: used instead of walking the text when `headings` are the default ones and they were gathered
+ *   under doc.body
  * @returns outermost clutter elements, in document order, none inside another
  */
-export function findClutterBlocks(doc: Document, body: Element, headings: readonly string[] = CLUTTER_HEADINGS, texts?: readonly Text[]): Element[] {
+export function findClutterBlocks(doc: Document, body: Element, headings: readonly string[] = CLUTTER_HEADINGS, marked?: MarkerTexts | null): Element[] {
   if (!doc.body) return [];
   const found: Element[] = [];
   const foundSet = new Set<Element>();
@@ -103,8 +104,8 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
     for (let a = el.parentElement; a; a = a.parentElement) if (foundSet.has(a)) return true;
     return false;
   };
-  // the pass's texts are the marker texts of pageBody(doc), which is doc.body on every page with a <body>
-  const given = texts && headings === CLUTTER_HEADINGS && pageBody(doc) === doc.body ? texts : null;
+  // (a page without <body>: the pass read <html>, and this walk reads what doc.body gives, linkedom's inserted one)
+  const given = marked && headings === CLUTTER_HEADINGS && marked.root === doc.body ? marked.texts : null;
   const walker = given ? null : doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   let i = 0;
   for (let n: Node | null = given ? (given[i++] ?? null) : walker!.nextNode(); n; n = given ? (given[i++] ?? null) : walker!.nextNode()) {
@@ -124,6 +125,42 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
     foundSet.add(block);
   }
   return found;
+}
+
+/**
+ * Page load's marker texts (body.ts MarkerTexts) as they are now, after the page changed them: `records` are what a
+ * MutationObserver (childList, characterData, subtree) on the document saw since the body pass. The texts the pass
+ * found, the text nodes of every added subtree and every changed text are checked again as findClutterBlocks' own walk
+ * would check them now (inside doc.body, parent not in NO_MARKER_TEXT, markerOf), so the result is exactly what that
+ * walk would find: a text that starts with a marker now either did at the pass, or was added, moved (re-added) or
+ * changed since. Cost: the added subtrees' text and a document-order sort of the few markers.
+ * @returns the marker texts under doc.body now; `marked` itself when nothing changed; null on a page without body
+ */
+export function currentMarkerTexts(doc: Document, marked: MarkerTexts, records: readonly MutationRecord[]): MarkerTexts | null {
+  if (!records.length) return marked;
+  const root = doc.body;
+  if (!root) return null;
+  const seen = new Set<Node>();
+  const out: Text[] = [];
+  const check = (n: Node) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    const parent = n.parentElement;
+    if (parent && !SKIP_TEXT_IN.has(parent.tagName) && root.contains(n) && markerOf(n.nodeValue ?? '')) out.push(n as Text);
+  };
+  for (const n of marked.texts) check(n);
+  for (const r of records) {
+    if (r.type === 'characterData') check(r.target);
+    else for (const added of r.addedNodes) {
+      if (added.nodeType === 3) check(added);
+      else if (added.nodeType === 1) {
+        const walker = doc.createTreeWalker(added, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) check(n);
+      }
+    }
+  }
+  out.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* DOCUMENT_POSITION_FOLLOWING */ ? -1 : 1));
+  return { root, texts: out };
 }
 
 /** The one declutter stylesheet: the given selectors plus the marker attribute, hidden. */

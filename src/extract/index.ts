@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
-import { chooseBody, type NodeStats } from './body';
+import { chooseBody, type MarkerTexts, type NodeStats } from './body';
 import { countChars, readingMinutes } from './cjk';
 import { cleanBody } from './clean';
 import { detectArticle, listItems, type Detection } from './detect';
@@ -172,9 +172,9 @@ export interface PageLoad {
   bodyText: string | null;
   /**
    * The text nodes of the page body that start with a clutter marker, as the body pass found them (body.ts
-   * BodyChoice.markers): the declutter grows clutter blocks from them instead of reading the page's text again.
+   * MarkerTexts): the declutter grows clutter blocks from them instead of reading the page's text again.
    */
-  markerTexts: readonly Text[];
+  markerTexts: MarkerTexts;
   /**
    * The whole Article (same value as extractArticle): in lazy mode the body copy, cleaning, serialisation, the
    * metadata, the excerpt and the next-page link are done on the first call, on the document as it is then; later

@@ -20,6 +20,13 @@ export const CLUTTER_SELECTORS: readonly string[] = [
 // A longer word after it (广告业…) is prose, not a marker.
 const AFTER_MARKER = /^($|[\s:：|｜>》】\]\-—·•,，.。!！(（])/;
 
+/**
+ * Elements whose own text is never a marker (nor read by the declutter: script and style source, noscript and
+ * template markup, form input). Only a text node's parent counts: an element inside them (noscript parsed as markup
+ * when scripting is off) is read as any other.
+ */
+export const NO_MARKER_TEXT: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
 /** First characters of the default markers: most text nodes of a page start with none of them. */
 const MARKER_STARTS = new Set(CLUTTER_HEADINGS.map((h) => h[0]));
 const NOT_SPACE = /\S/;
