@@ -57,4 +57,15 @@ describe('page load marker texts, kept up to date by PageWatch', () => {
     expect(watch.markerTexts(load.markerTexts)).toBe(load.markerTexts);
     watch.stop();
   });
+  it('give up (null: the declutter walks the text) after more changes than they are worth re-checking', async () => {
+    document.body.innerHTML = `<div id="body">${prose('第一段')}</div><ul id="list"></ul>`;
+    const load = runPhases(loadPhases(document, URL, { lazy: true }));
+    const watch = watchPage(document);
+    const list = document.querySelector('#list')!;
+    for (let i = 0; i < 1500; i++) list.appendChild(document.createElement('li'));
+    await Promise.resolve();
+    for (let i = 0; i < 1500; i++) list.appendChild(document.createElement('li'));
+    expect(watch.markerTexts(load.markerTexts)).toBeNull();
+    watch.stop();
+  });
 });
