@@ -17,10 +17,10 @@
  * - floor: the least work ANY page-load analysis like ours must do (not part of the budget; printed to show where the
  *   3× goal stands): on a second load of the page under a host the content script does not run on (FLOOR_HOST), so
  *   that it is the first script to read the page, as our content script is, and at about the same moment (the load
- *   event, or 300 ms after DOMContentLoaded), in a fresh isolated world: count the elements (the size limit), visit every node of the body once reading
- *   each text node's value and counting its characters natively (what any text-density body choice must read; no
- *   scoring, no records), match the generic clutter selectors once and insert one stylesheet (the declutter). No
- *   detection, no metadata. See floorWork.
+ *   event, or 300 ms after DOMContentLoaded), in a fresh isolated world: count the elements (the size limit), read
+ *   every text node of the body once with a SHOW_TEXT TreeWalker counting its characters natively (the least a
+ *   text-density body choice must read: no elements visited, no scoring, no records), match the generic clutter
+ *   selectors once and insert one stylesheet (the declutter). No detection, no metadata. See floorWork.
  * Every number is a cold run on a fresh tab (no warm-up: the content script also runs cold on a real page load); each
  * page is loaded RUNS times (BENCH_RUNS, default 3) and each column keeps its fastest run, since the machine is shared.
  * BENCH_PHASES=1 also prints each page's phases (ms).
