@@ -134,12 +134,15 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
  * would check them now (inside doc.body, parent not in NO_MARKER_TEXT, markerOf), so the result is exactly what that
  * walk would find: a text that starts with a marker now either did at the pass, or was added, moved (re-added) or
  * changed since. Cost: the added subtrees' text and a document-order sort of the few markers.
- * @returns the marker texts under doc.body now; `marked` itself when nothing changed; null on a page without body
+ * @returns the marker texts under doc.body now; `marked` itself when nothing changed; null (walk the text instead)
+ *   when doc.body is missing or is not the element the pass read
  */
 export function currentMarkerTexts(doc: Document, marked: MarkerTexts, records: readonly MutationRecord[]): MarkerTexts | null {
-  if (!records.length) return marked;
   const root = doc.body;
-  if (!root) return null;
+  // doc.body is another element now (a page with a second <body> that removes the first: break-it trial): its texts
+  // were never read by the pass nor added since, so only the walk knows them
+  if (!root || root !== marked.root) return null;
+  if (!records.length) return marked;
   const seen = new Set<Node>();
   const out: Text[] = [];
   const check = (n: Node) => {

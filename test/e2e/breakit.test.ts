@@ -13,12 +13,14 @@ const PAGES = {
   lateReplace: '/gn/2024/03-15/10071007.shtml',
   navigate: '/gn/2024/03-15/10081008.shtml',
   lateWidget: '/gn/2024/03-17/10091009.shtml',
+  secondBody: '/gn/2024/03-17/10101010.shtml',
 };
 const ROUTES = {
   [PAGES.rerender]: { file: 'test/fixtures/breakit/spa-rerender.html', ...html },
   [PAGES.lateReplace]: { file: 'test/fixtures/breakit/spa-late-replace.html', ...html },
   [PAGES.navigate]: { file: 'test/fixtures/breakit/spa-navigate.html', ...html },
   [PAGES.lateWidget]: { file: 'test/fixtures/breakit/late-widget.html', ...html },
+  [PAGES.secondBody]: { file: 'test/fixtures/breakit/second-body.html', ...html },
 };
 const CLUTTER = ['精彩推荐', '新闻排行', '关注我们'];
 let server: PageServer;
@@ -76,6 +78,19 @@ it('hides a widget the page injects between the body pass and the declutter', as
     expect(await page.evaluate(() => (window as unknown as { __injected?: unknown }).__injected)).toBe(true);
     expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: true, declutter: true });
     for (const v of await markerVisibility(page, ['精彩推荐', '猜你喜欢', '相关新闻'])) expect(v, v.marker).toMatchObject({ found: true, visible: false });
+    expect(await textVisible(page, '兰州新区管委会获悉')).toBe(true);
+  } finally {
+    await page.close();
+  }
+});
+
+it('hides the clutter of a second <body> that becomes document.body between the body pass and the declutter', async () => {
+  const { page, tabId } = await open(PAGES.secondBody);
+  try {
+    await page.waitForFunction(() => (window as unknown as { __injected?: unknown }).__injected !== false, { timeout: 15_000 });
+    expect(await page.evaluate(() => [(window as unknown as { __injected?: unknown }).__injected, document.body.id])).toEqual([true, 'b2']);
+    expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: true, declutter: true });
+    for (const v of await markerVisibility(page, ['精彩推荐', '相关新闻'])) expect(v, v.marker).toMatchObject({ found: true, visible: false });
     expect(await textVisible(page, '兰州新区管委会获悉')).toBe(true);
   } finally {
     await page.close();

@@ -68,4 +68,15 @@ describe('page load marker texts, kept up to date by PageWatch', () => {
     expect(watch.markerTexts(load.markerTexts)).toBeNull();
     watch.stop();
   });
+  it('give up (null) when doc.body is no longer the element the pass read (a second <body> took its place)', () => {
+    document.body.innerHTML = `<div id="body">${prose('第一段')}</div><div><span>分享到</span><a href="#">微博</a></div>`;
+    const load = runPhases(loadPhases(document, URL, { lazy: true }));
+    const other = document.createElement('body');
+    const watch = watchPage(document);
+    expect(watch.markerTexts({ root: other, texts: load.markerTexts.texts })).toBeNull();
+    document.body.appendChild(document.createElement('p'));
+    expect(watch.markerTexts({ root: other, texts: load.markerTexts.texts })).toBeNull();
+    expect(watch.markerTexts(load.markerTexts)?.texts).toEqual(load.markerTexts.texts);
+    watch.stop();
+  });
 });
