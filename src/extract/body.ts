@@ -8,7 +8,8 @@
  * one point per 50 (a CJK character carries about what a short English word does).
  */
 import { countAll } from './cjk';
-import { MARKER_LEADS, NO_MARKER_TEXT, markerOf } from './markers';
+import { MARKER_LEADS, NO_MARKER_TEXT, isMarkerText } from './markers';
+import { textNodes } from './text';
 
 /** Tags whose content is never article text. */
 export const SKIP_TAGS = new Set([
@@ -126,16 +127,12 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
   const markers: Text[] = [];
   // a text with text to count whose first counted character may start a marker: the full marker test
   const marker = (n: Node, lead: string) => {
-    if (MARKER_LEADS.has(lead) && markerOf(n.nodeValue ?? '')) markers.push(n as Text);
+    if (MARKER_LEADS.has(lead) && isMarkerText(n)) markers.push(n as Text);
   };
   // text under a tag the pass skips (nav, button, svg …) is not scored but may still hold a marker
   const markersIn = (el: Element) => {
     if (!el.firstChild || (NO_MARKER_TEXT.has(el.tagName) && !el.firstElementChild)) return;
-    const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement;
-      if (parent && !NO_MARKER_TEXT.has(parent.tagName) && markerOf(n.nodeValue ?? '')) markers.push(n as Text);
-    }
+    for (const n of textNodes(el)) if (isMarkerText(n)) markers.push(n);
   };
   const root = pageBody(doc);
   const empty = (): NodeStats => ({ chars: 0, linkChars: 0, punct: 0, cjk: 0, score: 0, paragraphs: 0 });

@@ -1,4 +1,5 @@
-import { CLUTTER_HEADINGS, NO_MARKER_TEXT, markerOf } from './markers';
+import { CLUTTER_HEADINGS, NO_MARKER_TEXT, isMarkerText } from './markers';
+import { textNodes } from './text';
 import { isMarkerClutter } from './clean';
 import type { MarkerTexts } from './body';
 
@@ -12,18 +13,15 @@ export { markerOf } from './markers';
 /** Attribute the content script sets on clutter found by marker text; the declutter sheet hides it. */
 export const CLUTTER_ATTR = 'data-qingdu-clutter';
 
-const SKIP_TEXT_IN = NO_MARKER_TEXT;
 const NEVER_CLUTTER = new Set(['HTML', 'HEAD', 'BODY', 'MAIN', 'ARTICLE']);
 
 const norm = (s: string): string => s.replace(/\s+/g, '');
 
 /** The first non-blank text node under `el` in document order, ignoring script/style; null when there is none. */
 export function firstText(el: Element): Text | null {
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.parentElement && SKIP_TEXT_IN.has(n.parentElement.tagName)) continue;
-    if ((n.nodeValue ?? '').trim()) return n as Text;
+  for (const n of textNodes(el)) {
+    if (n.parentElement && NO_MARKER_TEXT.has(n.parentElement.tagName)) continue;
+    if ((n.nodeValue ?? '').trim()) return n;
   }
   return null;
 }
@@ -45,7 +43,7 @@ export function findBodyElement(doc: Document, textContent: string): Element | n
   let el: Element = doc.body;
   // Descend while exactly one child still holds both ends.
   for (;;) {
-    const next = Array.from(el.children).find((c) => !SKIP_TEXT_IN.has(c.tagName) && holds(c));
+    const next = Array.from(el.children).find((c) => !NO_MARKER_TEXT.has(c.tagName) && holds(c));
     if (!next) return el;
     el = next;
   }
@@ -106,15 +104,10 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
   };
   // (a page without <body>: the pass read <html>, and this walk reads what doc.body gives, linkedom's inserted one)
   const given = marked && headings === CLUTTER_HEADINGS && marked.root === doc.body ? marked.texts : null;
-  const walker = given ? null : doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-  let i = 0;
-  for (let n: Node | null = given ? (given[i++] ?? null) : walker!.nextNode(); n; n = given ? (given[i++] ?? null) : walker!.nextNode()) {
-    // the marker test first: it rejects nearly every text node of a page without touching the DOM again
-    if (!markerOf(n.nodeValue ?? '', headings)) continue;
-    const parent = n.parentElement;
-    if (!parent || SKIP_TEXT_IN.has(parent.tagName)) continue;
+  for (const n of given ?? textNodes(doc.body)) {
+    if (!isMarkerText(n, headings)) continue;
     let block: Element | null = null;
-    for (let el: Element | null = parent; el; el = el.parentElement) {
+    for (let el: Element | null = n.parentElement; el; el = el.parentElement) {
       if (NEVER_CLUTTER.has(el.tagName) || el.tagName === 'H1' || firstText(el) !== n || el.contains(body) || el.getElementsByTagName('h1').length) break;
       block = el;
     }
@@ -131,7 +124,7 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
  * Page load's marker texts (body.ts MarkerTexts) as they are now, after the page changed them: `records` are what a
  * MutationObserver (childList, characterData, subtree) on the document saw since the body pass. The texts the pass
  * found, the text nodes of every added subtree and every changed text are checked again as findClutterBlocks' own walk
- * would check them now (inside doc.body, parent not in NO_MARKER_TEXT, markerOf), so the result is exactly what that
+ * would check them now (inside doc.body, markers.ts isMarkerText), so the result is exactly what that
  * walk would find: a text that starts with a marker now either did at the pass, or was added, moved (re-added) or
  * changed since. Cost: the added subtrees' text and a document-order sort of the few markers.
  * @returns the marker texts under doc.body now; `marked` itself when nothing changed; null (walk the text instead)
@@ -148,19 +141,12 @@ export function currentMarkerTexts(doc: Document, marked: MarkerTexts, records: 
   const check = (n: Node) => {
     if (seen.has(n)) return;
     seen.add(n);
-    const parent = n.parentElement;
-    if (parent && !SKIP_TEXT_IN.has(parent.tagName) && root.contains(n) && markerOf(n.nodeValue ?? '')) out.push(n as Text);
+    if (root.contains(n) && isMarkerText(n)) out.push(n as Text);
   };
   for (const n of marked.texts) check(n);
   for (const r of records) {
     if (r.type === 'characterData') check(r.target);
-    else for (const added of r.addedNodes) {
-      if (added.nodeType === 3) check(added);
-      else if (added.nodeType === 1) {
-        const walker = doc.createTreeWalker(added, 4 /* NodeFilter.SHOW_TEXT */);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) check(n);
-      }
-    }
+    else for (const added of r.addedNodes) for (const n of textNodes(added)) check(n);
   }
   out.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* DOCUMENT_POSITION_FOLLOWING */ ? -1 : 1));
   return { root, texts: out };

@@ -41,6 +41,17 @@ const NOT_SPACE = /\S/;
 export const MARKER_LEADS: ReadonlySet<string> = new Set([...MARKER_STARTS, '\u1680', '\u2028', '\u2029', '\u202f', '\u205f',
   ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i))]);
 
+/**
+ * Is `n` a marker text as the declutter reads the page: a text node (not a comment: a changed comment also reaches a
+ * MutationObserver) whose parent is not in NO_MARKER_TEXT and whose text starts with one of `headings` (markerOf).
+ * The one rule for the body pass that gathers them (body.ts), the declutter's own walk and their update after page
+ * changes (clutter.ts).
+ */
+export function isMarkerText(n: Node, headings: readonly string[] = CLUTTER_HEADINGS): boolean {
+  const parent = n.parentElement;
+  return n.nodeType === 3 && !!parent && !NO_MARKER_TEXT.has(parent.tagName) && !!markerOf(n.nodeValue ?? '', headings);
+}
+
 /** The marker (from `headings`) that `text` starts with as a heading, or null. See AFTER_MARKER for the rule. */
 export function markerOf(text: string, headings: readonly string[] = CLUTTER_HEADINGS): string | null {
   if (headings === CLUTTER_HEADINGS) {

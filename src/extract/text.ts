@@ -102,6 +102,21 @@ export function linesBefore(el: Element, max: number): string {
   return parts.join('\n');
 }
 
+/**
+ * The text nodes of `root` in document order, `root` itself when it is one (a SHOW_TEXT TreeWalker: no element is
+ * handed to script). Unfiltered: callers skip what they do not read.
+ */
+export function* textNodes(root: Node): Generator<Text> {
+  if (root.nodeType === TEXT) {
+    yield root as Text;
+    return;
+  }
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  if (!doc) return;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+}
+
 /** CJK ideographs in `s`. */
 export function cjkCount(s: string): number {
   return (s.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;

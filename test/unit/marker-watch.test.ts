@@ -26,15 +26,17 @@ describe('page load marker texts, kept up to date by PageWatch', () => {
   it('match the walk after the page injects, changes, moves and removes markers', async () => {
     document.body.innerHTML = `<div id="body">${prose('第一段')}${prose('第二段')}</div><div id="w"></div>
       <div class="r"><p>加载中</p><a href="/x">链接</a></div><div class="s"><span>分享到</span><a href="#">微博</a></div>
-      <div class="m"><span>相关新闻</span><a href="/y">一条</a></div><textarea></textarea>`;
+      <div class="m"><span>相关新闻</span><a href="/y">一条</a></div><textarea></textarea><div class="c"><!--x--></div>`;
     const load = runPhases(loadPhases(document, URL, { lazy: true }));
     const watch = watchPage(document);
     expect(load.markerTexts.texts.map((t) => t.nodeValue)).toEqual(['分享到', '相关新闻']);
-    // injected widget, a text turned into a marker, a marker moved into a textarea, a marker removed, a split text
+    // injected widget, a text turned into a marker, a marker moved into a textarea, a marker removed, a split text, a
+    // comment whose text becomes a marker (a comment is no text the declutter reads)
     document.querySelector('#w')!.innerHTML = '<div class="rec"><h3>猜你喜欢</h3><ul><li><a href="/z">推荐一</a></li></ul></div>';
     document.querySelector('.r p')!.firstChild!.nodeValue = '精彩推荐';
     document.querySelector('textarea')!.appendChild(document.querySelector('.m span')!.firstChild!);
     document.querySelector('.s')!.remove();
+    (document.querySelector('.c')!.firstChild as Comment).data = '猜你喜欢';
     const late = document.createElement('div');
     late.innerHTML = '<b>版权声明：本网所有内容</b>';
     document.querySelector('#body')!.before(late);
