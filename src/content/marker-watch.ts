@@ -25,12 +25,14 @@ export interface PageWatch {
 export function watchPage(doc: Document): PageWatch {
   const records: MutationRecord[] = [];
   let overflow = false;
+  // keep the records, up to MAX_RECORDS (then none is needed: the declutter walks)
+  const add = (batch: MutationRecord[]) => {
+    if (overflow || records.length + batch.length > MAX_RECORDS) overflow = true;
+    else records.push(...batch);
+  };
   let observer: MutationObserver | null = null;
   try {
-    observer = new MutationObserver((batch) => {
-      if (records.length + batch.length > MAX_RECORDS) overflow = true;
-      else records.push(...batch);
-    });
+    observer = new MutationObserver(add);
     observer.observe(doc, { childList: true, characterData: true, subtree: true });
   } catch {
     observer = null;
@@ -42,10 +44,8 @@ export function watchPage(doc: Document): PageWatch {
   return {
     markerTexts(found) {
       if (!observer) return null;
-      const batch = observer.takeRecords();
-      if (records.length + batch.length > MAX_RECORDS) overflow = true;
+      add(observer.takeRecords());
       if (overflow) return null;
-      records.push(...batch);
       try {
         return currentMarkerTexts(doc, found, records);
       } catch {
