@@ -11,7 +11,9 @@ export const CJK_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac
 export const PUNCT_RE = /[，。！？；：、,;!?．]/g;
 
 /** What countChars does not count: ASCII controls and space, NBSP, ideographic space, zero-width space, BOM. */
-const NOT_COUNTED = /[\x00-\x20\u00a0\u3000\u200b\ufeff]+/g;
+const UNCOUNTED = '\\x00-\\x20\\u00a0\\u3000\\u200b\\ufeff';
+const NOT_COUNTED = new RegExp(`[${UNCOUNTED}]+`, 'g');
+const COUNTED = new RegExp(`[^${UNCOUNTED}]`);
 
 /**
  * Non-whitespace characters of `text` (UTF-16 code units outside NOT_COUNTED). One native regular-expression pass:
@@ -20,6 +22,11 @@ const NOT_COUNTED = /[\x00-\x20\u00a0\u3000\u200b\ufeff]+/g;
  */
 export function countChars(text: string): number {
   return text.replace(NOT_COUNTED, '').length;
+}
+
+/** countChars(text) > 0, stopping at the first counted character. */
+export function hasChars(text: string): boolean {
+  return COUNTED.test(text);
 }
 
 /** Number of CJK characters in `text`. */

@@ -6,7 +6,7 @@
  * 17, 22; they are written for the kind of line (every portal words them alike), not for one page.
  */
 import { BLOCK_TAGS, SKIP_TAGS } from './body';
-import { countChars } from './cjk';
+import { countChars, hasChars } from './cjk';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
 
 /**
@@ -83,15 +83,6 @@ const STRONG_CLUTTER_CLASS = /(^|[\s_-])(comments?|pinglun|related|relate|recomm
 
 function text(el: Element): string {
   return (el.textContent ?? '').trim();
-}
-
-/** countChars(t) > 0, stopping at the first counted character. */
-function hasChars(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0x200b && c !== 0xfeff) return true;
-  }
-  return false;
 }
 
 function linkChars(el: Element): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countAll, countChars, countCjk, countPunct } from '../../src/extract/cjk';
+import { countAll, countChars, countCjk, countPunct, hasChars } from '../../src/extract/cjk';
 import { markerOf } from '../../src/extract/clutter';
 import { CLUTTER_HEADINGS, MARKER_LEADS } from '../../src/extract/markers';
 import { CORPUS_DIR, corpusLabels } from './engine-helpers';
@@ -25,6 +25,11 @@ describe('countAll = countChars + countCjk + countPunct', () => {
       const t = readFileSync(join(CORPUS_DIR, l.file), 'utf8');
       expect(countChars(t)).toBe(loopChars(t));
     }
+  });
+  it('hasChars is countChars > 0 (every UTF-16 unit up to U+30FF, alone and after spaces)', () => {
+    for (let c = 0; c < 0x3100; c++) for (const t of [String.fromCharCode(c), ` \u3000${String.fromCharCode(c)}`])
+      expect(hasChars(t)).toBe(countChars(t) > 0);
+    for (const t of ['', '\ufeff\u200b', '\ufeff\u200b a']) expect(hasChars(t)).toBe(countChars(t) > 0);
   });
   const samples = ['', ' \\n\\t', '\u3000\u00a0\u200b\ufeff', '中国甘肃网，2020年3月15日。', 'a,b;c!d?e．', 'かな한글㐀豈', '，。！？；：、', 'Hello, world!'];
   /** What countAll must give: the three loops, and the first character the character loop counts. */
