@@ -179,6 +179,9 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
   return { html: out.join(''), paragraphs, images };
 }
 
+/** The DROP tags as one selector, in lower case (it then matches svg's own case too). */
+const DROP_SELECTOR = [...DROP].map((t) => t.toLowerCase()).join(',');
+
 /**
  * The Article's charCount of `root` without serialising it: `countChars` of serializeBody's paragraph text, which is
  * every text node outside the dropped (script-like) tags with whitespace runs made one space. Counted natively: the
@@ -187,10 +190,9 @@ export function serializeBody(root: Element, baseUrl: string): Serialized {
  */
 export function serializedChars(root: Element): number {
   let chars = countChars((root.textContent ?? '').replace(/\s+/g, ' '));
-  const selector = [...DROP].map((t) => t.toLowerCase()).join(','); // lower case: matches svg's own case too
-  for (const el of root.querySelectorAll(selector)) {
+  for (const el of root.querySelectorAll(DROP_SELECTOR)) {
     // a dropped element inside another dropped one was subtracted with it
-    const outer = el.parentElement?.closest(selector);
+    const outer = el.parentElement?.closest(DROP_SELECTOR);
     if (outer && outer !== root && root.contains(outer)) continue;
     chars -= countChars((el.textContent ?? '').replace(/\s+/g, ' '));
   }
