@@ -49,23 +49,23 @@ interface Sample { file: string; phases: Record<string, number>; ours: number; m
 const FLOOR_HOST = 'floor.bench.test';
 
 /**
+ * Script source (statements) that reads every text node of the body once with a SHOW_TEXT TreeWalker and counts its
+ * characters natively (the set cjk.ts countChars does not count), into `chars`: the `text` column, and part of `floor`.
+ */
+const READ_TEXT = `
+  const NOT_COUNTED = /[\\x00-\\x20\\u00a0\\u3000\\u200b\\ufeff]+/g;
+  let chars = 0;
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n.nodeValue ?? '').replace(NOT_COUNTED, '').length;`;
+
+/**
  * The `floor` column's work (see the module note), as the source of a function body run in an isolated world; returns
  * its ms. The clutter selectors are the generic ones the declutter matches (markers.ts CLUTTER_SELECTORS).
  */
 const floorWork = (selectors: readonly string[]) => `
   const t0 = performance.now();
   const limit = document.getElementsByTagName('*').length;
-  const NOT_COUNTED = /[\\x00-\\x20\\u00a0\\u3000\\u200b\\ufeff]+/g;
-  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-  let chars = 0;
-  const visit = (el) => {
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      const type = n.nodeType;
-      if (type === 3) chars += n.nodeValue.replace(NOT_COUNTED, '').length;
-      else if (type === 1 && !SKIP.has(n.tagName)) visit(n);
-    }
-  };
-  visit(document.body ?? document.documentElement);
+  ${READ_TEXT}
   const selectors = ${JSON.stringify(selectors)};
   const hits = document.querySelectorAll(selectors.join(',')).length;
   const style = document.createElement('style');
@@ -73,13 +73,13 @@ const floorWork = (selectors: readonly string[]) => `
   (document.head ?? document.documentElement).appendChild(style);
   return performance.now() - t0 + (limit + chars + hits) * 0;`;
 
-/** The bare walk of the `walk` column, as the source of a function body; returns its ms. */
+/** The bare walk of the `walk` columns, as the source of a function body; returns `{ ms, nodes }`. */
 const WALK = `
   const t0 = performance.now();
   const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
   let nodes = 0;
   for (let n = w.nextNode(); n; n = w.nextNode()) nodes += n.nodeType > 0 ? 1 : 0;
-  return performance.now() - t0 + nodes * 0;`;
+  return { ms: performance.now() - t0, nodes };`;
 
 /**
  * The `floor` and `walk@load` columns, on a fresh load of the page where no content script runs (FLOOR_HOST), each in
@@ -94,14 +94,14 @@ async function atLoad(browser: import('puppeteer-core').Browser, url: string): P
     await page.waitForFunction(() => document.readyState === 'complete', { timeout: 300 }).catch(() => undefined);
     const cdp = await page.createCDPSession();
     const { frameTree } = await cdp.send('Page.getFrameTree');
-    const run = async (world: string, body: string): Promise<number> => {
+    const run = async <T>(world: string, body: string): Promise<T> => {
       const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: world });
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { contextId: executionContextId, returnByValue: true, expression: `(() => {${body}})()` });
       if (exceptionDetails) throw new Error(`${world}: ${exceptionDetails.text}`);
-      return result.value as number;
+      return result.value as T;
     };
-    const walkAtLoad = await run('bench-walk', WALK);
-    return { walkAtLoad, floor: await run('bench-floor', floorWork(CLUTTER_SELECTORS)) };
+    const walkAtLoad = (await run<{ ms: number }>('bench-walk', WALK)).ms;
+    return { walkAtLoad, floor: await run<number>('bench-floor', floorWork(CLUTTER_SELECTORS)) };
   } finally {
     await page.close();
   }
@@ -135,7 +135,7 @@ const FOREIGN = { preact: /__preactattr_|\b__H\b|preact/, dompurify: /DOMPurify|
 
 /**
  * The `text` column: in a fresh isolated world of its own (its node wrappers are created cold, as a content script's
- * are), a SHOW_TEXT TreeWalker reading every text node's value and counting non-space characters natively. ms.
+ * are), READ_TEXT. ms.
  */
 async function textFloor(page: import('puppeteer-core').Page): Promise<number> {
   const cdp = await page.createCDPSession();
@@ -145,13 +145,7 @@ async function textFloor(page: import('puppeteer-core').Page): Promise<number> {
     const { result } = await cdp.send('Runtime.evaluate', {
       contextId: executionContextId,
       returnByValue: true,
-      expression: `(() => {
-        const t0 = performance.now();
-        const tw = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_TEXT);
-        let chars = 0;
-        for (let n = tw.nextNode(); n; n = tw.nextNode()) chars += (n.nodeValue ?? '').replace(/[\\x00-\\x20\\u00a0\\u3000\\u200b\\ufeff]+/g, '').length;
-        return performance.now() - t0 + chars * 0;
-      })()`,
+      expression: `(() => { const t0 = performance.now(); ${READ_TEXT} return performance.now() - t0 + chars * 0; })()`,
     });
     return result.value as number;
   } finally {
@@ -182,18 +176,15 @@ async function main(): Promise<void> {
           .filter((m) => m.name.startsWith('qingdu:')).map((m) => ({ name: m.name, ms: m.duration })));
         const text = await textFloor(page);
         await page.evaluate(readabilitySrc + '\n;window.__Readability = Readability;');
-        const other = await page.evaluate(() => {
-          const t0 = performance.now();
-          const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
-          let nodes = 0;
-          for (let n = w.nextNode(); n; n = w.nextNode()) nodes += n.nodeType > 0 ? 1 : 0;
-          const walk = performance.now() - t0;
+        const { ms: walk, nodes } = await page.evaluate(`(() => {${WALK}})()`) as { ms: number; nodes: number };
+        const readability = await page.evaluate(() => {
           const clone = document.cloneNode(true) as Document;
           const R = (window as unknown as { __Readability: new (d: Document) => { parse(): unknown } }).__Readability;
           const t1 = performance.now();
           new R(clone).parse();
-          return { walk, nodes, readability: performance.now() - t1 };
+          return performance.now() - t1;
         });
+        const other = { walk, nodes, readability };
         const { floor, walkAtLoad } = await atLoad(driver.browser, floorUrl(row.file));
         const isArticle = ours.some((m) => m.name === 'qingdu:declutter');
         const prev = samples.find((s) => s.file === row.file);
