@@ -5,7 +5,8 @@ import { parseDocument } from '../../src/cli/dom';
 import { extractDetailed, loadPhases, type PageLoad } from '../../src/extract/index';
 import { serializeBody, serializedChars } from '../../src/extract/serialize';
 import { countChars } from '../../src/extract/cjk';
-import { findClutterBlocks, markerOf } from '../../src/extract/clutter';
+import { findClutterBlocks } from '../../src/extract/clutter';
+import { walkMarkers } from './marker-walk';
 import { CLUTTER_HEADINGS } from '../../src/extract/markers';
 import { CASE_URL } from '../../src/cli/score';
 import { CORPUS_DIR, caseList, corpusLabels, labelUrl, loadFixture, pageName } from './engine-helpers';
@@ -101,13 +102,6 @@ describe('lazy page load = extractArticle', () => {
  * read once at load): they are exactly the texts the declutter's own walk finds, so the same blocks are hidden.
  */
 describe('page load marker texts = the declutter walk', () => {
-  const walkMarkers = (doc: Document): Node[] => {
-    const out: Node[] = [];
-    const w = doc.createTreeWalker(doc.body, 4);
-    for (let n = w.nextNode(); n; n = w.nextNode())
-      if (n.parentElement && !['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'].includes(n.parentElement.tagName) && markerOf(n.nodeValue ?? '')) out.push(n);
-    return out;
-  };
   const pages = [
     ...corpusLabels().map((l) => ({ name: `corpus ${pageName(l)}`, doc: () => loadFixture(join(CORPUS_DIR, l.file), labelUrl(l)), url: labelUrl(l) })),
     ...caseList().map((c) => ({ name: `case ${c.name}`, doc: () => loadFixture(c.path, CASE_URL, c.expected.decode_as), url: CASE_URL })),

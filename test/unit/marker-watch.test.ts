@@ -1,18 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadPhases, runPhases } from '../../src/extract/index';
-import { findClutterBlocks, markerOf } from '../../src/extract/clutter';
-import { CLUTTER_HEADINGS, NO_MARKER_TEXT } from '../../src/extract/markers';
+import { findClutterBlocks } from '../../src/extract/clutter';
+import { CLUTTER_HEADINGS } from '../../src/extract/markers';
+import { walkMarkers } from './marker-walk';
 import { watchPage } from '../../src/content/marker-watch';
-
-/** The marker texts findClutterBlocks' own walk accepts now (its rule, written out). */
-function walkMarkers(doc: Document): Node[] {
-  const out: Node[] = [];
-  const w = doc.createTreeWalker(doc.body, 4);
-  for (let n = w.nextNode(); n; n = w.nextNode())
-    if (n.parentElement && !NO_MARKER_TEXT.has(n.parentElement.tagName) && markerOf(n.nodeValue ?? '')) out.push(n);
-  return out;
-}
 
 const URL = 'http://gansu.gscn.com.cn/system/2020/03/15/012339876.shtml';
 const prose = (s: string) => `<p>${`${s}，这是正文的一句话，记者在现场看到了很多情况。`.repeat(8)}</p>`;
