@@ -28,9 +28,10 @@ export default defineConfig({
       disableAutoLaunch: true,
       // Validation downloads a JSON schema from the internet, which this machine cannot reach.
       skipManifestValidation: true,
-      // The reader's heavy parts are their own scripts, injected only when used (src/reader/parts.ts).
+      // The reader's heavy parts, and Readability for the content script, are their own scripts, injected only when
+      // used (src/reader/parts.ts).
       additionalInputs: ['src/notes/index.html', 'src/reader/inject.ts', 'src/reader/opencc-part.ts', 'src/reader/cite-part.ts',
-        'src/reader/pages-part.ts'],
+        'src/reader/pages-part.ts', 'src/content/readability-part.ts'],
     }),
   ],
 });

@@ -164,9 +164,11 @@ function bundleSizes(dir: string): { file: string; raw: number; gzip: number }[]
   return out.sort((a, b) => b.raw - a.raw);
 }
 
-/** Library fingerprints that must not appear in the content script (they belong to reader/notes/cite bundles). */
+/** Library fingerprints that must not appear in the content script (they belong to reader/notes/cite bundles and parts). */
 const FOREIGN = { preact: /__preactattr_|\b__H\b|preact/, dompurify: /DOMPurify|dompurify/, 'citation-js': /citation-js|@citation-js|citeproc/i,
-  minisearch: /MiniSearch|minisearch/, idb: /openDB\(|indexedDB\.open/, turndown: /turndown|TurndownService/i, opencc: /opencc/i };
+  minisearch: /MiniSearch|minisearch/, idb: /openDB\(|indexedDB\.open/, turndown: /turndown|TurndownService/i, opencc: /opencc/i,
+  // loaded as a part on the pages that need it (src/content/readability-part.ts); its method names survive minifying
+  readability: /_grabArticle|_cleanConditionally/ };
 
 /**
  * The `text` column: in a fresh isolated world of its own (its node wrappers are created cold, as a content script's

@@ -10,6 +10,7 @@ const PART_FILES: Record<string, string> = {
   opencc: 'src/reader/opencc-part.js',
   cite: 'src/reader/cite-part.js',
   pages: 'src/reader/pages-part.js',
+  readability: 'src/content/readability-part.js',
 };
 
 /** Inject a reader part into the sender's tab and frame. @returns false for an unknown part or a sender without a tab */

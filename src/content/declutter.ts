@@ -1,4 +1,4 @@
-import type { PageLoad } from '../extract/index';
+import type { PageLoad } from '../extract/engine';
 import type { MarkerTexts } from '../extract/body';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from '../extract/markers';
 import { CLUTTER_ATTR, declutterCss, findBodyElement, findClutterBlocks, safeSelectors } from '../extract/clutter';

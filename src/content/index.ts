@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { loadPhases, runPhases, type PageLoad } from '../extract/index';
+import { loadPhases, runPhases, ReadabilityMissing, type PageLoad, type ReadabilitySource } from '../extract/engine';
 import type { Article } from '../extract/article';
 import { send, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
@@ -10,6 +10,7 @@ import { measure, timed, yieldToPage } from './timing';
 import { unreadable } from './limits';
 import { watchPage } from './marker-watch';
 import type { MarkerTexts } from '../extract/body';
+import { loadPart, parts } from '../reader/parts';
 
 /**
  * Content script. Runs on manifest-matched news hosts at document_idle, and anywhere else when the background injects
@@ -24,14 +25,31 @@ let analysed: Promise<void> = Promise.resolve();
 
 type Handlers = { [K in keyof ContentProtocol]: (data: ContentProtocol[K][0]) => ContentProtocol[K][1] };
 
+/**
+ * Readability for the engine: loaded as a part (src/content/readability-part.ts) only on pages whose body only it
+ * finds, so this script does not carry it (issue 8). @throws ReadabilityMissing until the part is loaded
+ */
+const readability: ReadabilitySource = () => {
+  const part = parts().readability;
+  if (!part) throw new ReadabilityMissing();
+  return part.Readability;
+};
+
+/** The declutter was on when a navigation's re-extraction stopped for Readability (see followNavigation). */
+let declutterBeforeNavigation = false;
+
 /** A URL without its fragment: a single-page site that navigates (pushState) changes it, an #anchor does not. */
 const withoutHash = (href: string): string => href.split('#')[0];
 
-/** Run loadPhases to its end in one go (on demand, not at page load: nothing to yield to). */
+/**
+ * Run loadPhases to its end in one go (on demand, not at page load: nothing to yield to).
+ * @throws ReadabilityMissing when the page needs Readability and it is not loaded (see answer)
+ */
 function loadNow(): PageLoad | null {
   try {
-    return runPhases(loadPhases(document, location.href, { lazy: true }));
+    return runPhases(loadPhases(document, location.href, { lazy: true, readability }));
   } catch (e) {
+    if (e instanceof ReadabilityMissing) throw e;
     console.warn('[qingdu] extraction failed', e);
     return null;
   }
@@ -44,10 +62,13 @@ function loadNow(): PageLoad | null {
  */
 function followNavigation(): void {
   if (!load || withoutHash(load.url) === withoutHash(location.href)) return;
-  const wasDecluttered = isDecluttered(document);
+  // (asked again after loadNow stopped for Readability, the old declutter is already gone: remember it was on)
+  declutterBeforeNavigation ||= isDecluttered(document);
   removeDeclutter(document);
   state.article = null;
   load = loadNow();
+  const wasDecluttered = declutterBeforeNavigation;
+  declutterBeforeNavigation = false;
   const isArticleNow = !!load?.detection.isArticle;
   // (no yield since the body pass: its marker texts are the page's)
   if (wasDecluttered && isArticleNow) declutterPage(load!.markerTexts);
@@ -71,6 +92,7 @@ function article(): Article | null {
     try {
       state.article = timed('complete', () => load!.complete());
     } catch (e) {
+      if (e instanceof ReadabilityMissing) throw e;
       console.warn('[qingdu] extraction failed', e);
       load = null;
     }
@@ -133,6 +155,22 @@ const handlers: Handlers = {
   },
 };
 
+/**
+ * Run a message handler; when it needs Readability and the part is not loaded yet (a single-page site navigated to a
+ * page only Readability reads, or the body was replaced since page load), load the part and run it again. The
+ * handlers change no state before the engine asks (followNavigation keeps what it must).
+ * @throws what the handler throws, or the part's load error
+ */
+async function answer<T>(run: () => T): Promise<T> {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof ReadabilityMissing)) throw e;
+    await loadPart('readability');
+    return run();
+  }
+}
+
 async function start(): Promise<void> {
   // Injected twice (manifest + on demand): the second copy must not add listeners or extract again.
   const g = globalThis as Record<string, unknown>;
@@ -143,7 +181,7 @@ async function start(): Promise<void> {
     if (sender.id !== browser.runtime.id || !isMessage(msg) || !(msg.name in handlers)) return undefined;
     const handler = handlers[msg.name as keyof Handlers] as (d: unknown) => unknown;
     // Answer after the page-load analysis, so `status` and `getArticle` never see a half-done state.
-    return analysed.then(() => handler(msg.data));
+    return analysed.then(() => answer(() => handler(msg.data)));
   });
 
   analysed = analyse();
@@ -151,7 +189,8 @@ async function start(): Promise<void> {
 
 /**
  * Detect phase by phase, then declutter, yielding to the page between phases: each phase is one task, timed as
- * `qingdu:<phase>` (body; on articles clean; detect; declutter; see timing.ts and loadPhases). The rest of
+ * `qingdu:<phase>` (body; on pages only Readability reads, readability after its part has loaded; on articles clean;
+ * detect; declutter; see timing.ts and loadPhases). The rest of
  * the Article (serialisation, metadata) waits until something asks for it (article()).
  */
 async function analyse(): Promise<void> {
@@ -166,16 +205,23 @@ async function analyse(): Promise<void> {
   // what the page changes from the body pass on, for the declutter's marker texts (same task as the pass)
   const watch = watchPage(document);
   try {
-    const steps = loadPhases(document, location.href, { lazy: true });
+    const steps = loadPhases(document, location.href, { lazy: true, readability });
+    let readabilityNext = false;
     for (;;) {
       const start = performance.now();
       const step = steps.next();
-      measure(step.done ? 'detect' : step.value, start);
+      // `readability` ends the body pass and asks for the library (loaded now, in tasks of its own): the step after
+      // it is Readability's parse
+      const phase = step.done ? 'detect' : step.value === 'readability' ? 'body' : readabilityNext ? 'readability' : step.value;
+      readabilityNext = !step.done && step.value === 'readability';
+      measure(phase, start);
       if (step.done) {
         result = step.value;
         break;
       }
-      await yieldToPage();
+      // (a part that fails to load: the engine's next call throws, and extraction fails as on any other error)
+      if (readabilityNext) await loadPart('readability').catch((e) => console.warn('[qingdu] Readability did not load', e));
+      else await yieldToPage();
     }
   } catch (e) {
     console.warn('[qingdu] extraction failed', e);

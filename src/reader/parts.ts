@@ -2,6 +2,7 @@ import { send } from '../shared/connector';
 import type { Article } from '../extract/article';
 import type { TextConverter } from './convert';
 import type { FollowingPage, StopReason } from './multipage';
+import type { ReadabilityClass } from '../extract/engine';
 
 /**
  * Heavy parts of the reader, loaded only when used: OpenCC's dictionaries (≈1.2 MB) for 繁/简, and citation-js with
@@ -16,6 +17,8 @@ export interface ReaderParts {
   cite?: { gbt7714(article: Article): Promise<string> };
   /** Multi-page merge with its own copy of the extraction engine (only multi-page articles need it). */
   pages?: { follow(article: Article, onPage: (p: FollowingPage) => void): Promise<{ stop: StopReason; pages: number; error?: string }> };
+  /** Readability, for the content script on pages whose body only it finds (src/content/readability-part.ts). */
+  readability?: { Readability: ReadabilityClass };
 }
 
 declare global {

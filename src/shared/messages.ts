@@ -37,8 +37,8 @@ export interface BackgroundProtocol {
   toggleReaderInTab: [{ tabId: number }, boolean];
   /** Popup → background: the user granted or revoked a site; update the registered content script (origins it covers). */
   syncSiteAccess: [void, string[]];
-  /** Reader (content script) → background: inject a heavy reader part (OpenCC, citations, multi-page) into the sender's frame. */
-  loadReaderPart: [{ part: 'opencc' | 'cite' | 'pages' }, boolean];
+  /** Reader or content script → background: inject a heavy part (OpenCC, citations, multi-page, Readability) into the sender's frame. */
+  loadReaderPart: [{ part: 'opencc' | 'cite' | 'pages' | 'readability' }, boolean];
   /** Reader (content script) → background: the text of one shipped CSL file (`csl/<name>.csl|.xml`). */
   readerAsset: [{ file: string }, string];
 }

@@ -53,6 +53,11 @@ export const PAGES = {
   other: { name: 'other-host', url: `http://${OTHER_HOST}/2020/03/15/article.html`, label: L['gscn-1.html'] },
   /** A one-sentence flash over a long comment thread inside its body container (page load's verdict is overruled). */
   commentsBody: { name: 'comments-body', url: `http://${GSCN_HOST}/system/2020/03/15/012339999.shtml`, label: {} as FixturePage['label'] },
+  /**
+   * An English news article (Readability's test page ars-1): its body is no CJK container, so only Readability reads
+   * it, which the content script loads as a part (src/content/readability-part.ts).
+   */
+  english: { name: 'english-ars-1', url: `http://${GSCN_HOST}/system/2020/03/16/012340000.shtml`, label: {} as FixturePage['label'] },
 } satisfies Record<string, FixturePage>;
 
 /** Server routes (path + query) for PAGES. */
@@ -63,6 +68,7 @@ export const ROUTES: Record<string, Route> = {
   '/lgxd/index.shtml': { file: 'test/fixtures/gscn-3.html', contentType: html('utf-8') },
   '/2020/03/15/article.html': { file: 'test/fixtures/gscn-1.html', contentType: html('utf-8') },
   '/system/2020/03/15/012339999.shtml': { file: 'test/fixtures/engine/comments-body.html', contentType: html('utf-8') },
+  '/system/2020/03/16/012340000.shtml': { file: 'test/fixtures/peer/readability-test-pages/ars-1/source.html', contentType: html('utf-8') },
 };
 
 /** The clutter blocks issue 2 requires hidden, by their marker text. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browserKind, distDir, launch, type Driver } from './browser';
@@ -352,6 +352,51 @@ it('a long body taken for an article at page load is overruled by the Article: c
     let badge = await badgeText(driver, tabId);
     for (let i = 0; i < 20 && badge !== ''; i++) badge = await new Promise((ok) => setTimeout(ok, 100)).then(() => badgeText(driver, tabId));
     expect(badge).toBe('');
+  } finally {
+    await page.close();
+  }
+});
+
+it('a page only Readability reads (English article): the content script loads Readability as a part, then extracts it', async () => {
+  const { page, tabId } = await openArticle(PAGES.english);
+  try {
+    const s = await waitForContent(driver, tabId);
+    expect(s).toMatchObject({ isArticle: true, declutter: true });
+    // the part was loaded and Readability's parse timed as its own phase (the content script's file does not carry it)
+    expect(await page.evaluate(() => performance.getEntriesByName('qingdu:readability').length)).toBe(1);
+    const article = await askContent<{ isArticle: boolean; title: string; textContent: string }>(driver, tabId, 'getArticle');
+    expect(article.isArticle).toBe(true);
+    expect(article.title).toBe('Just-released Minecraft exploit makes it easy to crash game servers');
+    expect(article.textContent).toContain('A flaw in the wildly popular online game');
+    // the declutter keeps the article: its body text and its headline (split by <i>, so looked up as the h1)
+    expect(await textVisible(page, 'A flaw in the wildly popular online game')).toBe(true);
+    expect(await page.$eval('h1[itemprop=headline]', (h) => h.checkVisibility())).toBe(true);
+  } finally {
+    await page.close();
+  }
+});
+
+it('a single-page site that navigates to a page only Readability reads: the part is loaded on demand and the Article is the new page', async () => {
+  // gscn-1 needs no Readability at page load; the page then shows an English article under a new URL (pushState)
+  const { page, tabId } = await openArticle(PAGES.gscn1);
+  try {
+    const english = readFileSync('test/fixtures/peer/readability-test-pages/ars-1/source.html', 'utf8');
+    const body = english.slice(english.indexOf('<body'), english.lastIndexOf('</body>')).replace(/^<body[^>]*>/, '');
+    // done by a script of the page itself, as a single-page site does (Firefox's page.evaluate runs in a sandbox)
+    const navigate = `document.title = 'Just-released Minecraft exploit makes it easy to crash game servers | Ars Technica';
+      document.body.innerHTML = ${JSON.stringify(body).replace(/</g, '\\u003c')}; // (scripts set by innerHTML do not run)
+      history.pushState(null, '', '/system/2020/03/17/012340001.shtml');`;
+    await page.evaluate((code: string) => {
+      const script = document.createElement('script');
+      script.textContent = code;
+      document.head.append(script);
+    }, navigate);
+    expect(await page.evaluate(() => location.pathname)).toBe('/system/2020/03/17/012340001.shtml');
+    expect(await page.evaluate(() => performance.getEntriesByName('qingdu:readability').length)).toBe(0);
+    const article = await askContent<{ isArticle: boolean; url: string; title: string; textContent: string }>(driver, tabId, 'getArticle');
+    expect(article).toMatchObject({ isArticle: true, url: `http://${GSCN_HOST}/system/2020/03/17/012340001.shtml` });
+    expect(article.title).toBe('Just-released Minecraft exploit makes it easy to crash game servers');
+    expect(article.textContent).toContain('A flaw in the wildly popular online game');
   } finally {
     await page.close();
   }

@@ -11,6 +11,9 @@ import { CLUTTER_HEADINGS } from '../../src/extract/markers';
 import { CASE_URL } from '../../src/cli/score';
 import { CORPUS_DIR, caseList, corpusLabels, labelUrl, loadFixture, pageName } from './engine-helpers';
 import { PEER_DIR, PEER_URL } from './peer-util';
+import { Readability } from '@mozilla/readability';
+import * as engine from '../../src/extract/engine';
+import { ReadabilityMissing, type ReadabilityClass, type ReadabilitySource } from '../../src/extract/engine';
 
 /** Run loadPhases to the end, collecting the phase names. */
 function runLoad(doc: Document, url: string): { phases: string[]; load: PageLoad } {
@@ -92,8 +95,44 @@ describe('lazy page load = extractArticle', () => {
   });
   it('runs eagerly when only Readability finds the body (English page)', () => {
     const load = () => parseDocument(readFileSync(join(PEER_DIR, '001/source.html'), 'utf8'), PEER_URL);
-    expect(check(load(), PEER_URL, load)).toEqual(['body', 'metadata', 'clean']);
+    // (`readability` first: the step where the content script loads the library, which its own script leaves out)
+    expect(check(load(), PEER_URL, load)).toEqual(['readability', 'body', 'metadata', 'clean']);
     expect(runLoad(load(), PEER_URL).load.bodyText).toBeTruthy();
+  });
+});
+
+/**
+ * The engine's ReadabilitySource contract, as the content script uses it (issue 8: its own script leaves Readability
+ * out and loads it as a part at the `readability` step).
+ */
+describe('Readability on demand (engine.ts ReadabilitySource)', () => {
+  const english = () => parseDocument(readFileSync(join(PEER_DIR, '001/source.html'), 'utf8'), PEER_URL);
+  const missing: ReadabilitySource = () => {
+    throw new ReadabilityMissing();
+  };
+
+  it('is asked for at the `readability` step, so a caller can load it then; the result is the bundled engine\'s', () => {
+    let loaded: ReadabilityClass | null = null;
+    const steps = engine.loadPhases(english(), PEER_URL, { lazy: true, readability: () => loaded ?? missing() });
+    expect(steps.next()).toEqual({ done: false, value: 'readability' });
+    loaded = Readability;
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const expected = extractDetailed(english(), PEER_URL);
+    expect(step.value.detection.isArticle).toBe(expected.article.isArticle);
+    expect(step.value.complete()).toEqual(expected.article);
+  });
+
+  it('throws ReadabilityMissing when the source still has none', () => {
+    expect(() => engine.runPhases(engine.loadPhases(english(), PEER_URL, { lazy: true, readability: missing }))).toThrow(ReadabilityMissing);
+  });
+
+  it('is never asked for on a page whose body the density pass takes (corpus gscn-1)', () => {
+    const l = corpusLabels().find((x) => x.file.endsWith('gscn-1.html'))!;
+    const doc = loadFixture(join(CORPUS_DIR, l.file), labelUrl(l));
+    const load = engine.runPhases(engine.loadPhases(doc, labelUrl(l), { lazy: true, readability: missing }));
+    expect(load.detection.isArticle).toBe(true);
+    expect(load.complete().isArticle).toBe(true);
   });
 });
 
