@@ -35,21 +35,27 @@ const readability: ReadabilitySource = () => {
   return part.Readability;
 };
 
-/** The declutter was on when a navigation's re-extraction stopped for Readability (see followNavigation). */
-let declutterBeforeNavigation = false;
+/** The Readability part could not be loaded on this page: extraction that needs it fails (no article) from then on. */
+let readabilityFailed = false;
+
+/** The URL the last extraction ran with (page load's, or followNavigation's), even when it found nothing. */
+let loadUrl: string | null = null;
+
+/** Is `e` the engine asking for Readability that can still be loaded (see answer)? */
+const wantsReadability = (e: unknown): boolean => e instanceof ReadabilityMissing && !readabilityFailed;
 
 /** A URL without its fragment: a single-page site that navigates (pushState) changes it, an #anchor does not. */
 const withoutHash = (href: string): string => href.split('#')[0];
 
 /**
  * Run loadPhases to its end in one go (on demand, not at page load: nothing to yield to).
- * @throws ReadabilityMissing when the page needs Readability and it is not loaded (see answer)
+ * @throws ReadabilityMissing when the page needs Readability and it is not loaded yet (see answer)
  */
 function loadNow(): PageLoad | null {
   try {
     return runPhases(loadPhases(document, location.href, { lazy: true, readability }));
   } catch (e) {
-    if (e instanceof ReadabilityMissing) throw e;
+    if (wantsReadability(e)) throw e;
     console.warn('[qingdu] extraction failed', e);
     return null;
   }
@@ -61,14 +67,15 @@ function loadNow(): PageLoad | null {
  * The old page's declutter goes; the new page's is applied when it is an article and the option is on.
  */
 function followNavigation(): void {
-  if (!load || withoutHash(load.url) === withoutHash(location.href)) return;
-  // (asked again after loadNow stopped for Readability, the old declutter is already gone: remember it was on)
-  declutterBeforeNavigation ||= isDecluttered(document);
+  if (loadUrl === null || withoutHash(loadUrl) === withoutHash(location.href)) return;
+  // Extract first: a page that needs Readability stops here, before anything changes, and answer() asks again once
+  // it is loaded (the old declutter does not change what extraction reads: a sheet, and attributes it ignores).
+  const next = loadNow();
+  loadUrl = location.href;
+  const wasDecluttered = isDecluttered(document);
   removeDeclutter(document);
   state.article = null;
-  load = loadNow();
-  const wasDecluttered = declutterBeforeNavigation;
-  declutterBeforeNavigation = false;
+  load = next;
   const isArticleNow = !!load?.detection.isArticle;
   // (no yield since the body pass: its marker texts are the page's)
   if (wasDecluttered && isArticleNow) declutterPage(load!.markerTexts);
@@ -92,7 +99,7 @@ function article(): Article | null {
     try {
       state.article = timed('complete', () => load!.complete());
     } catch (e) {
-      if (e instanceof ReadabilityMissing) throw e;
+      if (wantsReadability(e)) throw e;
       console.warn('[qingdu] extraction failed', e);
       load = null;
     }
@@ -158,23 +165,28 @@ const handlers: Handlers = {
 /**
  * Run a message handler; when it needs Readability and the part is not loaded yet (a single-page site navigated to a
  * page only Readability reads, or the body was replaced since page load), load the part and run it again. The
- * handlers change no state before the engine asks (followNavigation keeps what it must).
- * @throws what the handler throws, or the part's load error
+ * handlers change no state before the engine asks. When the part cannot be loaded, the second run treats that as a
+ * failed extraction (not an article, badge cleared), so the popup still gets an answer (break-it trial).
+ * @throws what the handler throws
  */
 async function answer<T>(run: () => T): Promise<T> {
   try {
     return run();
   } catch (e) {
-    if (!(e instanceof ReadabilityMissing)) throw e;
-    await loadPart('readability');
+    if (!wantsReadability(e)) throw e;
+    await loadPart('readability').catch((err) => {
+      console.warn('[qingdu] Readability did not load', err);
+      readabilityFailed = true;
+    });
     return run();
   }
 }
 
 async function start(): Promise<void> {
   // Injected twice (manifest + on demand): the second copy must not add listeners or extract again.
+  // (an own property: an element with that id is a named property of the window, which a page could use to turn us off)
   const g = globalThis as Record<string, unknown>;
-  if (g[loadedFlag]) return;
+  if (Object.hasOwn(g, loadedFlag)) return;
   g[loadedFlag] = true;
 
   browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
@@ -205,7 +217,8 @@ async function analyse(): Promise<void> {
   // what the page changes from the body pass on, for the declutter's marker texts (same task as the pass)
   const watch = watchPage(document);
   try {
-    const steps = loadPhases(document, location.href, { lazy: true, readability });
+    loadUrl = location.href;
+    const steps = loadPhases(document, loadUrl, { lazy: true, readability });
     let readabilityNext = false;
     for (;;) {
       const start = performance.now();
@@ -220,8 +233,12 @@ async function analyse(): Promise<void> {
         break;
       }
       // (a part that fails to load: the engine's next call throws, and extraction fails as on any other error)
-      if (readabilityNext) await loadPart('readability').catch((e) => console.warn('[qingdu] Readability did not load', e));
-      else await yieldToPage();
+      if (readabilityNext) {
+        await loadPart('readability').catch((e) => {
+          console.warn('[qingdu] Readability did not load', e);
+          readabilityFailed = true;
+        });
+      } else await yieldToPage();
     }
   } catch (e) {
     console.warn('[qingdu] extraction failed', e);

@@ -26,9 +26,14 @@ declare global {
   var __qingduParts: ReaderParts | undefined;
 }
 
-/** The shared registry the part scripts fill in. */
+/**
+ * The shared registry the part scripts fill in: an own property of the global object. An element the page gives the
+ * id `__qingduParts` is a named property of the window, in our world too, and `??=` would take it for the registry
+ * (break-it trial: a form with an input named `readability` turned extraction off in Chromium).
+ */
 export function parts(): ReaderParts {
-  return (globalThis.__qingduParts ??= {});
+  if (!Object.hasOwn(globalThis, '__qingduParts')) globalThis.__qingduParts = {};
+  return globalThis.__qingduParts!;
 }
 
 const pending = new Map<keyof ReaderParts, Promise<void>>();

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { distDir, launch, type Driver } from './browser';
+import { browserKind, distDir, launch, type Driver } from './browser';
 import { servePages, type PageServer } from './server';
 import { askContent, markerVisibility, textVisible, waitForContent } from './page-probe';
 
@@ -14,6 +15,7 @@ const PAGES = {
   navigate: '/gn/2024/03-15/10081008.shtml',
   lateWidget: '/gn/2024/03-17/10091009.shtml',
   secondBody: '/gn/2024/03-17/10101010.shtml',
+  clobber: '/gn/2024/03-18/10111011.shtml',
 };
 const ROUTES = {
   [PAGES.rerender]: { file: 'test/fixtures/breakit/spa-rerender.html', ...html },
@@ -21,6 +23,7 @@ const ROUTES = {
   [PAGES.navigate]: { file: 'test/fixtures/breakit/spa-navigate.html', ...html },
   [PAGES.lateWidget]: { file: 'test/fixtures/breakit/late-widget.html', ...html },
   [PAGES.secondBody]: { file: 'test/fixtures/breakit/second-body.html', ...html },
+  [PAGES.clobber]: { file: 'test/fixtures/breakit/clobber-en.html', ...html },
 };
 const CLUTTER = ['精彩推荐', '新闻排行', '关注我们'];
 let server: PageServer;
@@ -110,3 +113,48 @@ it('gives the Article of the page now shown, with its URL, after history.pushSta
 declare const chrome: {
   tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown> };
 };
+
+it('a page that names elements after our globals (__qingduParts, __qingduContentLoaded) cannot turn Qingdu off', async () => {
+  const { page, tabId } = await open(PAGES.clobber);
+  try {
+    const s = await waitForContent(driver, tabId);
+    expect(s).toMatchObject({ isArticle: true, declutter: true });
+    const article = await askContent<{ isArticle: boolean; title: string; textContent: string }>(driver, tabId, 'getArticle');
+    expect(article).toMatchObject({ isArticle: true, title: 'River towns rebuild their old ferry landings' });
+    expect(article.textContent).toContain('the first regular crossings to begin in June');
+  } finally {
+    await page.close();
+  }
+});
+
+it('when the Readability part cannot be loaded after a single-page navigation, the page is no article (an answer, not an error)', async () => {
+  // The background's executeScript refuses the part (as a browser that blocks the injection would).
+  const patch = (on: boolean) => driver.background(async (kind: string, enable: boolean) => {
+    const g = globalThis as unknown as Record<string, any>;
+    const bg = kind === 'firefox' ? await g.browser.runtime.getBackgroundPage() : g;
+    const ns = kind === 'firefox' ? bg.browser.scripting : bg.chrome.scripting;
+    if (enable) {
+      ns.__original ??= ns.executeScript;
+      ns.executeScript = (o: { files?: string[] }) => (o.files?.[0]?.includes('readability') ? Promise.reject(new Error('refused by the test')) : ns.__original.call(ns, o));
+    } else if (ns.__original) ns.executeScript = ns.__original;
+  }, browserKind(), on);
+  const { page, tabId } = await open(PAGES.navigate);
+  try {
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, { timeout: 15_000 });
+    expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: true });
+    await patch(true);
+    // the page shows an English text under a new URL: only Readability could read it
+    const english = readFileSync('test/fixtures/breakit/clobber-en.html', 'utf8');
+    const body = english.slice(english.indexOf('<article>'), english.indexOf('</article>') + '</article>'.length);
+    await page.evaluate((code: string) => {
+      const script = document.createElement('script');
+      script.textContent = code;
+      document.head.append(script);
+    }, `document.body.innerHTML = ${JSON.stringify(body).replace(/</g, '\\u003c')}; history.pushState(null, '', '/gn/2024/03-18/10121012.shtml');`);
+    expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: false, declutter: false });
+    expect(await askContent<{ isArticle: boolean }>(driver, tabId, 'getArticle')).toBeNull();
+  } finally {
+    await patch(false);
+    await page.close();
+  }
+});
