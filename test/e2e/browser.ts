@@ -203,8 +203,10 @@ async function launchFirefox(opts: LaunchOptions, executablePath: string): Promi
       browser,
       extensionOrigin: origin,
       async open(url) {
+        // (only a new target: a tab an earlier test left open on the same URL must not be taken for this one)
+        const known = new Set(browser.targets());
         const tabId = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
-        const target = await browser.waitForTarget((t) => t.type() === 'page' && t.url() === url, { timeout: 15_000 });
+        const target = await browser.waitForTarget((t) => t.type() === 'page' && !known.has(t) && t.url() === url, { timeout: 15_000 });
         const page = (await target.page())!;
         await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
         tabIds.set(page, tabId);
