@@ -4,7 +4,7 @@ import { findDate, parseDateValue, dateFromUrl, dayOf, type FoundDate } from './
 import { documentTitle, findHeadlines, stripTitleSuffix, SITE_WORD } from './title';
 import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, isName, type Credits } from './byline';
 import { extractSection } from './breadcrumb';
-import { linesOf, linesAfter, linesBefore, squash, cjkCount, isHidden, eachElement, textNodesMatching, elementsAfter, ruleMatches } from './text';
+import { linesOf, linesAfter, linesBefore, linesFromEnd, linesFromStart, squash, cjkCount, isHidden, eachElement, textNodesMatching, elementsAfter, ruleMatches } from './text';
 
 export type ArticleMetadata = Pick<
   Article,
@@ -189,10 +189,8 @@ export function guessContent(doc: Document): Element | null {
 
 const CLUTTER = /comment|related|recommend|rank|xgxw|tuijian|paihang|footer/i;
 
-/** The paragraph texts of a body element, in order (block lines). */
-function paragraphs(content: Element): string[] {
-  return linesOf(content).split('\n').filter(Boolean);
-}
+/** The first `n` paragraph texts of a body element (block lines), reading no further. */
+const firstParagraphs = (content: Element, n: number): string[] => linesFromStart(content, (ls) => ls.length >= n);
 
 /** Header lines: short lines right after the headline (the info line lives there), stopping at the first long paragraph. */
 function headerLines(head: Element | null, docContent: Element | null): string[] {
@@ -470,7 +468,7 @@ export function finishMetadata(stage: HeadlineStage): ArticleMetadata {
   }
   const above = linesAboveHead(headEl);
   let visible = visibleDate(lines, refYear) ?? visibleDate(above, refYear);
-  if (!visible && body) visible = visibleDate(paragraphs(body).slice(0, 2).filter((l) => l.length < 60), refYear);
+  if (!visible && body) visible = visibleDate(firstParagraphs(body, 2).filter((l) => l.length < 60), refYear);
   visible ??= labelledDate(doc, refYear);
   const published = pickPublished({ meta: metaDate, visible, ld: parseDateValue(ld.published), update: firstOf(META_UPDATE_KEYS) }, url);
 
@@ -509,14 +507,16 @@ export function finishMetadata(stage: HeadlineStage): ArticleMetadata {
   let inBody = emptyCredits();
   let bodyTrailName: string[] = [];
   if (body) {
-    const ps = paragraphs(body);
-    const head = ps.slice(0, 4);
-    const tail = ps.slice(-6);
+    // the first and last paragraphs only, read from each end (a huge body is not read whole)
+    const head = firstParagraphs(body, 4);
+    // the last six, and back to the last one longer than 20 characters (lastReal)
+    const end = linesFromEnd(body, (ls) => ls.length >= 6 && ls.some((p) => p.length > 20));
+    const tail = end.slice(-6);
     for (const p of [...head, ...tail]) {
       if (p.length <= 60) inBody = mergeCredits(inBody, parseCredits(p));
       else if (/^[【\[（(]?\s*(本文来源|来源|作者|记者|责任编辑|编辑|责编|执笔|文\s*[/丨｜])/.test(p)) inBody = mergeCredits(inBody, parseCredits(p.slice(0, 60)));
     }
-    for (const p of [...ps.slice(0, 2), ...tail]) inBody = mergeCredits(inBody, bracketedCredits(p));
+    for (const p of [...head.slice(0, 2), ...tail]) inBody = mergeCredits(inBody, bracketedCredits(p));
     // `原创： 路闻卓立编译 人民币交易与研究` (WeChat reprints): author before 编译/著, then the account (source).
     for (const p of head) {
       const m = /^原创\s*[:：]\s*(\S{2,6}?)(?:编译|著|文)?\s+(\S{2,20})$/.exec(p);
@@ -535,7 +535,7 @@ export function finishMetadata(stage: HeadlineStage): ArticleMetadata {
         }
       }
     }
-    const lastReal = [...ps].reverse().find((p) => p.length > 20);
+    const lastReal = [...end].reverse().find((p) => p.length > 20);
     if (lastReal) bodyTrailName = trailingBareName(lastReal);
   }
 
