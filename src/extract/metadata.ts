@@ -190,7 +190,7 @@ export function guessContent(doc: Document): Element | null {
 const CLUTTER = /comment|related|recommend|rank|xgxw|tuijian|paihang|footer/i;
 
 /** The first `n` paragraph texts of a body element (block lines), reading no further. */
-const firstParagraphs = (content: Element, n: number): string[] => linesFromStart(content, (ls) => ls.length >= n);
+const firstParagraphs = (content: Element, n: number): string[] => linesFromStart(content, (_, count) => count >= n);
 
 /** Header lines: short lines right after the headline (the info line lives there), stopping at the first long paragraph. */
 function headerLines(head: Element | null, docContent: Element | null): string[] {
@@ -510,7 +510,8 @@ export function finishMetadata(stage: HeadlineStage): ArticleMetadata {
     // the first and last paragraphs only, read from each end (a huge body is not read whole)
     const head = firstParagraphs(body, 4);
     // the last six, and back to the last one longer than 20 characters (lastReal)
-    const end = linesFromEnd(body, (ls) => ls.length >= 6 && ls.some((p) => p.length > 20));
+    let sawReal = false;
+    const end = linesFromEnd(body, (line, count) => (sawReal ||= line.length > 20) && count >= 6);
     const tail = end.slice(-6);
     for (const p of [...head, ...tail]) {
       if (p.length <= 60) inBody = mergeCredits(inBody, parseCredits(p));

@@ -61,26 +61,33 @@ export function linesOf(node: Node | null | undefined, max = Infinity): string {
 const tidyLine = (line: string): string => line.replace(/ +/g, ' ').trim();
 
 /**
- * The first lines of linesOf(node) (the same lines), reading the subtree from its start only until `enough` says so.
- * Metadata looks at a body's first and last paragraphs; reading a whole huge body for them held the main thread
- * (break-it trial of issue 8: 452 ms for the metadata phase of a 20,000-paragraph page in Chromium).
- * @param enough called with the complete lines found so far, in order; reading stops once it returns true
- * @returns the lines found when `enough` said so, or all the lines of the subtree
+ * Called with each complete line found (in reading order: from the start, or from the end) and how many have been
+ * found so far, including it; reading stops once it returns true.
  */
-export function linesFromStart(node: Node, enough: (lines: readonly string[]) => boolean): string[] {
+export type EnoughLines = (line: string, count: number) => boolean;
+
+/**
+ * The lines of linesOf(node) read from one end of the subtree, only until `enough` says so. Metadata looks at a
+ * body's first and last paragraphs; reading a whole huge body for them held the main thread (break-it trial of
+ * issue 8: 452 ms for the metadata phase of a 20,000-paragraph page in Chromium). Walks as `walk` does: a line is the
+ * text between two block boundaries, so a line is complete when the reader reaches the next boundary.
+ */
+function linesFromEdge(node: Node, fromEnd: boolean, enough: EnoughLines): string[] {
   const lines: string[] = [];
+  // the pieces of the line being read, in reading order
   let pending: string[] = [];
-  // a newline ends the pending line (walk's lines are the texts between newlines, see linesOf)
   const endLine = (): boolean => {
-    const line = tidyLine(pending.join(''));
+    const line = tidyLine((fromEnd ? pending.reverse() : pending).join(''));
     pending = [];
-    if (line) lines.push(line);
-    return !!line && enough(lines);
+    if (!line) return false;
+    lines.push(line);
+    return enough(line, lines.length);
   };
   const visit = (n: Node): boolean => {
     if (n.nodeType === TEXT) {
       const t = squash(n.nodeValue ?? '');
-      if (t) pending.push(t, ' ');
+      if (t && fromEnd) pending.push(' ', t);
+      else if (t) pending.push(t, ' ');
       return false;
     }
     if (n.nodeType !== ELEMENT) return false;
@@ -89,47 +96,29 @@ export function linesFromStart(node: Node, enough: (lines: readonly string[]) =>
     if (SKIP_TAGS.has(tag) || isHidden(el)) return false;
     const block = BLOCK_TAGS.has(tag);
     if (block && endLine()) return true;
-    for (let c = el.firstChild; c; c = c.nextSibling) if (visit(c)) return true;
+    for (let c = fromEnd ? el.lastChild : el.firstChild; c; c = fromEnd ? c.previousSibling : c.nextSibling) if (visit(c)) return true;
     return block && endLine();
   };
   if (!visit(node)) endLine();
-  return lines;
+  // (lines read from the end were gathered last first)
+  return fromEnd ? lines.reverse() : lines;
 }
 
 /**
- * The last lines of linesOf(node) (the same lines, in order), reading the subtree from its end only until `enough`
- * says so (see linesFromStart for why).
- * @param enough called with the complete lines found so far (the last lines of the subtree, in order); reading stops
- *   once it returns true
+ * The first lines of linesOf(node) (the same lines), reading from the subtree's start only until `enough` says so.
  * @returns the lines found when `enough` said so, or all the lines of the subtree
  */
-export function linesFromEnd(node: Node, enough: (lines: readonly string[]) => boolean): string[] {
-  const lines: string[] = [];
-  // the pending line's pieces, last first
-  let pending: string[] = [];
-  const endLine = (): boolean => {
-    const line = tidyLine(pending.reverse().join(''));
-    pending = [];
-    if (line) lines.unshift(line);
-    return !!line && enough(lines);
-  };
-  const visit = (n: Node): boolean => {
-    if (n.nodeType === TEXT) {
-      const t = squash(n.nodeValue ?? '');
-      if (t) pending.push(' ', t);
-      return false;
-    }
-    if (n.nodeType !== ELEMENT) return false;
-    const el = n as Element;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || isHidden(el)) return false;
-    const block = BLOCK_TAGS.has(tag);
-    if (block && endLine()) return true;
-    for (let c = el.lastChild; c; c = c.previousSibling) if (visit(c)) return true;
-    return block && endLine();
-  };
-  if (!visit(node)) endLine();
-  return lines;
+export function linesFromStart(node: Node, enough: EnoughLines): string[] {
+  return linesFromEdge(node, false, enough);
+}
+
+/**
+ * The last lines of linesOf(node) (the same lines, in document order), reading from the subtree's end only until
+ * `enough` says so (it sees the lines last first).
+ * @returns the lines found when `enough` said so, or all the lines of the subtree
+ */
+export function linesFromEnd(node: Node, enough: EnoughLines): string[] {
+  return linesFromEdge(node, true, enough);
 }
 
 function tidy(s: string): string {
