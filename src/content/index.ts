@@ -41,6 +41,20 @@ let readabilityFailed = false;
 /** The URL the last extraction ran with (page load's, or followNavigation's), even when it found nothing. */
 let loadUrl: string | null = null;
 
+/**
+ * Load the Readability part (once; reader/parts.ts loadPart); when it cannot be loaded, say so and let extraction that
+ * needs it fail from then on (readabilityFailed). Never rejects.
+ */
+function loadReadability(): Promise<void> {
+  return loadPart('readability').then(
+    () => undefined,
+    (e) => {
+      console.warn('[qingdu] Readability did not load', e);
+      readabilityFailed = true;
+    },
+  );
+}
+
 /** Is `e` the engine asking for Readability that can still be loaded (see answer)? */
 const wantsReadability = (e: unknown): boolean => e instanceof ReadabilityMissing && !readabilityFailed;
 
@@ -174,10 +188,7 @@ async function answer<T>(run: () => T): Promise<T> {
     return run();
   } catch (e) {
     if (!wantsReadability(e)) throw e;
-    await loadPart('readability').catch((err) => {
-      console.warn('[qingdu] Readability did not load', err);
-      readabilityFailed = true;
-    });
+    await loadReadability();
     return run();
   }
 }
@@ -233,12 +244,7 @@ async function analyse(): Promise<void> {
         break;
       }
       // (a part that fails to load: the engine's next call throws, and extraction fails as on any other error)
-      if (readabilityNext) {
-        await loadPart('readability').catch((e) => {
-          console.warn('[qingdu] Readability did not load', e);
-          readabilityFailed = true;
-        });
-      } else await yieldToPage();
+      await (readabilityNext ? loadReadability() : yieldToPage());
     }
   } catch (e) {
     console.warn('[qingdu] extraction failed', e);
