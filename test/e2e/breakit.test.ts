@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browserKind, distDir, launch, type Driver } from './browser';
 import { servePages, type PageServer } from './server';
-import { askContent, markerVisibility, textVisible, waitForContent } from './page-probe';
+import { askContent, markerVisibility, navigateInPage, textVisible, waitForContent } from './page-probe';
 
 // Single-page sites from the break-it trial of issue 8 (test/fixtures/breakit/README.md), in the real browser: the
 // declutter must follow a body container the page replaces, and the Article must follow history.pushState.
@@ -146,11 +146,7 @@ it('when the Readability part cannot be loaded after a single-page navigation, t
     // the page shows an English text under a new URL: only Readability could read it
     const english = readFileSync('test/fixtures/breakit/clobber-en.html', 'utf8');
     const body = english.slice(english.indexOf('<article>'), english.indexOf('</article>') + '</article>'.length);
-    await page.evaluate((code: string) => {
-      const script = document.createElement('script');
-      script.textContent = code;
-      document.head.append(script);
-    }, `document.body.innerHTML = ${JSON.stringify(body).replace(/</g, '\\u003c')}; history.pushState(null, '', '/gn/2024/03-18/10121012.shtml');`);
+    await navigateInPage(page, { html: body, path: '/gn/2024/03-18/10121012.shtml' });
     expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: false, declutter: false });
     expect(await askContent<{ isArticle: boolean }>(driver, tabId, 'getArticle')).toBeNull();
   } finally {

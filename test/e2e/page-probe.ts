@@ -74,3 +74,20 @@ declare const chrome: {
   tabs: { sendMessage(id: number, msg: unknown, opts: object): Promise<unknown> };
   action: { getBadgeText(q: { tabId: number }): Promise<string> };
 };
+
+/**
+ * Navigate as a single-page site does: a script of the page itself (Firefox's page.evaluate runs in a sandbox) replaces
+ * the body's HTML (scripts in it do not run), optionally sets the title, and pushes `path` onto the history.
+ */
+export async function navigateInPage(page: Page, to: { html: string; path: string; title?: string }): Promise<void> {
+  // (string literals of the page script; `<` escaped so no `</script>` can end it)
+  const literal = (v: string) => JSON.stringify(v).replace(/</g, '\\u003c');
+  const code = `${to.title === undefined ? '' : `document.title = ${literal(to.title)};`}
+    document.body.innerHTML = ${literal(to.html)};
+    history.pushState(null, '', ${literal(to.path)});`;
+  await page.evaluate((source: string) => {
+    const script = document.createElement('script');
+    script.textContent = source;
+    document.head.append(script);
+  }, code);
+}

@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { browserKind, distDir, launch, type Driver } from './browser';
 import { servePages, type PageServer } from './server';
 import { CLUTTER_MARKERS, GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT, ROUTES, type FixturePage } from './fixtures';
-import { askContent, badgeText, markerVisibility, readerView, textVisible, waitForContent } from './page-probe';
+import { askContent, badgeText, markerVisibility, navigateInPage, readerView, textVisible, waitForContent } from './page-probe';
 
 // Issue 2 "must show", in a real browser with the built extension (QINGDU_DIST, default dist), pages from localhost
 // under their real host names.
@@ -382,15 +382,8 @@ it('a single-page site that navigates to a page only Readability reads: the part
   try {
     const english = readFileSync('test/fixtures/peer/readability-test-pages/ars-1/source.html', 'utf8');
     const body = english.slice(english.indexOf('<body'), english.lastIndexOf('</body>')).replace(/^<body[^>]*>/, '');
-    // done by a script of the page itself, as a single-page site does (Firefox's page.evaluate runs in a sandbox)
-    const navigate = `document.title = 'Just-released Minecraft exploit makes it easy to crash game servers | Ars Technica';
-      document.body.innerHTML = ${JSON.stringify(body).replace(/</g, '\\u003c')}; // (scripts set by innerHTML do not run)
-      history.pushState(null, '', '/system/2020/03/17/012340001.shtml');`;
-    await page.evaluate((code: string) => {
-      const script = document.createElement('script');
-      script.textContent = code;
-      document.head.append(script);
-    }, navigate);
+    await navigateInPage(page, { html: body, path: '/system/2020/03/17/012340001.shtml',
+      title: 'Just-released Minecraft exploit makes it easy to crash game servers | Ars Technica' });
     expect(await page.evaluate(() => location.pathname)).toBe('/system/2020/03/17/012340001.shtml');
     expect(await page.evaluate(() => performance.getEntriesByName('qingdu:readability').length)).toBe(0);
     const article = await askContent<{ isArticle: boolean; url: string; title: string; textContent: string }>(driver, tabId, 'getArticle');
