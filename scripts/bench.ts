@@ -118,6 +118,19 @@ async function atLoad(browser: import('puppeteer-core').Browser, url: string): P
   }
 }
 
+/**
+ * The content script's phase measures (`qingdu:*`, ms) once it has marked `qingdu:done`. Saved pages keep some
+ * documents in "loading" for good (document.write, dead scripts), so the bench waits for our mark, not for the load.
+ */
+async function ourMeasures(page: import('puppeteer-core').Page): Promise<{ name: string; ms: number }[]> {
+  await page.waitForFunction(() => performance.getEntriesByName('qingdu:done').length > 0, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('qingdu:')).map((m) => ({ name: m.name, ms: m.duration })));
+}
+
+/** The sum of measures' ms. */
+const total = (measures: { ms: number }[]): number => measures.reduce((sum, m) => sum + m.ms, 0);
+
 /** The timed columns of a Sample (each keeps its fastest run). */
 const COLUMNS = ['ours', 'maxPhase', 'readability', 'walk', 'text', 'floor', 'walkAtLoad', 'oursAgain', 'startup'] as const;
 
@@ -131,8 +144,7 @@ async function startupCost(browser: import('puppeteer-core').Browser, url: strin
   try {
     await page.tracing.start({ categories: ['devtools.timeline', 'v8'] });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('qingdu:done').length > 0, { timeout: 30_000 });
-    const limits = await page.evaluate(() => performance.getEntriesByName('qingdu:limits')[0]?.duration ?? 0);
+    const limits = (await ourMeasures(page)).find((m) => m.name === 'qingdu:limits')?.ms ?? 0;
     const trace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString('utf8')) as { traceEvents: { name: string; dur?: number; args?: { data?: { url?: string } } }[] };
     const evaluate = trace.traceEvents.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith(`/${contentFile}`));
     if (evaluate?.dur === undefined) throw new Error(`no EvaluateScript event of ${contentFile} in the trace`);
@@ -205,13 +217,10 @@ async function main(): Promise<void> {
   const samples: Sample[] = [];
   try {
     for (const row of list) for (let run = 0; run < RUNS; run++) {
-      // Saved pages keep some documents in "loading" for good (document.write, dead scripts): wait for our mark instead.
       const page = await driver.browser.newPage();
       try {
         await page.goto(row.url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
-        await page.waitForFunction(() => performance.getEntriesByName('qingdu:done').length > 0, { timeout: 30_000 });
-        const ours = await page.evaluate(() => performance.getEntriesByType('measure')
-          .filter((m) => m.name.startsWith('qingdu:')).map((m) => ({ name: m.name, ms: m.duration })));
+        const ours = await ourMeasures(page);
         const text = await textFloor(page);
         await page.evaluate(readabilitySrc + '\n;window.__Readability = Readability;');
         const { ms: walk, nodes } = await page.evaluate(`(() => {${WALK}})()`) as { ms: number; nodes: number };
@@ -224,16 +233,14 @@ async function main(): Promise<void> {
         });
         // ours@2nd (see the module note): the same tab loads the page again
         await page.reload({ waitUntil: 'domcontentloaded', timeout: 30_000 });
-        await page.waitForFunction(() => performance.getEntriesByName('qingdu:done').length > 0, { timeout: 30_000 });
-        const oursAgain = await page.evaluate(() => performance.getEntriesByType('measure')
-          .filter((m) => m.name.startsWith('qingdu:')).reduce((sum, m) => sum + m.duration, 0));
+        const oursAgain = total(await ourMeasures(page));
         const startup = await startupCost(driver.browser, row.url, contentFile);
         const other = { walk, nodes, readability, oursAgain, startup };
         const { floor, walkAtLoad } = await atLoad(driver.browser, floorUrl(row.file));
         const isArticle = ours.some((m) => m.name === 'qingdu:declutter');
         const prev = samples.find((s) => s.file === row.file);
         const phases = Object.fromEntries(ours.map((m) => [m.name.replace('qingdu:', ''), m.ms]));
-        const next = { file: row.file, phases, ours: ours.reduce((s, m) => s + m.ms, 0), maxPhase: Math.max(...ours.map((m) => m.ms)), isArticle, text, floor, walkAtLoad, ...other };
+        const next = { file: row.file, phases, ours: total(ours), maxPhase: Math.max(...ours.map((m) => m.ms)), isArticle, text, floor, walkAtLoad, ...other };
         if (!prev) samples.push(next);
         else {
           for (const k of COLUMNS) prev[k] = Math.min(prev[k], next[k]);
