@@ -12,7 +12,7 @@ import { MARKER_LEADS, NO_MARKER_TEXT, isMarkerText } from './markers';
 import { textNodes } from './text';
 
 /** Tags whose content is never article text. */
-export const SKIP_TAGS = new Set([
+export const NON_ARTICLE_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'TEMPLATE', 'IFRAME', 'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'INPUT', 'SVG',
   'CANVAS', 'OBJECT', 'EMBED', 'NAV', 'HEAD', 'LINK', 'META',
 ]);
@@ -24,11 +24,11 @@ export const BLOCK_TAGS = new Set([
   'HEADER', 'FOOTER', 'ASIDE', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY', 'CAPTION',
 ]);
 
-/** Tag kinds for the body pass: SKIP_TAGS, BLOCK_TAGS and BR (which ends a run like a block), anything else inline. */
+/** Tag kinds for the body pass: NON_ARTICLE_TAGS, BLOCK_TAGS and BR (which ends a run like a block), anything else inline. */
 const INLINE = 0;
 const BLOCK = 1;
 const SKIP = 2;
-const TAG_KIND = new Map<string, number>([...[...BLOCK_TAGS, 'BR'].map((t) => [t, BLOCK] as const), ...[...SKIP_TAGS].map((t) => [t, SKIP] as const)]);
+const TAG_KIND = new Map<string, number>([...[...BLOCK_TAGS, 'BR'].map((t) => [t, BLOCK] as const), ...[...NON_ARTICLE_TAGS].map((t) => [t, SKIP] as const)]);
 /** Tag names as the DOM may report them (upper case for HTML, lower case for svg and XHTML) → upper case. */
 const TAG_CASE = new Map<string, string>([...TAG_KIND.keys(), 'A', 'SPAN', 'IMG', 'FONT', 'STRONG', 'B', 'EM', 'I', 'U', 'SMALL', 'LABEL']
   .flatMap((t) => [[t, t], [t.toLowerCase(), t]] as [string, string][]));
@@ -92,7 +92,7 @@ export interface MarkerTexts {
  * anything sits between (a stray <img> in saved pages, corpus chinacomcn-1), inserts a new empty <body> into the
  * document, which both mutates the page and hides its text.
  */
-export function pageBody(doc: Document): Element {
+function pageBody(doc: Document): Element {
   return doc.querySelector('body') ?? doc.documentElement;
 }
 
@@ -283,7 +283,7 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
   const part = kids.map((sib) => {
     if (sib === best) return true;
     const s = stats.get(sib);
-    if (!s || !s.chars || SKIP_TAGS.has(sib.tagName.toUpperCase())) return false;
+    if (!s || !s.chars || NON_ARTICLE_TAGS.has(sib.tagName.toUpperCase())) return false;
     const weight = classWeight(sib);
     if (weight < 0 || linkDensity(s) > 0.25) return false;
     const final = s.score * (1 - linkDensity(s)); // (a positive name alone, e.g. id="post-member", does not qualify)
@@ -300,7 +300,7 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
     if (!part[i]) {
       // only what joins parts: a subheading, a picture block or a caption; anything bigger qualifies on its own
       const tag = sib.tagName.toUpperCase();
-      if (SKIP_TAGS.has(tag) || classWeight(sib) < 0) continue;
+      if (NON_ARTICLE_TAGS.has(tag) || classWeight(sib) < 0) continue;
       const s = stats.get(sib);
       const small = !s || (s.chars <= 60 && linkDensity(s) < 0.3);
       if (!small && !/^H[1-6]$/.test(tag)) continue;

@@ -4,11 +4,8 @@
  * English word). Reading speed: about 400 CJK characters a minute (common figure for adult Chinese silent reading).
  */
 
-/** Han, kana, hangul and CJK punctuation/fullwidth forms. */
-export const CJK_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
-
-/** Clause punctuation of CJK and Latin text: the "commas" of a paragraph score. */
-export const PUNCT_RE = /[，。！？；：、,;!?．]/g;
+/** Han (compatibility ideographs included), kana and hangul: the characters readingMinutes does not read as words. */
+const CJK_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
 
 /** What countChars does not count: ASCII controls and space, NBSP, ideographic space, zero-width space, BOM. */
 const UNCOUNTED = '\\x00-\\x20\\u00a0\\u3000\\u200b\\ufeff';
@@ -29,8 +26,11 @@ export function hasChars(text: string): boolean {
   return COUNTED.test(text);
 }
 
-/** Number of CJK characters in `text`. */
-export function countCjk(text: string): number {
+/**
+ * CJK letters in `text`: Han ideographs (U+4E00–U+9FFF, Extension A U+3400–U+4DBF), kana (U+3040–U+30FF) and hangul
+ * syllables (U+AC00–U+D7AF). Compatibility ideographs are not counted (text.ts countHan, which counts Han only, does).
+ */
+export function countHanKanaHangul(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -51,7 +51,7 @@ export function countPunct(text: string): number {
   return n;
 }
 
-/** countChars, countCjk and countPunct of one text, and its first counted character. */
+/** countChars, countHanKanaHangul and countPunct of one text, and its first counted character. */
 export interface TextCounts {
   chars: number;
   cjk: number;
@@ -60,12 +60,12 @@ export interface TextCounts {
   lead: string;
 }
 
-/** What countCjk and countPunct do not count (the same sets as those loops). */
+/** What countHanKanaHangul and countPunct do not count (the same sets as those loops). */
 const NOT_CJK = /[^\u4e00-\u9fff\u3040-\u30ff\u3400-\u4dbf\uac00-\ud7af]+/g;
 const NOT_PUNCT = /[^，。！？；：、,;!?．]+/g;
 
 /**
- * countChars, countCjk and countPunct of one text, by native regular-expression passes instead of a script loop over
+ * countChars, countHanKanaHangul and countPunct of one text, by native regular-expression passes instead of a script loop over
  * the characters: the body pass calls this on every text node of the page when the content script runs cold at page
  * load (issue 8's budget), where a per-character loop in the interpreter was most of its cost. Whitespace-only text
  * (most text nodes of a page) costs one pass. Same results as the three loops (count-all.test.ts); `lead` lets the body
@@ -82,13 +82,8 @@ export function countAll(text: string): TextCounts {
  * 230 words a minute (the usual English figure).
  */
 export function readingMinutes(text: string): number {
-  const cjk = countCjk(text);
+  const cjk = countHanKanaHangul(text);
   const words = text.replace(CJK_RE, ' ').split(/\s+/).filter((w) => /\w/.test(w)).length;
   const minutes = cjk / 400 + words / 230;
   return text.trim() ? Math.max(1, Math.round(minutes)) : 0;
-}
-
-/** Collapse runs of whitespace (including U+3000 and NBSP) to one space and trim. */
-export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
 }

@@ -5,7 +5,7 @@
  * Sources of the patterns: ../shared/corpus labels (`body_noise`, `must_not_contain`) and ../shared/cases 03, 15, 16,
  * 17, 22; they are written for the kind of line (every portal words them alike), not for one page.
  */
-import { BLOCK_TAGS, SKIP_TAGS } from './body';
+import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
 
@@ -13,7 +13,7 @@ import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
  * Whole-line noise: a short block whose text matches one of these is not body text. Anchored at the start (after
  * optional brackets) so a sentence that merely mentions e.g. 来源 survives.
  */
-export const NOISE_LINES: readonly RegExp[] = [
+const NOISE_LINES: readonly RegExp[] = [
   /^[（(【[]?\s*原标题/,
   /^[（(【[]?\s*(本文|文章|稿件|信息)?来源\s*[:：]/,
   /^[（(【[]?\s*(本文)?来自[^，。]{1,20}[，,].{0,20}下载/,
@@ -63,7 +63,7 @@ export const NOISE_LINES: readonly RegExp[] = [
 ];
 
 /** Link texts that are navigation even inside a paragraph (`…道阻且长。返回腾讯网首页>>`). */
-export const NOISE_LINKS = /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进入(专题)?|查看更多|查看原文|阅读原文|进入专题|更多精彩|展开全文|查看全文|下载.{0,8}(APP|客户端))/i;
+const NOISE_LINKS = /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进入(专题)?|查看更多|查看原文|阅读原文|进入专题|更多精彩|展开全文|查看全文|下载.{0,8}(APP|客户端))/i;
 
 /** A block of this many characters or fewer may be a noise line (long paragraphs are prose even if they match). */
 const NOISE_MAX = 120;
@@ -110,7 +110,7 @@ export function isNoiseLine(t: string): boolean {
 }
 
 /** Is this block a pager (上一页/下一页 links, or a row of page numbers)? */
-export function isPager(el: Element): boolean {
+function isPager(el: Element): boolean {
   const t = text(el).replace(/\s+/g, '');
   if (!t || t.length > 80) return false;
   if (/(上一页|下一页|下页|上页|尾页|末页)/.test(t)) return true;
@@ -136,7 +136,7 @@ export interface CleanOptions {
 }
 
 /** The longest text taken for a repeated headline, in characters (findHeadlines takes headlines of 4–150). */
-export const HEADLINE_MAX = 150;
+const HEADLINE_MAX = 150;
 
 /**
  * Clean a detached body clone in place. Returns the same element.
@@ -150,7 +150,7 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
   const rootChars = countChars(root.textContent ?? '');
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || tag === 'VIDEO' || tag === 'AUDIO') drop.push(el);
+    if (NON_ARTICLE_TAGS.has(tag) || tag === 'VIDEO' || tag === 'AUDIO') drop.push(el);
     // a form in a body is a comment or search box, unless it holds the text (CMS templates that wrap the article in
     // a <form>, break-it trial): then it is unwrapped like any container
     else if (tag === 'FORM') {

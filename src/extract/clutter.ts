@@ -18,7 +18,7 @@ const NEVER_CLUTTER = new Set(['HTML', 'HEAD', 'BODY', 'MAIN', 'ARTICLE']);
 const norm = (s: string): string => s.replace(/\s+/g, '');
 
 /** The first non-blank text node under `el` in document order, ignoring script/style; null when there is none. */
-export function firstText(el: Element): Text | null {
+function firstText(el: Element): Text | null {
   for (const n of textNodes(el)) {
     if (n.parentElement && NO_MARKER_TEXT.has(n.parentElement.tagName)) continue;
     if ((n.nodeValue ?? '').trim()) return n;

@@ -30,7 +30,7 @@ function valid(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean 
 }
 
 /** Format parts (Beijing local time) as ISO: date only when `h` is undefined. */
-export function formatBeijing(y: number, mo: number, d: number, h?: number, mi = 0, s = 0): string {
+function formatBeijing(y: number, mo: number, d: number, h?: number, mi = 0, s = 0): string {
   const date = `${y}-${pad(mo)}-${pad(d)}`;
   return h === undefined ? date : `${date}T${pad(h)}:${pad(mi)}:${pad(s)}+08:00`;
 }
@@ -135,6 +135,3 @@ export function dateFromUrl(url: string | null | undefined): FoundDate | null {
   if (c && valid(+c[1], +c[2], +c[3])) return { iso: formatBeijing(+c[1], +c[2], +c[3]), hasTime: false, yearGuessed: false, index: c.index };
   return null;
 }
-
-/** The `YYYY-MM-DD` part of an ISO value. */
-export const dayOf = (iso: string) => iso.slice(0, 10);

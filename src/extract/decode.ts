@@ -23,7 +23,7 @@ export interface DecodedHtml {
 const CHINESE_LEGACY = new Set(['gbk', 'gb2312', 'gb18030', 'x-gbk', 'cp936', 'csgb2312', 'chinese', 'iso-ir-58']);
 
 /** Map a declared label to a WHATWG encoding name TextDecoder accepts, or null if unknown. */
-export function normalizeCharset(label: string | null | undefined): string | null {
+function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
   const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
   if (CHINESE_LEGACY.has(l)) return 'gb18030'; // GB18030 decodes every GBK/GB2312 byte sequence the same way.
@@ -35,7 +35,7 @@ export function normalizeCharset(label: string | null | undefined): string | nul
 }
 
 /** Find a charset declaration in the first 4 KB of the bytes (ASCII-compatible scan). */
-export function sniffMetaCharset(bytes: Uint8Array): string | null {
+function sniffMetaCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const m =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ??

@@ -39,7 +39,7 @@ export interface DetectInput {
 }
 
 /** CMS article URL shapes (see the module note). */
-export const ARTICLE_URL: readonly RegExp[] = [
+const ARTICLE_URL: readonly RegExp[] = [
   /\/system\/\d{4}\/\d{2}\/\d{2}\/\w+\.s?html?$/i,
   /\/t\d{8}_\w+\.s?html?$/i,
   /\/c_\d+\.s?html?$/i,
@@ -57,7 +57,7 @@ export const ARTICLE_URL: readonly RegExp[] = [
 ];
 
 /** List/home URL shapes. */
-export const LIST_URL: readonly RegExp[] = [/\/(index|list|default)(_\d+)?\.\w+$/i, /\/list[_/-]/i, /\/$/, /[?&](q|wd|word|keyword|query|search)=/i, /\/search\b/i];
+const LIST_URL: readonly RegExp[] = [/\/(index|list|default)(_\d+)?\.\w+$/i, /\/list[_/-]/i, /\/$/, /[?&](q|wd|word|keyword|query|search)=/i, /\/search\b/i];
 
 /** Weigh the evidence. Threshold: score ≥ 2 is an article. */
 export function detectArticle(x: DetectInput): Detection {

@@ -7,7 +7,7 @@
 import type { ArticleImage } from './article';
 
 /** Attributes holding the real source of a lazy image, most specific first. */
-export const LAZY_ATTRS = [
+const LAZY_ATTRS = [
   'data-original', 'data-original-src', 'data-actualsrc', 'data-src', 'data-lazy-src', 'data-lazy', 'data-lazyload',
   'data-ks-lazyload', 'data-imgsrc', 'data-url', 'data-echo', 'original', 'zoomfile', 'file', '_src', 'src',
 ];
@@ -23,7 +23,7 @@ export function isPlaceholder(src: string): boolean {
 }
 
 /** An icon, not a picture: declared 30 px or smaller, or an icon/favicon/emoji file (share and source-line glyphs). */
-export function isIcon(img: Element): boolean {
+function isIcon(img: Element): boolean {
   const w = parseInt(img.getAttribute('width') ?? '', 10);
   const h = parseInt(img.getAttribute('height') ?? '', 10);
   if ((w > 0 && w <= 30) || (h > 0 && h <= 30)) return true;

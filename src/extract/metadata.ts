@@ -1,10 +1,10 @@
 import type { Article } from './article';
 import type { SiteRule } from '../sites/types';
-import { findDate, parseDateValue, dateFromUrl, dayOf, type FoundDate } from './dates';
+import { findDate, parseDateValue, dateFromUrl, type FoundDate } from './dates';
 import { documentTitle, findHeadlines, stripTitleSuffix, SITE_WORD } from './title';
 import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, isName, type Credits } from './byline';
 import { extractSection } from './breadcrumb';
-import { linesOf, linesAfter, linesBefore, linesFromEnd, linesFromStart, squash, cjkCount, isHidden, eachElement, textNodesMatching, elementsAfter, ruleMatches } from './text';
+import { linesOf, linesAfter, linesBefore, linesFromEnd, linesFromStart, squash, countHan, isHidden, eachElement, textNodesMatching, elementsAfter, ruleMatches } from './text';
 
 export type ArticleMetadata = Pick<
   Article,
@@ -163,19 +163,19 @@ function CSS_escape(s: string): string {
  * A rough body guess for when no content element is given: the element with the most CJK text in its direct
  * `<p>` children and direct text nodes (news bodies are runs of paragraphs or `<br>`-separated text).
  */
-export function guessContent(doc: Document): Element | null {
+function guessContent(doc: Document): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of doc.querySelectorAll('div, article, section, td, main')) {
     if (isHidden(el)) continue;
     let score = 0;
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) score += cjkCount(c.nodeValue ?? '');
+      if (c.nodeType === 3) score += countHan(c.nodeValue ?? '');
       else if (c.nodeType === 1) {
         const tag = (c as Element).tagName.toUpperCase();
         if (tag === 'P' || tag === 'SPAN' || tag === 'FONT' || tag === 'STRONG') {
-          const inLink = (c as Element).querySelector('a') && cjkCount((c as Element).querySelector('a')?.textContent ?? '') > cjkCount((c as Element).textContent ?? '') / 2;
-          if (!inLink) score += cjkCount((c as Element).textContent ?? '');
+          const inLink = (c as Element).querySelector('a') && countHan((c as Element).querySelector('a')?.textContent ?? '') > countHan((c as Element).textContent ?? '') / 2;
+          if (!inLink) score += countHan((c as Element).textContent ?? '');
         }
       }
     }
@@ -337,7 +337,7 @@ function language(doc: Document, metas: Map<string, string>, sample: string): st
   const hangul = (sample.match(/[\uac00-\ud7af]/g) ?? []).length;
   if (kana >= 10 && kana > chars * 0.05) return 'ja';
   if (hangul >= 20 && hangul > chars * 0.3) return 'ko';
-  const cjk = cjkCount(sample);
+  const cjk = countHan(sample);
   // Not evidently Chinese: no guess (a Latin page's language is not ours to infer from script alone).
   if (cjk < 20 || cjk < chars * 0.3) return null;
   // Characters that exist only in one script (a handful of very frequent ones is enough to tell).
@@ -542,7 +542,7 @@ export function finishMetadata(stage: HeadlineStage): ArticleMetadata {
 
   let after = emptyCredits();
   if (docContent) {
-    const text = linesAfter(docContent, 400, (n) => n.nodeType === 1 && CLUTTER.test(`${(n as Element).getAttribute('class') ?? ''} ${(n as Element).getAttribute('id') ?? ''}`) && cjkCount(n.textContent ?? '') > 80);
+    const text = linesAfter(docContent, 400, (n) => n.nodeType === 1 && CLUTTER.test(`${(n as Element).getAttribute('class') ?? ''} ${(n as Element).getAttribute('id') ?? ''}`) && countHan(n.textContent ?? '') > 80);
     for (const l of text.split('\n').slice(0, 8)) if (l.length <= 80) after = mergeCredits(after, parseCredits(l));
   }
 
@@ -563,7 +563,7 @@ export function finishMetadata(stage: HeadlineStage): ArticleMetadata {
   source ??= cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(/^.*?来源\s*[:：]/, ''));
   if (!source) {
     const a = metas.get('article:author');
-    if (a && a !== siteName && cjkCount(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName))) source = cleanSource(a);
+    if (a && a !== siteName && countHan(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName))) source = cleanSource(a);
   }
 
   // `来源：本站原创` / `本网` credit the site itself.

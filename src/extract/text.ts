@@ -5,10 +5,11 @@
  * textContent runs together.
  */
 
-/** Elements whose text is never page text. */
-export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME', 'BUTTON', 'HEAD']);
+/** Elements whose text is never page text (script and style source, templates, form controls, frames). */
+const NON_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME', 'BUTTON', 'HEAD']);
 
-const BLOCK_TAGS = new Set([
+/** Elements that start and end a line of lines text (BR and NAV included; see the module note). */
+const LINE_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
   'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'TR', 'UL', 'CENTER',
@@ -42,8 +43,8 @@ function walk(node: Node, out: string[], budget: { left: number }): void {
   if (node.nodeType !== ELEMENT) return;
   const el = node as Element;
   const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag) || isHidden(el)) return;
-  const block = BLOCK_TAGS.has(tag);
+  if (NON_TEXT_TAGS.has(tag) || isHidden(el)) return;
+  const block = LINE_TAGS.has(tag);
   if (block) out.push('\n');
   for (let c = el.firstChild; c; c = c.nextSibling) walk(c, out, budget);
   if (block) out.push('\n');
@@ -93,8 +94,8 @@ function linesFromEdge(node: Node, fromEnd: boolean, enough: EnoughLines): strin
     if (n.nodeType !== ELEMENT) return false;
     const el = n as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || isHidden(el)) return false;
-    const block = BLOCK_TAGS.has(tag);
+    if (NON_TEXT_TAGS.has(tag) || isHidden(el)) return false;
+    const block = LINE_TAGS.has(tag);
     if (block && endLine()) return true;
     for (let c = fromEnd ? el.lastChild : el.firstChild; c; c = fromEnd ? c.previousSibling : c.nextSibling) if (visit(c)) return true;
     return block && endLine();
@@ -181,8 +182,11 @@ export function* textNodes(root: Node): Generator<Text> {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
 }
 
-/** CJK ideographs in `s`. */
-export function cjkCount(s: string): number {
+/**
+ * Han ideographs in `s`: CJK Unified Ideographs with Extension A (U+3400–U+9FFF) and the compatibility ideographs
+ * (U+F900–U+FAFF); no kana, no hangul (cjk.ts countHanKanaHangul counts those too).
+ */
+export function countHan(s: string): number {
   return (s.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
 }
 
@@ -215,7 +219,7 @@ export function textNodesMatching(root: Node, re: RegExp, limit = 50): Text[] {
       continue;
     }
     if (n.nodeType !== ELEMENT && n.nodeType !== 9) continue;
-    if (n.nodeType === ELEMENT && SKIP_TAGS.has((n as Element).tagName.toUpperCase())) continue;
+    if (n.nodeType === ELEMENT && NON_TEXT_TAGS.has((n as Element).tagName.toUpperCase())) continue;
     for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return out;

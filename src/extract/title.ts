@@ -72,18 +72,10 @@ const norm = (s: string) =>
     .replace(/[）)]/g, ')');
 
 /**
- * Find the headline element and text.
+ * The headline candidates: elements whose text matches one of the refs, best first (pages often repeat the headline:
+ * a mobile header, a share box, a print view); only those as good as the best up to the tag/length tie-breakers.
  * @param refs titles from `<title>`, og:title, JSON-LD headline, meta ArticleTitle (any may be empty)
- * @param ruleSelector a SiteRule `selectors.title`, tried first
- * @returns the element whose text best matches the refs, or null
- */
-export function findHeadline(doc: Document, refs: string[], ruleSelector?: string | null): { el: Element; text: string } | null {
-  return findHeadlines(doc, refs, ruleSelector)[0] ?? null;
-}
-
-/**
- * All headline candidates that match the refs, best first (pages often repeat the headline: a mobile header, a
- * share box, a print view). Same parameters as findHeadline.
+ * @param ruleSelector a SiteRule `selectors.title`, tried first (all its matches with text, when any)
  */
 export function findHeadlines(doc: Document, refs: string[], ruleSelector?: string | null): { el: Element; text: string }[] {
   if (ruleSelector) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countAll, countChars, countCjk, countPunct, hasChars } from '../../src/extract/cjk';
+import { countAll, countChars, countHanKanaHangul, countPunct, hasChars } from '../../src/extract/cjk';
 import { markerOf } from '../../src/extract/clutter';
 import { CLUTTER_HEADINGS, MARKER_LEADS } from '../../src/extract/markers';
 import { CORPUS_DIR, corpusLabels } from './engine-helpers';
@@ -17,7 +17,7 @@ function loopChars(text: string): number {
 }
 
 /** The one-pass counter and the marker pre-check of issue 8's page-load budget give what the plain functions give. */
-describe('countAll = countChars + countCjk + countPunct', () => {
+describe('countAll = countChars + countHanKanaHangul + countPunct', () => {
   it('countChars counts what the character loop counts', () => {
     const all = Array.from({ length: 0x3100 }, (_, i) => String.fromCharCode(i)).join('') + '\ufeff\u200b\ufffd';
     expect(countChars(all)).toBe(loopChars(all));
@@ -33,7 +33,7 @@ describe('countAll = countChars + countCjk + countPunct', () => {
   });
   const samples = ['', ' \\n\\t', '\u3000\u00a0\u200b\ufeff', '中国甘肃网，2020年3月15日。', 'a,b;c!d?e．', 'かな한글㐀豈', '，。！？；：、', 'Hello, world!'];
   /** What countAll must give: the three loops, and the first character the character loop counts. */
-  const expected = (t: string) => ({ chars: countChars(t), cjk: countCjk(t), punct: countPunct(t), lead: [...t].find((c) => loopChars(c) > 0)?.[0] ?? '' });
+  const expected = (t: string) => ({ chars: countChars(t), cjk: countHanKanaHangul(t), punct: countPunct(t), lead: [...t].find((c) => loopChars(c) > 0)?.[0] ?? '' });
   for (const t of samples) it(JSON.stringify(t), () => expect(countAll(t)).toEqual(expected(t)));
   it('every corpus page (raw HTML as text)', () => {
     for (const l of corpusLabels()) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { countChars, countCjk, countPunct, readingMinutes } from '../../src/extract/cjk';
+import { countChars, countHanKanaHangul, countPunct, readingMinutes } from '../../src/extract/cjk';
 import { findNextPage } from '../../src/extract/next-page';
 import { imageSource, isPlaceholder } from '../../src/extract/images';
 import { isNoiseLine, cleanBody } from '../../src/extract/clean';
@@ -12,7 +12,7 @@ const doc = (html: string) => parseHTML(`<!doctype html><html><head></head><body
 describe('cjk', () => {
   it('counts characters, CJK and clause punctuation', () => {
     expect(countChars(' 江川 地铁\u3000五号线 ')).toBe(7);
-    expect(countCjk('江川 Metro 5号线')).toBe(4);
+    expect(countHanKanaHangul('江川 Metro 5号线')).toBe(4);
     expect(countPunct('一，二。三, four;')).toBe(4);
   });
   it('reads CJK at about 400 characters a minute', () => {

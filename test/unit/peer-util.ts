@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import { countCjk } from '../../src/extract/cjk';
+import { countHanKanaHangul } from '../../src/extract/cjk';
 import { extractArticle } from '../../src/extract/index';
 import { parseDocument } from '../../src/cli/dom';
 
@@ -21,7 +21,7 @@ export function fragmentText(html: string): string {
 export function nonCjkPeerPages(): string[] {
   return readdirSync(PEER_DIR)
     .filter((d) => existsSync(join(PEER_DIR, d, 'expected.html')))
-    .filter((d) => countCjk(readFileSync(join(PEER_DIR, d, 'expected.html'), 'utf8')) < 50)
+    .filter((d) => countHanKanaHangul(readFileSync(join(PEER_DIR, d, 'expected.html'), 'utf8')) < 50)
     .sort();
 }
 
