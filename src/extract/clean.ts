@@ -139,28 +139,44 @@ export interface CleanOptions {
 const HEADLINE_MAX = 150;
 
 /**
- * Clean a detached body clone in place. Returns the same element.
+ * Clean a detached body clone in place: the passes below, in this order (each reads what the one before left).
  * Never removes the root itself; removes nothing outside it.
+ * @returns the same element
  */
 export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
-  // 1. tags that never hold article text, hidden blocks, clutter by selector
-  // (visibility:hidden is not hidden here: WeChat's #js_content carries it until its script reveals the article, and
-  // a hidden block holding most of the body is the body, not clutter)
+  dropNonArticleElements(root);
+  dropSelectedClutter(root, [...CLUTTER_SELECTORS, ...(opts.clutter ?? [])]);
+  dropClutterContainers(root);
+  dropNavigationLinks(root);
+  dropNoiseLines(root, headlineMatcher(opts));
+  dropBareNoiseText(root);
+  dropTrailingLinkLines(root);
+  dropEmptyContainers(root);
+  return root;
+}
+
+/**
+ * Pass 1: elements that never hold article text (NON_ARTICLE_TAGS, video, audio), and forms and hidden blocks
+ * (`hidden`, inline `display:none`) holding less than half of the root's text. A form holding the text is a CMS
+ * template that wraps the article in a <form> (test/fixtures/breakit/form-body.html): it is unwrapped later like any
+ * container. `visibility:hidden` is not hidden here: WeChat's #js_content carries it until its script reveals the
+ * article (test/fixtures/engine/wechat.html), and a hidden block holding most of the body is the body.
+ */
+function dropNonArticleElements(root: Element): void {
   const drop: Element[] = [];
   const rootChars = countChars(root.textContent ?? '');
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toUpperCase();
     if (NON_ARTICLE_TAGS.has(tag) || tag === 'VIDEO' || tag === 'AUDIO') drop.push(el);
-    // a form in a body is a comment or search box, unless it holds the text (CMS templates that wrap the article in
-    // a <form>, break-it trial): then it is unwrapped like any container
-    else if (tag === 'FORM') {
-      if (countChars(el.textContent ?? '') < rootChars / 2) drop.push(el);
-    } else if (el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) {
+    else if (tag === 'FORM' || el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) {
       if (countChars(el.textContent ?? '') < rootChars / 2) drop.push(el);
     }
   }
   drop.forEach((el) => el.remove());
-  const selectors = [...CLUTTER_SELECTORS, ...(opts.clutter ?? [])];
+}
+
+/** Pass 2: elements matching the clutter selectors (markers.ts CLUTTER_SELECTORS and the site rule's), never the root. */
+function dropSelectedClutter(root: Element, selectors: readonly string[]): void {
   for (const sel of selectors) {
     try {
       root.querySelectorAll(sel).forEach((el) => el !== root && el.remove());
@@ -168,40 +184,69 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       /* an invalid selector in a rule must not break extraction */
     }
   }
+}
 
-  // 2. clutter containers by class/id, link-dense lists, related-list headings with their lists
+/** Pass 3: containers that are clutter by their tag, their class/id or their links (see isClutterContainer). */
+function dropClutterContainers(root: Element): void {
   for (const el of [...root.querySelectorAll('div, section, ul, ol, table, aside, p, span, dl, header, footer')]) {
     if (!el.isConnected && !root.contains(el)) continue;
-    const tag = el.tagName.toUpperCase();
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    // The text is read only when a rule below needs it: most blocks are unnamed paragraphs, and reading the text of
-    // every block is quadratic in nesting (issue 8's page-load budget).
-    let count = -1;
-    const chars = () => (count < 0 ? (count = countChars(text(el))) : count);
-    if (tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE') {
-      if (chars() < 200) el.remove();
-      continue;
-    }
-    if (name.trim() && !/(^|\s)(content|article|text|body)/i.test(name) &&
-      ((CLUTTER_CLASS.test(name) && chars() < 300 && !hasMedia(el)) || (AD_CLASS.test(name) && chars() < 300) || (STRONG_CLUTTER_CLASS.test(name) && (chars() < 1500 || linkChars(el) / chars() > 0.3)))) {
-      el.remove();
-      continue;
-    }
-    if ((tag === 'UL' || tag === 'OL' || tag === 'DIV' || tag === 'TABLE' || tag === 'DL') && chars() && !hasMedia(el)) {
-      const n = chars();
-      const lc = linkChars(el);
-      if (lc / n > 0.6 && n < 1500) {
-        el.remove();
-        continue;
-      }
-    }
+    if (isClutterContainer(el)) el.remove();
   }
+}
 
-  // navigation links inside paragraphs
+/**
+ * A short header, footer or aside (under 200 characters); a block named like clutter (see clutterByName); a list,
+ * table or div without media whose text is over 60% links and under 1,500 characters.
+ */
+function isClutterContainer(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  // The text is read only when a rule below needs it: most blocks are unnamed paragraphs, and reading the text of
+  // every block is quadratic in nesting (the page-load cost `npm run bench` measures).
+  let count = -1;
+  const chars = () => (count < 0 ? (count = countChars(text(el))) : count);
+  if (tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE') return chars() < 200;
+  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (clutterByName(el, name, chars)) return true;
+  if ((tag === 'UL' || tag === 'OL' || tag === 'DIV' || tag === 'TABLE' || tag === 'DL') && chars() && !hasMedia(el))
+    return linkChars(el) / chars() > 0.6 && chars() < 1500;
+  return false;
+}
+
+/**
+ * Is a block clutter by its class/id `name` (never one named content/article/text/body)? A CLUTTER_CLASS name under
+ * 300 characters without media, an AD_CLASS name under 300 characters, or a STRONG_CLUTTER_CLASS name under 1,500
+ * characters or over 30% links. `chars` gives the block's character count (read once, on first call).
+ */
+function clutterByName(el: Element, name: string, chars: () => number): boolean {
+  if (!name.trim() || /(^|\s)(content|article|text|body)/i.test(name)) return false;
+  return (CLUTTER_CLASS.test(name) && chars() < 300 && !hasMedia(el)) || (AD_CLASS.test(name) && chars() < 300) ||
+    (STRONG_CLUTTER_CLASS.test(name) && (chars() < 1500 || linkChars(el) / chars() > 0.3));
+}
+
+/** Pass 4: navigation links inside paragraphs (NOISE_LINKS, under 30 characters), an icon inside such a link with it. */
+function dropNavigationLinks(root: Element): void {
   for (const a of [...root.querySelectorAll('a')])
-    if (NOISE_LINKS.test(text(a)) && countChars(text(a)) < 30) a.remove(); // (an icon inside such a link goes too)
+    if (NOISE_LINKS.test(text(a)) && countChars(text(a)) < 30) a.remove();
+}
 
-  // 3. line-level noise on leaf blocks (a block with no block children), related headings, pagers
+/** Is a leaf block (`el`, its text without whitespace `key`) the headline repeated at the top of the body? */
+type HeadlineMatcher = (el: Element, key: string) => boolean;
+
+/**
+ * The repeated-headline test of CleanOptions: an h1–h3 of at least 5 characters that starts the page's <title>, or a
+ * block equal to the headline (at most HEADLINE_MAX characters; the headline is asked for only then, once).
+ */
+function headlineMatcher(opts: CleanOptions): HeadlineMatcher {
+  let titleKey: string | null = null;
+  const title = (): string => (titleKey ??= (typeof opts.title === 'function' ? opts.title() : opts.title ?? '').replace(/\s+/g, ''));
+  const pageTitleKey = (opts.pageTitle ?? '').replace(/\s+/g, '');
+  return (el, key) =>
+    (key.length >= 5 && pageTitleKey.startsWith(key) && /^H[1-3]$/.test(el.tagName.toUpperCase())) ||
+    (key.length <= HEADLINE_MAX && key === title());
+}
+
+/** Leaf blocks of `root` in document order: BLOCK_TAGS elements (no table parts) without a block child. */
+function leafBlocks(root: Element): Element[] {
   const leaves: Element[] = [];
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toUpperCase();
@@ -213,11 +258,16 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
     }
     if (leaf) leaves.push(el);
   }
-  let titleKey: string | null = null;
-  const title = (): string => (titleKey ??= (typeof opts.title === 'function' ? opts.title() : opts.title ?? '').replace(/\s+/g, ''));
-  const pageTitleKey = (opts.pageTitle ?? '').replace(/\s+/g, '');
+  return leaves;
+}
+
+/**
+ * Pass 5: line-level noise on leaf blocks: empty blocks without media, the repeated headline (only before the first
+ * line of text), then dropNoiseLeaf's related headings, noise lines, pagers and marker-headed clutter.
+ */
+function dropNoiseLines(root: Element, isHeadline: HeadlineMatcher): void {
   let sawText = false;
-  for (const el of leaves) {
+  for (const el of leafBlocks(root)) {
     if (!root.contains(el)) continue;
     const t = text(el);
     const key = t.replace(/\s+/g, '');
@@ -225,38 +275,52 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       if (!hasMedia(el) && el.tagName !== 'HR') el.remove();
       continue;
     }
-    const headline =
-      !sawText && ((key.length >= 5 && pageTitleKey.startsWith(key) && /^H[1-3]$/.test(el.tagName.toUpperCase())) ||
-        (key.length <= HEADLINE_MAX && key === title()));
-    if (headline && !hasMedia(el)) {
+    if (!sawText && isHeadline(el, key) && !hasMedia(el)) {
       el.remove();
       continue;
     }
-    if (RELATED_HEADING.test(t) && countChars(t) < 30) {
-      // the heading, and the link paragraphs / lists right after it
-      let next = nextBlock(el);
-      removeKeepingMedia(el);
-      while (next) {
-        const after = nextBlock(next);
-        const nt = countChars(text(next));
-        if (nt && linkChars(next) / nt > 0.5) next.remove();
-        else break;
-        next = after;
-      }
-      continue;
-    }
-    if (isNoiseLine(t) || isPager(el)) {
-      if (!hasMedia(el) || countChars(t) > 0) removeKeepingMedia(el);
-      continue;
-    }
-    if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && isMarkerClutter(el, t) && !hasMedia(el)) {
-      el.remove();
-      continue;
-    }
+    if (dropNoiseLeaf(el, t, key)) continue;
     sawText = true;
   }
+}
 
-  // bare noise text directly in a container that also holds blocks (`<div>正在加载...<p>…</p></div>`)
+/**
+ * Is the leaf block `el` (its text `t`, without whitespace `key`) noise? Drops it when so: a related-list heading
+ * with the link blocks right after it, a noise line or a pager (keeping its images), or a block starting with a
+ * clutter heading that isMarkerClutter takes (not when it holds media).
+ * @returns true when `el` was noise (a noise line made only of media stays, but is not text either)
+ */
+function dropNoiseLeaf(el: Element, t: string, key: string): boolean {
+  if (RELATED_HEADING.test(t) && countChars(t) < 30) {
+    dropRelatedList(el);
+    return true;
+  }
+  if (isNoiseLine(t) || isPager(el)) {
+    if (!hasMedia(el) || countChars(t) > 0) removeKeepingMedia(el);
+    return true;
+  }
+  if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && isMarkerClutter(el, t) && !hasMedia(el)) {
+    el.remove();
+    return true;
+  }
+  return false;
+}
+
+/** A related-list heading and the blocks right after it that are over half links (its link paragraphs or lists). */
+function dropRelatedList(heading: Element): void {
+  let next = nextBlock(heading);
+  removeKeepingMedia(heading);
+  while (next) {
+    const after = nextBlock(next);
+    const nt = countChars(text(next));
+    if (nt && linkChars(next) / nt > 0.5) next.remove();
+    else break;
+    next = after;
+  }
+}
+
+/** Pass 6: bare noise text directly in a container that also holds blocks (`<div>正在加载...<p>…</p></div>`). */
+function dropBareNoiseText(root: Element): void {
   for (const el of [root, ...root.querySelectorAll('div, section, article, td, li, blockquote')]) {
     for (let n = el.firstChild; n; ) {
       const next = n.nextSibling;
@@ -264,8 +328,14 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
       n = next;
     }
   }
+}
 
-  // 4. trailing link lines (links to other articles after the last paragraph of prose)
+/**
+ * Pass 7: trailing link lines (links to other articles after the last paragraph of prose), from the end back to the
+ * first block with media or with text that is not links through and through: `此前报道：<a>…</a>` is the article's own
+ * reference and stays (corpus sina-5).
+ */
+function dropTrailingLinkLines(root: Element): void {
   const rest = [...root.querySelectorAll('p, div, li, h2, h3, h4, h5, h6, ul, ol')].filter((el) => {
     for (const c of el.children) if (BLOCK_TAGS.has(c.tagName.toUpperCase())) return false;
     return true;
@@ -274,15 +344,15 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
     const el = rest[i];
     const n = countChars(text(el));
     if (hasMedia(el)) break;
-    // only lines that are links through and through: `此前报道：<a>…</a>` is the article's own reference (corpus sina-5)
     if (n && linkChars(el) / n < 0.95) break;
     el.remove();
   }
+}
 
-  // 5. containers left empty
+/** Pass 8: containers left without text, media or a `<br>` pair (a blank line), innermost first. */
+function dropEmptyContainers(root: Element): void {
   for (const el of [...root.querySelectorAll('div, section, p, span, ul, ol, li, blockquote, center, strong, b, font')].reverse())
     if (!hasChars(el.textContent ?? '') && !hasMedia(el) && !el.querySelector('br ~ br')) el.remove();
-  return root;
 }
 
 /** The next block in document order after `el` (its next element sibling, or an ancestor's). */
