@@ -96,6 +96,7 @@ function pageBody(doc: Document): Element {
   return doc.querySelector('body') ?? doc.documentElement;
 }
 
+/** Readability-style class weight: -25 for a NEGATIVE class/id name, +25 for a POSITIVE one (both may apply). */
 function classWeight(el: Element): number {
   const s = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (s.length < 2) return 0;
@@ -110,69 +111,80 @@ export function linkDensity(s: NodeStats): number {
   return s.chars ? s.linkChars / s.chars : 0;
 }
 
+/** Score of one paragraph (an inline run): 0 under 8 characters or over half links, else 1 + punctuation + length. */
 function paragraphScore(chars: number, linkChars: number, punct: number): number {
   if (chars < 8 || linkChars > chars * 0.5) return 0;
   return 1 + punct + Math.min(chars / 50, 3);
 }
 
+/** A fresh stats record with nothing counted. */
+function emptyStats(): NodeStats {
+  return { chars: 0, linkChars: 0, punct: 0, cjk: 0, score: 0, paragraphs: 0 };
+}
+
 /**
  * Score the page and pick the body container; elements `skip` accepts are not scored.
- * Cost: one walk over the body plus a pass over the scored candidates. On the way it gathers the clutter marker texts
- * (`markers`): a text node whose first counted character may start a marker gets the full marker test, and a subtree
- * the walk does not score (nav, button, svg …) is searched for them with a text walker.
+ * Cost: one walk over the body (BodyPass) plus a pass over the scored candidates (bestCandidate). On the way the walk
+ * gathers the clutter marker texts (`markers`).
  */
 export function chooseBody(doc: Document, skip?: (el: Element) => boolean): BodyChoice {
-  const stats = new Map<Element, NodeStats>();
-  const candidates: Element[] = [];
-  const markers: Text[] = [];
-  // a text with text to count whose first counted character may start a marker: the full marker test
-  const marker = (n: Node, lead: string) => {
-    if (MARKER_LEADS.has(lead) && isMarkerText(n)) markers.push(n as Text);
-  };
-  // text under a tag the pass skips (nav, button, svg …) is not scored but may still hold a marker
-  const markersIn = (el: Element) => {
-    if (!el.firstChild || (NO_MARKER_TEXT.has(el.tagName) && !el.firstElementChild)) return;
-    for (const n of textNodes(el)) if (isMarkerText(n)) markers.push(n);
-  };
   const root = pageBody(doc);
-  const empty = (): NodeStats => ({ chars: 0, linkChars: 0, punct: 0, cjk: 0, score: 0, paragraphs: 0 });
+  const pass = new BodyPass(root, skip);
+  const page = pass.visit(root, root.tagName.toUpperCase(), false);
+  const { element, score } = bestCandidate(pass.candidates, pass.stats);
+  const siblings = element ? bodySiblings(element, score, pass.stats) : [];
+  return { element, siblings, score, stats: pass.stats, page, markers: { root, texts: pass.markers } };
+}
 
-  // The elements being visited (root first) and their running totals: credits go to them without a Map lookup, and
-  // only elements that end up with text or a score are kept in `stats` (most elements of a page have neither; issue
-  // 8's page-load budget). Credits above the root (its parent, <html>) go through the Map, as before.
-  const path: Element[] = [];
-  const totals: NodeStats[] = [];
-  const credit = (ownerIndex: number, score: number) => {
-    let el: Element | null = null;
-    for (let level = 0; level < 4; level++) {
-      const i = ownerIndex - level;
-      let s: NodeStats | undefined;
-      if (i >= 0) {
-        el = path[i];
-        s = totals[i];
-      } else {
-        el = (i === -1 ? root : el)?.parentElement ?? null;
-        if (!el) return;
-        s = stats.get(el);
-        if (!s) {
-          s = empty();
-          stats.set(el, s);
-        }
-      }
-      if (!s.paragraphs && !s.score) candidates.push(el);
-      s.score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
-      if (level === 0) s.paragraphs++;
+/** The candidate with the highest final score, (score + class weight) × (1 − link density); null when none is above 0. */
+function bestCandidate(candidates: readonly Element[], stats: Map<Element, NodeStats>): { element: Element | null; score: number } {
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const el of candidates) {
+    const s = stats.get(el)!;
+    const final = (s.score + classWeight(el)) * (1 - linkDensity(s));
+    if (final > bestScore) {
+      bestScore = final;
+      best = el;
     }
-  };
+  }
+  return { element: best, score: bestScore };
+}
 
-  // Returns the subtree totals; an inline run (text and inline elements between blocks) is scored on its block.
-  // (`tag` is el's upper-case tag name; the run is kept in three numbers: this walk reads every node of the page at
-  // page load, issue 8's budget.)
-  const visit = (el: Element, tag: string, inLink: boolean): NodeStats => {
-    const total = empty();
-    const index = path.length;
-    path.push(el);
-    totals.push(total);
+/**
+ * The one read-only walk of chooseBody over the page body: per-element totals (`stats`), paragraph scores credited to
+ * up to four ancestors (`candidates`: the elements that received one), and the marker texts (`markers`: a text node
+ * whose first counted character may start a marker gets the full marker test; a subtree the walk does not score, as
+ * nav, button or svg, is searched for them with a text walker). This walk reads every node of the page at page load,
+ * so the run being scored is kept in three numbers and the elements being visited in two stacks (see visit).
+ */
+class BodyPass {
+  /** Statistics of the elements with text or a score (an element without a record has neither). */
+  readonly stats = new Map<Element, NodeStats>();
+  /** Elements that received a paragraph score, in the order they first did. */
+  readonly candidates: Element[] = [];
+  /** Text nodes starting with a clutter marker, in document order (body.ts MarkerTexts). */
+  readonly markers: Text[] = [];
+  /**
+   * The elements being visited (root first) and their running totals: credits go to them without a Map lookup, and
+   * only elements that end up with text or a score are kept in `stats` (most elements of a page have neither).
+   */
+  private readonly path: Element[] = [];
+  private readonly totals: NodeStats[] = [];
+
+  constructor(private readonly root: Element, private readonly skip?: (el: Element) => boolean) {}
+
+  /**
+   * Visit `el` (its upper-case tag name `tag`, inside a link or not): count its text, score its inline runs (text and
+   * inline elements between blocks) and credit them. A block whose content is one inline run is a paragraph of its
+   * parent; a mixed block owns its runs; an inline element's run is counted by its parent.
+   * @returns the subtree totals (kept in `stats` when they hold text or a score)
+   */
+  visit(el: Element, tag: string, inLink: boolean): NodeStats {
+    const total = emptyStats();
+    const index = this.path.length;
+    this.path.push(el);
+    this.totals.push(total);
     let runChars = 0;
     let runLink = 0;
     let runPunct = 0;
@@ -183,7 +195,7 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
       if (type === 3) {
         const { chars: c, punct: p, cjk: k, lead } = countAll(n.nodeValue ?? '');
         if (!c) continue;
-        marker(n, lead);
+        this.noteMarker(n, lead);
         total.chars += c;
         total.punct += p;
         total.cjk += k;
@@ -195,43 +207,21 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
         }
       } else if (type === 1) {
         const child = n as Element;
-        const name = child.tagName;
         // known HTML tag names map to their kind in one lookup (no upper-casing per element)
-        const childTag = TAG_CASE.get(name) ?? name.toUpperCase();
+        const childTag = TAG_CASE.get(child.tagName) ?? child.tagName.toUpperCase();
         const kind = TAG_KIND.get(childTag) ?? INLINE;
-        if (kind === SKIP || (skip && skip(child))) {
-          markersIn(child);
+        if (kind === SKIP || (this.skip && this.skip(child))) {
+          this.markersIn(child);
           continue;
         }
-        // Fast paths with visit's own results (most elements of a page): an element without children has no text; an
-        // element holding one text node has that text's counts, and, when a block, is one paragraph of this element.
-        const first = child.firstChild;
-        let s: NodeStats;
-        if (!first) s = NO_TEXT;
-        else if (first.nodeType === 3 && !first.nextSibling) {
-          const { chars: c, punct: p, cjk: k, lead } = countAll(first.nodeValue ?? '');
-          if (!c) s = NO_TEXT;
-          else {
-            marker(first, lead);
-            const lc = link || childTag === 'A' ? c : 0;
-            s = { chars: c, linkChars: lc, punct: p, cjk: k, score: 0, paragraphs: 0 };
-            stats.set(child, s);
-            if (BLOCK_TAGS.has(childTag)) {
-              const sc = paragraphScore(c, lc, p);
-              if (sc) credit(index, sc);
-            }
-          }
-        } else s = visit(child, childTag, link);
+        const s = this.shallowStats(child, childTag, link, index) ?? this.visit(child, childTag, link);
         total.chars += s.chars;
         total.linkChars += s.linkChars;
         total.punct += s.punct;
         total.cjk += s.cjk;
         if (kind === BLOCK) {
           // a block ends the current run: score it on this element
-          if (runChars) {
-            const sc = paragraphScore(runChars, runLink, runPunct);
-            if (sc) credit(index, sc);
-          }
+          if (runChars) this.scoreRun(index, runChars, runLink, runPunct);
           runChars = runLink = runPunct = 0;
           sawBlock = true;
         } else {
@@ -242,30 +232,79 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
         }
       }
     }
-    // A block whose content is one inline run is a paragraph of its parent; a mixed block owns its runs.
-    // (an inline element's run is counted by its parent)
-    if (runChars && (sawBlock || BLOCK_TAGS.has(tag))) {
-      const sc = paragraphScore(runChars, runLink, runPunct);
-      if (sc) credit(sawBlock ? index : index - 1, sc);
-    }
-    path.pop();
-    totals.pop();
-    if (total.chars || total.score) stats.set(el, total);
+    if (runChars && (sawBlock || BLOCK_TAGS.has(tag))) this.scoreRun(sawBlock ? index : index - 1, runChars, runLink, runPunct);
+    this.path.pop();
+    this.totals.pop();
+    if (total.chars || total.score) this.stats.set(el, total);
     return total;
-  };
+  }
 
-  const page = visit(root, root.tagName.toUpperCase(), false);
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const el of candidates) {
-    const s = stats.get(el)!;
-    const final = (s.score + classWeight(el)) * (1 - linkDensity(s));
-    if (final > bestScore) {
-      bestScore = final;
-      best = el;
+  /**
+   * Fast paths with visit's own results, for most elements of a page: an element without children has no text; an
+   * element holding one text node has that text's counts, and, when a block, is one paragraph of the element at
+   * `parentIndex`. Null for any other element (visit it).
+   */
+  private shallowStats(child: Element, childTag: string, link: boolean, parentIndex: number): NodeStats | null {
+    const first = child.firstChild;
+    if (!first) return NO_TEXT;
+    if (first.nodeType !== 3 || first.nextSibling) return null;
+    const { chars: c, punct: p, cjk: k, lead } = countAll(first.nodeValue ?? '');
+    if (!c) return NO_TEXT;
+    this.noteMarker(first, lead);
+    const lc = link || childTag === 'A' ? c : 0;
+    const s: NodeStats = { chars: c, linkChars: lc, punct: p, cjk: k, score: 0, paragraphs: 0 };
+    this.stats.set(child, s);
+    if (BLOCK_TAGS.has(childTag)) {
+      const sc = paragraphScore(c, lc, p);
+      if (sc) this.credit(parentIndex, sc);
+    }
+    return s;
+  }
+
+  /** Score a finished inline run and credit it to the element at `ownerIndex` of the path (and its ancestors). */
+  private scoreRun(ownerIndex: number, chars: number, linkChars: number, punct: number): void {
+    const sc = paragraphScore(chars, linkChars, punct);
+    if (sc) this.credit(ownerIndex, sc);
+  }
+
+  /**
+   * Credit a paragraph score to its owner (full), its parent (half) and two more ancestors (a sixth, a ninth), as in
+   * Readability. Owners on the path take it in their running totals; ancestors above the root (its parent, <html>)
+   * in `stats`. An element's first credit makes it a candidate.
+   */
+  private credit(ownerIndex: number, score: number): void {
+    let el: Element | null = null;
+    for (let level = 0; level < 4; level++) {
+      const i = ownerIndex - level;
+      let s: NodeStats | undefined;
+      if (i >= 0) {
+        el = this.path[i];
+        s = this.totals[i];
+      } else {
+        el = (i === -1 ? this.root : el)?.parentElement ?? null;
+        if (!el) return;
+        s = this.stats.get(el);
+        if (!s) {
+          s = emptyStats();
+          this.stats.set(el, s);
+        }
+      }
+      if (!s.paragraphs && !s.score) this.candidates.push(el);
+      s.score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
+      if (level === 0) s.paragraphs++;
     }
   }
-  return { element: best, siblings: best ? bodySiblings(best, bestScore, stats) : [], score: bestScore, stats, page, markers: { root, texts: markers } };
+
+  /** A text with text to count whose first counted character (`lead`) may start a marker: the full marker test. */
+  private noteMarker(n: Node, lead: string): void {
+    if (MARKER_LEADS.has(lead) && isMarkerText(n)) this.markers.push(n as Text);
+  }
+
+  /** Text under a tag the pass skips (nav, button, svg …) is not scored but may still hold a marker. */
+  private markersIn(el: Element): void {
+    if (!el.firstChild || (NO_MARKER_TEXT.has(el.tagName) && !el.firstElementChild)) return;
+    for (const n of textNodes(el)) if (isMarkerText(n)) this.markers.push(n);
+  }
 }
 
 /**
