@@ -1,4 +1,4 @@
-import { squash, isHidden, ruleMatches } from './text';
+import { squash, isHidden, linesBefore, ruleMatches } from './text';
 
 /**
  * Headline detection. Chinese portals build `<title>` as `标题_栏目_站名`, `标题--站名`, `标题 | 站名`,
@@ -118,4 +118,29 @@ export function findHeadlines(doc: Document, refs: string[], ruleSelector?: stri
   found.sort((a, b) => b.score - a.score);
   // Keep the candidates as good as the best up to the tag/length tie-breakers.
   return found.filter((f) => Math.floor(f.score) === Math.floor(found[0].score)).map(({ el, text }) => ({ el, text }));
+}
+
+/**
+ * The title of a page where no element matches any reference title: the first of `titles` (the cleaned <title>,
+ * og:title, JSON-LD headline) that is not a bare site name (`<title>江川新闻网</title>`), else the page's first h1 of
+ * 5–80 characters that is not one either; a site-like title only when there is no such h1. '' when there is nothing.
+ */
+export function titleWithoutHeadline(doc: Document, siteName: string | null, titles: readonly string[]): string {
+  const siteLike = (t: string) => t === siteName || (SITE_WORD.test(t) && [...t].length <= 12 && !/[，。！？：:]/.test(t));
+  const h1 = [...doc.getElementsByTagName('h1')].map((h) => squash(h.textContent ?? '')).find((t) => [...t].length >= 5 && [...t].length <= 80 && !siteLike(t));
+  const cands = titles.filter(Boolean);
+  return cands.find((t) => !siteLike(t) || !h1) ?? h1 ?? cands[0] ?? '';
+}
+
+/**
+ * A `<title>` that is only a channel name (`新闻动态--中国地理学会官网`) while the page has a 发布时间/发布日期 line: the
+ * headline is the line of text right before that info line (6–80 characters). Null when there is no such line.
+ * @returns the headline and the info line's element (the header lines follow it)
+ */
+export function titleBeforeInfoLine(doc: Document): { title: string; infoEl: Element } | null {
+  const infoEl = [...doc.querySelectorAll('div, p, span, b, td')].find((e) => /^\s*(发布时间|发布日期)\s*[:：]/.test(e.textContent ?? '') && (e.textContent ?? '').length < 100);
+  if (!infoEl) return null;
+  const before = linesBefore(infoEl, 200).split('\n').filter(Boolean);
+  const cand = before[before.length - 1];
+  return cand && [...cand].length >= 6 && [...cand].length <= 80 ? { title: cand, infoEl } : null;
 }

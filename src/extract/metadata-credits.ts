@@ -1,0 +1,200 @@
+/**
+ * The Article's credits (来源 source, 作者/记者/通讯员 authors, 编辑/责任编辑 editors), gathered from every place
+ * portals print them and weighed in this order: the site rule's elements, the header lines, the body's first and last
+ * paragraphs, the lines after the body, the lines above the headline; then class-named header elements, page
+ * metadata and JSON-LD. byline.ts parses each text.
+ */
+import type { ArticleMetadata, HeadlineStage } from './metadata';
+import { findDate } from './dates';
+import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, isName, type Credits } from './byline';
+import { classedText, firstParagraphs, selectText, type InfoLines } from './info-lines';
+import { countHan, linesAfter, linesFromEnd } from './text';
+
+/** The credit fields of the Article. */
+export type ArticleCredits = Pick<ArticleMetadata, 'source' | 'authors' | 'editors'>;
+
+/** The first non-empty value a field has in a list of credits, in the list's order (null when none has one). */
+type FirstCredit = <T>(f: (c: Credits) => T | null | undefined) => T | null;
+
+/**
+ * Source, authors and editors of the page.
+ * @param stage the headline stage (page, metadata maps, rule selectors, body in the page and its copy)
+ * @param info the header lines around the headline and the reference year
+ */
+export function findCredits(stage: HeadlineStage, info: InfoLines): ArticleCredits {
+  const inBody = stage.body ? bodyCredits(stage.body) : { credits: emptyCredits(), trailName: [] };
+  const all = [
+    ruleCredits(stage.doc, stage.sel),
+    headerCredits(info.lines, info.refYear, stage.siteName),
+    inBody.credits,
+    creditsAfterBody(stage.docContent),
+    creditsOfLines(info.above),
+  ];
+  const first: FirstCredit = (f) => {
+    for (const c of all) {
+      const v = f(c);
+      if (v !== null && v !== undefined && !(Array.isArray(v) && !v.length)) return v;
+    }
+    return null;
+  };
+  const source = pickSource(stage, info.headEl, first);
+  const authors = pickAuthors(stage, info.headEl, source, inBody.trailName, first);
+  const editors = [...new Set(first((c) => c.chiefEditors) ?? first((c) => c.editors) ?? [])];
+  return { source, authors, editors };
+}
+
+/** The credits of the site rule's source, author and editor elements (text up to the label dropped). */
+function ruleCredits(doc: Document, sel: HeadlineStage['sel']): Credits {
+  const credits = emptyCredits();
+  const rs = selectText(doc, sel.source);
+  if (rs) credits.source = cleanSource(rs.replace(/^.*?来源\s*[:：]?/, ''));
+  const ra = selectText(doc, sel.author);
+  if (ra) credits.authors = splitNames(ra.replace(/^.*?(作者|记者)\s*[:：]?/, ''));
+  const re = selectText(doc, sel.editor);
+  if (re) credits.chiefEditors = splitNames(re.replace(/^.*?编辑\s*[:：]?/, ''));
+  return credits;
+}
+
+/** The credits of each line, merged (first value wins, lists unioned). */
+function creditsOfLines(lines: readonly string[]): Credits {
+  let credits = emptyCredits();
+  for (const l of lines) credits = mergeCredits(credits, parseCredits(l));
+  return credits;
+}
+
+/**
+ * The credits of the header lines, plus what only the info line's shape says: an unlabeled outlet right after the
+ * date (`20-03-15 10:13　江川日报`) as the source, a self-media account after the date and a middle dot
+ * (`2019-05-17 · 苏皖城市报道`, 网易号, 百家号 mobile) as the author. Only the first dated line is read for each.
+ */
+function headerCredits(lines: readonly string[], refYear: number | null, siteName: string | null): Credits {
+  const header = creditsOfLines(lines);
+  if (!header.source) {
+    const outlet = afterFirstDate(lines, refYear, (after) => /^([\u4e00-\u9fffA-Za-z]{2,12}?(?:日报|晚报|早报|时报|商报|报|网|社|电视台|台|新闻|周刊|杂志))(?:\s|$)/.exec(after.replace(/^[\d\s\-/.:：年月日时分T]+/, ''))?.[1]);
+    if (outlet) header.source = outlet;
+  }
+  const account = afterFirstDate(lines, refYear, (after) => /^[\d\s\-/.:：年月日]+[·•]\s*([\u4e00-\u9fffA-Za-z0-9]{2,12})\s*$/.exec(after)?.[1]);
+  if (account && !header.authors.length && account !== siteName) header.authors.push(account);
+  return header;
+}
+
+/** `read` of the text from the date on, in the first line of `lines` that holds a date; undefined when none does. */
+function afterFirstDate(lines: readonly string[], refYear: number | null, read: (fromDate: string) => string | undefined): string | undefined {
+  for (const l of lines) {
+    const d = findDate(l, refYear);
+    if (d) return read(l.slice(d.index));
+  }
+  return undefined;
+}
+
+/**
+ * The credits in the body's first four and last paragraphs (the last six, and back to the last one longer than 20
+ * characters), read from each end so a huge body is not read whole: credit lines of up to 60 characters (longer ones
+ * when they open with a credit label, their first 60), bracketed credits, a WeChat reprint's 原创 line, a transcript's
+ * speaker; and the bare name in brackets closing the last real paragraph (`trailName`, weaker: used after
+ * class-named header elements).
+ */
+function bodyCredits(body: Element): { credits: Credits; trailName: string[] } {
+  const head = firstParagraphs(body, 4);
+  let sawReal = false;
+  const end = linesFromEnd(body, (line, count) => (sawReal ||= line.length > 20) && count >= 6);
+  const tail = end.slice(-6);
+  let credits = emptyCredits();
+  for (const p of [...head, ...tail]) {
+    if (p.length <= 60) credits = mergeCredits(credits, parseCredits(p));
+    else if (/^[【\[（(]?\s*(本文来源|来源|作者|记者|责任编辑|编辑|责编|执笔|文\s*[/丨｜])/.test(p)) credits = mergeCredits(credits, parseCredits(p.slice(0, 60)));
+  }
+  for (const p of [...head.slice(0, 2), ...tail]) credits = mergeCredits(credits, bracketedCredits(p));
+  addReprintCredits(head, credits);
+  if (!credits.authors.length) addSpeaker(head, credits);
+  const lastReal = [...end].reverse().find((p) => p.length > 20);
+  return { credits, trailName: lastReal ? trailingBareName(lastReal) : [] };
+}
+
+/**
+ * `原创： 路闻卓立编译 人民币交易与研究` (WeChat reprints) in the first paragraphs: the author before 编译/著/文 (when
+ * `credits` has no author yet), then the account as the source (when it has none). Adds to `credits`.
+ */
+function addReprintCredits(head: readonly string[], credits: Credits): void {
+  for (const p of head) {
+    const m = /^原创\s*[:：]\s*(\S{2,6}?)(?:编译|著|文)?\s+(\S{2,20})$/.exec(p);
+    if (m) {
+      if (!credits.authors.length) credits.authors.push(...splitNames(m[1]));
+      credits.source ??= cleanSource(m[2]);
+    }
+  }
+}
+
+/** A transcript's speaker line at the top (`中国载人航天工程新闻发言人 武平`): the speaker is the author. Adds to `credits`. */
+function addSpeaker(head: readonly string[], credits: Credits): void {
+  for (const p of head.slice(0, 4)) {
+    const m = /^[\u4e00-\u9fffA-Za-z]{0,20}(?:新闻)?发言人\s*([\u4e00-\u9fff]{2,4})$/.exec(p);
+    if (m && isName(m[1])) {
+      credits.authors.push(m[1]);
+      break;
+    }
+  }
+}
+
+/** Class/id words of blocks after the body that end the search for credits there (comments, related lists, footer). */
+const CLUTTER = /comment|related|recommend|rank|xgxw|tuijian|paihang|footer/i;
+
+/**
+ * The credits in the first 8 lines (of up to 80 characters) of the ~400 characters after the body in the page,
+ * stopping at a clutter-named block with over 80 Han characters.
+ */
+function creditsAfterBody(docContent: Element | null): Credits {
+  let after = emptyCredits();
+  if (docContent) {
+    const text = linesAfter(docContent, 400, (n) => n.nodeType === 1 && CLUTTER.test(`${(n as Element).getAttribute('class') ?? ''} ${(n as Element).getAttribute('id') ?? ''}`) && countHan(n.textContent ?? '') > 80);
+    for (const l of text.split('\n').slice(0, 8)) if (l.length <= 80) after = mergeCredits(after, parseCredits(l));
+  }
+  return after;
+}
+
+/**
+ * The source: a credited 来源, else a source-named header element (not a self-media account), else an outlet named
+ * before 记者 or in a dateline, else a `source` meta, else an `article:author` meta naming another outlet. `本站`/`本网`
+ * (原创) credit the site itself; a page whose own metadata names a publisher and credits no other outlet is its own
+ * source (BBC中文网).
+ */
+function pickSource(stage: HeadlineStage, headEl: Element | null, first: FirstCredit): string | null {
+  const { metas, ld, siteName } = stage;
+  let source = first((c) => c.source);
+  source ??= classedText(headEl, /(?<!re)source|laiyuan|(^|[-_\s])from([-_\s]|$)|media-name/i, true);
+  source ??= first((c) => c.outlet);
+  source ??= cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(/^.*?来源\s*[:：]/, ''));
+  if (!source) {
+    const a = metas.get('article:author');
+    if (a && a !== siteName && countHan(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName))) source = cleanSource(a);
+  }
+  if (source && /^(本站|本网)(原创)?$|^原创$/.test(source)) source = siteName ?? null;
+  if (!source && siteName && (metas.has('dc.publisher') || metas.has('article:publisher') || ld.publisher)) source = siteName;
+  return source;
+}
+
+/**
+ * The authors: credited authors, else an author-named header element, else the bare name closing the body
+ * (`trailName`), else JSON-LD authors other than the site and the source, else credited correspondents (通讯员).
+ */
+function pickAuthors(stage: HeadlineStage, headEl: Element | null, source: string | null, trailName: string[], first: FirstCredit): string[] {
+  const { ld, siteName } = stage;
+  let authors = first((c) => c.authors) ?? [];
+  if (!authors.length) authors = authorByClass(headEl, siteName, source);
+  if (!authors.length) authors = trailName;
+  if (!authors.length && ld.author) authors = ld.author.filter((a) => a !== siteName && a !== source);
+  if (!authors.length) authors = first((c) => c.correspondents) ?? [];
+  return authors;
+}
+
+/**
+ * An author-named header element: a `本报记者 X` text parsed as a credit; an unlabeled one holds the name itself
+ * (百家号 account) unless it is the site, the source or has a space. Empty when none.
+ */
+function authorByClass(headEl: Element | null, siteName: string | null, source: string | null): string[] {
+  const byClass = classedText(headEl, /(^|[-_\s])(author|author-name|writer|byline|zuozhe)([-_\s]|$)/i);
+  const parsed = byClass ? parseCredits(byClass).authors : [];
+  if (parsed.length) return parsed;
+  if (byClass && byClass !== siteName && byClass !== source && !/\s/.test(byClass)) return [byClass];
+  return [];
+}
