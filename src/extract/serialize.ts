@@ -33,150 +33,181 @@ function escAttr(s: string): string {
 
 /** Serialise `root` (a cleaned, detached clone). `baseUrl` resolves links and image sources. */
 export function serializeBody(root: Element, baseUrl: string): Serialized {
-  const out: string[] = [];
-  const paragraphs: string[] = [];
-  const images: ArticleImage[] = [];
-  let text = '';
-  let emitted = 0; // text nodes with content and images written so far
-  const endPara = () => {
-    const t = text.replace(/[ \t\r\f\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim();
-    if (t) paragraphs.push(t);
-    text = '';
-  };
+  const writer = new BodyWriter(root, baseUrl);
+  writer.children(root);
+  writer.endPara();
+  return { html: writer.out.join(''), paragraphs: writer.paragraphs, images: writer.images };
+}
 
-  const inline = (n: Node): void => {
-    if (n.nodeType === 3) {
-      const v = n.nodeValue ?? '';
-      if (/\S/.test(v)) emitted++;
-      out.push(esc(v));
-      text += v.replace(/\s+/g, ' ');
+/** The allow-list walk of serializeBody: writes the HTML (`out`), the paragraph texts and the image records. */
+class BodyWriter {
+  /** The HTML, in pieces. */
+  readonly out: string[] = [];
+  readonly paragraphs: string[] = [];
+  readonly images: ArticleImage[] = [];
+  /** The text of the paragraph being written. */
+  private text = '';
+  /** Text nodes with content and images written so far (an element that added none is left out). */
+  private emitted = 0;
+
+  constructor(private readonly root: Element, private readonly baseUrl: string) {}
+
+  /** End the paragraph being written: its text, whitespace tidied, joins `paragraphs` unless blank. */
+  endPara(): void {
+    const t = this.text.replace(/[ \t\r\f\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim();
+    if (t) this.paragraphs.push(t);
+    this.text = '';
+  }
+
+  /** Children of a container: inline runs become <p>, blocks are handled by `block`. */
+  children(el: Element): void {
+    let run: Node[] = [];
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1 && BLOCKISH.has((c as Element).tagName.toUpperCase())) {
+        this.runParagraph(run);
+        run = [];
+        this.block(c as Element);
+      } else if (c.nodeType === 1 || c.nodeType === 3) run.push(c);
+    }
+    this.runParagraph(run);
+  }
+
+  /** An inline run of a container as one <p>, left out when it writes no text or image. */
+  private runParagraph(run: readonly Node[]): void {
+    if (!run.length) return;
+    const start = this.out.length;
+    const before = this.emitted;
+    this.out.push('<p>');
+    for (const n of run) this.inline(n);
+    if (this.emitted > before) {
+      this.out.push('</p>\n');
+      this.endPara();
+    } else {
+      this.out.length = start;
+      this.text = '';
+    }
+  }
+
+  /** A block element: dropped, a rule, a kept structure (list, table, figure), a kept block, or unwrapped. */
+  private block(el: Element): void {
+    const tag = el.tagName.toUpperCase();
+    if (DROP.has(tag)) return;
+    if (tag === 'HR') {
+      this.out.push('<hr>\n');
       return;
     }
+    const name = tag === 'H1' ? 'h2' : tag.toLowerCase();
+    if (KEEP_STRUCT.has(tag)) this.structure(el, tag, name);
+    else if (KEEP_BLOCK.has(tag) || tag === 'H1') this.keptBlock(el, tag, name);
+    // DIV, SECTION, CENTER, … and unknown blocks: unwrap
+    else if (BLOCKISH.has(tag)) this.children(el);
+    else {
+      this.inlineChildren(el);
+      this.endPara();
+    }
+  }
+
+  /** A list, table or figure (`name`: the tag written): kept with its blocks; a figure's inline runs become <p>. */
+  private structure(el: Element, tag: string, name: string): void {
+    this.out.push(`<${name}>\n`);
+    if (tag === 'FIGURE') this.children(el);
+    else
+      for (let c = el.firstChild; c; c = c.nextSibling) {
+        // stray text or inline content directly in a list or table (invalid, but pages have it) is kept as it is
+        if (c.nodeType === 1 && BLOCKISH.has((c as Element).tagName.toUpperCase())) this.block(c as Element);
+        else if (c.nodeType === 1 || /\S/.test(c.nodeValue ?? '')) this.inline(c);
+      }
+    this.out.push(`</${name}>\n`);
+  }
+
+  /**
+   * A kept block (paragraph, heading, list item, cell …; an h1 is written as h2): one paragraph of text, or its
+   * children when it holds blocks; left out when it writes no text or image (table cells are always kept).
+   */
+  private keptBlock(el: Element, tag: string, name: string): void {
+    const attrs = (tag === 'TD' || tag === 'TH')
+      ? ['colspan', 'rowspan'].map((a) => (el.getAttribute(a) ? ` ${a}="${escAttr(el.getAttribute(a)!)}"` : '')).join('')
+      : '';
+    const start = this.out.length;
+    const before = this.emitted;
+    this.out.push(`<${name}${attrs}>`);
+    if (hasBlockChild(el)) this.children(el);
+    else {
+      this.inlineChildren(el);
+      this.endPara();
+    }
+    if (this.emitted === before && tag !== 'TD' && tag !== 'TH') this.out.length = start; // nothing in it: leave it out
+    else this.out.push(`</${name}>\n`);
+  }
+
+  /** Inline content: text, a line break, an image, a link, a block inside phrasing content, a kept or unwrapped tag. */
+  private inline(n: Node): void {
+    if (n.nodeType === 3) return this.textNode(n);
     if (n.nodeType !== 1) return;
     const el = n as Element;
     const tag = el.tagName.toUpperCase();
     if (DROP.has(tag)) return;
     if (tag === 'BR') {
       // Chinese portals write paragraphs as <br>-separated lines: each line is a paragraph of the text
-      out.push('<br>');
-      endPara();
-      return;
-    }
-    if (tag === 'IMG') {
-      const src = imageSource(el, baseUrl);
-      if (!src) return;
-      const rec = imageRecord(src, el, captionOf(el, root));
-      images.push(rec);
-      emitted++;
-      out.push(`<img src="${escAttr(src)}" alt="${escAttr(rec.alt)}">`);
-      return;
-    }
-    if (tag === 'A') {
-      const href = (el.getAttribute('href') ?? '').trim();
-      let abs: string | null = null;
-      try {
-        const u = new URL(href, baseUrl);
-        if (href && !href.startsWith('#') && (u.protocol === 'http:' || u.protocol === 'https:')) abs = u.href;
-      } catch {
-        abs = null;
-      }
-      if (abs) out.push(`<a href="${escAttr(abs)}">`);
-      for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
-      if (abs) out.push('</a>');
-      return;
-    }
-    if (BLOCKISH.has(tag)) {
+      this.out.push('<br>');
+      this.endPara();
+    } else if (tag === 'IMG') this.image(el);
+    else if (tag === 'A') this.link(el);
+    else if (BLOCKISH.has(tag)) {
       // a block inside phrasing content: unwrapped in the HTML, its own paragraph in the text
-      endPara();
-      for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
-      endPara();
-      return;
+      this.endPara();
+      this.inlineChildren(el);
+      this.endPara();
+    } else {
+      const keep = KEEP_INLINE.has(tag);
+      if (keep) this.out.push(`<${tag.toLowerCase()}>`);
+      this.inlineChildren(el);
+      if (keep) this.out.push(`</${tag.toLowerCase()}>`);
     }
-    const keep = KEEP_INLINE.has(tag);
-    if (keep) out.push(`<${tag.toLowerCase()}>`);
-    for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
-    if (keep) out.push(`</${tag.toLowerCase()}>`);
-  };
+  }
 
-  const hasBlockChild = (el: Element): boolean => {
-    for (const c of el.children) if (BLOCKISH.has(c.tagName.toUpperCase())) return true;
-    return false;
-  };
+  private inlineChildren(el: Element): void {
+    for (let c = el.firstChild; c; c = c.nextSibling) this.inline(c);
+  }
 
-  // Children of a container: inline runs become <p>, blocks are handled by `block`.
-  const children = (el: Element): void => {
-    let run: Node[] = [];
-    const flush = () => {
-      if (!run.length) return;
-      const start = out.length;
-      const before = emitted;
-      out.push('<p>');
-      for (const n of run) inline(n);
-      if (emitted > before) {
-        out.push('</p>\n');
-        endPara();
-      } else {
-        out.length = start;
-        text = '';
-      }
-      run = [];
-    };
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 1 && BLOCKISH.has((c as Element).tagName.toUpperCase())) {
-        flush();
-        block(c as Element);
-      } else if (c.nodeType === 1 || c.nodeType === 3) run.push(c);
-    }
-    flush();
-  };
+  /** A text node: escaped into the HTML, whitespace runs as one space into the paragraph text. */
+  private textNode(n: Node): void {
+    const v = n.nodeValue ?? '';
+    if (/\S/.test(v)) this.emitted++;
+    this.out.push(esc(v));
+    this.text += v.replace(/\s+/g, ' ');
+  }
 
-  const block = (el: Element): void => {
-    const tag = el.tagName.toUpperCase();
-    if (DROP.has(tag)) return;
-    if (tag === 'HR') {
-      out.push('<hr>\n');
-      return;
-    }
-    const name = tag === 'H1' ? 'h2' : tag.toLowerCase();
-    if (KEEP_STRUCT.has(tag)) {
-      out.push(`<${name}>\n`);
-      if (tag === 'FIGURE') children(el);
-      else
-        for (let c = el.firstChild; c; c = c.nextSibling) {
-          // stray text or inline content directly in a list or table (invalid, but pages have it) is kept as it is
-          if (c.nodeType === 1 && BLOCKISH.has((c as Element).tagName.toUpperCase())) block(c as Element);
-          else if (c.nodeType === 1 || /\S/.test(c.nodeValue ?? '')) inline(c);
-        }
-      out.push(`</${name}>\n`);
-      return;
-    }
-    if (KEEP_BLOCK.has(tag) || tag === 'H1') {
-      const attrs = (tag === 'TD' || tag === 'TH')
-        ? ['colspan', 'rowspan'].map((a) => (el.getAttribute(a) ? ` ${a}="${escAttr(el.getAttribute(a)!)}"` : '')).join('')
-        : '';
-      const start = out.length;
-      const before = emitted;
-      out.push(`<${name}${attrs}>`);
-      if (hasBlockChild(el)) children(el);
-      else {
-        for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
-        endPara();
-      }
-      if (emitted === before && tag !== 'TD' && tag !== 'TH') out.length = start; // nothing in it: leave it out
-      else out.push(`</${name}>\n`);
-      return;
-    }
-    // DIV, SECTION, CENTER, … and unknown blocks: unwrap
-    if (BLOCKISH.has(tag)) children(el);
-    else {
-      for (let c = el.firstChild; c; c = c.nextSibling) inline(c);
-      endPara();
-    }
-  };
+  /** An image with a real source (images.ts imageSource) and its record; dropped without one. */
+  private image(el: Element): void {
+    const src = imageSource(el, this.baseUrl);
+    if (!src) return;
+    const rec = imageRecord(src, el, captionOf(el, this.root));
+    this.images.push(rec);
+    this.emitted++;
+    this.out.push(`<img src="${escAttr(src)}" alt="${escAttr(rec.alt)}">`);
+  }
 
-  children(root);
-  endPara();
-  return { html: out.join(''), paragraphs, images };
+  /** A link: kept with an absolute http(s) `href`, unwrapped otherwise (fragment links, javascript:, bad URLs). */
+  private link(el: Element): void {
+    const href = (el.getAttribute('href') ?? '').trim();
+    let abs: string | null = null;
+    try {
+      const u = new URL(href, this.baseUrl);
+      if (href && !href.startsWith('#') && (u.protocol === 'http:' || u.protocol === 'https:')) abs = u.href;
+    } catch {
+      abs = null;
+    }
+    if (abs) this.out.push(`<a href="${escAttr(abs)}">`);
+    this.inlineChildren(el);
+    if (abs) this.out.push('</a>');
+  }
+}
+
+/** Does `el` have a BLOCKISH element child? */
+function hasBlockChild(el: Element): boolean {
+  for (const c of el.children) if (BLOCKISH.has(c.tagName.toUpperCase())) return true;
+  return false;
 }
 
 /** The DROP tags as one selector, in lower case (it then matches svg's own case too). */
