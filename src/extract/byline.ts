@@ -5,7 +5,9 @@
  * (`来源：证券时报网作者：李在山`, `责任编辑：李跃群校对：刘威`), inside brackets in the body (`（记者 X）`, `(责编：X)`,
  * `【责任编辑：X】`), or as a byline paragraph (`澎湃新闻记者 段彦超 廖艳`, `执笔/叨叨姐、胡一刀&李小飞刀`). A value ends at
  * the next label, a bracket, a line end or `|`. Names padded to three columns (`方  敏`) are joined back.
+ * The labels are vocabulary.ts CREDIT_LABELS.
  */
+import { BRACKET_CREDIT_LABELS, CREDIT_LABELS, NOT_NAME_WORDS, anyOf, type CreditKind } from './vocabulary';
 
 export interface Credits {
   /** 来源 value (the outlet), or null. */
@@ -24,32 +26,13 @@ export interface Credits {
 
 export const emptyCredits = (): Credits => ({ source: null, outlet: null, authors: [], correspondents: [], chiefEditors: [], editors: [] });
 
-type Kind = 'source' | 'author' | 'reporter' | 'corr' | 'chief' | 'editor' | 'other';
-
-// Longer labels first so `责任编辑` wins over `编辑` and `本文来源` over `来源`.
-const LABELS: [string, Kind][] = [
-  ['本文来源', 'source'], ['文章来源', 'source'], ['稿件来源', 'source'], ['信息来源', 'source'], ['新闻来源', 'source'], ['稿源', 'source'],
-  ['来源', 'source'], ['来自', 'other'],
-  ['责任编辑', 'chief'], ['值班编辑', 'chief'], ['责编', 'chief'], ['编辑', 'editor'], ['主编', 'other'],
-  ['作者', 'author'], ['撰文', 'author'], ['执笔', 'author'], ['撰稿', 'author'], ['文/图', 'author'], ['图/文', 'author'],
-  ['图文', 'other'], ['记者', 'reporter'], ['通讯员', 'corr'],
-  ['校对', 'other'], ['审核', 'other'], ['审校', 'other'], ['监制', 'other'], ['审读', 'other'], ['编译', 'other'],
-  ['翻译', 'other'], ['摄影', 'other'], ['制图', 'other'], ['策划', 'other'], ['统筹', 'other'], ['出品', 'other'],
-  ['编审', 'other'], ['初审', 'other'], ['复审', 'other'], ['终审', 'other'], ['一审', 'other'], ['二审', 'other'],
-  ['三审', 'other'], ['美编', 'other'], ['责校', 'other'], ['监审', 'other'], ['实习生', 'other'],
-  ['原标题', 'other'], ['发布时间', 'other'], ['发布日期', 'other'], ['时间', 'other'], ['阅读', 'other'],
-];
-
 // `文` alone is a label only when a slash/丨/colon follows (文/X, 文丨X, 文：X) — else it is just a character.
-const LABEL_RE = new RegExp(
-  `(${LABELS.map(([l]) => l.replace('/', '\\/')).join('|')}|文\\s*[/丨｜|：:](?!图))`,
-  'g',
-);
+const LABEL_RE = new RegExp(`(${anyOf(CREDIT_LABELS.map(([l]) => l))}|文\\s*[/丨｜|：:](?!图))`, 'g');
 
-const KIND = new Map(LABELS);
+const KIND = new Map(CREDIT_LABELS);
 
-/** Words that make a token an organisation or a role, not a person's name. */
-const NOT_NAME = /(网|报|社|台|新闻|频道|中心|编辑|记者|评论员|作者|通讯员|实习生|本报|本刊|本台|特约|专栏|客户端|公众号|微信|来源|正文|原创|图片|视频|摄|局|委|厅|署|公司|集团|大学|日报|时间|发布|文章|最新|更多|相关|本人|本文|自己|不详|网友|读者|用户|我们|在现场|表示|介绍|调查|采访|探访|暗访|手记|观察|走访|直击|实拍|目击|专访|连线|亲历|体验|发现|了解|获悉|注意到|看到|证实|报道|整理|综合|编译)/;
+/** A token holding one of these words is an organisation or a role, not a person's name. */
+const NOT_NAME = new RegExp(`(${anyOf(NOT_NAME_WORDS)})`);
 
 /** True when `s` looks like a person's (or an editor account's) name. */
 export function isName(s: string, maxCjk = 4): boolean {
@@ -108,10 +91,10 @@ export function parseCredits(text: string): Credits {
   const out = emptyCredits();
   // `张三/文 李四/图` puts the role after the name: rewrite to the label-first form.
   const t = text.replace(/[\u3000\u00a0]/g, ' ').replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])/g, '文/$1 ').replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:图|摄)(?![\u4e00-\u9fff])/g, '摄影/$1 ');
-  const hits: { kind: Kind; start: number; end: number; label: string }[] = [];
+  const hits: { kind: CreditKind; start: number; end: number; label: string }[] = [];
   for (const m of t.matchAll(LABEL_RE)) {
     const label = m[0];
-    const kind: Kind = label.startsWith('文') && !KIND.has(label) ? 'author' : (KIND.get(label) ?? 'other');
+    const kind: CreditKind = label.startsWith('文') && !KIND.has(label) ? 'author' : (KIND.get(label) ?? 'other');
     hits.push({ kind, start: m.index!, end: m.index! + label.length, label });
   }
   for (let i = 0; i < hits.length; i++) {
@@ -174,11 +157,13 @@ export function mergeCredits(a: Credits, b: Credits): Credits {
   };
 }
 
+/** A bracketed credit: a bracket, a label of BRACKET_CREDIT_LABELS (or `文` before a slash, 丨 or colon), its value. */
+const BRACKETED = new RegExp(`[（(【\\[]\\s*((?:${anyOf(BRACKET_CREDIT_LABELS)}|文\\s*[/丨｜：:])[^（(【\\[）)】\\]]{1,60})[）)】\\]]`, 'g');
+
 /** Bracketed credits in body text: `（记者 X）`, `(责编：X)`, `【责任编辑：X】`, `[作者: X 责任编辑: Y]`, `(通讯员 X)`. */
 export function bracketedCredits(text: string): Credits {
   let out = emptyCredits();
-  const re = /[（(【\[]\s*((?:本文来源|来源|作者|记者|通讯员|文\s*[/丨｜：:]|文\/图|图\/文|执笔|撰文|责任编辑|责编|编辑)[^（(【\[）)】\]]{1,60})[）)】\]]/g;
-  for (const m of text.matchAll(re)) out = mergeCredits(out, parseCredits(m[1]));
+  for (const m of text.matchAll(BRACKETED)) out = mergeCredits(out, parseCredits(m[1]));
   return out;
 }
 

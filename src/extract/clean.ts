@@ -8,6 +8,7 @@
 import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
+import { CREDIT_LINE_LABELS, DATE_LINE_LABELS, PADDED_ROLE_LABELS, RELATED_HEADINGS, RELATED_LINES, SOURCE_LINE_LABELS, anyOf, anyOfPadded } from './vocabulary';
 
 /**
  * Whole-line noise: a short block whose text matches one of these is not body text. Anchored at the start (after
@@ -15,9 +16,9 @@ import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
  */
 const NOISE_LINES: readonly RegExp[] = [
   /^[（(【[]?\s*原标题/,
-  /^[（(【[]?\s*(本文|文章|稿件|信息)?来源\s*[:：]/,
+  new RegExp(`^[（(【[]?\\s*(${anyOf(SOURCE_LINE_LABELS)})\\s*[:：]`),
   /^[（(【[]?\s*(本文)?来自[^，。]{1,20}[，,].{0,20}下载/,
-  /^[（(【[]?\s*(责任编辑|责编|编辑|编审|审核|审校|校对|值班编辑|作者|撰稿|记者|通讯员|监\s*制|总监制|审\s*读|策\s*划|统\s*筹|出\s*品|主\s*编)\s*[:：︰|︱｜/]/,
+  new RegExp(`^[（(【[]?\\s*(${anyOf(CREDIT_LINE_LABELS)}|${anyOfPadded(PADDED_ROLE_LABELS)})\\s*[:：︰|︱｜/]`),
   /^[（(【[]?\s*(免责|特别|版权|平台|郑重)?声明\s*[】\]:：]/,
   /^[（(【[]?\s*(免责声明|特别声明|版权声明)/,
   /不构成.{0,8}投资建议/,
@@ -42,7 +43,7 @@ const NOISE_LINES: readonly RegExp[] = [
   /^(文章)?标签\s*[:：]/,
   /(打印本页|关闭窗口|打印此页|收藏本页|【打印】|【关闭】)/,
   /^[【[]?\s*字[体号]\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中/,
-  /^(发布时间|发布日期|更新时间|时间|日期)\s*[:：]/,
+  new RegExp(`^(${anyOf(DATE_LINE_LABELS)})\\s*[:：]`),
   // site footer lines that slip into a body container
   /Copyright|All Rights Reserved|ICP[备证]|版权所有|返回顶部|网站地图|关于我们.{0,6}联系我们|举报(电话|邮箱|中心|入口)|^举报$|违法和不良信息/i,
   /(浏览次数|阅读次数|点击数|阅读量|浏览量)\s*[:：]/,
@@ -59,7 +60,7 @@ const NOISE_LINES: readonly RegExp[] = [
   /^(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?$/,
   /^(上一篇|下一篇)\s*[:：]/,
   /^(上一页|下一页|首页|尾页|末页)$/,
-  /^(相关新闻|相关阅读|相关文章|相关链接|延伸阅读|推荐阅读|热点推荐|精彩推荐)\s*[:：]?$/,
+  new RegExp(`^(${anyOf(RELATED_LINES)})\\s*[:：]?$`),
 ];
 
 /** Link texts that are navigation even inside a paragraph (`…道阻且长。返回腾讯网首页>>`). */
@@ -69,7 +70,7 @@ const NOISE_LINKS = /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进�
 const NOISE_MAX = 120;
 
 /** A related-list heading: the block and the link lists after it are dropped. */
-const RELATED_HEADING = /^[【[]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|更多阅读|热点推荐|精彩推荐|为您推荐|猜你喜欢|热门文章|往期回顾)\s*[】\]]?\s*[:：]?/;
+const RELATED_HEADING = new RegExp(`^[【[]?\\s*(${anyOf(RELATED_HEADINGS)})\\s*[】\\]]?\\s*[:：]?`);
 
 /** Class/id words of clutter inside a body container (share bars, related lists in pinyin, pagers, ads). */
 const CLUTTER_CLASS =

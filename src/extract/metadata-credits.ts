@@ -9,6 +9,7 @@ import { findDate } from './dates';
 import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, isName, type Credits } from './byline';
 import { classedText, firstParagraphs, selectText, type InfoLines } from './info-lines';
 import { countHan, linesAfter, linesFromEnd } from './text';
+import { CREDIT_LEAD_LABELS, AUTHOR_VALUE_LABELS, EDITOR_VALUE_LABELS, SOURCE_VALUE_LABELS, anyOf } from './vocabulary';
 
 /** The credit fields of the Article. */
 export type ArticleCredits = Pick<ArticleMetadata, 'source' | 'authors' | 'editors'>;
@@ -43,15 +44,22 @@ export function findCredits(stage: HeadlineStage, info: InfoLines): ArticleCredi
   return { source, authors, editors };
 }
 
+/** A one-field text up to and including its label (and a colon), dropped before the value is read. */
+const SOURCE_VALUE_LABEL = new RegExp(`^.*?(${anyOf(SOURCE_VALUE_LABELS)})\\s*[:：]?`);
+const AUTHOR_VALUE_LABEL = new RegExp(`^.*?(${anyOf(AUTHOR_VALUE_LABELS)})\\s*[:：]?`);
+const EDITOR_VALUE_LABEL = new RegExp(`^.*?(${anyOf(EDITOR_VALUE_LABELS)})\\s*[:：]?`);
+/** A `source` meta's text up to its label and colon (`来源：新华网` → `新华网`; no colon, no label). */
+const META_SOURCE_LABEL = new RegExp(`^.*?(${anyOf(SOURCE_VALUE_LABELS)})\\s*[:：]`);
+
 /** The credits of the site rule's source, author and editor elements (text up to the label dropped). */
 function ruleCredits(doc: Document, sel: HeadlineStage['sel']): Credits {
   const credits = emptyCredits();
   const rs = selectText(doc, sel.source);
-  if (rs) credits.source = cleanSource(rs.replace(/^.*?来源\s*[:：]?/, ''));
+  if (rs) credits.source = cleanSource(rs.replace(SOURCE_VALUE_LABEL, ''));
   const ra = selectText(doc, sel.author);
-  if (ra) credits.authors = splitNames(ra.replace(/^.*?(作者|记者)\s*[:：]?/, ''));
+  if (ra) credits.authors = splitNames(ra.replace(AUTHOR_VALUE_LABEL, ''));
   const re = selectText(doc, sel.editor);
-  if (re) credits.chiefEditors = splitNames(re.replace(/^.*?编辑\s*[:：]?/, ''));
+  if (re) credits.chiefEditors = splitNames(re.replace(EDITOR_VALUE_LABEL, ''));
   return credits;
 }
 
@@ -87,6 +95,9 @@ function afterFirstDate(lines: readonly string[], refYear: number | null, read: 
   return undefined;
 }
 
+/** A paragraph that opens with a credit label (CREDIT_LEAD_LABELS, or `文` before a slash or 丨). */
+const CREDIT_LEAD = new RegExp(`^[【\\[（(]?\\s*(${anyOf(CREDIT_LEAD_LABELS)}|文\\s*[/丨｜])`);
+
 /**
  * The credits in the body's first four and last paragraphs (the last six, and back to the last one longer than 20
  * characters), read from each end so a huge body is not read whole: credit lines of up to 60 characters (longer ones
@@ -102,7 +113,7 @@ function bodyCredits(body: Element): { credits: Credits; trailName: string[] } {
   let credits = emptyCredits();
   for (const p of [...head, ...tail]) {
     if (p.length <= 60) credits = mergeCredits(credits, parseCredits(p));
-    else if (/^[【\[（(]?\s*(本文来源|来源|作者|记者|责任编辑|编辑|责编|执笔|文\s*[/丨｜])/.test(p)) credits = mergeCredits(credits, parseCredits(p.slice(0, 60)));
+    else if (CREDIT_LEAD.test(p)) credits = mergeCredits(credits, parseCredits(p.slice(0, 60)));
   }
   for (const p of [...head.slice(0, 2), ...tail]) credits = mergeCredits(credits, bracketedCredits(p));
   addReprintCredits(head, credits);
@@ -163,7 +174,7 @@ function pickSource(stage: HeadlineStage, headEl: Element | null, first: FirstCr
   let source = first((c) => c.source);
   source ??= classedText(headEl, /(?<!re)source|laiyuan|(^|[-_\s])from([-_\s]|$)|media-name/i, true);
   source ??= first((c) => c.outlet);
-  source ??= cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(/^.*?来源\s*[:：]/, ''));
+  source ??= cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(META_SOURCE_LABEL, ''));
   if (!source) {
     const a = metas.get('article:author');
     if (a && a !== siteName && countHan(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName))) source = cleanSource(a);

@@ -8,6 +8,7 @@ import { findDate, parseDateValue, dateFromUrl, type FoundDate } from './dates';
 import { firstParagraphs, selectText, type InfoLines } from './info-lines';
 import type { HeadlineStage } from './metadata';
 import { squash, textNodesMatching } from './text';
+import { DATE_NOUNS, LABELLED_DATE_VERBS, PUBLISH_VERBS, UPDATE_VERB, anyOf } from './vocabulary';
 
 /**
  * The Article's `published`: ISO 8601 with +08:00, a date only when no time is given anywhere, or null.
@@ -81,13 +82,25 @@ export function referenceYear(url: string, metas: Map<string, string>): number |
   return null;
 }
 
+/** A date label of a labelled line (`发布时间：`, `日期：`), and a text that starts with one. */
+const LABELLED_DATE = new RegExp(`(${anyOf(LABELLED_DATE_VERBS)})?(${anyOf(DATE_NOUNS)})\\s*[:：]`);
+const LABELLED_DATE_LINE = new RegExp(`^${LABELLED_DATE.source}`);
+
+/** visibleDate's label tiers: a publication label (发布/发表/首发 时间/日期), then a date label that is no update's. */
+const LABEL_TIERS = [
+  new RegExp(`(${anyOf(PUBLISH_VERBS)})(${anyOf(DATE_NOUNS)})\\s*[:：]?`),
+  new RegExp(`(?<!${UPDATE_VERB})(${anyOf(DATE_NOUNS)})\\s*[:：]`),
+];
+/** A modification-time label (`更新时间`). */
+const UPDATE_LABEL = new RegExp(`${UPDATE_VERB}(${anyOf(DATE_NOUNS)})`);
+
 /** A short element anywhere that starts with a date label (`发布日期：2019-09-23 14:34:05`), outside lists and comments. */
 function labelledDate(doc: Document, refYear: number | null): FoundDate | null {
-  for (const n of textNodesMatching(doc.documentElement, /(发布时间|发布日期|发表时间|发表日期|时间|日期)\s*[:：]/, 20)) {
+  for (const n of textNodesMatching(doc.documentElement, LABELLED_DATE, 20)) {
     for (let el = n.parentElement, i = 0; el && i < 3; el = el.parentElement, i++) {
       const t = squash(el.textContent ?? '');
       if (t.length > 80) break;
-      if (!/^(发布时间|发布日期|发表时间|发表日期|时间|日期)\s*[:：]/.test(t)) continue;
+      if (!LABELLED_DATE_LINE.test(t)) continue;
       if (el.closest('[class*="comment"], [id*="comment"], [class*="list"], [class*="related"], ul li')) break;
       const d = findDate(t, refYear);
       if (d) return d;
@@ -105,14 +118,13 @@ function visibleDate(lines: string[], refYear: number | null): FoundDate | null 
     const i = l.search(re);
     return i >= 0 ? findDate(l.slice(i), refYear) : null;
   };
-  const tiers = [/(发布|发表|首发)(时间|日期)\s*[:：]?/, /(?<!更新)(时间|日期)\s*[:：]/];
-  for (const re of tiers)
+  for (const re of LABEL_TIERS)
     for (const l of lines) {
       const d = at(l, re);
       if (d) return d;
     }
   for (const l of lines) {
-    if (/更新(时间|日期)/.test(l)) continue;
+    if (UPDATE_LABEL.test(l)) continue;
     const d = findDate(l, refYear);
     if (d) return d;
   }

@@ -1,4 +1,5 @@
 import { squash, isHidden, linesBefore, ruleMatches } from './text';
+import { DATE_NOUNS, INFO_LINE_VERBS, anyOf } from './vocabulary';
 
 /**
  * Headline detection. Chinese portals build `<title>` as `标题_栏目_站名`, `标题--站名`, `标题 | 站名`,
@@ -132,13 +133,16 @@ export function titleWithoutHeadline(doc: Document, siteName: string | null, tit
   return cands.find((t) => !siteLike(t) || !h1) ?? h1 ?? cands[0] ?? '';
 }
 
+/** An info line: a text that starts with a publication date label (`发布时间：`). */
+const INFO_LINE = new RegExp(`^\\s*(${anyOf(INFO_LINE_VERBS)})(${anyOf(DATE_NOUNS)})\\s*[:：]`);
+
 /**
  * A `<title>` that is only a channel name (`新闻动态--中国地理学会官网`) while the page has a 发布时间/发布日期 line: the
  * headline is the line of text right before that info line (6–80 characters). Null when there is no such line.
  * @returns the headline and the info line's element (the header lines follow it)
  */
 export function titleBeforeInfoLine(doc: Document): { title: string; infoEl: Element } | null {
-  const infoEl = [...doc.querySelectorAll('div, p, span, b, td')].find((e) => /^\s*(发布时间|发布日期)\s*[:：]/.test(e.textContent ?? '') && (e.textContent ?? '').length < 100);
+  const infoEl = [...doc.querySelectorAll('div, p, span, b, td')].find((e) => INFO_LINE.test(e.textContent ?? '') && (e.textContent ?? '').length < 100);
   if (!infoEl) return null;
   const before = linesBefore(infoEl, 200).split('\n').filter(Boolean);
   const cand = before[before.length - 1];

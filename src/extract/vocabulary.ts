@@ -1,0 +1,126 @@
+/**
+ * The words the extraction passes look for on Chinese news pages, in one place: credit labels (来源, 作者, 记者, 编辑,
+ * 责任编辑, 通讯员 …), date labels (发布时间 …), words that are no person's name, related-list and clutter headings.
+ * Each pass builds its regular expressions from these lists once, when its module loads (anyOf, anyOfPadded).
+ *
+ * A pass reads the list it was measured with, so several lists below are narrower than the whole vocabulary of their
+ * kind (the in-body noise lines drop only the credit labels portals print on a line of their own, for instance).
+ * Widening one changes what that pass finds: run the eval (`npm run eval`) and the fixture tests when you do.
+ */
+
+/** What a credit label credits (byline.ts parseCredits): `other` labels end a value and credit nobody we report. */
+export type CreditKind = 'source' | 'author' | 'reporter' | 'corr' | 'chief' | 'editor' | 'other';
+
+/**
+ * Every credit label byline.ts parseCredits reads, with its kind. Longer labels first so `责任编辑` wins over `编辑`
+ * and `本文来源` over `来源`. (`文` alone is a label only before a slash, 丨 or colon: a pattern in byline.ts.)
+ */
+export const CREDIT_LABELS: readonly (readonly [string, CreditKind])[] = [
+  ['本文来源', 'source'], ['文章来源', 'source'], ['稿件来源', 'source'], ['信息来源', 'source'], ['新闻来源', 'source'], ['稿源', 'source'],
+  ['来源', 'source'], ['来自', 'other'],
+  ['责任编辑', 'chief'], ['值班编辑', 'chief'], ['责编', 'chief'], ['编辑', 'editor'], ['主编', 'other'],
+  ['作者', 'author'], ['撰文', 'author'], ['执笔', 'author'], ['撰稿', 'author'], ['文/图', 'author'], ['图/文', 'author'],
+  ['图文', 'other'], ['记者', 'reporter'], ['通讯员', 'corr'],
+  ['校对', 'other'], ['审核', 'other'], ['审校', 'other'], ['监制', 'other'], ['审读', 'other'], ['编译', 'other'],
+  ['翻译', 'other'], ['摄影', 'other'], ['制图', 'other'], ['策划', 'other'], ['统筹', 'other'], ['出品', 'other'],
+  ['编审', 'other'], ['初审', 'other'], ['复审', 'other'], ['终审', 'other'], ['一审', 'other'], ['二审', 'other'],
+  ['三审', 'other'], ['美编', 'other'], ['责校', 'other'], ['监审', 'other'], ['实习生', 'other'],
+  ['原标题', 'other'], ['发布时间', 'other'], ['发布日期', 'other'], ['时间', 'other'], ['阅读', 'other'],
+];
+
+/** Credit labels read inside brackets in body text (`（记者 X）`, `【责任编辑：X】`; byline.ts bracketedCredits). */
+export const BRACKET_CREDIT_LABELS: readonly string[] = [
+  '本文来源', '来源', '作者', '记者', '通讯员', '文/图', '图/文', '执笔', '撰文', '责任编辑', '责编', '编辑',
+];
+
+/**
+ * Credit labels that make a long first or last body paragraph worth reading for credits (its first 60 characters;
+ * metadata-credits.ts bodyCredits).
+ */
+export const CREDIT_LEAD_LABELS: readonly string[] = ['本文来源', '来源', '作者', '记者', '责任编辑', '编辑', '责编', '执笔'];
+
+/** Labels of a credit line that clean.ts drops from the body as a noise line (`责任编辑：X`, `记者｜X`). */
+export const CREDIT_LINE_LABELS: readonly string[] = [
+  '责任编辑', '责编', '编辑', '编审', '审核', '审校', '校对', '值班编辑', '作者', '撰稿', '记者', '通讯员', '总监制',
+];
+
+/** Two-character roles that portals also print padded to three columns (`监  制`), for the same noise lines. */
+export const PADDED_ROLE_LABELS: readonly string[] = ['监制', '审读', '策划', '统筹', '出品', '主编'];
+
+/** Source labels of a source line that clean.ts drops from the body (`本文来源：X`). */
+export const SOURCE_LINE_LABELS: readonly string[] = ['本文来源', '文章来源', '稿件来源', '信息来源', '来源'];
+
+/**
+ * The labels a one-field text may carry before its value (metadata-credits.ts): a site rule's source, author or editor
+ * element, a `source` meta.
+ */
+export const SOURCE_VALUE_LABELS: readonly string[] = ['来源'];
+export const AUTHOR_VALUE_LABELS: readonly string[] = ['作者', '记者'];
+export const EDITOR_VALUE_LABELS: readonly string[] = ['编辑'];
+
+/** The nouns of a date label (`发布时间`, `日期`). */
+export const DATE_NOUNS: readonly string[] = ['时间', '日期'];
+
+/** Verbs before a date noun that make it the publication time (metadata-published.ts visibleDate's first tier). */
+export const PUBLISH_VERBS: readonly string[] = ['发布', '发表', '首发'];
+
+/** The verb before a date noun that makes it a modification time (`更新时间`): weaker than a publication time. */
+export const UPDATE_VERB = '更新';
+
+/** Verbs of a line that starts with a date label anywhere on the page (metadata-published.ts labelledDate). */
+export const LABELLED_DATE_VERBS: readonly string[] = ['发布', '发表'];
+
+/** Labels of a date line that clean.ts drops from the body as a noise line (`发布时间：…`, `更新时间：…`). */
+export const DATE_LINE_LABELS: readonly string[] = ['发布时间', '发布日期', '更新时间', '时间', '日期'];
+
+/** Verbs of the info line that titles a page whose <title> is only a channel name (title.ts titleBeforeInfoLine). */
+export const INFO_LINE_VERBS: readonly string[] = ['发布'];
+
+/**
+ * Words that make a token an organisation, a role or a phrase, not a person's name (byline.ts isName): outlets
+ * (网, 报, 社 …), credit roles, and reporting verbs of bylines like `记者在现场` or `记者调查`.
+ */
+export const NOT_NAME_WORDS: readonly string[] = [
+  '网', '报', '社', '台', '新闻', '频道', '中心', '编辑', '记者', '评论员', '作者', '通讯员', '实习生', '本报', '本刊', '本台',
+  '特约', '专栏', '客户端', '公众号', '微信', '来源', '正文', '原创', '图片', '视频', '摄', '局', '委', '厅', '署', '公司', '集团',
+  '大学', '日报', '时间', '发布', '文章', '最新', '更多', '相关', '本人', '本文', '自己', '不详', '网友', '读者', '用户', '我们',
+  '在现场', '表示', '介绍', '调查', '采访', '探访', '暗访', '手记', '观察', '走访', '直击', '实拍', '目击', '专访', '连线', '亲历',
+  '体验', '发现', '了解', '获悉', '注意到', '看到', '证实', '报道', '整理', '综合', '编译',
+];
+
+/** Headings of a related-articles list inside a body: clean.ts drops the heading and the link lists after it. */
+export const RELATED_HEADINGS: readonly string[] = [
+  '相关新闻', '相关阅读', '相关文章', '相关链接', '相关报道', '延伸阅读', '推荐阅读', '更多阅读', '热点推荐', '精彩推荐', '为您推荐',
+  '猜你喜欢', '热门文章', '往期回顾',
+];
+
+/** Related-list headings that are a noise line when they stand alone on a line (clean.ts NOISE_LINES). */
+export const RELATED_LINES: readonly string[] = ['相关新闻', '相关阅读', '相关文章', '相关链接', '延伸阅读', '推荐阅读', '热点推荐', '精彩推荐'];
+
+/**
+ * Chinese marker texts of page clutter. A block whose heading (or own short text) starts with one of these is
+ * clutter: hidden in place by the content script, dropped from the extracted body (markers.ts reads them).
+ * Sources: the 中国甘肃网 templates (test/fixtures/gscn-*.html), the corpus `must_not_contain` / `body_noise` labels
+ * (test/fixtures/corpus/labels.jsonl) and cases 16-related-news-inside-body and 03-short-sentences-vs-disclaimer
+ * (test/fixtures/cases).
+ */
+export const CLUTTER_HEADINGS: readonly string[] = [
+  '分享到', '分享至', '分享让更多人看到', '精彩推荐', '为您推荐', '猜你喜欢', '相关新闻', '相关阅读', '相关文章', '相关链接', '延伸阅读',
+  '推荐阅读', '新闻排行', '热点新闻', '热门文章', '排行榜', '点击排行', '24小时排行', '关注我们', '扫一扫',
+  '版权声明', '免责声明', '特别声明', '网友评论', '热门评论', '最新评论', '广告',
+];
+
+/** `s` with the characters that are special in a regular expression escaped. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Regular-expression source matching any one of `words`, in their order (wrap it in a group to use it). */
+export function anyOf(words: readonly string[]): string {
+  return words.map(escapeRegExp).join('|');
+}
+
+/** anyOf, with any whitespace allowed between the characters of each word (`监  制`). */
+export function anyOfPadded(words: readonly string[]): string {
+  return words.map((w) => [...w].map(escapeRegExp).join('\\s*')).join('|');
+}
