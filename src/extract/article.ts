@@ -1,6 +1,6 @@
 /**
  * The Article record: what extraction returns and every other context consumes.
- * Field names are a public contract (CLI JSON, notes export): see ../shared/DESIGN.md.
+ * Field names are a public contract (CLI JSON, notes export): see the Article table in README.md.
  */
 export interface ArticleImage {
   /** Absolute URL, lazy sources (data-src, data-original, …) resolved. */

@@ -80,7 +80,7 @@ export interface BodyChoice {
  * (markers.ts markerOf), in document order, when the pass ran: exactly those the declutter's findClutterBlocks would
  * find by walking the body's text itself (text under tags the pass does not score, as nav or button, included; a
  * text whose parent is in markers.ts NO_MARKER_TEXT excluded). Gathered by the body pass so page load reads the text
- * once (issue 8's budget); the page may change them afterwards (see clutter.ts currentMarkerTexts).
+ * once (page load's budget, scripts/bench.ts); the page may change them afterwards (clutter.ts currentMarkerTexts).
  */
 export interface MarkerTexts {
   root: Element;

@@ -14,8 +14,8 @@ const COUNTED = new RegExp(`[^${UNCOUNTED}]`);
 
 /**
  * Non-whitespace characters of `text` (UTF-16 code units outside NOT_COUNTED). One native regular-expression pass:
- * page load counts long texts (a dateline's neighbours, whole bodies), where a script loop per character cost most
- * of the time in a cold content script (issue 8's budget).
+ * page load counts long texts (a dateline's neighbours, whole bodies), where a script loop per character would cost
+ * most of the time in a cold content script (page load's budget, scripts/bench.ts).
  */
 export function countChars(text: string): number {
   return text.replace(NOT_COUNTED, '').length;
@@ -65,11 +65,12 @@ const NOT_CJK = /[^\u4e00-\u9fff\u3040-\u30ff\u3400-\u4dbf\uac00-\ud7af]+/g;
 const NOT_PUNCT = /[^，。！？；：、,;!?．]+/g;
 
 /**
- * countChars, countHanKanaHangul and countPunct of one text, by native regular-expression passes instead of a script loop over
- * the characters: the body pass calls this on every text node of the page when the content script runs cold at page
- * load (issue 8's budget), where a per-character loop in the interpreter was most of its cost. Whitespace-only text
- * (most text nodes of a page) costs one pass. Same results as the three loops (count-all.test.ts); `lead` lets the body
- * pass pre-check clutter markers (markers.ts MARKER_LEADS) without another pass.
+ * countChars, countHanKanaHangul and countPunct of one text, by native regular-expression passes instead of a script
+ * loop over the characters: the body pass calls this on every text node of the page when the content script runs
+ * cold at page load (page load's budget, scripts/bench.ts), where a per-character loop in the interpreter would be
+ * most of its cost. Whitespace-only text (most text nodes of a page) costs one pass. Same results as the three loops
+ * (count-all.test.ts); `lead` lets the body pass pre-check clutter markers (markers.ts MARKER_LEADS) without another
+ * pass.
  */
 export function countAll(text: string): TextCounts {
   const kept = text.replace(NOT_COUNTED, '');

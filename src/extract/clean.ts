@@ -2,8 +2,9 @@
  * Cleaning of the chosen body (a detached clone; the page is never touched): drop clutter by site rule, by class
  * name, by Chinese marker text and by link density, then drop in-body noise lines (原标题, 本文来源/责任编辑 credits,
  * video-player placeholders, 点击进入专题, 返回…首页, disclaimers, promos, pagers, a repeated title).
- * Sources of the patterns: ../shared/corpus labels (`body_noise`, `must_not_contain`) and ../shared/cases 03, 15, 16,
- * 17, 22; they are written for the kind of line (every portal words them alike), not for one page.
+ * Sources of the patterns: the corpus labels `body_noise` and `must_not_contain` (test/fixtures/corpus/labels.jsonl)
+ * and cases 03, 15, 16, 17 and 22 (test/fixtures/cases); they are written for the kind of line (every portal words
+ * them alike), not for one page. The words they look for are vocabulary.ts lists.
  */
 import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
@@ -129,7 +130,7 @@ export interface CleanOptions {
   /**
    * The headline, to drop its repetition at the top of the body; as a function, it is asked for only when a leading
    * block of at most HEADLINE_MAX characters could be it (finding the headline is a stage of its own that page load
-   * then skips on most pages, issue 8's budget).
+   * then skips on most pages: page load's budget, scripts/bench.ts).
    */
   title?: string | (() => string);
   /** The document's <title>: a heading at the top of the body that starts it is the headline too. */

@@ -52,7 +52,8 @@ export function findBodyElement(doc: Document, textContent: string): Element | n
 /**
  * Parsed and body-safe: drops selectors that are invalid or match the body, an ancestor of it, html or body.
  * Usually none is dropped, so all are first matched as one selector list (one native query instead of one per
- * selector, issue 8's page-load budget); only when that list is invalid or hits the body is each selector judged alone.
+ * selector: page load's budget, scripts/bench.ts); only when that list is invalid or hits the body is each selector
+ * judged alone.
  */
 export function safeSelectors(doc: Document, selectors: readonly string[], body: Element): string[] {
   const unsafe = (hits: Iterable<Element>): boolean => {
@@ -132,8 +133,9 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
  */
 export function currentMarkerTexts(doc: Document, marked: MarkerTexts, records: readonly MutationRecord[]): MarkerTexts | null {
   const root = doc.body;
-  // doc.body is another element now (a page with a second <body> that removes the first: break-it trial): its texts
-  // were never read by the pass nor added since, so only the walk knows them
+  // doc.body is another element now (a page with a second <body> that removes the first:
+  // test/fixtures/breakit/second-body.html): its texts were never read by the pass nor added since, so only the walk
+  // knows them
   if (!root || root !== marked.root) return null;
   if (!records.length) return marked;
   const seen = new Set<Node>();

@@ -6,7 +6,8 @@
  * - URL shapes of Chinese CMSs (`/system/YYYY/MM/DD/*.shtml`, `/t20200315_*.htm`, `/c_*.htm`, `/doc-*.shtml`,
  *   `/a/2020/0315/*`, `/content_*.htm`, `/art/…/art_*.html`) for, and list shapes (`index.shtml`, `list_*`, `/`) against;
  * - page metadata (`og:type` article, `article:published_time`) for.
- * Weights were set on ../shared/corpus (52 pages) and ../shared/cases; see the eval for the result.
+ * Weights were set on the corpus (test/fixtures/corpus, 52 pages) and the cases (test/fixtures/cases); `npm run eval`
+ * prints the result.
  */
 
 /** The verdict with its reasons (for debugging and the popup). */

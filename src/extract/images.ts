@@ -1,8 +1,8 @@
 /**
  * Image sources and captions. Chinese portals lazy-load with `data-src` (WeChat, 163), `data-original` (jQuery
  * lazyload), `data-actualsrc` (zhihu) and more, leaving a placeholder gif in `src`; WeChat-style URLs have no file
- * extension (`…/640?wx_fmt=jpeg`); Discuz forums use `zoomfile`/`file`, UEditor `_src`. Sources: ../shared/cases 18
- * and 19.
+ * extension (`…/640?wx_fmt=jpeg`); Discuz forums use `zoomfile`/`file`, UEditor `_src`. Sources: cases 18 and 19
+ * (test/fixtures/cases/18-lazy-images-cn-patterns.html, 19-photo-captions.html).
  */
 import type { ArticleImage } from './article';
 

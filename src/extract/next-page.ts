@@ -1,7 +1,8 @@
 /**
  * The next page of a multi-page article. Portals paginate with a pager of `下一页` links and `【1】【2】` numbers;
- * URLs follow `<id>_2.shtml` (page 1 has no suffix) or `index_1.htm` (0-based). Sources: ../shared/cases 17;
- * fivefilters/ftr-site-config next_page rules for Chinese portals. Read-only on the document.
+ * URLs follow `<id>_2.shtml` (page 1 has no suffix) or `index_1.htm` (0-based). Sources: case 17
+ * (test/fixtures/cases/17-pagination-next-page.html), test/fixtures/multipage; fivefilters/ftr-site-config next_page
+ * rules for Chinese portals. Read-only on the document.
  */
 
 const NEXT_TEXT = /^\s*(下一页|下页|后一页|下一頁|next\s*page|next|›|»|>)\s*[>›»]*\s*$/i;

@@ -217,7 +217,8 @@ const DROP_SELECTOR = [...DROP].map((t) => t.toLowerCase()).join(',');
  * The Article's charCount of `root` without serialising it: `countChars` of serializeBody's paragraph text, which is
  * every text node outside the dropped (script-like) tags with whitespace runs made one space. Counted natively: the
  * root's text minus the text of its outermost dropped elements (the content script's page load needs only this count
- * for the verdict, issue 8's budget; serialize.test.ts checks it equals the serialised count on every fixture).
+ * for the verdict: page load's budget, scripts/bench.ts). lazy-load.test.ts checks it equals the serialised count on
+ * every fixture.
  */
 export function serializedChars(root: Element): number {
   let chars = countChars((root.textContent ?? '').replace(/\s+/g, ' '));

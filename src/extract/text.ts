@@ -69,9 +69,9 @@ export type EnoughLines = (line: string, count: number) => boolean;
 
 /**
  * The lines of linesOf(node) read from one end of the subtree, only until `enough` says so. Metadata looks at a
- * body's first and last paragraphs; reading a whole huge body for them held the main thread (break-it trial of
- * issue 8: 452 ms for the metadata phase of a 20,000-paragraph page in Chromium). Walks as `walk` does: a line is the
- * text between two block boundaries, so a line is complete when the reader reaches the next boundary.
+ * body's first and last paragraphs; reading a whole huge body for them would hold the main thread (a 20,000-paragraph
+ * page: lines.test.ts). Walks as `walk` does: a line is the text between two block boundaries, so a line is complete
+ * when the reader reaches the next boundary.
  */
 function linesFromEdge(node: Node, fromEnd: boolean, enough: EnoughLines): string[] {
   const lines: string[] = [];
