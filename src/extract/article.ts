@@ -2,6 +2,8 @@
  * The Article record: what extraction returns and every other context consumes.
  * Field names are a public contract (CLI JSON, notes export): see the Article table in README.md.
  */
+
+/** One image of the body, in document order. */
 export interface ArticleImage {
   /** Absolute URL, lazy sources (data-src, data-original, …) resolved. */
   src: string;
@@ -10,6 +12,7 @@ export interface ArticleImage {
   caption: string;
 }
 
+/** The Article record (see the module note); README.md's table says what each field holds. */
 export interface Article {
   /** Detection verdict: is this page a single article? */
   isArticle: boolean;

@@ -9,6 +9,7 @@
  */
 import { BRACKET_CREDIT_LABELS, CREDIT_LABELS, NOT_NAME_WORDS, anyOf, type CreditKind } from './vocabulary';
 
+/** The credits found in one text, or merged from several (mergeCredits). */
 export interface Credits {
   /** 来源 value (the outlet), or null. */
   source: string | null;
@@ -24,6 +25,7 @@ export interface Credits {
   editors: string[];
 }
 
+/** A Credits record with nothing found. */
 export const emptyCredits = (): Credits => ({ source: null, outlet: null, authors: [], correspondents: [], chiefEditors: [], editors: [] });
 
 // `文` alone is a label only when a slash/丨/colon follows (文/X, 文丨X, 文：X) — else it is just a character.

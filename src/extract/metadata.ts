@@ -15,6 +15,7 @@ import { findCredits } from './metadata-credits';
 import { language } from './metadata-language';
 import { linesOf, squash } from './text';
 
+/** The metadata fields of the Article (what extractMetadata returns). */
 export type ArticleMetadata = Pick<
   Article,
   'canonicalUrl' | 'siteName' | 'title' | 'published' | 'source' | 'authors' | 'editors' | 'section' | 'lang'

@@ -55,7 +55,9 @@ export const SOURCE_LINE_LABELS: readonly string[] = ['本文来源', '文章来
  * element, a `source` meta.
  */
 export const SOURCE_VALUE_LABELS: readonly string[] = ['来源'];
+/** See SOURCE_VALUE_LABELS. */
 export const AUTHOR_VALUE_LABELS: readonly string[] = ['作者', '记者'];
+/** See SOURCE_VALUE_LABELS. */
 export const EDITOR_VALUE_LABELS: readonly string[] = ['编辑'];
 
 /** The nouns of a date label (`发布时间`, `日期`). */
