@@ -14,7 +14,7 @@ import { DATE_NOUNS, INFO_LINE_VERBS, anyOf } from './vocabulary';
 const SEP = /(\s*(?:--|——|_|\||｜|–|—)\s*|\s+[-|·]\s+|(?<=[\u4e00-\u9fff）》”！？])-(?=[\u4e00-\u9fffA-Za-z])|(?<=[\u4e00-\u9fffA-Za-z）》”！？])-(?=[\u4e00-\u9fff]))/;
 
 /** A segment that is clearly a site or channel name rather than part of a headline. */
-export const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|News|BBC|CCTV)/i;
+const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|News|BBC|CCTV)/i;
 
 /** Split `<title>`-style text into headline + suffix segments (segments keep their separators). */
 function segments(t: string): string[] {
