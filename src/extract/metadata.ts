@@ -41,15 +41,21 @@ export function extractMetadata(doc: Document, url: string, content: Element | n
 export interface HeadlineStage {
   doc: Document;
   url: string;
+  /** `<meta>` values by lower-cased name/property (page-meta.ts metaMap). */
   metas: Map<string, string>;
+  /** What JSON-LD says (page-meta.ts jsonLd). */
   ld: LdInfo;
+  /** The site rule's selectors (empty without a rule). */
   sel: NonNullable<SiteRule['selectors']>;
+  /** og:site_name, JSON-LD publisher, the rule's, a <title> suffix or application-name; null when none. */
   siteName: string | null;
   /** The headline text, before whitespace squashing (`squash(title)` is the Article's title). */
   title: string;
   /** The headline element (null when none) and the header lines after it: found when first needed. */
   header(): { headEl: Element | null; lines: string[] };
+  /** The body element in `doc` itself (locate-body.ts bodyInPage): the text around it is read; null when not found. */
   docContent: Element | null;
+  /** The body whose first and last paragraphs are read: the given content, else `docContent`. */
   body: Element | null;
 }
 
