@@ -102,9 +102,9 @@ export const RELATED_LINES: readonly string[] = ['相关新闻', '相关阅读',
 /**
  * Chinese marker texts of page clutter. A block whose heading (or own short text) starts with one of these is
  * clutter: hidden in place by the content script, dropped from the extracted body (markers.ts reads them).
- * Sources: the 中国甘肃网 templates (corpus gscn-1…3, test/fixtures/corpus/pages), the corpus `must_not_contain` / `body_noise` labels
- * (test/fixtures/corpus/labels.jsonl) and cases 16-related-news-inside-body and 03-short-sentences-vs-disclaimer
- * (test/fixtures/cases).
+ * Sources: the 中国甘肃网 templates (corpus gscn-1…3, test/fixtures/corpus/pages), the corpus `must_not_contain` and
+ * `body_noise` labels (test/fixtures/corpus/labels.jsonl), and cases 16-related-news-inside-body and
+ * 03-short-sentences-vs-disclaimer (test/fixtures/cases).
  */
 export const CLUTTER_HEADINGS: readonly string[] = [
   '分享到', '分享至', '分享让更多人看到', '精彩推荐', '为您推荐', '猜你喜欢', '相关新闻', '相关阅读', '相关文章', '相关链接', '延伸阅读',
