@@ -3,16 +3,16 @@ import {
   buildArticle, cleanCopy, pageVerdict, scanPage,
   type Article, type CleanCopy, type PageScan, type PageVerdict, type ReadabilityClass,
 } from '../extract/engine';
-import { send, isMessage } from '../shared/connector';
+import { sendCStoBG as send, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
-import type { ContentProtocol, ContentStatus } from '../shared/messages';
+import type { BGtoCS as ContentProtocol, ContentStatus } from '../shared/messages';
 import { applyDeclutter, isDecluttered, removeDeclutter } from './declutter';
-import { pageState } from './page-state';
+import { pageState } from '../shared/page-state';
 import { timed, yieldToPage } from './timing';
 import { unreadable } from './limits';
 import { watchPage } from './marker-watch';
 import type { MarkerTexts } from '../extract/body';
-import { loadPart, parts } from '../reader/parts';
+import { loadPart, parts } from '../shared/parts';
 
 /**
  * Content script. Runs on manifest-matched news hosts at document_idle, and anywhere else when the background injects

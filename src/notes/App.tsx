@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { sendNotes } from './client';
+import { sendNotes } from '../shared/notes-client';
 import { allNotes, countNotes, getNote, openNotesDb, type NotesDb } from './db';
 import { download, today } from './download';
 import { exportCitations, exportJson, fileName, markdownZipAsync, toMarkdown, type CitationExport } from './export';
@@ -12,7 +12,7 @@ import { facet, listNotes, matches, NO_FILTERS, notesByIds, storedUrls, type Fil
 import { NoteView } from './NoteView';
 import { snippet, type SearchHit } from './search';
 import { SearchClient, type SearchAnswer } from './search-client';
-import { NOTES_CHANNEL, type Note } from './types';
+import { NOTES_CHANNEL, type Note } from '../shared/notes-types';
 
 /** Notes per screen (更多 adds another): each shown note is a full record read from IndexedDB. */
 const PAGE = 40;

@@ -4,10 +4,10 @@ import type { Article } from '../extract/article';
 import {
   FONT_SIZES, LINE_HEIGHTS, THEMES, WIDTHS, WIDTH_EM, cycle, step, type ReaderPrefs,
 } from '../shared/reader-prefs';
-import { metaItems } from './format';
+import { metaItems } from '../shared/format';
 import { keyAction, KEY_HELP, type ReaderAction } from './keys';
-import { convertHtml, convertedLang, direction, type TextConverter } from './convert';
-import type { FollowingPage, StopReason } from './multipage';
+import { convertHtml, convertedLang, direction } from './convert';
+import type { FollowingPage, StopReason, TextConverter } from '../shared/parts';
 
 type T = (key: string, substitutions?: string[]) => string;
 
