@@ -28,7 +28,9 @@ globals.qingduTestHooks = {
   runCommand: async (command: string, tabId?: number) => runCommand(command, await tabOf(tabId)),
 };
 globals.qingduNotesTestHooks = {
-  menuClick: async (menuItemId: string, tabId: number, selectionText?: string) =>
-    onMenuClick({ menuItemId, selectionText, editable: false, pageUrl: '' } as browser.Menus.OnClickData, await browser.tabs.get(tabId)),
+  menuClick: async (menuItemId: string, tabId: number, selectionText?: string) => {
+    const info = { menuItemId, selectionText, editable: false, pageUrl: '' } as browser.Menus.OnClickData;
+    return onMenuClick(info, await browser.tabs.get(tabId));
+  },
   command: async (command: string, tabId: number) => runCommand(command, await browser.tabs.get(tabId)),
 };

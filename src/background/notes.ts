@@ -12,9 +12,10 @@ import { ensureContent } from './tabs';
 
 /**
  * The background side of the notes library: the only context that writes it. The handlers of NotesProtocol (routed by
- * router.ts), saving a tab (the `save-note` command, router.ts) and the context menu (page → save the page; selection →
- * save the quote with its article). Every handler answers a NotesReply, so a refused write reaches the user as a message, never as a silent
- * failure. After each committed write the change is broadcast on the `qingdu-notes` BroadcastChannel.
+ * router.ts), saving a tab (the `save-note` command, router.ts) and the context menu (page → save the page; selection
+ * → save the quote with its article). Every handler answers a NotesReply, so a refused write reaches the user as a
+ * message, never as a silent failure. After each committed write the change is broadcast on the `qingdu-notes`
+ * BroadcastChannel.
  */
 
 let dbPromise: Promise<NotesDb> | undefined;

@@ -17,7 +17,9 @@ export type Sender = { kind: 'extension-page' } | { kind: 'content'; tabId: numb
  * @param extensionOrigin `runtime.getURL('')`, e.g. `chrome-extension://<id>/`
  * @returns the sender, or null when it is none of ours (another extension, or no tab and not an extension page)
  */
-export function senderOf(sender: browser.Runtime.MessageSender, extensionId: string, extensionOrigin: string): Sender | null {
+export function senderOf(
+  sender: browser.Runtime.MessageSender, extensionId: string, extensionOrigin: string,
+): Sender | null {
   if (sender.id !== extensionId) return null;
   const ours = (url: string | undefined) => typeof url === 'string' && url.startsWith(extensionOrigin);
   if (ours(sender.url) && (!sender.tab || ours(sender.tab.url ?? sender.url))) return { kind: 'extension-page' };

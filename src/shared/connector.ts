@@ -7,12 +7,16 @@ import type { BGtoCS, CStoBG, ProtocolData, ProtocolMessage, ProtocolResult, UIt
  */
 
 /** Content script, reader or part script → background. */
-export function sendCStoBG<K extends keyof CStoBG>(name: K, data: ProtocolData<CStoBG, K>): Promise<ProtocolResult<CStoBG, K>> {
+export function sendCStoBG<K extends keyof CStoBG>(
+  name: K, data: ProtocolData<CStoBG, K>,
+): Promise<ProtocolResult<CStoBG, K>> {
   return browser.runtime.sendMessage({ name, data } as ProtocolMessage<CStoBG>);
 }
 
 /** Extension page (popup, notes page) → background. */
-export function sendUItoBG<K extends keyof UItoBG>(name: K, data: ProtocolData<UItoBG, K>): Promise<ProtocolResult<UItoBG, K>> {
+export function sendUItoBG<K extends keyof UItoBG>(
+  name: K, data: ProtocolData<UItoBG, K>,
+): Promise<ProtocolResult<UItoBG, K>> {
   return browser.runtime.sendMessage({ name, data } as ProtocolMessage<UItoBG>);
 }
 

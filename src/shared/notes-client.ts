@@ -19,6 +19,8 @@ export function notesValue<T>(reply: NotesReply<T> | undefined): T {
  * A notes write from an extension page (popup, notes page): `sendUItoBG` to the background (the only writer), then
  * its reply's value. @throws as notesValue
  */
-export async function sendNotes<K extends keyof NotesProtocol>(name: K, data: ProtocolData<NotesProtocol, K>): Promise<Value<K>> {
+export async function sendNotes<K extends keyof NotesProtocol>(
+  name: K, data: ProtocolData<NotesProtocol, K>,
+): Promise<Value<K>> {
   return notesValue((await sendUItoBG(name, data)) as NotesReply<Value<K>> | undefined);
 }

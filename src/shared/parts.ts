@@ -4,9 +4,9 @@ import { sendCStoBG } from './connector';
 import type { PartName } from './part-files';
 
 /**
- * Heavy code loaded into a tab only when used (the list and the reasons: src/shared/part-files.ts). Each part is its own
- * built script that the background injects into the asking tab's isolated world on request (`loadReaderPart`), like
- * the reader bundle itself. Why not `import()` or `web_accessible_resources`: a content script can only load extension
+ * Heavy code loaded into a tab only when used (the list and the reasons: src/shared/part-files.ts). Each part is its
+ * own built script that the background injects into the asking tab's isolated world on request (`loadReaderPart`),
+ * like the reader bundle itself. Why not `import()` or `web_accessible_resources`: a content script can only load extension
  * files that are web-accessible, and exposing them would let every web page fetch (and fingerprint) them;
  * `scripting.executeScript({files})` needs nothing beyond the host access the content script already has.
  * The part scripts fill in the registry (parts()); the content script and the reader read it through loadPart.
@@ -31,11 +31,13 @@ export interface PartApis {
   opencc: { cn2t: TextConverter; t2cn: TextConverter };
   cite: { gbt7714(article: Article): Promise<string> };
   /** Multi-page merge with its own copy of the extraction engine (only multi-page articles need it). */
-  pages: { follow(article: Article, onPage: (p: FollowingPage) => void): Promise<{ stop: StopReason; pages: number; error?: string }> };
+  pages: {
+    follow(article: Article, onPage: (p: FollowingPage) => void): Promise<{ stop: StopReason; pages: number; error?: string }>;
+  };
   readability: { Readability: ReadabilityClass };
 }
 
-/** The registry: each part once its script has run in this world (an API for every name of PARTS, or a compile error). */
+/** The registry: each part once its script has run in this world (every name of PARTS needs an API in PartApis). */
 export type ReaderParts = { [K in PartName]?: PartApis[K] };
 
 declare global {
