@@ -3,22 +3,22 @@ import {
   buildArticle, cleanCopy, pageVerdict, scanPage,
   type Article, type CleanCopy, type PageScan, type PageVerdict, type ReadabilityClass,
 } from '../extract/engine';
-import { send, isMessage } from '../shared/connector';
+import { sendCStoBG, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
-import type { ContentProtocol, ContentStatus } from '../shared/messages';
+import type { BGtoCS, ContentStatus } from '../shared/messages';
 import { applyDeclutter, isDecluttered, removeDeclutter } from './declutter';
-import { pageState } from './page-state';
+import { pageState } from '../shared/page-state';
 import { timed, yieldToPage } from './timing';
 import { unreadable } from './limits';
 import { watchPage } from './marker-watch';
 import type { MarkerTexts } from '../extract/body';
-import { loadPart, parts } from '../reader/parts';
+import { loadPart, parts } from '../shared/parts';
 
 /**
  * Content script. Runs on manifest-matched news hosts at document_idle, and anywhere else when the background injects
  * it on demand (popup or shortcut, under activeTab). Scans the page (extraction's stage one, read-only), reports the
  * verdict for the badge, declutters articles in place, and builds the Article (stage two) when the popup, the reader
- * or the notes first ask; answers the ContentProtocol.
+ * or the notes first ask; answers the background's and popup's messages (BGtoCS).
  */
 const state = pageState();
 
@@ -35,7 +35,7 @@ interface PageLoad {
 let load: PageLoad | null = null;
 const loadedFlag = '__qingduContentLoaded';
 
-type Handlers = { [K in keyof ContentProtocol]: (data: ContentProtocol[K][0]) => ContentProtocol[K][1] | Promise<ContentProtocol[K][1]> };
+type Handlers = { [K in keyof BGtoCS]: (data: BGtoCS[K][0]) => BGtoCS[K][1] | Promise<BGtoCS[K][1]> };
 
 /** The Readability part could not be loaded on this page: extraction that needs it fails (no article) from then on. */
 let readabilityFailed = false;
@@ -47,7 +47,7 @@ let loadUrl: string | null = null;
 const readabilityClass = (): ReadabilityClass | null => parts().readability?.Readability ?? null;
 
 /**
- * Readability for a page whose body only it finds: the part loaded once (reader/parts.ts loadPart); when it cannot be
+ * Readability for a page whose body only it finds: the part loaded once (shared/parts.ts loadPart); when it cannot be
  * loaded, say so and let extraction that needs it fail from then on (readabilityFailed). Never rejects.
  */
 async function ensureReadability(): Promise<ReadabilityClass | null> {
@@ -130,7 +130,7 @@ async function followNavigation(): Promise<void> {
 
 /** Tell the background the verdict, for the toolbar badge. */
 function reportVerdict(isArticle: boolean): void {
-  send('articleDetected', { isArticle }).catch(() => {
+  sendCStoBG('articleDetected', { isArticle }).catch(() => {
     /* background asleep or reloading: the badge is cosmetic */
   });
 }

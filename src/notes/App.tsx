@@ -12,7 +12,7 @@ import { NoticeLine } from './NoticeLine';
 import { isSearch, PAGE } from './rows';
 import { SearchHeader } from './SearchHeader';
 import type { NotesServices } from './services';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 import { selectedNotes, useChangeCounter, useNoteList, useNotesDb, useSearchIndex } from './use-library';
 
 /**

@@ -1,6 +1,6 @@
 import { t } from '../shared/i18n';
 import type { Notice } from './actions';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /** The notice line (`#notice`): an error as an alert, anything else as a status; 撤销 after a deletion. */
 export function NoticeLine({ notice, onUndo }: { notice: NonNullable<Notice>; onUndo: (deleted: Note) => void }) {

@@ -6,7 +6,7 @@ import { ImportError, parseNotesExport, previewImport, type ImportPreview } from
 import { storedUrls } from './library';
 import { chunks, IMPORT_CHUNK } from './rows';
 import type { NotesServices } from './services';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /** The notice line: what the last action did or why it failed; a deletion carries the note for 撤销. */
 export type Notice = { kind: 'info' | 'error'; text: string; undo?: Note } | null;

@@ -1,7 +1,7 @@
 import type { Filters } from './library';
 import { matches } from './library';
 import type { SearchHit } from './search';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /** Notes per screen (更多 adds another): each shown note is a full record read from IndexedDB. */
 export const PAGE = 40;

@@ -1,10 +1,10 @@
 import { installBenchHooks } from './bench-hooks';
-import { sendNotes } from './client';
+import { sendNotes } from '../shared/notes-client';
 import { openNotesDb, type NotesDb } from './db';
 import { download } from './download';
 import { PAGE } from './rows';
 import { SearchClient, type SearchAnswer, type WorkerReply } from './search-client';
-import { NOTES_CHANNEL } from './types';
+import { NOTES_CHANNEL } from '../shared/notes-types';
 
 /** A search-worker event the page follows: indexing progress, index ready, index updated after a library change. */
 export type SearchEvent = Exclude<WorkerReply, { type: 'result' }>;

@@ -5,7 +5,7 @@ import { isSearch, searchRows, toRow, type Row } from './rows';
 import { snippet } from './search';
 import type { SearchAnswer } from './search-client';
 import type { NotesServices } from './services';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /** What the list shows: the filters, the search text and how many rows at most (更多 raises it). */
 export interface ListView {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Article } from '../extract/article';
-import { send, sendToTab } from '../shared/connector';
+import { sendBGtoCS, sendUItoBG } from '../shared/connector';
 import { shortcutSettings } from '../shared/compat';
 import { t } from '../shared/i18n';
-import { formatPublished, labelled } from '../reader/format';
+import { formatPublished, labelled } from '../shared/format';
 import { copyInfoText, copyToClipboard, saveNote } from './actions';
 import { DeclutterToggle } from './DeclutterToggle';
 import { SiteAccess } from './SiteAccess';
@@ -71,10 +71,10 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
     (async () => {
       if (tabId === null) return setLoad({ state: 'unavailable' });
       try {
-        await send('ensureContent', { tabId });
-        const article = await sendToTab(tabId, 'getArticle', undefined);
+        await sendUItoBG('ensureContent', { tabId });
+        const article = await sendBGtoCS(tabId, 'getArticle', undefined);
         // No article at all: the page may have been too large or too deep to analyse (content/limits.ts).
-        const unreadable = article ? undefined : (await sendToTab(tabId, 'status', undefined)).unreadable;
+        const unreadable = article ? undefined : (await sendBGtoCS(tabId, 'status', undefined)).unreadable;
         setLoad({ state: 'ready', article, unreadable });
       } catch {
         setLoad({ state: 'unavailable' });
@@ -93,7 +93,7 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
     }
   };
   const toggleReader = run(async () => {
-    const open = await send('toggleReaderInTab', { tabId: tabId! });
+    const open = await sendUItoBG('toggleReaderInTab', { tabId: tabId! });
     if (!asTab) window.close();
     return open ? t('popupReaderOpened') : t('popupReaderClosed');
   });

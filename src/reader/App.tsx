@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../extract/article';
 import { FONT_SIZES, THEMES, WIDTH_EM, cycle, step, type ReaderPrefs } from '../shared/reader-prefs';
 import { ArticleView } from './ArticleView';
-import { convertedLang, direction, type TextConverter } from './convert';
+import { convertedLang, direction } from './convert';
 import { copyText, scrollDialog, trapTab } from './dialog';
 import { keyAction, type ReaderAction } from './keys';
-import type { FollowingPage, StopReason } from './multipage';
+import type { FollowingPage, StopReason, TextConverter } from '../shared/parts';
 import { HelpPanel, SettingsBar } from './SettingsBar';
 import { useConverter, useDisplayedText, useFollowingPages, usePrefs, useToast } from './use-reader';
 

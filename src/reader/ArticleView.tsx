@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Article } from '../extract/article';
 import { hideBrokenImages } from './body-html';
-import { metaItems } from './format';
+import { metaItems } from '../shared/format';
 import type { Translate } from './App';
 
 interface Props {

@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
 import type { Article } from '../extract/article';
-import type { FollowingPage } from './multipage';
+import type { FollowingPage } from '../shared/parts';
 
 type Translate = (key: string, substitutions?: string[]) => string;
 

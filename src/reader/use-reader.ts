@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Article } from '../extract/article';
 import type { ReaderPrefs } from '../shared/reader-prefs';
 import { bodyHtml, nothingToRead } from './body-html';
-import { convertHtml, type TextConverter } from './convert';
-import type { FollowingPage, StopReason } from './multipage';
+import { convertHtml } from './convert';
+import type { FollowingPage, StopReason, TextConverter } from '../shared/parts';
 import type { ReaderServices, Translate } from './App';
 
 /** The toast line: `say` shows a text for `ms` (4 s by default), `clear` empties it now. */

@@ -9,7 +9,7 @@ import { NO_FILTERS } from '../../src/notes/library';
 import { chunks, foundCount, searchRows } from '../../src/notes/rows';
 import { NotesIndex, type SearchHit } from '../../src/notes/search';
 import type { NotesServices } from '../../src/notes/services';
-import type { Note } from '../../src/notes/types';
+import type { Note } from '../../src/shared/notes-types';
 import { deleteNote, restoreNote, saveArticle } from '../../src/notes/write';
 import { dbName } from './notes-helpers';
 

@@ -3,7 +3,7 @@ import { h, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/extract/article';
 import { App, type ReaderServices } from '../../src/reader/App';
-import type { FollowingPage, StopReason } from '../../src/reader/multipage';
+import type { FollowingPage, StopReason } from '../../src/shared/parts';
 import { pagesStopNote } from '../../src/reader/use-reader';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../../src/shared/reader-prefs';
 
