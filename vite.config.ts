@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import webExtension from 'vite-plugin-web-extension';
+import { PARTS, READER_BUNDLE } from './src/shared/part-files';
 
 /**
  * One manifest, two builds: `TARGET=chrome|firefox vite build` writes `dist/<target>`.
@@ -28,10 +29,9 @@ export default defineConfig({
       disableAutoLaunch: true,
       // Validation downloads a JSON schema from the internet, which this machine cannot reach.
       skipManifestValidation: true,
-      // The reader's heavy parts, and Readability for the content script, are their own scripts, injected only when
-      // used (src/reader/parts.ts).
-      additionalInputs: ['src/notes/index.html', 'src/reader/inject.ts', 'src/reader/opencc-part.ts', 'src/reader/cite-part.ts',
-        'src/reader/pages-part.ts', 'src/content/readability-part.ts'],
+      // The notes page, and the scripts injected only when used: the reader bundle and the lazily loaded parts
+      // (src/shared/part-files.ts).
+      additionalInputs: ['src/notes/index.html', READER_BUNDLE, ...Object.values(PARTS)],
     }),
   ],
 });

@@ -1,20 +1,21 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../extract/article';
 import { openNotesDb, type NotesDb } from '../notes/db';
-import { NOTES_CHANNEL, type Note, type NotesChanged, type SaveResult } from '../notes/types';
+import { NOTES_CHANNEL, type Note, type NotesChanged, type SaveResult } from '../shared/notes-types';
 import {
   clearNotes, deleteNote, describeWriteError, editNote, importNotes, restoreNote, saveArticle,
 } from '../notes/write';
-import { isMessage, sendToTab } from '../shared/connector';
+import { sendBGtoCS } from '../shared/connector';
 import { t } from '../shared/i18n';
-import type { NotesProtocol, NotesReply } from '../shared/messages';
+import type { NotesProtocol, NotesReply, ProtocolHandlers } from '../shared/messages';
 import { ensureContent } from './tabs';
 
 /**
- * The background side of the notes library: the only context that writes it. Message handlers for NotesProtocol, the
- * `save-note` keyboard command and the context menu (page → save the page; selection → save the quote with its
- * article). Every handler answers a NotesReply, so a refused write reaches the user as a message, never as a silent
- * failure. After each committed write the change is broadcast on the `qingdu-notes` BroadcastChannel.
+ * The background side of the notes library: the only context that writes it. The handlers of NotesProtocol (routed by
+ * router.ts), saving a tab (the `save-note` command, router.ts) and the context menu (page → save the page; selection
+ * → save the quote with its article). Every handler answers a NotesReply, so a refused write reaches the user as a
+ * message, never as a silent failure. After each committed write the change is broadcast on the `qingdu-notes`
+ * BroadcastChannel.
  */
 
 let dbPromise: Promise<NotesDb> | undefined;
@@ -44,8 +45,6 @@ async function reply<T>(work: () => Promise<T>): Promise<NotesReply<T>> {
 /** Imports in progress: parts staged by notesImportChunk, written at once by notesImportCommit. */
 const staged = new Map<string, Note[]>();
 
-type Handlers = { [K in keyof NotesProtocol]: (data: NotesProtocol[K][0]) => Promise<NotesProtocol[K][1]> };
-
 /** Save an article with an optional quote, and announce it. */
 export async function saveNote(article: Article, quote?: string): Promise<NotesReply<SaveResult>> {
   return reply(async () => {
@@ -55,8 +54,8 @@ export async function saveNote(article: Article, quote?: string): Promise<NotesR
   });
 }
 
-/** The NotesProtocol handlers (exported for tests and for background/index.ts). */
-export const notesHandlers: Handlers = {
+/** The NotesProtocol handlers (routed by router.ts). */
+export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
   notesSave: ({ article, quote }) => saveNote(article, quote),
   notesEdit: ({ id, note, tags }) => reply(async () => {
     const n = await editNote(await db(), id, { note, tags });
@@ -94,23 +93,10 @@ export const notesHandlers: Handlers = {
   }),
 };
 
-/**
- * Who may write: our extension pages (popup, notes page) for everything; a content script in a tab (the reader's `s`)
- * only notesSave. The sender URL of a content script is page-controlled and is not used as a trust signal.
- */
-function allowed(name: keyof NotesProtocol, sender: browser.Runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id) return false;
-  const origin = browser.runtime.getURL('');
-  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(origin)
-    && (!sender.tab || (sender.tab.url ?? sender.url).startsWith(origin));
-  if (fromExtensionPage) return true;
-  return name === 'notesSave' && !!sender.tab;
-}
-
 /** Article of a tab from its content script (injected under activeTab when the host is not in the manifest). */
 async function tabArticle(tabId: number): Promise<Article> {
   await ensureContent(tabId);
-  const article = await sendToTab(tabId, 'getArticle', undefined);
+  const article = await sendBGtoCS(tabId, 'getArticle', undefined);
   // Same rule as the popup, whose save button is off on non-article pages (channel lists, search results).
   if (!article?.isArticle) throw new Error(t('saveNotArticle'));
   return article;
@@ -154,13 +140,6 @@ export function onMenuClick(info: browser.Menus.OnClickData, tab?: browser.Tabs.
   return undefined;
 }
 
-/** The `save-note` keyboard command: save the active tab's article. */
-export async function onSaveCommand(command: string, tab?: browser.Tabs.Tab): Promise<NotesReply<SaveResult> | undefined> {
-  if (command !== 'save-note') return undefined;
-  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  return tabId === undefined ? undefined : saveTab(tabId);
-}
-
 async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: t('menuSavePage'), contexts: ['page'] });
@@ -169,28 +148,11 @@ async function createMenus(): Promise<void> {
 }
 
 /**
- * Register the notes message listener, the context menu and the save-note command. Call once, at the top level of the
- * background script (listeners must be registered synchronously for event pages and service workers).
+ * Register the context menu (created at install and startup, clicks handled by onMenuClick). Call once, at the top
+ * level of the background script (listeners must be registered synchronously for event pages and service workers).
  */
-export function registerNotes(): void {
-  browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
-    if (!isMessage(msg) || !(msg.name in notesHandlers)) return undefined;
-    const name = msg.name as keyof NotesProtocol;
-    if (!allowed(name, sender)) {
-      console.warn('[qingdu] notes message refused', name, sender.url);
-      return undefined;
-    }
-    return (notesHandlers[name] as (d: unknown) => Promise<unknown>)(msg.data);
-  });
+export function registerNotesMenu(): void {
   browser.runtime.onInstalled.addListener(() => { createMenus().catch((e) => console.warn('[qingdu] menus', e)); });
   browser.runtime.onStartup.addListener(() => { createMenus().catch((e) => console.warn('[qingdu] menus', e)); });
   browser.contextMenus.onClicked.addListener((info, tab) => { void onMenuClick(info, tab); });
-  browser.commands.onCommand.addListener((command, tab) => { void onSaveCommand(command, tab); });
-  // Test-only hook (like qingduTestHooks in index.ts): synthetic key presses and menu clicks cannot reach extension
-  // handlers, so browser tests call the real ones here, in the real background context.
-  (globalThis as Record<string, unknown>).qingduNotesTestHooks = {
-    menuClick: async (menuItemId: string, tabId: number, selectionText?: string) =>
-      onMenuClick({ menuItemId, selectionText, editable: false, pageUrl: '' } as browser.Menus.OnClickData, await browser.tabs.get(tabId)),
-    command: async (command: string, tabId: number) => onSaveCommand(command, await browser.tabs.get(tabId)),
-  };
 }

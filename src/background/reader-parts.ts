@@ -1,24 +1,17 @@
 import browser from 'webextension-polyfill';
+import { builtFile, isPartName, PARTS } from '../shared/part-files';
 
 /**
- * The background side of the reader's lazy parts (src/reader/parts.ts): inject a part's built script into the frame
- * that asked, and hand out the shipped CSL files. Both are asked for by a content script, whose page may be hostile:
- * the part name and the file name are checked against fixed lists, so a page cannot make us inject or read anything
- * else.
+ * The background side of the lazily loaded parts (src/shared/part-files.ts): inject a part's built script into the
+ * frame that asked, and hand out the shipped CSL files. Both are asked for by a content script, whose page may be
+ * hostile: the part name and the file name are checked against fixed lists, so a page cannot make us inject or read
+ * anything else.
  */
-const PART_FILES: Record<string, string> = {
-  opencc: 'src/reader/opencc-part.js',
-  cite: 'src/reader/cite-part.js',
-  pages: 'src/reader/pages-part.js',
-  readability: 'src/content/readability-part.js',
-};
 
-/** Inject a reader part into the sender's tab and frame. @returns false for an unknown part or a sender without a tab */
-export async function loadReaderPart(part: string, sender: browser.Runtime.MessageSender): Promise<boolean> {
-  const file = PART_FILES[part];
-  const tabId = sender.tab?.id;
-  if (!file || tabId === undefined) return false;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
+/** Inject a part into a tab's frame. @returns false for a name that is not one of PARTS */
+export async function loadReaderPart(part: unknown, tabId: number, frameId: number): Promise<boolean> {
+  if (!isPartName(part)) return false;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [builtFile(PARTS[part])] });
   return true;
 }
 

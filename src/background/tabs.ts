@@ -1,9 +1,8 @@
 import browser from 'webextension-polyfill';
-import { sendToTab } from '../shared/connector';
+import { sendBGtoCS } from '../shared/connector';
+import { t } from '../shared/i18n';
 import type { ContentStatus } from '../shared/messages';
-
-/** Output path of the reader bundle (vite additionalInputs: src/reader/inject.ts → src/reader/inject.js). */
-const READER_FILE = 'src/reader/inject.js';
+import { builtFile, READER_BUNDLE } from '../shared/part-files';
 
 /** The built content-script file, read from the manifest so the name never drifts from the build. */
 function contentFile(): string {
@@ -12,7 +11,7 @@ function contentFile(): string {
 
 async function status(tabId: number): Promise<ContentStatus | null> {
   try {
-    return await sendToTab(tabId, 'status', undefined);
+    return await sendBGtoCS(tabId, 'status', undefined);
   } catch {
     return null;
   }
@@ -34,6 +33,12 @@ export async function ensureContent(tabId: number): Promise<ContentStatus> {
 /** Toggle reader mode in a tab, injecting the content script and the reader bundle on first use. @returns open? */
 export async function toggleReaderInTab(tabId: number): Promise<boolean> {
   const s = await ensureContent(tabId);
-  if (!s.readerLoaded) await browser.scripting.executeScript({ target: { tabId }, files: [READER_FILE] });
-  return sendToTab(tabId, 'toggleReader', undefined);
+  if (!s.readerLoaded) await browser.scripting.executeScript({ target: { tabId }, files: [builtFile(READER_BUNDLE)] });
+  return sendBGtoCS(tabId, 'toggleReader', undefined);
+}
+
+/** Show a tab's detection verdict on the toolbar badge (文 on articles, nothing elsewhere). */
+export async function showVerdict(tabId: number, isArticle: boolean): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: isArticle ? t('badgeArticle') : '' });
+  if (isArticle) await browser.action.setBadgeBackgroundColor({ tabId, color: '#a33' });
 }

@@ -1,10 +1,21 @@
-import type { PageLoad } from '../extract/engine';
 import type { MarkerTexts } from '../extract/body';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from '../extract/markers';
 import { CLUTTER_ATTR, declutterCss, findBodyElement, findClutterBlocks, safeSelectors } from '../extract/clutter';
 import { siteClutterSelectors } from './site-clutter';
 
 const STYLE_ID = 'qingdu-declutter';
+
+/** Where the article is on the page, for the declutter's guard. */
+export interface DeclutterTarget {
+  /** The page URL (site rule clutter selectors). */
+  url: string;
+  /** The live element holding the body (extract/scan.ts BodyLocation.holder), or null when it came from a copy. */
+  bodyElement: Element | null;
+  /** The body text, to find the element holding it when there is no live element (Readability's path). */
+  bodyText: string | null;
+  /** The clutter marker texts as they are now, or null/absent: the declutter then walks the page's text. */
+  markerTexts?: MarkerTexts | null;
+}
 
 /**
  * Hide page clutter in place with ONE injected `<style>` (generic + site-rule selectors, plus `[data-qingdu-clutter]`
@@ -15,7 +26,7 @@ const STYLE_ID = 'qingdu-declutter';
  * is walked for markers.
  * @returns false when the body could not be located on the page (then nothing is hidden).
  */
-export function applyDeclutter(doc: Document, page: Pick<PageLoad, 'url' | 'bodyElement' | 'bodyText'> & { markerTexts?: MarkerTexts | null }): boolean {
+export function applyDeclutter(doc: Document, page: DeclutterTarget): boolean {
   if (doc.getElementById(STYLE_ID)) return true;
   const live = page.bodyElement?.isConnected ? page.bodyElement : null;
   const body = live ?? (page.bodyText ? findBodyElement(doc, page.bodyText) : null);

@@ -1,153 +1,192 @@
 import browser from 'webextension-polyfill';
-import { loadPhases, runPhases, ReadabilityMissing, type PageLoad, type ReadabilitySource } from '../extract/engine';
-import type { Article } from '../extract/article';
-import { send, isMessage } from '../shared/connector';
+import {
+  buildArticle, cleanCopy, pageVerdict, scanPage,
+  type Article, type CleanCopy, type PageScan, type PageVerdict, type ReadabilityClass,
+} from '../extract/engine';
+import { sendCStoBG, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
-import type { ContentProtocol, ContentStatus } from '../shared/messages';
+import type { BGtoCS, ContentStatus } from '../shared/messages';
 import { applyDeclutter, isDecluttered, removeDeclutter } from './declutter';
-import { pageState } from './page-state';
-import { measure, timed, yieldToPage } from './timing';
+import { pageState } from '../shared/page-state';
+import { timed, yieldToPage } from './timing';
 import { unreadable } from './limits';
 import { watchPage } from './marker-watch';
 import type { MarkerTexts } from '../extract/body';
-import { loadPart, parts } from '../reader/parts';
+import { loadPart, parts } from '../shared/parts';
 
 /**
  * Content script. Runs on manifest-matched news hosts at document_idle, and anywhere else when the background injects
- * it on demand (popup or shortcut, under activeTab). Extracts the Article on a clone of the document, reports the
- * verdict for the badge, declutters articles in place, and answers the ContentProtocol.
+ * it on demand (popup or shortcut, under activeTab). Scans the page (extraction's stage one, read-only), reports the
+ * verdict for the badge, declutters articles in place, and builds the Article (stage two) when the popup, the reader
+ * or the notes first ask; answers the background's and popup's messages (BGtoCS).
  */
 const state = pageState();
-/** The page-load result; the full Article is completed from it when first asked for (see article()). */
+
+/** What page load found: the scan, its verdict, and the cleaned copy when the verdict needed one (reused later). */
+interface PageLoad {
+  /** The URL the scan ran with. */
+  url: string;
+  scan: PageScan;
+  verdict: PageVerdict;
+  copy: CleanCopy | null;
+}
+
+/** The last page load (or the one after a single-page navigation); null when it failed. */
 let load: PageLoad | null = null;
 const loadedFlag = '__qingduContentLoaded';
-let analysed: Promise<void> = Promise.resolve();
 
-type Handlers = { [K in keyof ContentProtocol]: (data: ContentProtocol[K][0]) => ContentProtocol[K][1] };
-
-/**
- * Readability for the engine: loaded as a part (src/content/readability-part.ts) only on pages whose body only it
- * finds, so this script does not carry it (issue 8). @throws ReadabilityMissing until the part is loaded
- */
-const readability: ReadabilitySource = () => {
-  const part = parts().readability;
-  if (!part) throw new ReadabilityMissing();
-  return part.Readability;
-};
+type Handlers = { [K in keyof BGtoCS]: (data: BGtoCS[K][0]) => BGtoCS[K][1] | Promise<BGtoCS[K][1]> };
 
 /** The Readability part could not be loaded on this page: extraction that needs it fails (no article) from then on. */
 let readabilityFailed = false;
 
-/** The URL the last extraction ran with (page load's, or followNavigation's), even when it found nothing. */
+/** The URL the last page load ran with (page load's, or followNavigation's), even when it found nothing. */
 let loadUrl: string | null = null;
 
+/** Readability, once its part (src/content/readability-part.ts) is loaded in this page; this script does not carry it. */
+const readabilityClass = (): ReadabilityClass | null => parts().readability?.Readability ?? null;
+
 /**
- * Load the Readability part (once; reader/parts.ts loadPart); when it cannot be loaded, say so and let extraction that
- * needs it fail from then on (readabilityFailed). Never rejects.
+ * Readability for a page whose body only it finds: the part loaded once (shared/parts.ts loadPart); when it cannot be
+ * loaded, say so and let extraction that needs it fail from then on (readabilityFailed). Never rejects.
  */
-function loadReadability(): Promise<void> {
-  return loadPart('readability').then(
-    () => undefined,
-    (e) => {
+async function ensureReadability(): Promise<ReadabilityClass | null> {
+  if (!readabilityClass() && !readabilityFailed) {
+    await loadPart('readability').catch((e) => {
       console.warn('[qingdu] Readability did not load', e);
       readabilityFailed = true;
-    },
-  );
+    });
+  }
+  return readabilityClass();
 }
-
-/** Is `e` the engine asking for Readability that can still be loaded (see answer)? */
-const wantsReadability = (e: unknown): boolean => e instanceof ReadabilityMissing && !readabilityFailed;
 
 /** A URL without its fragment: a single-page site that navigates (pushState) changes it, an #anchor does not. */
 const withoutHash = (href: string): string => href.split('#')[0];
 
+/** How page load runs its stages: each timed as its own task with a yield between (page load), or all at once. */
+interface Pacing {
+  step<T>(phase: string, fn: () => T): T;
+  /** Between stages. */
+  pause(): Promise<void>;
+}
+/** At page load: each stage a task of its own, timed as `qingdu:<phase>` (timing.ts). */
+const PAGE_LOAD: Pacing = { step: timed, pause: yieldToPage };
+/** On a request (a navigation or a replaced body found when the popup asks): at once, untimed. */
+const AT_ONCE: Pacing = { step: (_phase, fn) => fn(), pause: () => Promise.resolve() };
+
 /**
- * Run loadPhases to its end in one go (on demand, not at page load: nothing to yield to).
- * @throws ReadabilityMissing when the page needs Readability and it is not loaded yet (see answer)
+ * Page load's stages on the page as it is now: the scan (`body`); on a page only Readability reads, its part loaded
+ * and the cleaned copy (`readability`); on a short article, the cleaned copy for the exact count (`clean`); the verdict
+ * (`detect`). Serialisation and metadata wait for the first request (article()).
+ * @returns null when the page needs Readability and its part cannot be loaded
+ * @throws what the engine throws in a broken environment (the callers catch)
  */
-function loadNow(): PageLoad | null {
-  try {
-    return runPhases(loadPhases(document, location.href, { lazy: true, readability }));
-  } catch (e) {
-    if (wantsReadability(e)) throw e;
+async function loadPage(pacing: Pacing): Promise<PageLoad | null> {
+  const url = location.href;
+  const scan = pacing.step('body', () => scanPage(document, url));
+  let copy: CleanCopy | null = null;
+  if (scan.needsReadability) {
+    const readability = await ensureReadability(); // (the part loads in tasks of its own)
+    if (!readability) return null;
+    copy = pacing.step('readability', () => cleanCopy(scan, readability));
+  } else if (!scan.bounds?.settled) {
+    await pacing.pause();
+    copy = pacing.step('clean', () => cleanCopy(scan, null));
+  }
+  await pacing.pause();
+  const verdict = pacing.step('detect', () => pageVerdict(scan, copy));
+  return { url, scan, verdict, copy };
+}
+
+/** loadPage that reports a failure on the console and gives null (extraction never breaks the content script). */
+function loadPageSafely(pacing: Pacing): Promise<PageLoad | null> {
+  return loadPage(pacing).catch((e) => {
     console.warn('[qingdu] extraction failed', e);
     return null;
-  }
+  });
 }
 
 /**
- * Keep the page-load result in step with a single-page site that navigated since (history.pushState, found by the
- * break-it trial): the Article must be the page now shown, with the URL now shown, not the old URL on the new text.
- * The old page's declutter goes; the new page's is applied when it is an article and the option is on.
+ * Keep the page load in step with a single-page site that navigated since (history.pushState, found by the break-it
+ * trial: test/fixtures/breakit/spa-navigate.html): the Article must be the page now shown, with the URL now shown, not
+ * the old URL on the new text. The old page's declutter goes; the new page's is applied when it is an article and the
+ * option is on.
  */
-function followNavigation(): void {
+async function followNavigation(): Promise<void> {
   if (loadUrl === null || withoutHash(loadUrl) === withoutHash(location.href)) return;
-  // Extract first: a page that needs Readability stops here, before anything changes, and answer() asks again once
-  // it is loaded (the old declutter does not change what extraction reads: a sheet, and attributes it ignores).
-  const next = loadNow();
-  loadUrl = location.href;
+  // Load first (a page only Readability reads loads its part here), then change what is shown: the old declutter
+  // does not change what extraction reads (a sheet, and attributes it ignores).
+  const next = await loadPageSafely(AT_ONCE);
+  loadUrl = next?.url ?? location.href;
   const wasDecluttered = isDecluttered(document);
   removeDeclutter(document);
   state.article = null;
   load = next;
-  const isArticleNow = !!load?.detection.isArticle;
-  // (no yield since the body pass: its marker texts are the page's)
-  if (wasDecluttered && isArticleNow) declutterPage(load!.markerTexts);
+  const isArticleNow = !!next?.verdict.detection.isArticle;
+  // (the page may have changed since the scan: the declutter reads its marker texts anew)
+  if (wasDecluttered && isArticleNow) await declutterPage(null);
   reportVerdict(isArticleNow);
 }
 
 /** Tell the background the verdict, for the toolbar badge. */
 function reportVerdict(isArticle: boolean): void {
-  send('articleDetected', { isArticle }).catch(() => {
+  sendCStoBG('articleDetected', { isArticle }).catch(() => {
     /* background asleep or reloading: the badge is cosmetic */
   });
 }
 
 /**
- * The Article, completed on first use (popup, reader, notes): page load only does what the badge and the declutter
- * need (loadPhases, lazy), so the rest is done now, once, and kept in the page state.
+ * A single-page site replaced the body element since the scan (hostile fixture spa-rewrite, break-it fixture
+ * spa-rerender): the scan's containers are detached, so the page is scanned afresh before the Article is built.
  */
-function article(): Article | null {
-  followNavigation();
-  if (!state.article && load) {
-    try {
-      state.article = timed('complete', () => load!.complete());
-    } catch (e) {
-      if (wantsReadability(e)) throw e;
-      console.warn('[qingdu] extraction failed', e);
-      load = null;
-    }
-    // Page load may have taken a long body for an article before cleaning it (PageLoad.exact): the Article's verdict
-    // is the one that counts, so a page that turns out to be none gets its clutter back and its badge cleared.
-    if (state.article && load && state.article.isArticle !== load.detection.isArticle) {
-      if (!state.article.isArticle) removeDeclutter(document);
-      reportVerdict(state.article.isArticle);
-    }
+const bodyReplaced = (page: PageLoad): boolean => page.scan.body.containers.some((c) => c.isConnected === false);
+
+/**
+ * The Article, built on first use (popup, reader, notes) from page load's scan (extraction's stage two), once, and
+ * kept in the page state. Page load may have taken a long body for an article before cleaning it
+ * (PageVerdict.exact): the Article's verdict is the one that counts, so a page that turns out to be none gets its
+ * clutter back and its badge cleared.
+ */
+async function article(): Promise<Article | null> {
+  await followNavigation();
+  if (state.article || !load) return state.article;
+  const shown = load.verdict.detection.isArticle;
+  try {
+    if (bodyReplaced(load)) load = await loadPage(AT_ONCE);
+    const page = load;
+    if (page) state.article = timed('complete', () => buildArticle(page.scan, { readability: readabilityClass(), copy: page.copy }));
+  } catch (e) {
+    console.warn('[qingdu] extraction failed', e);
+    load = null;
+  }
+  if (state.article && state.article.isArticle !== shown) {
+    if (!state.article.isArticle) removeDeclutter(document);
+    reportVerdict(state.article.isArticle);
   }
   return state.article;
 }
 
 /**
- * Declutter the page in place around its body: the live element page load chose, or, when a single-page site has
- * replaced that element since (break-it trial: re-rendered containers), the element holding the Article's text (the
- * Article is then extracted afresh from the page as it is, see PageLoad.complete).
- * @param markers page load's marker texts as they are now (the page load just ran in this task, or a PageWatch
- *   brought them up to date), or null: then the declutter reads the page's text for them itself
+ * Declutter the page in place around its body: the live element page load found, or, when a single-page site has
+ * replaced that element since (break-it trial: re-rendered containers), the element holding the Article's text.
+ * @param markers page load's marker texts as they are now (the scan just ran in this task, or a PageWatch brought
+ *   them up to date), or null: then the declutter reads the page's text for them itself
  * @returns whether the page is decluttered
  */
-function declutterPage(markers: MarkerTexts | null): boolean {
+async function declutterPage(markers: MarkerTexts | null): Promise<boolean> {
   const page = load;
   if (!page) return false;
-  if (applyDeclutter(document, { ...page, markerTexts: markers })) return true;
-  const a = article();
+  const target = { url: page.url, bodyElement: page.scan.body.holder, bodyText: null, markerTexts: markers };
+  if (applyDeclutter(document, target)) return true;
+  const a = await article();
   return !!a?.isArticle && applyDeclutter(document, { url: page.url, bodyElement: null, bodyText: a.textContent });
 }
 
 /** The verdict: the Article's once it exists, else page load's. */
-const isArticle = (): boolean => state.article?.isArticle ?? !!load?.detection.isArticle;
+const isArticle = (): boolean => state.article?.isArticle ?? !!load?.verdict.detection.isArticle;
 
-function status(): ContentStatus {
-  followNavigation();
+async function status(): Promise<ContentStatus> {
+  await followNavigation();
   return {
     isArticle: isArticle(),
     readerLoaded: !!state.reader,
@@ -160,15 +199,15 @@ function status(): ContentStatus {
 const handlers: Handlers = {
   getArticle: () => article(),
   status,
-  setDeclutter: ({ on }) => {
-    followNavigation();
-    if (on && isArticle()) declutterPage(null);
+  setDeclutter: async ({ on }) => {
+    await followNavigation();
+    if (on && isArticle()) await declutterPage(null);
     else removeDeclutter(document);
     return isDecluttered(document);
   },
-  toggleReader: () => {
+  toggleReader: async () => {
     const reader = state.reader;
-    const a = article();
+    const a = await article();
     if (!reader || !a) return false;
     if (reader.isOpen()) reader.close();
     else reader.open(a);
@@ -177,20 +216,14 @@ const handlers: Handlers = {
 };
 
 /**
- * Run a message handler; when it needs Readability and the part is not loaded yet (a single-page site navigated to a
- * page only Readability reads, or the body was replaced since page load), load the part and run it again. The
- * handlers change no state before the engine asks. When the part cannot be loaded, the second run treats that as a
- * failed extraction (not an article, badge cleared), so the popup still gets an answer (break-it trial).
- * @throws what the handler throws
+ * Messages are answered one at a time, after page load: a handler may load a page afresh (a navigation, a replaced
+ * body), and two at once would each do it.
  */
-async function answer<T>(run: () => T): Promise<T> {
-  try {
-    return run();
-  } catch (e) {
-    if (!wantsReadability(e)) throw e;
-    await loadReadability();
-    return run();
-  }
+let queue: Promise<unknown> = Promise.resolve();
+function inTurn<T>(run: () => Promise<T>): Promise<T> {
+  const result = queue.then(run);
+  queue = result.catch(() => undefined);
+  return result;
 }
 
 async function start(): Promise<void> {
@@ -203,21 +236,17 @@ async function start(): Promise<void> {
   browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || !isMessage(msg) || !(msg.name in handlers)) return undefined;
     const handler = handlers[msg.name as keyof Handlers] as (d: unknown) => unknown;
-    // Answer after the page-load analysis, so `status` and `getArticle` never see a half-done state.
-    return analysed.then(() => answer(() => handler(msg.data)));
+    return inTurn(async () => handler(msg.data));
   });
 
-  analysed = analyse();
+  void inTurn(analyse);
 }
 
 /**
- * Detect phase by phase, then declutter, yielding to the page between phases: each phase is one task, timed as
- * `qingdu:<phase>` (body; on pages only Readability reads, readability after its part has loaded; on articles clean;
- * detect; declutter; see timing.ts and loadPhases). The rest of
- * the Article (serialisation, metadata) waits until something asks for it (article()).
+ * Page load: the size limits, then the stages of loadPage with a yield between them, then the declutter on articles
+ * (each phase a task of its own, timed as `qingdu:<phase>`; see timing.ts). Marks `qingdu:done` when finished.
  */
 async function analyse(): Promise<void> {
-  let result: PageLoad | null = null;
   state.unreadable = timed('limits', () => unreadable(document)) ?? undefined;
   if (state.unreadable) {
     // Too big or too deep to analyse within the task budget: no article, and the popup says why.
@@ -227,35 +256,18 @@ async function analyse(): Promise<void> {
   await yieldToPage();
   // what the page changes from the body pass on, for the declutter's marker texts (same task as the pass)
   const watch = watchPage(document);
-  try {
-    loadUrl = location.href;
-    const steps = loadPhases(document, loadUrl, { lazy: true, readability });
-    let readabilityNext = false;
-    for (;;) {
-      const start = performance.now();
-      const step = steps.next();
-      // `readability` ends the body pass and asks for the library (loaded now, in tasks of its own): the step after
-      // it is Readability's parse
-      const phase = step.done ? 'detect' : step.value === 'readability' ? 'body' : readabilityNext ? 'readability' : step.value;
-      readabilityNext = !step.done && step.value === 'readability';
-      measure(phase, start);
-      if (step.done) {
-        result = step.value;
-        break;
-      }
-      // (a part that fails to load: the engine's next call throws, and extraction fails as on any other error)
-      await (readabilityNext ? loadReadability() : yieldToPage());
-    }
-  } catch (e) {
-    console.warn('[qingdu] extraction failed', e);
-  }
+  loadUrl = location.href;
+  const result = await loadPageSafely(PAGE_LOAD);
   load = result;
-  const verdict = !!result?.detection.isArticle;
+  const verdict = !!result?.verdict.detection.isArticle;
   // The popup's 自动净化新闻页面 option (src/shared/settings.ts) can turn the automatic declutter off.
   if (result && verdict && (await loadSettings()).autoDeclutter) {
     await yieldToPage();
     try {
-      timed('declutter', () => declutterPage(watch.markerTexts(result!.markerTexts)));
+      const markers = watch.markerTexts(result.scan.markerTexts);
+      const applied = timed('declutter', () => applyDeclutter(document, { url: result.url, bodyElement: result.scan.body.holder, bodyText: null, markerTexts: markers }));
+      // no live element (Readability's path, or the body replaced): the element holding the Article's text
+      if (!applied) await declutterPage(markers);
     } catch (e) {
       console.warn('[qingdu] declutter failed', e);
     }

@@ -1,3 +1,5 @@
+import type { Unreadable } from '../shared/messages';
+
 /**
  * Pages the content script does not analyse, because one pass over them would hold the page's main thread far beyond
  * the 50 ms task budget (issue 8): measured in Chromium on the hostile pages, extraction took ~2 s on a page of 100,000
@@ -7,9 +9,6 @@
  */
 export const MAX_ELEMENTS = 30_000;
 export const MAX_DEPTH = 256;
-
-/** Why a page is not analysed: too many elements, or nested too deep. */
-export type Unreadable = 'too-large' | 'too-deep';
 
 /**
  * An element MAX_DEPTH + 1 levels below the root element exists exactly when some element is nested deeper than

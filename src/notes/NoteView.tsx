@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import { labelled } from '../reader/format';
+import { labelled } from '../shared/format';
 import { t } from '../shared/i18n';
 import { isWebUrl } from './import';
 import { sanitizeArticleHtml } from './sanitize';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /** Split what the user typed in the tags box: commas (ASCII or Chinese), 、, semicolons or newlines. */
 export const parseTags = (s: string): string[] => s.split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean);

@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { LATEST_REVISION, migrate } from './migrations/index';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 export const DB_NAME = 'qingdu-notes';
 /** `meta` key of the library revision: a counter bumped in the same transaction as every write. */

@@ -1,6 +1,6 @@
 import TurndownService from 'turndown';
 import { strToU8, zipSync } from 'fflate';
-import type { Note, NotesExport } from './types';
+import type { Note, NotesExport } from '../shared/notes-types';
 
 /**
  * Exports of the library: JSON (everything, lossless), Markdown (one file per note with YAML front matter; a zip for

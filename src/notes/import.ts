@@ -1,5 +1,5 @@
 import { ARTICLE_FIELDS } from '../extract/article';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /**
  * A file import refuses. `message` says what is wrong (Chinese, then English: logs and tests); the UI shows

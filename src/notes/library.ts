@@ -1,5 +1,5 @@
 import type { NotesDb } from './db';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /** The list filters of the notes page. Dates are `YYYY-MM-DD` (inclusive, UTC days of createdAt), empty for none. */
 export interface Filters {

@@ -1,6 +1,6 @@
 import { getRevision, INDEX_KEY, type NotesDb } from './db';
 import { NotesIndex } from './search';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /**
  * The search index of the notes page. Building it means tokenizing every note (tens of seconds at 10,000 notes), so a

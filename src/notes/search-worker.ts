@@ -3,7 +3,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 import { getNote, getRevision, openNotesDb } from './db';
 import { loadIndex, saveSnapshot } from './search-cache';
 import type { NotesIndex } from './search';
-import { NOTES_CHANNEL, type NotesChanged } from './types';
+import { NOTES_CHANNEL, type NotesChanged } from '../shared/notes-types';
 import type { WorkerReply, WorkerRequest } from './search-client';
 
 /**

@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
 import { highlightTerms, tokenize } from './tokenize';
-import type { Note } from './types';
+import type { Note } from '../shared/notes-types';
 
 /** A note as the search index sees it: the searched text fields and the fields a result row shows. */
 interface SearchDoc extends Omit<SearchHit, 'id'> {

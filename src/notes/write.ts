@@ -1,7 +1,7 @@
 import type { Article } from '../extract/article';
 import { REVISION_KEY, type NotesDb } from './db';
 import { sha256Hex } from './hash';
-import type { ImportResult, Note, SaveResult } from './types';
+import type { ImportResult, Note, SaveResult } from '../shared/notes-types';
 
 /**
  * Every write to the library. Each one is a single readwrite transaction over `notes` and `meta` that also bumps the

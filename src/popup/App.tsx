@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Article } from '../extract/article';
-import { send, sendToTab } from '../shared/connector';
+import { sendBGtoCS, sendUItoBG } from '../shared/connector';
 import { shortcutSettings } from '../shared/compat';
 import { t } from '../shared/i18n';
-import { formatPublished, labelled } from '../reader/format';
+import { formatPublished, labelled } from '../shared/format';
 import { copyInfoText, copyToClipboard, saveNote } from './actions';
 import { DeclutterToggle } from './DeclutterToggle';
 import { SiteAccess } from './SiteAccess';
@@ -14,26 +14,72 @@ type Load =
   | { state: 'unavailable' }
   | { state: 'ready'; article: Article | null; unreadable?: 'too-large' | 'too-deep' };
 
+/** The status line: loading, unavailable, or whether the page is an article (and why not, when it was unreadable). */
+function StatusLine({ load, isArticle }: { load: Load; isArticle: boolean }) {
+  return (
+    <header class="status" data-state={load.state} data-article={String(isArticle)}>
+      {load.state === 'loading' && t('popupLoading')}
+      {load.state === 'unavailable' && t('popupUnavailable')}
+      {load.state === 'ready' && (isArticle ? t('popupIsArticle')
+        : load.unreadable ? t(load.unreadable === 'too-deep' ? 'popupTooDeep' : 'popupTooLarge') : t('popupNotArticle'))}
+    </header>
+  );
+}
+
+/** The article's title, published time and 来源 (the site name when there is no source). */
+function ArticleInfo({ article }: { article: Article }) {
+  return (
+    <section class="info">
+      <h1 class="title">{article.title}</h1>
+      <p class="meta">
+        {article.published && <span class="published">{formatPublished(article.published)}</span>}
+        {(article.source || article.siteName) && (
+          <span class="source">{labelled(t, 'metaSource', article.source || article.siteName!)}</span>
+        )}
+      </p>
+    </section>
+  );
+}
+
+/** The reader shortcut as the browser assigned it, and where to change it. */
+function ShortcutFooter() {
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => {
+    browser.commands.getAll().then((cs) => setShortcut(cs.find((c) => c.name === 'toggle-reader')?.shortcut || null));
+  }, []);
+  const settings = shortcutSettings();
+  const openSettings = (e: Event) => {
+    e.preventDefault();
+    if (settings.url) browser.tabs.create({ url: settings.url });
+  };
+  return (
+    <footer class="shortcut">
+      {shortcut ? t('popupShortcut', shortcut) : t('popupNoShortcut')}{' '}
+      {settings.url
+        ? <a href={settings.url} onClick={openSettings}>{t('popupChangeShortcut')}</a>
+        : <span class="settings-path">{t('popupChangeShortcut')}: {settings.text}</span>}
+    </footer>
+  );
+}
+
 /** The popup: article status, title/time/source, and the three actions. */
 export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [notice, setNotice] = useState('');
-  const [shortcut, setShortcut] = useState<string | null>(null);
 
   useEffect(() => {
     (async () => {
       if (tabId === null) return setLoad({ state: 'unavailable' });
       try {
-        await send('ensureContent', { tabId });
-        const article = await sendToTab(tabId, 'getArticle', undefined);
+        await sendUItoBG('ensureContent', { tabId });
+        const article = await sendBGtoCS(tabId, 'getArticle', undefined);
         // No article at all: the page may have been too large or too deep to analyse (content/limits.ts).
-        const unreadable = article ? undefined : (await sendToTab(tabId, 'status', undefined)).unreadable;
+        const unreadable = article ? undefined : (await sendBGtoCS(tabId, 'status', undefined)).unreadable;
         setLoad({ state: 'ready', article, unreadable });
       } catch {
         setLoad({ state: 'unavailable' });
       }
     })();
-    browser.commands.getAll().then((cs) => setShortcut(cs.find((c) => c.name === 'toggle-reader')?.shortcut || null));
   }, [tabId]);
 
   const article = load.state === 'ready' ? load.article : null;
@@ -47,17 +93,12 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
     }
   };
   const toggleReader = run(async () => {
-    const open = await send('toggleReaderInTab', { tabId: tabId! });
+    const open = await sendUItoBG('toggleReaderInTab', { tabId: tabId! });
     if (!asTab) window.close();
     return open ? t('popupReaderOpened') : t('popupReaderClosed');
   });
   const save = run(async () => ((await saveNote(article!)) === 'updated' ? t('popupNoteUpdated') : t('popupSaved')));
   const copy = run(async () => (await copyToClipboard(await copyInfoText(article!)), t('popupCopied')));
-  const settings = shortcutSettings();
-  const openSettings = (e: Event) => {
-    e.preventDefault();
-    if (settings.url) browser.tabs.create({ url: settings.url });
-  };
   // The notes library was reachable only from the toolbar button's context menu; a link here makes it findable.
   const notesUrl = browser.runtime.getURL('src/notes/index.html');
   const openNotes = async (e: Event) => {
@@ -68,23 +109,8 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
 
   return (
     <main class="popup">
-      <header class="status" data-state={load.state} data-article={String(isArticle)}>
-        {load.state === 'loading' && t('popupLoading')}
-        {load.state === 'unavailable' && t('popupUnavailable')}
-        {load.state === 'ready' && (isArticle ? t('popupIsArticle')
-          : load.unreadable ? t(load.unreadable === 'too-deep' ? 'popupTooDeep' : 'popupTooLarge') : t('popupNotArticle'))}
-      </header>
-      {isArticle && (
-        <section class="info">
-          <h1 class="title">{article!.title}</h1>
-          <p class="meta">
-            {article!.published && <span class="published">{formatPublished(article!.published)}</span>}
-            {(article!.source || article!.siteName) && (
-              <span class="source">{labelled(t, 'metaSource', article!.source || article!.siteName!)}</span>
-            )}
-          </p>
-        </section>
-      )}
+      <StatusLine load={load} isArticle={isArticle} />
+      {isArticle && <ArticleInfo article={article!} />}
       <div class="actions">
         <button type="button" id="btn-reader" disabled={!isArticle} onClick={toggleReader}>{t('popupReader')}</button>
         <button type="button" id="btn-save" disabled={!isArticle} onClick={save}>{t('popupSave')}</button>
@@ -94,12 +120,7 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       <p class="library"><a href={notesUrl} id="open-notes" onClick={openNotes}>{t('popupOpenNotes')}</a></p>
       {load.state === 'ready' && <DeclutterToggle tabId={tabId} isArticle={isArticle} />}
       {load.state === 'ready' && <SiteAccess url={article?.url ?? null} onNotice={setNotice} />}
-      <footer class="shortcut">
-        {shortcut ? t('popupShortcut', shortcut) : t('popupNoShortcut')}{' '}
-        {settings.url
-          ? <a href={settings.url} onClick={openSettings}>{t('popupChangeShortcut')}</a>
-          : <span class="settings-path">{t('popupChangeShortcut')}: {settings.text}</span>}
-      </footer>
+      <ShortcutFooter />
     </main>
   );
 }

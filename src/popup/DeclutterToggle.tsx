@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendToTab } from '../shared/connector';
+import { sendBGtoCS } from '../shared/connector';
 import { t } from '../shared/i18n';
 import { loadSettings, saveSettings } from '../shared/settings';
 
@@ -16,7 +16,7 @@ export function DeclutterToggle({ tabId, isArticle }: { tabId: number | null; is
     const value = (e.currentTarget as HTMLInputElement).checked;
     setOn(value);
     await saveSettings({ autoDeclutter: value });
-    if (tabId !== null && isArticle) await sendToTab(tabId, 'setDeclutter', { on: value }).catch(() => undefined);
+    if (tabId !== null && isArticle) await sendBGtoCS(tabId, 'setDeclutter', { on: value }).catch(() => undefined);
   };
   return (
     <label class="option">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { send } from '../shared/connector';
+import { sendUItoBG } from '../shared/connector';
 import { t } from '../shared/i18n';
 import { patternMatches, sitePattern } from '../shared/site-access';
 
@@ -38,7 +38,7 @@ export function SiteAccess({ url, onNotice }: { url: string | null; onNotice: (t
     const asked = browser.permissions.request({ origins: [pattern] });
     (async () => {
       const ok = await asked;
-      if (ok) await send('syncSiteAccess', undefined);
+      if (ok) await sendUItoBG('syncSiteAccess', undefined);
       setState(ok ? (declared ? 'hidden' : 'on') : 'off');
       onNotice(ok ? t('popupSiteAlwaysDone', host) : t('popupSiteRefused'));
     })().catch(fail);
@@ -46,7 +46,7 @@ export function SiteAccess({ url, onNotice }: { url: string | null; onNotice: (t
   const revoke = () => {
     (async () => {
       await browser.permissions.remove({ origins: [pattern] });
-      await send('syncSiteAccess', undefined);
+      await sendUItoBG('syncSiteAccess', undefined);
       setState('off');
       onNotice(t('popupSiteRemoved', host));
     })().catch(fail);

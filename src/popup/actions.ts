@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../extract/article';
-import { sendNotes } from '../notes/client';
+import { sendNotes } from '../shared/notes-client';
 
 /**
  * Save the Article to the notes library: the background writes it (src/background/notes.ts); saving the same canonical

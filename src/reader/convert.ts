@@ -1,9 +1,10 @@
+import type { TextConverter } from '../shared/parts';
+
 /**
  * Script conversion of the displayed text (issue 4): OpenCC (opencc-js, phrase-level dictionaries) applied to the text
  * nodes of sanitized HTML only, so markup, attributes and URLs are never touched. The original HTML stays with the
  * caller; converting is a pure function of it.
  */
-export type TextConverter = (text: string) => string;
 
 /** Which way to convert: pages in traditional characters go to simplified, everything else to traditional. */
 export function direction(lang: string | null): 'cn2t' | 't2cn' {

@@ -1,17 +1,18 @@
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
-import { pageState } from '../content/page-state';
+import { pageState } from '../shared/page-state';
 import { loadReaderPrefs, saveReaderPrefs } from '../shared/reader-prefs';
-import { sendNotes } from '../notes/client';
+import { sendCStoBG } from '../shared/connector';
+import { notesValue } from '../shared/notes-client';
 import { createReader } from './mount';
-import { loadPart } from './parts';
+import { loadPart } from '../shared/parts';
 
 /**
  * The reader bundle, injected by the background on first use with `scripting.executeScript({files})` into the same
  * isolated world as the content script. It registers itself on the shared page state; the content script opens and
  * closes it (toggleReader message). Kept out of the content-script bundle so news pages do not load preact/DOMPurify
  * until the reader is wanted. OpenCC, citation-js and the
- * multi-page merge (with its own extraction engine) are loaded later still, on first use (parts.ts).
+ * multi-page merge (with its own extraction engine) are loaded later still, on first use (src/shared/parts.ts).
  */
 performance.mark('qingdu:reader-injected');
 const state = pageState();
@@ -27,7 +28,7 @@ state.reader ??= createReader(document, t, () => state.onReaderClosed?.(), {
       saveReaderPrefs(storage, p).catch((e) => console.warn('[qingdu] reader prefs not saved', e));
     },
     save: async (article) => {
-      const r = await sendNotes('notesSave', { article });
+      const r = notesValue(await sendCStoBG('notesSave', { article }));
       return t(r.status === 'created' ? 'readerSaved' : 'readerSaveUpdated');
     },
     cite: async (article) => (await loadPart('cite')).gbt7714(article),

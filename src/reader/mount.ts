@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import type { Article } from '../extract/article';
-import type { ReaderApi } from '../content/page-state';
+import type { ReaderApi } from '../shared/page-state';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../shared/reader-prefs';
 import { App, type ReaderServices } from './App';
 import { keyAction } from './keys';

@@ -1,19 +1,9 @@
 import type { Article } from '../extract/article';
 import { decodeHtml } from '../extract/decode';
+import type { FollowingPage, StopReason } from '../shared/parts';
 
 /** Most pages fetched after the first (issue 4). */
 export const MAX_PAGES = 20;
-
-/** One following page of a multi-page article, in reading order. */
-export interface FollowingPage {
-  /** Page number in the article (the first page is 1). */
-  n: number;
-  url: string;
-  contentHtml: string;
-}
-
-/** Why fetching stopped: `end` (no further link) is the only normal end. */
-export type StopReason = 'end' | 'loop' | 'limit' | 'cross-origin' | 'failed';
 
 export interface MergeDeps {
   /** `fetch` of the context (a content script's fetch is same-origin with the page). */

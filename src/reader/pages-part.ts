@@ -1,10 +1,10 @@
 import { extractArticle } from '../extract/index';
 import { fetchFollowingPages } from './multipage';
-import { parts } from './parts';
+import { parts } from '../shared/parts';
 
 /**
- * Injected on demand (see parts.ts) when an Article has `nextPageUrl`: fetches the following pages from the content
- * script (same origin as the page, with its cookies) and extracts each with the same engine as the first page.
+ * Injected on demand (src/shared/parts.ts) when an Article has `nextPageUrl`: fetches the following pages from the
+ * content script (same origin as the page, with its cookies) and extracts each with the same engine as the first page.
  */
 parts().pages ??= {
   follow: (article, onPage) => fetchFollowingPages(article, {

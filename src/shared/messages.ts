@@ -1,21 +1,29 @@
 import type { Article } from '../extract/article';
-import type { ImportResult, Note, SaveResult } from '../notes/types';
+import type { ImportResult, Note, SaveResult } from './notes-types';
+import type { PartName } from './part-files';
 
 /**
- * The one message contract between extension contexts (protocol map: `name: [request data, response]`).
- * Every `runtime.sendMessage` / `tabs.sendMessage` goes through `send`/`sendToTab` (src/shared/connector.ts) with a
- * name declared here.
+ * The one message contract between extension contexts, split by direction so that the sender a message may come from
+ * is part of its type (protocol maps: `name: [request data, response]`):
+ * - BGtoCS: background and popup → the content script of a tab (`tabs.sendMessage`);
+ * - CStoBG: a content-script context in a web page's tab (content script, reader overlay, part scripts) → background;
+ * - UItoBG: extension pages (popup, notes page) → background.
+ * Every message goes through the send function of its direction (src/shared/connector.ts); the background routes each
+ * to the handler table of its sender's kind (src/background/router.ts), so a name outside that table is refused.
  */
-export interface ContentProtocol {
-  /** Popup/background → content script: the page's Article (extracted on a clone of the document). */
+export interface BGtoCS {
+  /** The page's Article (extracted on a clone of the document). */
   getArticle: [void, Article | null];
   /** Toggle the reader overlay; returns whether it is open afterwards. */
   toggleReader: [void, boolean];
   /** Turn the in-place declutter stylesheet on or off; returns whether it is on. */
   setDeclutter: [{ on: boolean }, boolean];
-  /** Background → content script: is the content script there, is the reader script loaded, is the reader open? */
+  /** Is the content script there, is the reader script loaded, is the reader open? */
   status: [void, ContentStatus];
 }
+
+/** Why a page is not analysed (src/content/limits.ts): too many elements, or nested too deep. */
+export type Unreadable = 'too-large' | 'too-deep';
 
 /** What the content script reports about its tab (see `status`). */
 export interface ContentStatus {
@@ -24,31 +32,16 @@ export interface ContentStatus {
   readerLoaded: boolean;
   readerOpen: boolean;
   declutter: boolean;
-  /** Set when the page was too large or nested too deep to analyse (src/content/limits.ts); the popup says so. */
-  unreadable?: 'too-large' | 'too-deep';
-}
-
-export interface BackgroundProtocol {
-  /** Content script → background: the detection verdict of the sender's tab, for the toolbar badge. */
-  articleDetected: [{ isArticle: boolean }, void];
-  /** Popup → background: make sure the content script runs in the tab (injects it under activeTab if needed). */
-  ensureContent: [{ tabId: number }, boolean];
-  /** Popup → background: toggle reader mode in the tab (injects content and reader scripts on first use). */
-  toggleReaderInTab: [{ tabId: number }, boolean];
-  /** Popup → background: the user granted or revoked a site; update the registered content script (origins it covers). */
-  syncSiteAccess: [void, string[]];
-  /** Reader or content script → background: inject a heavy part (OpenCC, citations, multi-page, Readability) into the sender's frame. */
-  loadReaderPart: [{ part: 'opencc' | 'cite' | 'pages' | 'readability' }, boolean];
-  /** Reader (content script) → background: the text of one shipped CSL file (`csl/<name>.csl|.xml`). */
-  readerAsset: [{ file: string }, string];
+  /** Set when the page was too large or nested too deep to analyse; the popup says so. */
+  unreadable?: Unreadable;
 }
 
 /** Result of a notes write: the value, or the user-facing error message (the write changed nothing). */
 export type NotesReply<T> = { ok: true; value: T } | { ok: false; code: string; error: string };
 
 /**
- * Extension pages (popup, notes page, reader bridge) → background: every write to the notes library goes through the
- * background (src/background/notes.ts), so writes from several tabs are serialized in one place.
+ * The writes to the notes library. Every write goes through the background (src/background/notes.ts), so writes from
+ * several tabs are serialized in one place. All are UItoBG; `notesSave` is CStoBG too (the reader's `s`).
  */
 export interface NotesProtocol {
   /** Save an article (and a selected quote); the same canonical URL again updates the note. */
@@ -67,11 +60,35 @@ export interface NotesProtocol {
   notesClear: [void, NotesReply<number>];
 }
 
+/**
+ * Content script, reader and part scripts → background. The sender is a tab's content script: its `sender.url` is the
+ * page's and says nothing about who sent it, so these act on the sender's own tab and frame only.
+ */
+export interface CStoBG {
+  /** The detection verdict of the sender's tab, for the toolbar badge. */
+  articleDetected: [{ isArticle: boolean }, void];
+  /** Inject a lazily loaded part (src/shared/part-files.ts) into the sender's tab and frame. */
+  loadReaderPart: [{ part: PartName }, boolean];
+  /** The text of one shipped CSL file (`csl/<name>.csl|.xml`), for the cite part. */
+  readerAsset: [{ file: string }, string];
+  /** The reader's `s`: save the article shown. */
+  notesSave: NotesProtocol['notesSave'];
+}
+
+/** Extension pages (popup, notes page) → background: actions on any tab, the site registrations, the notes writes. */
+export interface UItoBG extends NotesProtocol {
+  /** Make sure the content script runs in the tab (injects it under activeTab if needed). */
+  ensureContent: [{ tabId: number }, boolean];
+  /** Toggle reader mode in the tab (injects content and reader scripts on first use). */
+  toggleReaderInTab: [{ tabId: number }, boolean];
+  /** The user granted or revoked a site; update the registered content script (origins it covers). */
+  syncSiteAccess: [void, string[]];
+}
+
 export type ProtocolMessage<P> = { [K in keyof P]: { name: K; data: P[K] extends [infer D, unknown] ? D : never } }[keyof P];
 export type ProtocolResult<P, K extends keyof P> = P[K] extends [unknown, infer R] ? R : never;
 export type ProtocolData<P, K extends keyof P> = P[K] extends [infer D, unknown] ? D : never;
-
-/** Messages that only a content script (a sender with a tab) may send to the background. */
-export const FROM_CONTENT: readonly (keyof BackgroundProtocol)[] = ['articleDetected', 'loadReaderPart', 'readerAsset'];
-/** Messages that only extension pages (popup, notes) may send to the background. */
-export const FROM_EXTENSION_PAGE: readonly (keyof BackgroundProtocol)[] = ['ensureContent', 'toggleReaderInTab', 'syncSiteAccess'];
+/** A table of handlers for protocol P: one per name, given the data and what the router knows of the sender. */
+export type ProtocolHandlers<P, From = void> = {
+  [K in keyof P]: (data: ProtocolData<P, K>, from: From) => Promise<ProtocolResult<P, K>> | ProtocolResult<P, K>;
+};

@@ -46,7 +46,7 @@ export function readerView(page: Page): Promise<{ title: string; meta: Record<st
   });
 }
 
-/** Send a ContentProtocol message to the tab's content script from the background; rejects when none listens. */
+/** Send a BGtoCS message (src/shared/messages.ts) to the tab's content script from the background; rejects when none listens. */
 export function askContent<T>(driver: Driver, tabId: number, name: string): Promise<T> {
   return driver.background(
     (id: number, n: string) => chrome.tabs.sendMessage(id, { name: n }, { frameId: 0 }), tabId, name) as Promise<T>;

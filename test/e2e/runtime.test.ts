@@ -338,7 +338,7 @@ it('gscn-3 (channel list) is not treated as an article: no badge, no declutter',
 
 it('a long body taken for an article at page load is overruled by the Article: clutter back, badge cleared', async () => {
   // comments-body: one sentence of news over 30 comments inside the body container. Page load counts the container
-  // before cleaning (PageLoad.exact false) and declutters; the Article (cleaned: 25 characters) says no article.
+  // before cleaning (PageVerdict.exact false) and declutters; the Article (cleaned: 25 characters) says no article.
   const { page, tabId } = await openArticle(PAGES.commentsBody);
   try {
     const s = await waitForContent(driver, tabId);

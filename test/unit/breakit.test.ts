@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../src/cli/dom';
-import { extractArticle, loadPhases, runPhases, type PageLoad } from '../../src/extract/index';
+import { extractArticle, scanPage } from '../../src/extract/index';
 import { findClutterBlocks } from '../../src/extract/clutter';
 
 /** Pages of the break-it trial (test/fixtures/breakit/README.md), under a URL of a chinanews article. */
@@ -10,7 +10,6 @@ const DIR = 'test/fixtures/breakit';
 const URL = 'http://www.chinanews.com.cn/gn/2024/03-15/10021002.shtml';
 const load = (file: string) => parseDocument(readFileSync(join(DIR, file), 'utf8'), URL);
 
-const pageLoad = (doc: Document): PageLoad => runPhases(loadPhases(doc, URL, { lazy: true }));
 
 describe('declutter never hides what the Article keeps', () => {
   for (const file of ['inline-marker.html', 'inline-comma.html', 'split-siblings.html', 'title-marker.html']) {
@@ -18,8 +17,8 @@ describe('declutter never hides what the Article keeps', () => {
       const article = extractArticle(load(file), URL);
       expect(article.isArticle).toBe(true);
       const doc = load(file);
-      const page = pageLoad(doc);
-      const blocks = findClutterBlocks(doc, page.bodyElement!);
+      const scan = scanPage(doc, URL);
+      const blocks = findClutterBlocks(doc, scan.body.holder!);
       const hidden = blocks.map((b) => (b.textContent ?? '').replace(/\s+/g, ''));
       // every paragraph of the Article and the headline stay visible
       for (const p of [...article.textContent.split('\n\n'), article.title!])

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../src/cli/dom';
-import { extractDetailed, loadPhases, type PageLoad } from '../../src/extract/index';
+import {
+  buildArticle, cleanCopy, extractDetailed, pageVerdict, scanPage, ExtractionUsageError,
+  type CleanCopy, type PageScan, type PageVerdict, type ReadabilityClass,
+} from '../../src/extract/index';
 import { serializeBody, serializedChars } from '../../src/extract/serialize';
 import { countChars } from '../../src/extract/cjk';
 import { findClutterBlocks } from '../../src/extract/clutter';
@@ -12,35 +15,50 @@ import { CASE_URL } from '../../src/cli/score';
 import { CORPUS_DIR, caseList, corpusLabels, labelUrl, loadFixture, pageName } from './engine-helpers';
 import { PEER_DIR, PEER_URL } from './peer-util';
 import { Readability } from '@mozilla/readability';
-import * as engine from '../../src/extract/engine';
-import { ReadabilityMissing, type ReadabilityClass, type ReadabilitySource } from '../../src/extract/engine';
-
-/** Run loadPhases to the end, collecting the phase names. */
-function runLoad(doc: Document, url: string): { phases: string[]; load: PageLoad } {
-  const steps = loadPhases(doc, url, { lazy: true });
-  const phases: string[] = [];
-  for (;;) {
-    const s = steps.next();
-    if (s.done) return { phases, load: s.value };
-    phases.push(s.value);
-  }
+/** What page load ends with, and the Article built from it later (stage two, on the first request). */
+interface PageLoad {
+  phases: string[];
+  scan: PageScan;
+  verdict: PageVerdict;
+  copy: CleanCopy | null;
+  complete(): ReturnType<typeof buildArticle>;
 }
 
 /**
- * The content script's page load (loadPhases, lazy: body copy, cleaning and metadata deferred, issue 8's budget) gives
- * the same verdict as extractArticle (its body length is counted before cleaning), and completes to the very same
- * Article.
+ * Page load's stages in the order the content script runs them (src/content/index.ts loadPage), with the phase names
+ * it times: the scan; Readability's copy on a page that needs it, or the cleaned copy when the bounds do not settle
+ * the verdict; the verdict. complete() is stage two with page load's copy.
  */
-describe('lazy page load = extractArticle', () => {
+function runLoad(doc: Document, url: string, readability: ReadabilityClass | null = Readability): PageLoad {
+  const scan = scanPage(doc, url);
+  const phases = ['body'];
+  let copy: CleanCopy | null = null;
+  if (scan.needsReadability) {
+    copy = cleanCopy(scan, readability);
+    phases.push('readability');
+  } else if (!scan.bounds!.settled) {
+    copy = cleanCopy(scan, null);
+    phases.push('clean');
+  }
+  const verdict = pageVerdict(scan, copy);
+  return { phases, scan, verdict, copy, complete: () => buildArticle(scan, { readability, copy }) };
+}
+
+/**
+ * The content script's page load (scan; the cleaned copy only when the verdict needs it; metadata and serialisation
+ * deferred to the first request) gives the same verdict as extractArticle (its body length is counted before
+ * cleaning), and completes to the very same Article.
+ */
+describe('page load then buildArticle = extractArticle', () => {
   const check = (doc: Document, url: string, fresh: () => Document) => {
-    const { phases, load } = runLoad(doc, url);
+    const load = runLoad(doc, url);
     const { article: eager, detection } = extractDetailed(fresh(), url);
-    expect(load.detection.isArticle).toBe(eager.isArticle);
-    // an article's verdict at load used the exact count of the cleaned copy (serializedChars): the very same evidence
-    if (phases.includes('clean')) expect(load.detection).toEqual(detection);
+    expect(load.verdict.detection.isArticle).toBe(eager.isArticle);
+    // a verdict from a cleaned copy used the exact count (serializedChars): the very same evidence as the Article's
+    if (load.copy) expect(load.verdict.detection).toEqual(detection);
+    expect(load.verdict.exact).toBe(load.copy !== null || !load.verdict.detection.isArticle);
     expect(load.complete()).toEqual(eager);
-    expect(load.complete()).toBe(load.complete());
-    return phases;
+    return load.phases;
   };
   for (const label of corpusLabels()) {
     it(`corpus ${pageName(label)}`, () => {
@@ -72,73 +90,69 @@ describe('lazy page load = extractArticle', () => {
     const url = labelUrl(label);
     const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
     expect(check(load(), url, load)).toEqual(['body']);
-    const { load: page } = runLoad(load(), url);
-    expect(page.exact).toBe(false);
-    expect(page.bodyText).toBeNull();
-    expect(page.bodyElement?.textContent).toContain('谢谢你们又来看我');
+    const page = runLoad(load(), url);
+    expect(page.verdict.exact).toBe(false);
+    expect(page.copy).toBeNull();
+    expect(page.scan.body.holder?.textContent).toContain('谢谢你们又来看我');
   });
   it('confirms a short article with the cleaned count (not serialised)', () => {
     const label = corpusLabels().find((l) => pageName(l) === 'xinhuanet-2')!;
     const url = labelUrl(label);
     const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
     expect(check(load(), url, load)).toEqual(['body', 'clean']);
-    const { load: page } = runLoad(load(), url);
-    expect(page.exact).toBe(true);
-    expect(page.bodyText).toBeNull();
+    const page = runLoad(load(), url);
+    expect(page.verdict.exact).toBe(true);
+    expect(page.copy?.metadata).toBeNull();
   });
   it('stops after body choice on a list page (no article even before cleaning)', () => {
     const label = corpusLabels().find((l) => pageName(l) === '163-8')!;
     const url = labelUrl(label);
     const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
     expect(check(load(), url, load)).toEqual(['body']);
-    expect(runLoad(load(), url).load.exact).toBe(true);
+    expect(runLoad(load(), url).verdict.exact).toBe(true);
   });
-  it('runs eagerly when only Readability finds the body (English page)', () => {
+  it('reads the body with Readability at page load when only Readability finds it (English page)', () => {
     const load = () => parseDocument(readFileSync(join(PEER_DIR, '001/source.html'), 'utf8'), PEER_URL);
-    // (`readability` first: the step where the content script loads the library, which its own script leaves out)
-    expect(check(load(), PEER_URL, load)).toEqual(['readability', 'body', 'metadata', 'clean']);
-    expect(runLoad(load(), PEER_URL).load.bodyText).toBeTruthy();
+    expect(check(load(), PEER_URL, load)).toEqual(['body', 'readability']);
+    // its metadata is read before cleaning (cleaning changes Readability's container in place)
+    expect(runLoad(load(), PEER_URL).copy?.metadata?.title).toBeTruthy();
   });
 });
 
 /**
- * The engine's ReadabilitySource contract, as the content script uses it (issue 8: its own script leaves Readability
- * out and loads it as a part at the `readability` step).
+ * Readability on demand: the content script's own file leaves the library out and loads it as a part only on a page
+ * whose scan says it needs it (PageScan.needsReadability).
  */
-describe('Readability on demand (engine.ts ReadabilitySource)', () => {
+describe('Readability on demand', () => {
   const english = () => parseDocument(readFileSync(join(PEER_DIR, '001/source.html'), 'utf8'), PEER_URL);
-  const missing: ReadabilitySource = () => {
-    throw new ReadabilityMissing();
-  };
 
-  it('is asked for at the `readability` step, so a caller can load it then; the result is the bundled engine\'s', () => {
-    let loaded: ReadabilityClass | null = null;
-    const steps = engine.loadPhases(english(), PEER_URL, { lazy: true, readability: () => loaded ?? missing() });
-    expect(steps.next()).toEqual({ done: false, value: 'readability' });
-    loaded = Readability;
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    const expected = extractDetailed(english(), PEER_URL);
-    expect(step.value.detection.isArticle).toBe(expected.article.isArticle);
-    expect(step.value.complete()).toEqual(expected.article);
+  it('is needed on a page only Readability reads, and the Article is then the bundled engine\'s', () => {
+    const scan = scanPage(english(), PEER_URL);
+    expect(scan.needsReadability).toBe(true);
+    expect(scan.bounds).toBeNull();
+    expect(buildArticle(scan, { readability: Readability })).toEqual(extractDetailed(english(), PEER_URL).article);
   });
 
-  it('throws ReadabilityMissing when the source still has none', () => {
-    expect(() => engine.runPhases(engine.loadPhases(english(), PEER_URL, { lazy: true, readability: missing }))).toThrow(ReadabilityMissing);
+  it('is a usage error to build such a page without it (the caller loads it first)', () => {
+    const scan = scanPage(english(), PEER_URL);
+    expect(() => cleanCopy(scan, null)).toThrow(ExtractionUsageError);
+    expect(() => buildArticle(scan, { readability: null })).toThrow(ExtractionUsageError);
+    expect(() => pageVerdict(scan, null)).toThrow(ExtractionUsageError);
   });
 
-  it('is never asked for on a page whose body the density pass takes (corpus gscn-1)', () => {
+  it('is never needed on a page whose body the density pass takes (corpus gscn-1)', () => {
     const l = corpusLabels().find((x) => x.file.endsWith('gscn-1.html'))!;
     const doc = loadFixture(join(CORPUS_DIR, l.file), labelUrl(l));
-    const load = engine.runPhases(engine.loadPhases(doc, labelUrl(l), { lazy: true, readability: missing }));
-    expect(load.detection.isArticle).toBe(true);
+    const load = runLoad(doc, labelUrl(l), null);
+    expect(load.scan.needsReadability).toBe(false);
+    expect(load.verdict.detection.isArticle).toBe(true);
     expect(load.complete().isArticle).toBe(true);
   });
 });
 
 /**
- * The declutter grows clutter blocks from the marker texts page load's body pass found (issue 8: the page's text is
- * read once at load): they are exactly the texts the declutter's own walk finds, so the same blocks are hidden.
+ * The declutter grows clutter blocks from the marker texts page load's body pass found (the page's text is read once at
+ * load): they are exactly the texts the declutter's own walk finds, so the same blocks are hidden.
  */
 describe('page load marker texts = the declutter walk', () => {
   const pages = [
@@ -161,12 +175,11 @@ describe('page load marker texts = the declutter walk', () => {
     it(page.name, () => {
       const doc = page.doc();
       if (!doc.body) return;
-      const { load } = runLoad(doc, page.url);
-      expect(load.markerTexts.texts).toEqual(walkMarkers(doc));
-      if (page.name === 'markers under skipped tags') expect(load.markerTexts.texts.map((t) => t.nodeValue!.trim())).toEqual(['关注我们', '分享到', '精彩推荐', '排行榜', '免责声明']);
-      if (load.markerTexts.texts.length) withMarkers++;
-      const body = load.bodyElement;
-      if (body) expect(findClutterBlocks(doc, body, CLUTTER_HEADINGS, load.markerTexts)).toEqual(findClutterBlocks(doc, body));
+      const { markerTexts, body } = scanPage(doc, page.url);
+      expect(markerTexts.texts).toEqual(walkMarkers(doc));
+      if (page.name === 'markers under skipped tags') expect(markerTexts.texts.map((t) => t.nodeValue!.trim())).toEqual(['关注我们', '分享到', '精彩推荐', '排行榜', '免责声明']);
+      if (markerTexts.texts.length) withMarkers++;
+      if (body.holder) expect(findClutterBlocks(doc, body.holder, CLUTTER_HEADINGS, markerTexts)).toEqual(findClutterBlocks(doc, body.holder));
     });
   }
   // the comparison is not vacuous: most fixtures carry markers (corpus gscn pages: 精彩推荐, 分享到, 版权声明 …)
@@ -180,10 +193,10 @@ describe('a verdict page load took before cleaning', () => {
   it('is overruled by the Article (one sentence of news over a comment thread in the body container)', () => {
     const url = 'http://gansu.gscn.com.cn/system/2020/03/15/012339999.shtml';
     const load = () => parseDocument(readFileSync(join('test/fixtures/engine', OVERRULED), 'utf8'), url);
-    const { phases, load: page } = runLoad(load(), url);
-    expect(phases).toEqual(['body']);
-    expect(page.exact).toBe(false);
-    expect(page.detection.isArticle).toBe(true);
+    const page = runLoad(load(), url);
+    expect(page.phases).toEqual(['body']);
+    expect(page.verdict.exact).toBe(false);
+    expect(page.verdict.detection.isArticle).toBe(true);
     const article = page.complete();
     expect(article.isArticle).toBe(false);
     expect(article).toEqual(extractDetailed(load(), url).article);

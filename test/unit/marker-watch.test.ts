@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadPhases, runPhases } from '../../src/extract/index';
+import { scanPage } from '../../src/extract/index';
 import { findClutterBlocks } from '../../src/extract/clutter';
 import { CLUTTER_HEADINGS } from '../../src/extract/markers';
 import { walkMarkers } from './marker-walk';
@@ -19,7 +19,7 @@ describe('page load marker texts, kept up to date by PageWatch', () => {
     document.body.innerHTML = `<div id="body">${prose('第一段')}${prose('第二段')}</div><div id="w"></div>
       <div class="r"><p>加载中</p><a href="/x">链接</a></div><div class="s"><span>分享到</span><a href="#">微博</a></div>
       <div class="m"><span>相关新闻</span><a href="/y">一条</a></div><textarea></textarea><div class="c"><!--x--></div>`;
-    const load = runPhases(loadPhases(document, URL, { lazy: true }));
+    const load = scanPage(document, URL);
     const watch = watchPage(document);
     expect(load.markerTexts.texts.map((t) => t.nodeValue)).toEqual(['分享到', '相关新闻']);
     // injected widget, a text turned into a marker, a marker moved into a textarea, a marker removed, a split text, a
@@ -39,21 +39,21 @@ describe('page load marker texts, kept up to date by PageWatch', () => {
     expect(now).not.toBeNull();
     expect(now!.texts).toEqual(walkMarkers(document));
     expect(now!.texts.map((t) => t.nodeValue)).toEqual(['版权声明：本网所有内容', '猜你喜欢', '精彩推荐']);
-    const body = load.bodyElement!;
+    const body = load.body.holder!;
     expect(findClutterBlocks(document, body, CLUTTER_HEADINGS, now)).toEqual(findClutterBlocks(document, body));
     // the pass's own texts alone would miss the changes
     expect(findClutterBlocks(document, body, CLUTTER_HEADINGS, load.markerTexts)).not.toEqual(findClutterBlocks(document, body));
   });
   it('are given unchanged when the page did not change', () => {
     document.body.innerHTML = `<div id="body">${prose('第一段')}</div><div><span>分享到</span><a href="#">微博</a></div>`;
-    const load = runPhases(loadPhases(document, URL, { lazy: true }));
+    const load = scanPage(document, URL);
     const watch = watchPage(document);
     expect(watch.markerTexts(load.markerTexts)).toBe(load.markerTexts);
     watch.stop();
   });
   it('give up (null: the declutter walks the text) after more changes than they are worth re-checking', async () => {
     document.body.innerHTML = `<div id="body">${prose('第一段')}</div><ul id="list"></ul>`;
-    const load = runPhases(loadPhases(document, URL, { lazy: true }));
+    const load = scanPage(document, URL);
     const watch = watchPage(document);
     const list = document.querySelector('#list')!;
     for (let i = 0; i < 1500; i++) list.appendChild(document.createElement('li'));
@@ -64,7 +64,7 @@ describe('page load marker texts, kept up to date by PageWatch', () => {
   });
   it('give up (null) when doc.body is no longer the element the pass read (a second <body> took its place)', () => {
     document.body.innerHTML = `<div id="body">${prose('第一段')}</div><div><span>分享到</span><a href="#">微博</a></div>`;
-    const load = runPhases(loadPhases(document, URL, { lazy: true }));
+    const load = scanPage(document, URL);
     const other = document.createElement('body');
     const watch = watchPage(document);
     expect(watch.markerTexts({ root: other, texts: load.markerTexts.texts })).toBeNull();

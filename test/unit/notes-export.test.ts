@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allNotes, openNotesDb, type NotesDb } from '../../src/notes/db';
 import { exportCitations, exportJson, fileName, markdownZip, markdownZipAsync, toMarkdown, uniqueNames } from '../../src/notes/export';
 import { ImportError, parseNotesExport, previewImport } from '../../src/notes/import';
-import type { Note } from '../../src/notes/types';
+import type { Note } from '../../src/shared/notes-types';
 import { clearNotes, editNote, importNotes, saveArticle } from '../../src/notes/write';
 import { corpusArticle, dbName } from './notes-helpers';
 

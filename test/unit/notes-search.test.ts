@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allNotes, openNotesDb } from '../../src/notes/db';
 import { highlight, NotesIndex, snippet } from '../../src/notes/search';
 import { tokenize } from '../../src/notes/tokenize';
-import type { Note } from '../../src/notes/types';
+import type { Note } from '../../src/shared/notes-types';
 import { editNote, saveArticle } from '../../src/notes/write';
 import { corpusArticle, dbName } from './notes-helpers';
 

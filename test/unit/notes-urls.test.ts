@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
 import { ImportError, isWebUrl, parseNotesExport } from '../../src/notes/import';
 import { NoteView } from '../../src/notes/NoteView';
-import type { Note } from '../../src/notes/types';
+import type { Note } from '../../src/shared/notes-types';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: (k: string) => k } } }));
 

@@ -9,6 +9,8 @@ import {
   DEFAULT_READER_PREFS, FONT_SIZES, THEMES, cycle, loadReaderPrefs, readerPrefsWithDefaults, saveReaderPrefs, step,
 } from '../../src/shared/reader-prefs';
 import { fetchFollowingPages, MAX_PAGES } from '../../src/reader/multipage';
+import { builtFile, isPartName, PARTS, READER_BUNDLE } from '../../src/shared/part-files';
+import { readFileSync } from 'node:fs';
 
 const key = (k: string, mods: Partial<KeyInfo> = {}): KeyInfo =>
   ({ key: k, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, ...mods });
@@ -148,5 +150,18 @@ describe('multi-page merge', () => {
     const got: string[] = [];
     await fetchFollowingPages({ ...base, nextPageUrl: '/p2.html' }, { ...deps, onPage: (p) => got.push(p.contentHtml) });
     expect(got).toEqual(['<p>第二页</p>']);
+  });
+});
+
+describe('the list of lazily loaded parts (src/shared/part-files.ts)', () => {
+  it('names each part after what its script registers, and the reader bundle exists', () => {
+    for (const [name, file] of Object.entries(PARTS)) expect(readFileSync(file, 'utf8'), file).toContain(`parts().${name} ??=`);
+    expect(readFileSync(READER_BUNDLE, 'utf8')).toContain('createReader');
+  });
+  it('knows a part only by its own names, and where its script is built', () => {
+    expect(['opencc', 'cite', 'pages', 'readability'].every(isPartName)).toBe(true);
+    for (const n of ['toString', '__proto__', 'inject', '', 1, null]) expect(isPartName(n), String(n)).toBe(false);
+    expect(builtFile(PARTS.opencc)).toBe('src/reader/opencc-part.js');
+    expect(builtFile(READER_BUNDLE)).toBe('src/reader/inject.js');
   });
 });

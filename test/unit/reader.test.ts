@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/extract/article';
-import { formatPublished, metaItems } from '../../src/reader/format';
+import { formatPublished, metaItems } from '../../src/shared/format';
 import { createReader, HOST_ID } from '../../src/reader/mount';
 
 const LABELS: Record<string, string> = { metaSource: '来源', metaAuthor: '作者', metaEditor: '编辑', readerClose: '关闭' };

@@ -1,5 +1,5 @@
 import type { Article } from '../extract/article';
-import type { Unreadable } from './limits';
+import type { Unreadable } from './messages';
 
 /**
  * What the reader bundle needs from the content script. Both run in the same isolated world of the page (the reader
@@ -14,7 +14,7 @@ export interface ReaderApi {
 export interface PageState {
   /** The Article extracted when the content script ran (null before that). */
   article: Article | null;
-  /** Set when the page was not analysed at all (content/limits.ts): too large or nested too deep. */
+  /** Set when the page was not analysed at all (src/content/limits.ts): too large or nested too deep. */
   unreadable?: Unreadable;
   /** Set by the reader bundle when it loads. */
   reader?: ReaderApi;

@@ -1,0 +1,38 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../shared/i18n';
+import type { Filters } from './library';
+import type { Facets } from './use-library';
+
+interface Props {
+  filters: Filters;
+  facets: Facets;
+  onFilters: (filters: Filters) => void;
+  /** The library tools, shown at the end of the bar. */
+  children?: ComponentChildren;
+}
+
+/** A select of the facet's values, with 全部 (the empty value) first. */
+function FacetSelect({ id, all, values, value, onChange }: {
+  id: string; all: string; values: string[]; value: string; onChange: (v: string) => void;
+}) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      <option value="">{all}</option>{values.map((s) => <option key={s} value={s}>{s}</option>)}
+    </select>
+  );
+}
+
+/** The list filters: site, tag, and the saved-on date range. */
+export function FilterBar({ filters, facets, onFilters, children }: Props) {
+  const set = (k: keyof Filters) => (value: string) => onFilters({ ...filters, [k]: value });
+  const day = (k: 'from' | 'to') => (e: Event) => set(k)((e.currentTarget as HTMLInputElement).value);
+  return (
+    <nav class="filters">
+      <FacetSelect id="filter-site" all={t('notesAllSites')} values={facets.sites} value={filters.site} onChange={set('site')} />
+      <FacetSelect id="filter-tag" all={t('notesAllTags')} values={facets.tags} value={filters.tag} onChange={set('tag')} />
+      <label>{t('notesFrom')} <input id="filter-from" type="date" value={filters.from} onChange={day('from')} /></label>
+      <label>{t('notesTo')} <input id="filter-to" type="date" value={filters.to} onChange={day('to')} /></label>
+      {children}
+    </nav>
+  );
+}

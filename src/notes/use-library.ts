@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { countNotes, type NotesDb } from './db';
+import { facet, listNotes, NO_FILTERS, notesByIds, type Filters } from './library';
+import { isSearch, searchRows, toRow, type Row } from './rows';
+import { snippet } from './search';
+import type { SearchAnswer } from './search-client';
+import type { NotesServices } from './services';
+import type { Note } from '../shared/notes-types';
+
+/** What the list shows: the filters, the search text and how many rows at most (更多 raises it). */
+export interface ListView {
+  filters: Filters;
+  query: string;
+  limit: number;
+}
+
+/** The values the site and tag filters offer. */
+export interface Facets {
+  sites: string[];
+  tags: string[];
+}
+
+/** One screen of the list: the rows, the forms to highlight, the filter values and the library's size. */
+export interface Screen {
+  rows: Row[];
+  /** Every form searched (as typed, and in simplified characters), space-separated; the query when not searching. */
+  marks: string;
+  facets: Facets;
+  total: number;
+}
+
+/** A search of the index: null for a blank query or before the index is started. */
+export type Searcher = (query: string) => Promise<SearchAnswer | null>;
+
+const EMPTY_SCREEN: Screen = { rows: [], marks: '', facets: { sites: [], tags: [] }, total: 0 };
+
+/** Read one screen: search hits (or the newest notes when browsing) that pass the filters, with facets and count. */
+export async function loadScreen(db: NotesDb, search: Searcher, view: ListView): Promise<Screen> {
+  const answer = await search(view.query);
+  const marks = answer ? answer.forms.join(' ') : view.query;
+  const rows = isSearch(view.query)
+    ? searchRows(answer?.hits ?? [], view.filters, view.limit)
+    : (await listNotes(db, view.filters, view.limit)).map(toRow);
+  const [sites, tags, total] = await Promise.all([facet(db, 'site'), facet(db, 'tags'), countNotes(db)]);
+  return { rows, marks, facets: { sites, tags }, total };
+}
+
+/** Body snippets of search results by note id (they need the full notes from IndexedDB, so they come after the rows). */
+export async function loadSnippets(db: NotesDb, rows: readonly Row[], marks: string): Promise<Record<string, string>> {
+  const full = await notesByIds(db, rows.map((r) => r.id), NO_FILTERS);
+  return Object.fromEntries(full.map((n) => [n.id, snippet(n.article.textContent, marks)]));
+}
+
+/** Every note the filters and search select, for exports (not only the first screen). */
+export async function selectedNotes(db: NotesDb, search: Searcher, view: Omit<ListView, 'limit'>): Promise<Note[]> {
+  const answer = await search(view.query);
+  return isSearch(view.query)
+    ? notesByIds(db, (answer?.hits ?? []).map((h) => h.id), view.filters)
+    : listNotes(db, view.filters);
+}
+
+/** The library's database once open; `onError` gets the reason when it cannot be opened. */
+export function useNotesDb(services: NotesServices, onError: (e: Error) => void): NotesDb | null {
+  const [db, setDb] = useState<NotesDb | null>(null);
+  useEffect(() => {
+    services.openDb().then(setDb, onError);
+  }, []);
+  return db;
+}
+
+/** A counter that moves on every library write from any context, and when `bump` is called. */
+export function useChangeCounter(services: NotesServices): [number, () => void] {
+  const [tick, setTick] = useState(0);
+  const bump = () => setTick((n) => n + 1);
+  useEffect(() => services.watchLibrary(bump), []);
+  return [tick, bump];
+}
+
+/**
+ * The search index, started once `started` is true (after the first list is on screen, so a large library opens
+ * without waiting for it). `state` is `loading`, `indexing N` or `ready`; `bump` is called when the index has
+ * caught up with a library change.
+ */
+export function useSearchIndex(services: NotesServices, db: NotesDb | null, started: boolean, bump: () => void) {
+  const [state, setState] = useState('loading');
+  const index = useRef<ReturnType<NotesServices['startSearch']> | null>(null);
+  useEffect(() => {
+    if (!db || !started) return;
+    const client = services.startSearch(db, (m) => {
+      if (m.type === 'progress') setState(`indexing ${m.done}`);
+      if (m.type === 'updated') bump();
+      if (m.type !== 'ready') return;
+      setState('ready');
+      bump();
+    });
+    index.current = client;
+    return () => { client.close(); index.current = null; };
+  }, [db, started]);
+  // The index answers once it is ready (searches typed earlier wait there).
+  const search: Searcher = async (q) => (isSearch(q) && index.current ? index.current.search(q) : null);
+  return { state, search };
+}
+
+/** Mark the page ready for the browser tests and the benchmark (`body[data-ready]`, `qingduListReadyAt`). */
+function markListReady(): void {
+  if (!document.body.dataset.ready) Object.assign(window, { qingduListReadyAt: performance.now() });
+  document.body.dataset.ready = 'true';
+}
+
+/**
+ * The list on screen, read again whenever the view, the library (`tick`) or the index's readiness changes.
+ * @param afterLoad runs after each load (the App re-reads the open note there)
+ */
+export function useNoteList(
+  db: NotesDb | null, search: Searcher, view: ListView, tick: number, indexReady: boolean, afterLoad: () => Promise<void>,
+): Screen & { snippets: Record<string, string> } {
+  const [screen, setScreen] = useState<Screen>(EMPTY_SCREEN);
+  const [snippets, setSnippets] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!db) return;
+    let stale = false;
+    void (async () => {
+      const next = await loadScreen(db, search, view);
+      if (stale) return;
+      setScreen(next);
+      if (isSearch(view.query)) {
+        const found = await loadSnippets(db, next.rows, next.marks);
+        if (!stale) setSnippets(found);
+      }
+      await afterLoad();
+      markListReady();
+    })();
+    return () => { stale = true; };
+  }, [db, view.filters, view.query, view.limit, tick, indexReady]);
+  return { ...screen, snippets };
+}
