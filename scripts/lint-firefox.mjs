@@ -2,9 +2,13 @@
 // web-ext lint on dist/firefox: prints the counts and fails on any error (warnings are reported, not fatal).
 import { spawnSync } from 'node:child_process';
 
-const r = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json', '--no-config-discovery'], {
-  encoding: 'utf8',
-});
+const r = spawnSync(
+  'npx',
+  ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json', '--no-config-discovery'],
+  {
+    encoding: 'utf8',
+  },
+);
 let report;
 try {
   report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));

@@ -34,8 +34,18 @@ for (const f of Object.values(files)) rmSync(resolve(artifacts, f), { force: tru
 for (const target of ['chrome', 'firefox']) {
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { TARGET: target });
   // web-ext build only zips the folder (manifest at the root); it works for the Chrome build as well.
-  run('npx', ['web-ext', 'build', '--no-config-discovery', '--source-dir', resolve(out, target), '--artifacts-dir', artifacts,
-    '--filename', files[target], '--overwrite-dest']);
+  run('npx', [
+    'web-ext',
+    'build',
+    '--no-config-discovery',
+    '--source-dir',
+    resolve(out, target),
+    '--artifacts-dir',
+    artifacts,
+    '--filename',
+    files[target],
+    '--overwrite-dest',
+  ]);
 }
 // Only committed files: a dirty working tree is not what was built and reviewed.
 const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim();
@@ -45,4 +55,5 @@ run('git', ['archive', '--format=zip', `--prefix=qingdu-${version}/`, '-o', reso
 run('npx', ['web-ext', 'lint', '--no-config-discovery', '--source-dir', resolve(out, 'firefox')]);
 
 console.log('\npackages:');
-for (const f of Object.values(files)) console.log(`  ${resolve(artifacts, f)}  ${(statSync(resolve(artifacts, f)).size / 1024).toFixed(0)} KB`);
+for (const f of Object.values(files))
+  console.log(`  ${resolve(artifacts, f)}  ${(statSync(resolve(artifacts, f)).size / 1024).toFixed(0)} KB`);
