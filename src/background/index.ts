@@ -10,7 +10,8 @@ import { registerSiteAccess } from './site-access';
  * for the sites the user granted (site-access.ts).
  */
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) =>
-  routeMessage(msg, sender, browser.runtime.id, browser.runtime.getURL('')));
+  routeMessage(msg, sender, browser.runtime.id, browser.runtime.getURL('')),
+);
 
 browser.commands.onCommand.addListener((command, tab) => {
   runCommand(command, tab).catch((e) => console.warn('[qingdu] command failed', command, e));

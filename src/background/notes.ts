@@ -3,7 +3,13 @@ import type { Article } from '../extract/article';
 import { openNotesDb, type NotesDb } from '../notes/db';
 import { NOTES_CHANNEL, type Note, type NotesChanged, type SaveResult } from '../shared/notes-types';
 import {
-  clearNotes, deleteNote, describeWriteError, editNote, importNotes, restoreNote, saveArticle,
+  clearNotes,
+  deleteNote,
+  describeWriteError,
+  editNote,
+  importNotes,
+  restoreNote,
+  saveArticle,
 } from '../notes/write';
 import { sendBGtoCS } from '../shared/connector';
 import { t } from '../shared/i18n';
@@ -22,7 +28,12 @@ let dbPromise: Promise<NotesDb> | undefined;
 /** The library, opened once per background lifetime (reopened after a failure such as a private-mode refusal). */
 function db(): Promise<NotesDb> {
   // onClose: a newer schema was requested elsewhere (extension updated) and our connection closed for it: reopen.
-  dbPromise ??= openNotesDb(undefined, () => { dbPromise = undefined; }).catch((e) => { dbPromise = undefined; throw e; });
+  dbPromise ??= openNotesDb(undefined, () => {
+    dbPromise = undefined;
+  }).catch((e) => {
+    dbPromise = undefined;
+    throw e;
+  });
   return dbPromise;
 }
 
@@ -57,40 +68,45 @@ export async function saveNote(article: Article, quote?: string): Promise<NotesR
 /** The NotesProtocol handlers (routed by router.ts). */
 export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
   notesSave: ({ article, quote }) => saveNote(article, quote),
-  notesEdit: ({ id, note, tags }) => reply(async () => {
-    const n = await editNote(await db(), id, { note, tags });
-    announce({ put: [id], removed: [] });
-    return n;
-  }),
-  notesDelete: ({ id }) => reply(async () => {
-    const n = await deleteNote(await db(), id);
-    announce({ put: [], removed: [id] });
-    return n ?? null;
-  }),
-  notesRestore: ({ note }) => reply(async () => {
-    await restoreNote(await db(), note);
-    announce({ put: [note.id], removed: [] });
-    return null;
-  }),
+  notesEdit: ({ id, note, tags }) =>
+    reply(async () => {
+      const n = await editNote(await db(), id, { note, tags });
+      announce({ put: [id], removed: [] });
+      return n;
+    }),
+  notesDelete: ({ id }) =>
+    reply(async () => {
+      const n = await deleteNote(await db(), id);
+      announce({ put: [], removed: [id] });
+      return n ?? null;
+    }),
+  notesRestore: ({ note }) =>
+    reply(async () => {
+      await restoreNote(await db(), note);
+      announce({ put: [note.id], removed: [] });
+      return null;
+    }),
   notesImportChunk: async ({ importId, notes }) => {
     const list = staged.get(importId) ?? [];
     list.push(...notes);
     staged.set(importId, list);
     return { ok: true, value: list.length };
   },
-  notesImportCommit: ({ importId, replace }) => reply(async () => {
-    const notes = staged.get(importId) ?? [];
-    staged.delete(importId);
-    const { ids, ...counts } = await importNotes(await db(), notes, replace);
-    // Only the written notes change: open pages add those to their index instead of rebuilding it.
-    announce({ put: ids, removed: [] });
-    return counts;
-  }),
-  notesClear: () => reply(async () => {
-    const n = await clearNotes(await db());
-    announce({ put: [], removed: [], all: true });
-    return n;
-  }),
+  notesImportCommit: ({ importId, replace }) =>
+    reply(async () => {
+      const notes = staged.get(importId) ?? [];
+      staged.delete(importId);
+      const { ids, ...counts } = await importNotes(await db(), notes, replace);
+      // Only the written notes change: open pages add those to their index instead of rebuilding it.
+      announce({ put: ids, removed: [] });
+      return counts;
+    }),
+  notesClear: () =>
+    reply(async () => {
+      const n = await clearNotes(await db());
+      announce({ put: [], removed: [], all: true });
+      return n;
+    }),
 };
 
 /** Article of a tab from its content script (injected under activeTab when the host is not in the manifest). */
@@ -129,7 +145,10 @@ export const MENU_SAVE_SELECTION = 'qingdu-save-selection';
 export const MENU_OPEN_NOTES = 'qingdu-open-notes';
 
 /** The context-menu click handler: the page, or the selection as a quote with its article. */
-export function onMenuClick(info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab): Promise<NotesReply<SaveResult>> | undefined {
+export function onMenuClick(
+  info: browser.Menus.OnClickData,
+  tab?: browser.Tabs.Tab,
+): Promise<NotesReply<SaveResult>> | undefined {
   if (info.menuItemId === MENU_OPEN_NOTES) {
     void browser.tabs.create({ url: browser.runtime.getURL('src/notes/index.html') });
     return undefined;
@@ -152,7 +171,13 @@ async function createMenus(): Promise<void> {
  * level of the background script (listeners must be registered synchronously for event pages and service workers).
  */
 export function registerNotesMenu(): void {
-  browser.runtime.onInstalled.addListener(() => { createMenus().catch((e) => console.warn('[qingdu] menus', e)); });
-  browser.runtime.onStartup.addListener(() => { createMenus().catch((e) => console.warn('[qingdu] menus', e)); });
-  browser.contextMenus.onClicked.addListener((info, tab) => { void onMenuClick(info, tab); });
+  browser.runtime.onInstalled.addListener(() => {
+    createMenus().catch((e) => console.warn('[qingdu] menus', e));
+  });
+  browser.runtime.onStartup.addListener(() => {
+    createMenus().catch((e) => console.warn('[qingdu] menus', e));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void onMenuClick(info, tab);
+  });
 }

@@ -59,7 +59,10 @@ function isBackgroundMessage(name: string): boolean {
  * @returns the handler's answer, or undefined when the message is not ours or its sender may not send it (warned)
  */
 export function routeMessage(
-  msg: unknown, sender: browser.Runtime.MessageSender, extensionId: string, extensionOrigin: string,
+  msg: unknown,
+  sender: browser.Runtime.MessageSender,
+  extensionId: string,
+  extensionOrigin: string,
 ): Promise<unknown> | undefined {
   if (!isMessage(msg)) return undefined;
   const from = senderOf(sender, extensionId, extensionOrigin);

@@ -18,7 +18,9 @@ export type Sender = { kind: 'extension-page' } | { kind: 'content'; tabId: numb
  * @returns the sender, or null when it is none of ours (another extension, or no tab and not an extension page)
  */
 export function senderOf(
-  sender: browser.Runtime.MessageSender, extensionId: string, extensionOrigin: string,
+  sender: browser.Runtime.MessageSender,
+  extensionId: string,
+  extensionOrigin: string,
 ): Sender | null {
   if (sender.id !== extensionId) return null;
   const ours = (url: string | undefined) => typeof url === 'string' && url.startsWith(extensionOrigin);

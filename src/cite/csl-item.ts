@@ -134,7 +134,10 @@ export function citationKey(url: string, year: number | undefined): string {
     const labels = u.hostname.split('.').filter((l) => !/^(www|com|cn|net|org|gov|edu|co|ac|info)$/.test(l));
     site = (labels[labels.length - 1] ?? 'web').replace(/[^A-Za-z0-9]/g, '') || 'web';
     const last = u.pathname.split('/').filter(Boolean).pop() ?? '';
-    id = last.replace(/\.\w+$/, '').replace(/[^A-Za-z0-9]/g, '').slice(-16);
+    id = last
+      .replace(/\.\w+$/, '')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(-16);
   } catch {
     // not a URL: keep the generic key
   }

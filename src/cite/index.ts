@@ -33,13 +33,19 @@ const CSL_STYLES: Partial<Record<CitationStyle, { file: string | null; lang: str
 (plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
 
 const LATEX_SPECIAL = /[\\&%$#_{}~^]/g;
-const LATEX_ESCAPE: Record<string, string> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+const LATEX_ESCAPE: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
 
 /** The item with LaTeX specials escaped in its text fields (not in URL, id and key: BibTeX takes those verbatim). */
 function bibtexItem(item: CslItem): CslItem {
   const esc = (v: string) => v.replace(LATEX_SPECIAL, (c) => LATEX_ESCAPE[c] ?? `\\${c}`);
   const names = (list?: CslItem['author']) =>
-    list?.map((n) => ('literal' in n ? { literal: esc(n.literal) } : { family: esc(n.family), given: n.given && esc(n.given) }));
+    list?.map((n) =>
+      'literal' in n ? { literal: esc(n.literal) } : { family: esc(n.family), given: n.given && esc(n.given) },
+    );
   return {
     ...item,
     title: esc(item.title),
@@ -103,7 +109,7 @@ function risItem(item: CslItem): CslItem {
  * not start with a tag is such a break and is joined back (RIS allows 255-character lines and longer UR values).
  */
 function unwrapRis(ris: string): string {
-  return ris.replace(/\n(?![A-Z][A-Z0-9]  -)/g, '');
+  return ris.replace(/\n(?![A-Z][A-Z0-9] {2}-)/g, '');
 }
 
 function escapeMarkdown(title: string): string {

@@ -24,5 +24,8 @@ export function metadataBlock(article: Article): string {
     ['发布时间', article.published ? displayTime(article.published) : null],
     ['链接', article.canonicalUrl || article.url],
   ];
-  return lines.filter(([, v]) => v).map(([k, v]) => `${k}：${v}`).join('\n');
+  return lines
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}：${v}`)
+    .join('\n');
 }

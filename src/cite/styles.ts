@@ -16,7 +16,16 @@ export type CitationStyle =
 
 /** Every style, in menu order. */
 export const CITATION_STYLES: readonly CitationStyle[] = [
-  'gbt7714-numeric', 'gbt7714-author-date', 'apa', 'mla', 'chicago', 'bibtex', 'ris', 'csl-json', 'markdown', 'metadata',
+  'gbt7714-numeric',
+  'gbt7714-author-date',
+  'apa',
+  'mla',
+  'chicago',
+  'bibtex',
+  'ris',
+  'csl-json',
+  'markdown',
+  'metadata',
 ];
 
 /** Menu labels of the styles. */

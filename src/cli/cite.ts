@@ -21,8 +21,12 @@ export async function runCite(argv: string[]): Promise<number> {
   }
   const accessed = parsed.opts.accessed ?? new Date();
   // The date must exist: 2026-13-45 matches the shape but would print as [2026-45].
-  const realDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
-  if (typeof accessed === 'string' && !(/^\d{4}-\d{2}-\d{2}$/.test(accessed) && realDate(accessed) && accessed >= '1000')) {
+  const realDate = (d: string) =>
+    !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (
+    typeof accessed === 'string' &&
+    !(/^\d{4}-\d{2}-\d{2}$/.test(accessed) && realDate(accessed) && accessed >= '1000')
+  ) {
     process.stderr.write(`qingdu cite: --accessed must be YYYY-MM-DD, not ${accessed}\n`);
     return 2;
   }

@@ -14,7 +14,7 @@ export function parseDocument(html: string, url: string): Document {
   // <html>, and its `document.body` getter then inserts a second, empty body).
   const body = doc.querySelector('body');
   if (body && body.parentNode === doc.documentElement) {
-    for (let n = body.previousSibling; n; ) {
+    for (let n = body.previousSibling; n;) {
       const prev = n.previousSibling;
       if (n.nodeType === 1 && (n as Element).tagName !== 'HEAD') body.insertBefore(n, body.firstChild);
       n = prev;

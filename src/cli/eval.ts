@@ -6,7 +6,14 @@ import { decodeHtml } from '../extract/decode';
 import { extractArticle } from '../extract/index';
 import { parseDocument } from './dom';
 import {
-  CASE_URL, CORPUS_FIELDS, scoreCase, scoreCorpus, type CaseExpected, type CorpusField, type CorpusLabel, type Scored,
+  CASE_URL,
+  CORPUS_FIELDS,
+  scoreCase,
+  scoreCorpus,
+  type CaseExpected,
+  type CorpusField,
+  type CorpusLabel,
+  type Scored,
 } from './score';
 
 /** One corpus page's result for both engines. */
@@ -72,7 +79,9 @@ export async function runEval(argv: string[]): Promise<number> {
   const casesDir = pickDir(argv, '--cases', ['test/fixtures/cases', '../shared/cases', '/work/shared/cases']);
   const verbose = argv.includes('--verbose');
   const labels: CorpusLabel[] = readFileSync(join(corpusDir, 'labels.jsonl'), 'utf8')
-    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 
   const runs: PageRun[] = [];
   // one warm-up page so JIT start-up is not charged to the first page of either engine
@@ -89,10 +98,18 @@ export async function runEval(argv: string[]): Promise<number> {
     const a = extractArticle(doc, url);
     const oursMs = performance.now() - t0;
     const plain = runPlain(loadPage(path, url));
-    runs.push({ label, ours: scoreCorpus(a, label), plain: scoreCorpus(plain.scored, label), oursMs, plainMs: plain.ms });
+    runs.push({
+      label,
+      ours: scoreCorpus(a, label),
+      plain: scoreCorpus(plain.scored, label),
+      oursMs,
+      plainMs: plain.ms,
+    });
   }
 
-  const caseFiles = readdirSync(casesDir).filter((f) => f.endsWith('.expected.json')).sort();
+  const caseFiles = readdirSync(casesDir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort();
   const caseRows: { name: string; ours: string[]; plain: boolean; oursMs: number; plainMs: number }[] = [];
   for (const f of caseFiles) {
     const name = f.replace(/\.expected\.json$/, '');
@@ -104,7 +121,13 @@ export async function runEval(argv: string[]): Promise<number> {
     const oursMs = performance.now() - t0;
     const p = runPlain(loadPage(path, CASE_URL, exp.decode_as));
     const plainArticle = { ...a, ...p.scored, excerpt: '', contentHtml: '', nextPageUrl: null };
-    caseRows.push({ name, ours: scoreCase(a, exp), plain: scoreCase(plainArticle as typeof a, exp).length === 0, oursMs, plainMs: p.ms });
+    caseRows.push({
+      name,
+      ours: scoreCase(a, exp),
+      plain: scoreCase(plainArticle as typeof a, exp).length === 0,
+      oursMs,
+      plainMs: p.ms,
+    });
   }
 
   const out: string[] = [];
@@ -119,7 +142,9 @@ export async function runEval(argv: string[]): Promise<number> {
   }
   const casesOk = caseRows.filter((c) => !c.ours.length).length;
   const casesPlain = caseRows.filter((c) => c.plain).length;
-  out.push(`${'cases'.padEnd(10)} ${`${casesOk}/${caseRows.length}`.padStart(8)} ${`${casesPlain}/${caseRows.length}`.padStart(12)}`);
+  out.push(
+    `${'cases'.padEnd(10)} ${`${casesOk}/${caseRows.length}`.padStart(8)} ${`${casesPlain}/${caseRows.length}`.padStart(12)}`,
+  );
 
   const ours = stats([...runs.map((r) => r.oursMs), ...caseRows.map((c) => c.oursMs)]);
   const plain = stats([...runs.map((r) => r.plainMs), ...caseRows.map((c) => c.plainMs)]);
@@ -134,7 +159,8 @@ export async function runEval(argv: string[]): Promise<number> {
   for (const r of runs) {
     const name = r.label.file.replace(/^pages\//, '').replace(/\.html$/, '');
     for (const f of CORPUS_FIELDS.filter((f) => r.ours[f])) out.push(`  ${name} ${f}: ${r.ours[f]}`);
-    if (verbose) for (const f of CORPUS_FIELDS.filter((f) => r.plain[f])) out.push(`  (readability) ${name} ${f}: ${r.plain[f]}`);
+    if (verbose)
+      for (const f of CORPUS_FIELDS.filter((f) => r.plain[f])) out.push(`  (readability) ${name} ${f}: ${r.plain[f]}`);
   }
   for (const c of caseRows) if (c.ours.length) out.push(`  case ${c.name}: ${c.ours.join('; ')}`);
   process.stdout.write(out.join('\n') + '\n');

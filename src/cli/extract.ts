@@ -81,7 +81,7 @@ export async function extractFile(arg: FileArg): Promise<Article> {
     return extractArticle(parseDocument(html, url), url);
   } catch (e) {
     // linkedom and the engine recurse over the tree; thousands of nested elements overflow the stack.
-    if (e instanceof RangeError) throw new Error('page nested too deeply to extract (stack overflow)');
+    if (e instanceof RangeError) throw new Error('page nested too deeply to extract (stack overflow)', { cause: e });
     throw e;
   }
 }
@@ -98,10 +98,10 @@ async function readInput(file: string): Promise<Uint8Array> {
     fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error('file not found');
-    if (code === 'EISDIR') throw new Error('a directory, not a file');
-    if (code === 'ELOOP') throw new Error('a symbolic link loop');
-    if (code === 'EACCES') throw new Error('permission denied');
+    if (code === 'ENOENT') throw new Error('file not found', { cause: e });
+    if (code === 'EISDIR') throw new Error('a directory, not a file', { cause: e });
+    if (code === 'ELOOP') throw new Error('a symbolic link loop', { cause: e });
+    if (code === 'EACCES') throw new Error('permission denied', { cause: e });
     throw e;
   }
   try {

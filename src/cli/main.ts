@@ -10,14 +10,17 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   eval: { run: runEval, usage: 'qingdu eval [--corpus DIR] [--cases DIR] [--verbose]' },
   cite: {
     run: runCite,
-    usage: 'qingdu cite FILE... [--url URL] [--style gbt7714-numeric|gbt7714-author-date|apa|mla|chicago|bibtex|ris|csl-json|markdown|metadata] [--accessed YYYY-MM-DD]',
+    usage:
+      'qingdu cite FILE... [--url URL] [--style gbt7714-numeric|gbt7714-author-date|apa|mla|chicago|bibtex|ris|csl-json|markdown|metadata] [--accessed YYYY-MM-DD]',
   },
 };
 
 /** Entry point of `npx qingdu`: dispatches to a command and returns the process exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const usage = `usage:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`;
+  const usage = `usage:\n${Object.values(COMMANDS)
+    .map((c) => `  ${c.usage}`)
+    .join('\n')}\n`;
   // Asked-for help is output and success; a missing or unknown command is an error.
   if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage);

@@ -7,8 +7,14 @@ import type { Article } from '../extract/article';
  */
 export function articleToMarkdown(a: Article): string {
   const fm: [string, unknown][] = [
-    ['title', a.title], ['url', a.canonicalUrl ?? a.url], ['site', a.siteName], ['published', a.published],
-    ['source', a.source], ['authors', a.authors], ['editors', a.editors], ['section', a.section],
+    ['title', a.title],
+    ['url', a.canonicalUrl ?? a.url],
+    ['site', a.siteName],
+    ['published', a.published],
+    ['source', a.source],
+    ['authors', a.authors],
+    ['editors', a.editors],
+    ['section', a.section],
   ];
   const yaml = fm
     .filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length))

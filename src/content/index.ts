@@ -1,7 +1,14 @@
 import browser from 'webextension-polyfill';
 import {
-  buildArticle, cleanCopy, pageVerdict, scanPage,
-  type Article, type CleanCopy, type PageScan, type PageVerdict, type ReadabilityClass,
+  buildArticle,
+  cleanCopy,
+  pageVerdict,
+  scanPage,
+  type Article,
+  type CleanCopy,
+  type PageScan,
+  type PageVerdict,
+  type ReadabilityClass,
 } from '../extract/engine';
 import { sendCStoBG, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
@@ -154,7 +161,10 @@ async function article(): Promise<Article | null> {
   try {
     if (bodyReplaced(load)) load = await loadPage(AT_ONCE);
     const page = load;
-    if (page) state.article = timed('complete', () => buildArticle(page.scan, { readability: readabilityClass(), copy: page.copy }));
+    if (page)
+      state.article = timed('complete', () =>
+        buildArticle(page.scan, { readability: readabilityClass(), copy: page.copy }),
+      );
   } catch (e) {
     console.warn('[qingdu] extraction failed', e);
     load = null;
@@ -265,7 +275,14 @@ async function analyse(): Promise<void> {
     await yieldToPage();
     try {
       const markers = watch.markerTexts(result.scan.markerTexts);
-      const applied = timed('declutter', () => applyDeclutter(document, { url: result.url, bodyElement: result.scan.body.holder, bodyText: null, markerTexts: markers }));
+      const applied = timed('declutter', () =>
+        applyDeclutter(document, {
+          url: result.url,
+          bodyElement: result.scan.body.holder,
+          bodyText: null,
+          markerTexts: markers,
+        }),
+      );
       // no live element (Readability's path, or the body replaced): the element holding the Article's text
       if (!applied) await declutterPage(markers);
     } catch (e) {

@@ -2,7 +2,7 @@ import type { Unreadable } from '../shared/messages';
 
 /**
  * Pages the content script does not analyse, because one pass over them would hold the page's main thread far beyond
- * the 50 ms task budget (issue 8): measured in Chromium on the hostile pages, extraction took ~2 s on a page of 100,000
+ * the 50 ms task budget (test/e2e/hostile.test.ts): measured in Chromium on the hostile pages, extraction took ~2 s on a page of 100,000
  * elements, did not finish in minutes on a script-built tree 10,000 elements deep, and took 80 ms in one phase on a
  * markup tree at the parser's depth cap (512 in Chromium). The 52 corpus pages have at most 7,931 elements and a depth
  * of 27, so the limits leave real news pages a margin of about 4× and 10×.
@@ -12,7 +12,7 @@ export const MAX_DEPTH = 256;
 
 /**
  * An element MAX_DEPTH + 1 levels below the root element exists exactly when some element is nested deeper than
- * MAX_DEPTH: one native selector match, about 10× cheaper than a script walk over the elements at page load (issue 8's
+ * MAX_DEPTH: one native selector match, about 10× cheaper than a script walk over the elements at page load (the page-load budget's
  * budget; measured in Chromium on the corpus: 0.1–0.3 ms against 0.7–5 ms cold).
  */
 const TOO_DEEP = `:root${' > *'.repeat(MAX_DEPTH + 1)}`;

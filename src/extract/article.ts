@@ -57,7 +57,24 @@ export interface Article {
 
 /** The Article keys in their contract order (CLI JSON prints them in this order). */
 export const ARTICLE_FIELDS = [
-  'isArticle', 'confidence', 'url', 'canonicalUrl', 'siteName', 'title', 'published', 'source', 'authors',
-  'editors', 'section', 'lang', 'excerpt', 'contentHtml', 'textContent', 'charCount', 'readingMinutes', 'images',
-  'rule', 'nextPageUrl',
+  'isArticle',
+  'confidence',
+  'url',
+  'canonicalUrl',
+  'siteName',
+  'title',
+  'published',
+  'source',
+  'authors',
+  'editors',
+  'section',
+  'lang',
+  'excerpt',
+  'contentHtml',
+  'textContent',
+  'charCount',
+  'readingMinutes',
+  'images',
+  'rule',
+  'nextPageUrl',
 ] as const satisfies readonly (keyof Article)[];

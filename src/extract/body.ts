@@ -13,35 +13,102 @@ import { textNodes } from './text';
 
 /** Tags whose content is never article text. */
 export const NON_ARTICLE_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'TEMPLATE', 'IFRAME', 'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'INPUT', 'SVG',
-  'CANVAS', 'OBJECT', 'EMBED', 'NAV', 'HEAD', 'LINK', 'META',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'NOFRAMES',
+  'NOEMBED',
+  'TEMPLATE',
+  'IFRAME',
+  'SELECT',
+  'OPTION',
+  'TEXTAREA',
+  'BUTTON',
+  'INPUT',
+  'SVG',
+  'CANVAS',
+  'OBJECT',
+  'EMBED',
+  'NAV',
+  'HEAD',
+  'LINK',
+  'META',
 ]);
 
 /** Block-level tags: they end an inline run (a "paragraph"). */
 export const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'TH', 'LI', 'UL', 'OL', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'DL', 'DT', 'DD', 'CENTER', 'FORM',
-  'HEADER', 'FOOTER', 'ASIDE', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY', 'CAPTION',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'TD',
+  'TH',
+  'LI',
+  'UL',
+  'OL',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'FIGCAPTION',
+  'DL',
+  'DT',
+  'DD',
+  'CENTER',
+  'FORM',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'ADDRESS',
+  'HR',
+  'BODY',
+  'FIELDSET',
+  'DETAILS',
+  'SUMMARY',
+  'CAPTION',
 ]);
 
 /** Tag kinds for the body pass: NON_ARTICLE_TAGS, BLOCK_TAGS and BR (which ends a run like a block), anything else inline. */
 const INLINE = 0;
 const BLOCK = 1;
 const SKIP = 2;
-const TAG_KIND = new Map<string, number>([...[...BLOCK_TAGS, 'BR'].map((t) => [t, BLOCK] as const), ...[...NON_ARTICLE_TAGS].map((t) => [t, SKIP] as const)]);
+const TAG_KIND = new Map<string, number>([
+  ...[...BLOCK_TAGS, 'BR'].map((t) => [t, BLOCK] as const),
+  ...[...NON_ARTICLE_TAGS].map((t) => [t, SKIP] as const),
+]);
 /** Tag names as the DOM may report them (upper case for HTML, lower case for svg and XHTML) → upper case. */
-const TAG_CASE = new Map<string, string>([...TAG_KIND.keys(), 'A', 'SPAN', 'IMG', 'FONT', 'STRONG', 'B', 'EM', 'I', 'U', 'SMALL', 'LABEL']
-  .flatMap((t) => [[t, t], [t.toLowerCase(), t]] as [string, string][]));
+const TAG_CASE = new Map<string, string>(
+  [...TAG_KIND.keys(), 'A', 'SPAN', 'IMG', 'FONT', 'STRONG', 'B', 'EM', 'I', 'U', 'SMALL', 'LABEL'].flatMap(
+    (t) =>
+      [
+        [t, t],
+        [t.toLowerCase(), t],
+      ] as [string, string][],
+  ),
+);
 
 /** The totals of an element without text (shared, never changed). */
 const NO_TEXT: NodeStats = Object.freeze({ chars: 0, linkChars: 0, punct: 0, cjk: 0, score: 0, paragraphs: 0 });
 
 /** Class/id words of containers that hold article text (positive) or clutter (negative); Readability's lists plus
  * the pinyin and English class names of Chinese portals (zw = 正文, xgxw = 相关新闻, tj = 推荐). */
-const POSITIVE = /article|body|content|entry|main|post|text|detail|story|news_txt|zw|zhengwen|endtext|post_text|rich_media|cont/i;
+const POSITIVE =
+  /article|body|content|entry|main|post|text|detail|story|news_txt|zw|zhengwen|endtext|post_text|rich_media|cont/i;
 // long words match anywhere (commentBox, sidebarLeft); short ones only as whole words, so photo, inside, stage,
 // and container are not taken for hot, side, tag, nav
-const NEGATIVE = /comment|footer|sidebar|related|recommend|ranking|share|copyright|banner|advert|xgxw|tuijian|login|breadcrumb|crumb|pager|widget|popup|qrcode|weixin|(^|[\s_-])(foot|side|rank|hot|nav|menu|ad|ads|header|tags?|page|list|hotnews|more)($|[\s_-])/i;
+const NEGATIVE =
+  /comment|footer|sidebar|related|recommend|ranking|share|copyright|banner|advert|xgxw|tuijian|login|breadcrumb|crumb|pager|widget|popup|qrcode|weixin|(^|[\s_-])(foot|side|rank|hot|nav|menu|ad|ads|header|tags?|page|list|hotnews|more)($|[\s_-])/i;
 
 /** Per-element statistics of one pass. */
 export interface NodeStats {
@@ -137,7 +204,10 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
 }
 
 /** The candidate with the highest final score, (score + class weight) × (1 − link density); null when none is above 0. */
-function bestCandidate(candidates: readonly Element[], stats: Map<Element, NodeStats>): { element: Element | null; score: number } {
+function bestCandidate(
+  candidates: readonly Element[],
+  stats: Map<Element, NodeStats>,
+): { element: Element | null; score: number } {
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of candidates) {
@@ -172,7 +242,10 @@ class BodyPass {
   private readonly path: Element[] = [];
   private readonly totals: NodeStats[] = [];
 
-  constructor(private readonly root: Element, private readonly skip?: (el: Element) => boolean) {}
+  constructor(
+    private readonly root: Element,
+    private readonly skip?: (el: Element) => boolean,
+  ) {}
 
   /**
    * Visit `el` (its upper-case tag name `tag`, inside a link or not): count its text, score its inline runs (text and
@@ -232,7 +305,8 @@ class BodyPass {
         }
       }
     }
-    if (runChars && (sawBlock || BLOCK_TAGS.has(tag))) this.scoreRun(sawBlock ? index : index - 1, runChars, runLink, runPunct);
+    if (runChars && (sawBlock || BLOCK_TAGS.has(tag)))
+      this.scoreRun(sawBlock ? index : index - 1, runChars, runLink, runPunct);
     this.path.pop();
     this.totals.pop();
     if (total.chars || total.score) this.stats.set(el, total);

@@ -7,7 +7,8 @@ import { linesOf, squash, eachElement, textNodesMatching } from './text';
 
 const LEAD = /^(?:您?当前(?:的)?位置|您?(?:现在)?所在(?:的)?位置|当前栏目|位置)\s*[:：]?\s*/;
 const SPLIT = /\s*(?:>>|>|›|»|＞|→|\/|\\)\s*/;
-const CRUMB_ATTR = /bread|crumb|position|location|weizhi|dangqian|curpos|nav-?path|(?:^|[-_\s])path(?:$|[-_\s])|daohang|mbx/i;
+const CRUMB_ATTR =
+  /bread|crumb|position|location|weizhi|dangqian|curpos|nav-?path|(?:^|[-_\s])path(?:$|[-_\s])|daohang|mbx/i;
 
 function items(text: string): string[] {
   return text
@@ -76,7 +77,8 @@ export function extractSection(doc: Document, siteName: string | null, ruleSelec
   let list = items(text);
   // Drop the leading home item (首页, 网易首页) and then the site item (the site name, or a name ending in 网).
   if (list.length && /首页$|^home$/i.test(list[0])) list.shift();
-  if (list.length && ((siteName && (list[0] === siteName || siteName.includes(list[0]))) || /网$/.test(list[0]))) list.shift();
+  if (list.length && ((siteName && (list[0] === siteName || siteName.includes(list[0]))) || /网$/.test(list[0])))
+    list.shift();
   list = list.filter((s) => s !== '正文' && s.length <= 20);
   return list;
 }

@@ -134,7 +134,10 @@ export function pageVerdict(scan: PageScan, copy: CleanCopy | null): PageVerdict
   if (scan.bounds?.settled) return { detection: scan.bounds.upper, exact: !scan.bounds.upper.isArticle };
   if (!copy) throw new ExtractionUsageError('the verdict needs the cleaned copy (cleanCopy) on this page');
   const chars = copy.serialized?.charCount ?? (copy.content ? serializedChars(copy.content) : 0);
-  return { detection: detectWith({ body: scan.body, evidence: { ...scan.evidence, listItems: copy.listItems } }, chars), exact: true };
+  return {
+    detection: detectWith({ body: scan.body, evidence: { ...scan.evidence, listItems: copy.listItems } }, chars),
+    exact: true,
+  };
 }
 
 /** Serialise the cleaned body (serialize.ts) with its text and count. */
@@ -145,7 +148,8 @@ function serialize(content: Element | null, url: string): SerializedBody {
 }
 
 /** An info or credit line (not an excerpt): `2020年03月15日 10:13 来源：…`, `发布时间：…`, `作者：…`, `执笔/…`, `原创：…`. */
-const META_LINE = /^[（(【[]?\s*(\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|发布时间|来源|作者|记者|编辑|责任编辑|时间|执笔|撰文|文\s*[/／:：|]|原创\s*[:：]|图\s*[/／:：]|摄影|通讯员)[\s\S]{0,80}$/;
+const META_LINE =
+  /^[（(【[]?\s*(\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|发布时间|来源|作者|记者|编辑|责任编辑|时间|执笔|撰文|文\s*[/／:：|]|原创\s*[:：]|图\s*[/／:：]|摄影|通讯员)[\s\S]{0,80}$/;
 
 /** The first sentences of the body: the first paragraph that is not an info line, cut near 200 characters. */
 export function makeExcerpt(paragraphs: string[]): string {
@@ -167,12 +171,18 @@ export function makeExcerpt(paragraphs: string[]): string {
  * @param opts.copy page load's cleaned copy when it made one (else it is made now)
  * @throws ExtractionUsageError when the page needs Readability and none is given; never on odd pages
  */
-export function buildDetailed(scan: PageScan, opts: { readability: ReadabilityClass | null; copy?: CleanCopy | null }): { article: Article; detection: Detection } {
+export function buildDetailed(
+  scan: PageScan,
+  opts: { readability: ReadabilityClass | null; copy?: CleanCopy | null },
+): { article: Article; detection: Detection } {
   const { doc, url, rule } = scan;
   const copy = opts.copy ?? cleanCopy(scan, opts.readability);
   const m = copy.metadata ?? finishMetadata(copy.headline ?? headlineStage(doc, url, scan.body.element, rule));
   const b = copy.serialized ?? serialize(copy.content, url);
-  const detection = detectWith({ body: scan.body, evidence: { ...scan.evidence, listItems: copy.listItems } }, b.charCount);
+  const detection = detectWith(
+    { body: scan.body, evidence: { ...scan.evidence, listItems: copy.listItems } },
+    b.charCount,
+  );
   const article: Article = {
     isArticle: detection.isArticle,
     confidence: detection.confidence,
@@ -199,6 +209,9 @@ export function buildDetailed(scan: PageScan, opts: { readability: ReadabilityCl
 }
 
 /** buildDetailed's Article. */
-export function buildArticle(scan: PageScan, opts: { readability: ReadabilityClass | null; copy?: CleanCopy | null }): Article {
+export function buildArticle(
+  scan: PageScan,
+  opts: { readability: ReadabilityClass | null; copy?: CleanCopy | null },
+): Article {
   return buildDetailed(scan, opts).article;
 }

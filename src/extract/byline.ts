@@ -26,7 +26,14 @@ export interface Credits {
 }
 
 /** A Credits record with nothing found. */
-export const emptyCredits = (): Credits => ({ source: null, outlet: null, authors: [], correspondents: [], chiefEditors: [], editors: [] });
+export const emptyCredits = (): Credits => ({
+  source: null,
+  outlet: null,
+  authors: [],
+  correspondents: [],
+  chiefEditors: [],
+  editors: [],
+});
 
 // `文` alone is a label only when a slash/丨/colon follows (文/X, 文丨X, 文：X) — else it is just a character.
 const LABEL_RE = new RegExp(`(${anyOf(CREDIT_LABELS.map(([l]) => l))}|文\\s*[/丨｜|：:](?!图))`, 'g');
@@ -40,7 +47,8 @@ const NOT_NAME = new RegExp(`(${anyOf(NOT_NAME_WORDS)})`);
 export function isName(s: string, maxCjk = 4): boolean {
   // Transliterated names keep their middle dot (`阿卜杜拉·买买提`) and run longer.
   if (/^[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff·•]{1,10}$/.test(s)) return !NOT_NAME.test(s);
-  if (new RegExp(`^[\\u4e00-\\u9fff·•]{2,${maxCjk}}$`).test(s)) return !NOT_NAME.test(s) || (maxCjk > 4 && /管理员|编辑部/.test(s));
+  if (new RegExp(`^[\\u4e00-\\u9fff·•]{2,${maxCjk}}$`).test(s))
+    return !NOT_NAME.test(s) || (maxCjk > 4 && /管理员|编辑部/.test(s));
   if (/^[\u4e00-\u9fff]{2,4}_[A-Za-z0-9]+$/.test(s)) return true; // 杨倩_NF4425 (163 editor ids)
   if (/^[A-Za-z][A-Za-z0-9_.-]{1,30}$/.test(s)) return true; // biaoffeng, HN666
   return false;
@@ -74,8 +82,15 @@ export function splitNames(value: string, maxCjk = 4): string[] {
 
 /** A 来源 value: the first word, cut before counters (`1032人参与`) and dates that run into it. */
 export function cleanSource(value: string): string | null {
-  let v = value.replace(/[\u3000\u00a0]/g, ' ').trim().split(/\s+/)[0] ?? '';
-  v = v.replace(/\d+人参与.*$|\d+评论.*$|\d+条评论.*$|(?:19|20)\d{2}\s*[-年/.].*$|\d{1,2}-\d{1,2}.*$|\d{1,2}:\d{2}.*$/, '');
+  let v =
+    value
+      .replace(/[\u3000\u00a0]/g, ' ')
+      .trim()
+      .split(/\s+/)[0] ?? '';
+  v = v.replace(
+    /\d+人参与.*$|\d+评论.*$|\d+条评论.*$|(?:19|20)\d{2}\s*[-年/.].*$|\d{1,2}-\d{1,2}.*$|\d{1,2}:\d{2}.*$/,
+    '',
+  );
   v = v.replace(/^[：:\s|]+|[，。,.;；:：|]+$/g, '').replace(/^《(.+)》$/, '$1');
   if (!v || v.length > 30 || !/[\u4e00-\u9fffA-Za-z]/.test(v)) return null;
   if (/^(分享|举报|评论|字号|打印|收藏|关注|微信|微博)/.test(v)) return null;
@@ -92,7 +107,10 @@ const TERMINATOR = /[)）(（】\]\n|｜>》]/;
 export function parseCredits(text: string): Credits {
   const out = emptyCredits();
   // `张三/文 李四/图` puts the role after the name: rewrite to the label-first form.
-  const t = text.replace(/[\u3000\u00a0]/g, ' ').replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])/g, '文/$1 ').replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:图|摄)(?![\u4e00-\u9fff])/g, '摄影/$1 ');
+  const t = text
+    .replace(/[\u3000\u00a0]/g, ' ')
+    .replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])/g, '文/$1 ')
+    .replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:图|摄)(?![\u4e00-\u9fff])/g, '摄影/$1 ');
   const hits: { kind: CreditKind; start: number; end: number; label: string }[] = [];
   for (const m of t.matchAll(LABEL_RE)) {
     const label = m[0];
@@ -118,7 +136,12 @@ export function parseCredits(text: string): Credits {
     }
     if (h.kind === 'other') continue;
     // `周航 摄` credits a photo (case 19): the photographer is not the author.
-    if (/^[^\n]{0,12}?\s*摄(?![\u4e00-\u9fff])/.test(t.slice(h.end, h.end + 16)) && h.kind !== 'chief' && h.kind !== 'editor') continue;
+    if (
+      /^[^\n]{0,12}?\s*摄(?![\u4e00-\u9fff])/.test(t.slice(h.end, h.end + 16)) &&
+      h.kind !== 'chief' &&
+      h.kind !== 'editor'
+    )
+      continue;
     // Editor accounts are sometimes roles (cmse: 责任编辑：系统管理员), so editors may be longer.
     // A single value after an explicit 作者/撰文 label may be a self-media account (`作者：加拿大必读`).
     const single = h.kind === 'author' && !/[\s、，,&/]/.test(value);
@@ -126,16 +149,29 @@ export function parseCredits(text: string): Credits {
     if (!names.length) continue;
     if (h.kind === 'reporter') {
       const m = /([\u4e00-\u9fffA-Za-z·]{2,10})$/.exec(prefix.replace(/\s+$/, ''));
-      const outlet = m ? m[1].replace(/^.*[，。、：:（(【\[]/, '') : '';
-      if (outlet && !/^(本报|本刊|本台|本网|特约|实习|见习|首席|驻\S*|前方|融媒体|全媒体|文字|摄影|视频|专栏)$/.test(outlet) && !/[讯电]$/.test(outlet))
+      const outlet = m ? m[1].replace(/^.*[，。、：:（(【[]/, '') : '';
+      if (
+        outlet &&
+        !/^(本报|本刊|本台|本网|特约|实习|见习|首席|驻\S*|前方|融媒体|全媒体|文字|摄影|视频|专栏)$/.test(outlet) &&
+        !/[讯电]$/.test(outlet)
+      )
         out.outlet ??= outlet;
     }
     const list =
-      h.kind === 'author' || h.kind === 'reporter' ? out.authors : h.kind === 'corr' ? out.correspondents : h.kind === 'chief' ? out.chiefEditors : out.editors;
+      h.kind === 'author' || h.kind === 'reporter'
+        ? out.authors
+        : h.kind === 'corr'
+          ? out.correspondents
+          : h.kind === 'chief'
+            ? out.chiefEditors
+            : out.editors;
     for (const n of names) if (!list.includes(n)) list.push(n);
   }
   // `石佳/中国青年报` (thepaper byline): name / outlet, no label.
-  const so = /^\s*([\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3})\s*[/／]\s*([\u4e00-\u9fffA-Za-z·]{2,12}(?:报|网|社|台|新闻|杂志|周刊|刊))\s*$/.exec(t);
+  const so =
+    /^\s*([\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3})\s*[/／]\s*([\u4e00-\u9fffA-Za-z·]{2,12}(?:报|网|社|台|新闻|杂志|周刊|刊))\s*$/.exec(
+      t,
+    );
   if (so && !hits.length) {
     out.authors.push(...splitNames(so[1]));
     out.source ??= so[2];
@@ -160,7 +196,10 @@ export function mergeCredits(a: Credits, b: Credits): Credits {
 }
 
 /** A bracketed credit: a bracket, a label of BRACKET_CREDIT_LABELS (or `文` before a slash, 丨 or colon), its value. */
-const BRACKETED = new RegExp(`[（(【\\[]\\s*((?:${anyOf(BRACKET_CREDIT_LABELS)}|文\\s*[/丨｜：:])[^（(【\\[）)】\\]]{1,60})[）)】\\]]`, 'g');
+const BRACKETED = new RegExp(
+  `[（(【\\[]\\s*((?:${anyOf(BRACKET_CREDIT_LABELS)}|文\\s*[/丨｜：:])[^（(【\\[）)】\\]]{1,60})[）)】\\]]`,
+  'g',
+);
 
 /** Bracketed credits in body text: `（记者 X）`, `(责编：X)`, `【责任编辑：X】`, `[作者: X 责任编辑: Y]`, `(通讯员 X)`. */
 export function bracketedCredits(text: string): Credits {

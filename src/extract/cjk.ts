@@ -34,7 +34,13 @@ export function countHanKanaHangul(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xac00 && c <= 0xd7af)) n++;
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3040 && c <= 0x30ff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0xac00 && c <= 0xd7af)
+    )
+      n++;
   }
   return n;
 }
@@ -44,7 +50,18 @@ export function countPunct(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     switch (text[i]) {
-      case '，': case '。': case '！': case '？': case '；': case '：': case '、': case ',': case ';': case '!': case '?': case '．':
+      case '，':
+      case '。':
+      case '！':
+      case '？':
+      case '；':
+      case '：':
+      case '、':
+      case ',':
+      case ';':
+      case '!':
+      case '?':
+      case '．':
         n++;
     }
   }
@@ -75,7 +92,12 @@ const NOT_PUNCT = /[^，。！？；：、,;!?．]+/g;
 export function countAll(text: string): TextCounts {
   const kept = text.replace(NOT_COUNTED, '');
   if (!kept) return { chars: 0, cjk: 0, punct: 0, lead: '' };
-  return { chars: kept.length, cjk: kept.replace(NOT_CJK, '').length, punct: kept.replace(NOT_PUNCT, '').length, lead: kept[0] };
+  return {
+    chars: kept.length,
+    cjk: kept.replace(NOT_CJK, '').length,
+    punct: kept.replace(NOT_PUNCT, '').length,
+    lead: kept[0],
+  };
 }
 
 /**
@@ -84,7 +106,10 @@ export function countAll(text: string): TextCounts {
  */
 export function readingMinutes(text: string): number {
   const cjk = countHanKanaHangul(text);
-  const words = text.replace(CJK_RE, ' ').split(/\s+/).filter((w) => /\w/.test(w)).length;
+  const words = text
+    .replace(CJK_RE, ' ')
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
   const minutes = cjk / 400 + words / 230;
   return text.trim() ? Math.max(1, Math.round(minutes)) : 0;
 }

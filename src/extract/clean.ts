@@ -9,7 +9,16 @@
 import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
-import { CREDIT_LINE_LABELS, DATE_LINE_LABELS, PADDED_ROLE_LABELS, RELATED_HEADINGS, RELATED_LINES, SOURCE_LINE_LABELS, anyOf, anyOfPadded } from './vocabulary';
+import {
+  CREDIT_LINE_LABELS,
+  DATE_LINE_LABELS,
+  PADDED_ROLE_LABELS,
+  RELATED_HEADINGS,
+  RELATED_LINES,
+  SOURCE_LINE_LABELS,
+  anyOf,
+  anyOfPadded,
+} from './vocabulary';
 
 /**
  * Whole-line noise: a short block whose text matches one of these is not body text. Anchored at the start (after
@@ -65,7 +74,8 @@ const NOISE_LINES: readonly RegExp[] = [
 ];
 
 /** Link texts that are navigation even inside a paragraph (`…道阻且长。返回腾讯网首页>>`). */
-const NOISE_LINKS = /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进入(专题)?|查看更多|查看原文|阅读原文|进入专题|更多精彩|展开全文|查看全文|下载.{0,8}(APP|客户端))/i;
+const NOISE_LINKS =
+  /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进入(专题)?|查看更多|查看原文|阅读原文|进入专题|更多精彩|展开全文|查看全文|下载.{0,8}(APP|客户端))/i;
 
 /** A block of this many characters or fewer may be a noise line (long paragraphs are prose even if they match). */
 const NOISE_MAX = 120;
@@ -81,7 +91,8 @@ const CLUTTER_CLASS =
 const AD_CLASS = /(^|\s)(ad[A-Z0-9]\w*|\w+_ad|ad_\w+|gg\d*x\d+|gg_\w+)(\s|$)/;
 
 /** Names of blocks that are clutter at any size short of a whole article (comment threads, related lists). */
-const STRONG_CLUTTER_CLASS = /(^|[\s_-])(comments?|pinglun|related|relate|recommend|xgxw|xgyd|tuijian|rank|ranking|share|qrcode|erweima|ewm|follow|ad|ads|advert)($|[\s_-])/i;
+const STRONG_CLUTTER_CLASS =
+  /(^|[\s_-])(comments?|pinglun|related|relate|recommend|xgxw|xgyd|tuijian|rank|ranking|share|qrcode|erweima|ewm|follow|ad|ads|advert)($|[\s_-])/i;
 
 function text(el: Element): string {
   return (el.textContent ?? '').trim();
@@ -170,7 +181,11 @@ function dropNonArticleElements(root: Element): void {
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toUpperCase();
     if (NON_ARTICLE_TAGS.has(tag) || tag === 'VIDEO' || tag === 'AUDIO') drop.push(el);
-    else if (tag === 'FORM' || el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) {
+    else if (
+      tag === 'FORM' ||
+      el.hasAttribute('hidden') ||
+      /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')
+    ) {
       if (countChars(el.textContent ?? '') < rootChars / 2) drop.push(el);
     }
   }
@@ -221,8 +236,11 @@ function isClutterContainer(el: Element): boolean {
  */
 function clutterByName(el: Element, name: string, chars: () => number): boolean {
   if (!name.trim() || /(^|\s)(content|article|text|body)/i.test(name)) return false;
-  return (CLUTTER_CLASS.test(name) && chars() < 300 && !hasMedia(el)) || (AD_CLASS.test(name) && chars() < 300) ||
-    (STRONG_CLUTTER_CLASS.test(name) && (chars() < 1500 || linkChars(el) / chars() > 0.3));
+  return (
+    (CLUTTER_CLASS.test(name) && chars() < 300 && !hasMedia(el)) ||
+    (AD_CLASS.test(name) && chars() < 300) ||
+    (STRONG_CLUTTER_CLASS.test(name) && (chars() < 1500 || linkChars(el) / chars() > 0.3))
+  );
 }
 
 /** Pass 4: navigation links inside paragraphs (NOISE_LINKS, under 30 characters), an icon inside such a link with it. */
@@ -240,7 +258,8 @@ type HeadlineMatcher = (el: Element, key: string) => boolean;
  */
 function headlineMatcher(opts: CleanOptions): HeadlineMatcher {
   let titleKey: string | null = null;
-  const title = (): string => (titleKey ??= (typeof opts.title === 'function' ? opts.title() : opts.title ?? '').replace(/\s+/g, ''));
+  const title = (): string =>
+    (titleKey ??= (typeof opts.title === 'function' ? opts.title() : (opts.title ?? '')).replace(/\s+/g, ''));
   const pageTitleKey = (opts.pageTitle ?? '').replace(/\s+/g, '');
   return (el, key) =>
     (key.length >= 5 && pageTitleKey.startsWith(key) && /^H[1-3]$/.test(el.tagName.toUpperCase())) ||
@@ -254,10 +273,11 @@ function leafBlocks(root: Element): Element[] {
     const tag = el.tagName.toUpperCase();
     if (!BLOCK_TAGS.has(tag) || tag === 'TD' || tag === 'TR' || tag === 'TABLE' || tag === 'TBODY') continue;
     let leaf = true;
-    for (const c of el.children) if (BLOCK_TAGS.has(c.tagName.toUpperCase())) {
-      leaf = false;
-      break;
-    }
+    for (const c of el.children)
+      if (BLOCK_TAGS.has(c.tagName.toUpperCase())) {
+        leaf = false;
+        break;
+      }
     if (leaf) leaves.push(el);
   }
   return leaves;
@@ -324,7 +344,7 @@ function dropRelatedList(heading: Element): void {
 /** Pass 6: bare noise text directly in a container that also holds blocks (`<div>正在加载...<p>…</p></div>`). */
 function dropBareNoiseText(root: Element): void {
   for (const el of [root, ...root.querySelectorAll('div, section, article, td, li, blockquote')]) {
-    for (let n = el.firstChild; n; ) {
+    for (let n = el.firstChild; n;) {
       const next = n.nextSibling;
       if (n.nodeType === 3 && isNoiseLine(n.nodeValue ?? '')) n.parentNode?.removeChild(n);
       n = next;
@@ -353,7 +373,9 @@ function dropTrailingLinkLines(root: Element): void {
 
 /** Pass 8: containers left without text, media or a `<br>` pair (a blank line), innermost first. */
 function dropEmptyContainers(root: Element): void {
-  for (const el of [...root.querySelectorAll('div, section, p, span, ul, ol, li, blockquote, center, strong, b, font')].reverse())
+  for (const el of [
+    ...root.querySelectorAll('div, section, p, span, ul, ol, li, blockquote, center, strong, b, font'),
+  ].reverse())
     if (!hasChars(el.textContent ?? '') && !hasMedia(el) && !el.querySelector('br ~ br')) el.remove();
 }
 

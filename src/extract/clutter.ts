@@ -31,7 +31,10 @@ function firstText(el: Element): Text | null {
  * last ~16 characters of the extracted body text. Null when the text cannot be found (then nothing is hidden).
  */
 export function findBodyElement(doc: Document, textContent: string): Element | null {
-  const paras = textContent.split(/\n\s*\n/).map(norm).filter(Boolean);
+  const paras = textContent
+    .split(/\n\s*\n/)
+    .map(norm)
+    .filter(Boolean);
   if (!paras.length || !doc.body) return null;
   const head = paras[0].slice(0, 16);
   const tail = paras[paras.length - 1].slice(-16);
@@ -95,7 +98,12 @@ export function safeSelectors(doc: Document, selectors: readonly string[], body:
  *   under doc.body
  * @returns outermost clutter elements, in document order, none inside another
  */
-export function findClutterBlocks(doc: Document, body: Element, headings: readonly string[] = CLUTTER_HEADINGS, marked?: MarkerTexts | null): Element[] {
+export function findClutterBlocks(
+  doc: Document,
+  body: Element,
+  headings: readonly string[] = CLUTTER_HEADINGS,
+  marked?: MarkerTexts | null,
+): Element[] {
   if (!doc.body) return [];
   const found: Element[] = [];
   const foundSet = new Set<Element>();
@@ -109,7 +117,14 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
     if (!isMarkerText(n, headings)) continue;
     let block: Element | null = null;
     for (let el: Element | null = n.parentElement; el; el = el.parentElement) {
-      if (NEVER_CLUTTER.has(el.tagName) || el.tagName === 'H1' || firstText(el) !== n || el.contains(body) || el.getElementsByTagName('h1').length) break;
+      if (
+        NEVER_CLUTTER.has(el.tagName) ||
+        el.tagName === 'H1' ||
+        firstText(el) !== n ||
+        el.contains(body) ||
+        el.getElementsByTagName('h1').length
+      )
+        break;
       block = el;
     }
     if (!block || foundSet.has(block) || insideFound(block)) continue;
@@ -131,7 +146,11 @@ export function findClutterBlocks(doc: Document, body: Element, headings: readon
  * @returns the marker texts under doc.body now; `marked` itself when nothing changed; null (walk the text instead)
  *   when doc.body is missing or is not the element the pass read
  */
-export function currentMarkerTexts(doc: Document, marked: MarkerTexts, records: readonly MutationRecord[]): MarkerTexts | null {
+export function currentMarkerTexts(
+  doc: Document,
+  marked: MarkerTexts,
+  records: readonly MutationRecord[],
+): MarkerTexts | null {
   const root = doc.body;
   // doc.body is another element now (a page with a second <body> that removes the first:
   // test/fixtures/breakit/second-body.html): its texts were never read by the pass nor added since, so only the walk

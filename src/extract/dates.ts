@@ -61,7 +61,12 @@ export function findDate(text: string, refYear?: number | null): FoundDate | nul
     const d = dayjs(iso[0].replace(' ', 'T'));
     if (d.isValid()) {
       const b = d.utcOffset(480);
-      found.push({ iso: b.format('YYYY-MM-DDTHH:mm:ss') + '+08:00', hasTime: true, yearGuessed: false, index: iso.index });
+      found.push({
+        iso: b.format('YYYY-MM-DDTHH:mm:ss') + '+08:00',
+        hasTime: true,
+        yearGuessed: false,
+        index: iso.index,
+      });
     }
   }
   const full = FULL.exec(t);
@@ -71,7 +76,12 @@ export function findDate(text: string, refYear?: number | null): FoundDate | nul
     const mi = full[5] !== undefined ? +full[5] : 0;
     const s = full[6] !== undefined ? +full[6] : 0;
     if (valid(y, mo, d, h ?? 0, mi, s))
-      found.push({ iso: formatBeijing(y, mo, d, h, mi, s), hasTime: h !== undefined, yearGuessed: false, index: full.index });
+      found.push({
+        iso: formatBeijing(y, mo, d, h, mi, s),
+        hasTime: h !== undefined,
+        yearGuessed: false,
+        index: full.index,
+      });
   }
   const sy = SHORT_YEAR.exec(t);
   if (sy) {
@@ -129,9 +139,11 @@ export function dateFromUrl(url: string | null | undefined): FoundDate | null {
   ];
   for (const re of forms) {
     const m = re.exec(path);
-    if (m && valid(+m[1], +m[2], +m[3])) return { iso: formatBeijing(+m[1], +m[2], +m[3]), hasTime: false, yearGuessed: false, index: m.index };
+    if (m && valid(+m[1], +m[2], +m[3]))
+      return { iso: formatBeijing(+m[1], +m[2], +m[3]), hasTime: false, yearGuessed: false, index: m.index };
   }
   const c = COMPACT.exec(path);
-  if (c && valid(+c[1], +c[2], +c[3])) return { iso: formatBeijing(+c[1], +c[2], +c[3]), hasTime: false, yearGuessed: false, index: c.index };
+  if (c && valid(+c[1], +c[2], +c[3]))
+    return { iso: formatBeijing(+c[1], +c[2], +c[3]), hasTime: false, yearGuessed: false, index: c.index };
   return null;
 }

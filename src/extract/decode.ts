@@ -25,7 +25,10 @@ const CHINESE_LEGACY = new Set(['gbk', 'gb2312', 'gb18030', 'x-gbk', 'cp936', 'c
 /** Map a declared label to a WHATWG encoding name TextDecoder accepts, or null if unknown. */
 function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (CHINESE_LEGACY.has(l)) return 'gb18030'; // GB18030 decodes every GBK/GB2312 byte sequence the same way.
   try {
     return new TextDecoder(l).encoding;
@@ -82,11 +85,26 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  */
 export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null): DecodedHtml {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { html: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', declared: 'utf-8', via: 'bom' };
+    return {
+      html: new TextDecoder('utf-8').decode(bytes.subarray(3)),
+      encoding: 'utf-8',
+      declared: 'utf-8',
+      via: 'bom',
+    };
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { html: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', declared: 'utf-16le', via: 'bom' };
+    return {
+      html: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      encoding: 'utf-16le',
+      declared: 'utf-16le',
+      via: 'bom',
+    };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { html: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', declared: 'utf-16be', via: 'bom' };
+    return {
+      html: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      encoding: 'utf-16be',
+      declared: 'utf-16be',
+      via: 'bom',
+    };
 
   const utf16 = sniffUtf16(bytes);
   if (utf16) return { html: new TextDecoder(utf16).decode(bytes), encoding: utf16, declared: null, via: 'sniff' };
@@ -105,7 +123,12 @@ export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null):
     // Legacy multi-byte text (GBK, Big5, Shift_JIS…) almost never validates as UTF-8, so valid non-ASCII UTF-8 under a
     // legacy declaration means the declaration lies (corpus hexun-1: UTF-8 bytes declaring gb2312).
     if (utf8Ok && hasNonAscii(bytes))
-      return { html: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', declared: declaredLabel, via: 'override' };
+      return {
+        html: new TextDecoder('utf-8').decode(bytes),
+        encoding: 'utf-8',
+        declared: declaredLabel,
+        via: 'override',
+      };
     return { html: new TextDecoder(declared).decode(bytes), encoding: declared, declared: declaredLabel, via };
   }
   if (utf8Ok) return { html: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', declared: declaredLabel, via };

@@ -58,7 +58,13 @@ const ARTICLE_URL: readonly RegExp[] = [
 ];
 
 /** List/home URL shapes. */
-const LIST_URL: readonly RegExp[] = [/\/(index|list|default)(_\d+)?\.\w+$/i, /\/list[_/-]/i, /\/$/, /[?&](q|wd|word|keyword|query|search)=/i, /\/search\b/i];
+const LIST_URL: readonly RegExp[] = [
+  /\/(index|list|default)(_\d+)?\.\w+$/i,
+  /\/list[_/-]/i,
+  /\/$/,
+  /[?&](q|wd|word|keyword|query|search)=/i,
+  /\/search\b/i,
+];
 
 /** Weigh the evidence. Threshold: score ≥ 2 is an article. */
 export function detectArticle(x: DetectInput): Detection {
@@ -112,7 +118,9 @@ const TIMESTAMP = /(19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2
 export function listItems(container: Element | readonly Element[]): number {
   // descend through wrappers: a single child, or a child holding most of the text (a list next to its pager)
   let kids: readonly Element[] = Array.isArray(container) ? container : [...(container as Element).children];
-  let text = Array.isArray(container) ? container.map((c) => c.textContent ?? '').join('') : ((container as Element).textContent ?? '');
+  let text = Array.isArray(container)
+    ? container.map((c) => c.textContent ?? '').join('')
+    : ((container as Element).textContent ?? '');
   for (let i = 0; i < 3; i++) {
     if (kids.length === 1) {
       text = kids[0].textContent ?? '';
@@ -150,11 +158,18 @@ export function listItems(container: Element | readonly Element[]): number {
       chars += t.length;
       const a = m.querySelector('a');
       const linkText = (a?.textContent ?? '').replace(/\s+/g, '');
-      const headline = linkText.length >= 6 && t.indexOf(linkText) >= 0 && t.indexOf(linkText) < 40 && linkText.length < t.length;
+      const headline =
+        linkText.length >= 6 && t.indexOf(linkText) >= 0 && t.indexOf(linkText) < 40 && linkText.length < t.length;
       if (headline || TIMESTAMP.test(t)) marked++;
     }
     // items are short (a summary, a post, a result); long linked sections are a document's chapters
-    if (listLike && marked >= 4 && marked >= members.length * 0.6 && chars >= total * 0.5 && chars / members.length < 300)
+    if (
+      listLike &&
+      marked >= 4 &&
+      marked >= members.length * 0.6 &&
+      chars >= total * 0.5 &&
+      chars / members.length < 300
+    )
       best = Math.max(best, marked);
   }
   return best;

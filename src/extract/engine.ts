@@ -19,8 +19,15 @@ export { ARTICLE_FIELDS } from './article';
 export type { Detection } from './detect';
 export { scanPage, hasDateline, type PageScan, type BodyLocation, type VerdictBounds } from './scan';
 export {
-  buildArticle, buildDetailed, cleanCopy, pageVerdict, makeExcerpt, ExtractionUsageError,
-  type CleanCopy, type PageVerdict, type ReadabilityClass,
+  buildArticle,
+  buildDetailed,
+  cleanCopy,
+  pageVerdict,
+  makeExcerpt,
+  ExtractionUsageError,
+  type CleanCopy,
+  type PageVerdict,
+  type ReadabilityClass,
 } from './build';
 
 /**
@@ -35,6 +42,10 @@ export {
  * @returns the Article and the detection evidence (`reasons`); `isArticle` is false when the page is not an article
  *   (never throws on odd pages)
  */
-export function extractDetailed(doc: Document, url: string, readability: ReadabilityClass): { article: Article; detection: Detection } {
+export function extractDetailed(
+  doc: Document,
+  url: string,
+  readability: ReadabilityClass,
+): { article: Article; detection: Detection } {
   return buildDetailed(scanPage(doc, url), { readability });
 }

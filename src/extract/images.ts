@@ -8,8 +8,22 @@ import type { ArticleImage } from './article';
 
 /** Attributes holding the real source of a lazy image, most specific first. */
 const LAZY_ATTRS = [
-  'data-original', 'data-original-src', 'data-actualsrc', 'data-src', 'data-lazy-src', 'data-lazy', 'data-lazyload',
-  'data-ks-lazyload', 'data-imgsrc', 'data-url', 'data-echo', 'original', 'zoomfile', 'file', '_src', 'src',
+  'data-original',
+  'data-original-src',
+  'data-actualsrc',
+  'data-src',
+  'data-lazy-src',
+  'data-lazy',
+  'data-lazyload',
+  'data-ks-lazyload',
+  'data-imgsrc',
+  'data-url',
+  'data-echo',
+  'original',
+  'zoomfile',
+  'file',
+  '_src',
+  'src',
 ];
 
 /** A source that is a placeholder, not a picture: 1×1/blank/loading gifs, data: URIs, spacers. */
@@ -18,7 +32,9 @@ export function isPlaceholder(src: string): boolean {
     !src ||
     src.startsWith('data:') ||
     src.startsWith('about:') ||
-    /(^|[/_.-])(blank|spacer|space|loading|lazy|placeholder|grey|gray|transparent|pixel|1x1|dot|clear)[\w-]*\.(gif|png|svg)(\?|$)/i.test(src)
+    /(^|[/_.-])(blank|spacer|space|loading|lazy|placeholder|grey|gray|transparent|pixel|1x1|dot|clear)[\w-]*\.(gif|png|svg)(\?|$)/i.test(
+      src,
+    )
   );
 }
 
@@ -63,7 +79,12 @@ export function captionOf(img: Element, root: Element): string {
   }
   // climb to the block that holds only this image
   let holder: Element = img;
-  while (holder.parentElement && holder.parentElement !== root && (holder.parentElement.textContent ?? '').trim() === '' && holder.parentElement.querySelectorAll('img').length === 1)
+  while (
+    holder.parentElement &&
+    holder.parentElement !== root &&
+    (holder.parentElement.textContent ?? '').trim() === '' &&
+    holder.parentElement.querySelectorAll('img').length === 1
+  )
     holder = holder.parentElement;
   const wrapper = holder.parentElement;
   if (wrapper && wrapper !== root && wrapper.querySelectorAll('img').length === 1) {
@@ -78,7 +99,10 @@ export function captionOf(img: Element, root: Element): string {
     const t = (next.textContent ?? '').trim();
     if (t && t.length <= 120) {
       const name = `${next.getAttribute('class') ?? ''} ${next.getAttribute('id') ?? ''}`;
-      const centred = /text-align\s*:\s*center/i.test(next.getAttribute('style') ?? '') || next.getAttribute('align') === 'center' || next.tagName === 'CENTER';
+      const centred =
+        /text-align\s*:\s*center/i.test(next.getAttribute('style') ?? '') ||
+        next.getAttribute('align') === 'center' ||
+        next.tagName === 'CENTER';
       if (centred || CAPTION_CLASS.test(name) || CAPTION_TEXT.test(t)) return t;
     }
   }

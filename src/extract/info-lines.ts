@@ -57,7 +57,13 @@ export function classedText(head: Element | null, re: RegExp, notAccount = false
     const key = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (key.length < 3 || !re.test(key) || el.closest('li, [class*="comment"], [class*="related"]')) continue;
     // A link to a self-media account page names the account (an author-like byline), not the originating outlet.
-    if (notAccount && [...el.querySelectorAll('a[href]')].some((a) => /media|author|profile|\/u\/|\/home\//i.test(a.getAttribute('href') ?? ''))) continue;
+    if (
+      notAccount &&
+      [...el.querySelectorAll('a[href]')].some((a) =>
+        /media|author|profile|\/u\/|\/home\//i.test(a.getAttribute('href') ?? ''),
+      )
+    )
+      continue;
     const t = squash(el.textContent ?? '');
     if (t && t.length <= 16 && !/[：:]/.test(t) && !/\d/.test(t)) return t;
   }

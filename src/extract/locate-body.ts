@@ -30,7 +30,9 @@ function locate(doc: Document, content: Element | null): Element | null {
   if (!content) return null;
   if (content.ownerDocument === doc && doc.documentElement.contains(content)) return content;
   const sameShape = (a: Element) =>
-    a.tagName === content.tagName && (a.getAttribute('id') ?? '') === (content.getAttribute('id') ?? '') && (a.getAttribute('class') ?? '') === (content.getAttribute('class') ?? '');
+    a.tagName === content.tagName &&
+    (a.getAttribute('id') ?? '') === (content.getAttribute('id') ?? '') &&
+    (a.getAttribute('class') ?? '') === (content.getAttribute('class') ?? '');
   if (!content.parentElement) {
     // A detached clone of one element (the engine clones only the body container).
     const len = (content.textContent ?? '').length;
@@ -52,7 +54,10 @@ function locate(doc: Document, content: Element | null): Element | null {
   let n: Element | null = doc.documentElement;
   for (const i of path ?? []) n = n?.children[i] ?? null;
   const same = (a: Element | null) =>
-    !!a && a.tagName === content.tagName && (a.getAttribute('id') ?? '') === (content.getAttribute('id') ?? '') && (a.getAttribute('class') ?? '') === (content.getAttribute('class') ?? '');
+    !!a &&
+    a.tagName === content.tagName &&
+    (a.getAttribute('id') ?? '') === (content.getAttribute('id') ?? '') &&
+    (a.getAttribute('class') ?? '') === (content.getAttribute('class') ?? '');
   if (same(n)) return n;
   const id = content.getAttribute('id');
   if (id) {
@@ -62,7 +67,11 @@ function locate(doc: Document, content: Element | null): Element | null {
   const cls = content.getAttribute('class');
   if (cls) {
     try {
-      const sel = `${content.tagName.toLowerCase()}.${cls.trim().split(/\s+/).map((c) => CSS_escape(c)).join('.')}`;
+      const sel = `${content.tagName.toLowerCase()}.${cls
+        .trim()
+        .split(/\s+/)
+        .map((c) => CSS_escape(c))
+        .join('.')}`;
       const all = [...doc.querySelectorAll(sel)];
       if (all.length === 1) return all[0];
     } catch {
@@ -92,7 +101,10 @@ function guessContent(doc: Document): Element | null {
       else if (c.nodeType === 1) {
         const tag = (c as Element).tagName.toUpperCase();
         if (tag === 'P' || tag === 'SPAN' || tag === 'FONT' || tag === 'STRONG') {
-          const inLink = (c as Element).querySelector('a') && countHan((c as Element).querySelector('a')?.textContent ?? '') > countHan((c as Element).textContent ?? '') / 2;
+          const inLink =
+            (c as Element).querySelector('a') &&
+            countHan((c as Element).querySelector('a')?.textContent ?? '') >
+              countHan((c as Element).textContent ?? '') / 2;
           if (!inLink) score += countHan((c as Element).textContent ?? '');
         }
       }

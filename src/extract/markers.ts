@@ -8,8 +8,19 @@ export { CLUTTER_HEADINGS };
 
 /** Generic CSS selectors of clutter that holds no article text on Chinese portals (share widgets, ads, comments). */
 export const CLUTTER_SELECTORS: readonly string[] = [
-  '.bdsharebuttonbox', '.bdshare', '[class*="share-bar"]', '[class*="sharebar"]', '.share', '#share',
-  '[id^="ad_"]', '[class^="ad-"]', '.advert', '.adv', 'ins.adsbygoogle', '.copyright', '#copyright',
+  '.bdsharebuttonbox',
+  '.bdshare',
+  '[class*="share-bar"]',
+  '[class*="sharebar"]',
+  '.share',
+  '#share',
+  '[id^="ad_"]',
+  '[class^="ad-"]',
+  '.advert',
+  '.adv',
+  'ins.adsbygoogle',
+  '.copyright',
+  '#copyright',
 ];
 
 // What may follow a marker at the start of a block: nothing, punctuation or a space (版权声明:凡注有…, 分享到 微博).
@@ -34,8 +45,15 @@ const NOT_SPACE = /\S/;
  * (body.ts) looks this up for every text node with text and calls markerOf only on a hit: no text markerOf accepts
  * is missed.
  */
-export const MARKER_LEADS: ReadonlySet<string> = new Set([...MARKER_STARTS, '\u1680', '\u2028', '\u2029', '\u202f', '\u205f',
-  ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i))]);
+export const MARKER_LEADS: ReadonlySet<string> = new Set([
+  ...MARKER_STARTS,
+  '\u1680',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+]);
 
 /**
  * Is `n` a marker text as the declutter reads the page: a text node (not a comment: a changed comment also reaches a

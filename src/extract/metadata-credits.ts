@@ -6,7 +6,17 @@
  */
 import type { ArticleMetadata, HeadlineStage } from './metadata';
 import { findDate } from './dates';
-import { parseCredits, bracketedCredits, trailingBareName, mergeCredits, emptyCredits, splitNames, cleanSource, isName, type Credits } from './byline';
+import {
+  parseCredits,
+  bracketedCredits,
+  trailingBareName,
+  mergeCredits,
+  emptyCredits,
+  splitNames,
+  cleanSource,
+  isName,
+  type Credits,
+} from './byline';
 import { classedText, firstParagraphs, selectText, type InfoLines } from './info-lines';
 import { countHan, linesAfter, linesFromEnd } from './text';
 import { CREDIT_LEAD_LABELS, AUTHOR_VALUE_LABELS, EDITOR_VALUE_LABELS, SOURCE_VALUE_LABELS, anyOf } from './vocabulary';
@@ -78,16 +88,31 @@ function creditsOfLines(lines: readonly string[]): Credits {
 function headerCredits(lines: readonly string[], refYear: number | null, siteName: string | null): Credits {
   const header = creditsOfLines(lines);
   if (!header.source) {
-    const outlet = afterFirstDate(lines, refYear, (after) => /^([\u4e00-\u9fffA-Za-z]{2,12}?(?:日报|晚报|早报|时报|商报|报|网|社|电视台|台|新闻|周刊|杂志))(?:\s|$)/.exec(after.replace(/^[\d\s\-/.:：年月日时分T]+/, ''))?.[1]);
+    const outlet = afterFirstDate(
+      lines,
+      refYear,
+      (after) =>
+        /^([\u4e00-\u9fffA-Za-z]{2,12}?(?:日报|晚报|早报|时报|商报|报|网|社|电视台|台|新闻|周刊|杂志))(?:\s|$)/.exec(
+          after.replace(/^[\d\s\-/.:：年月日时分T]+/, ''),
+        )?.[1],
+    );
     if (outlet) header.source = outlet;
   }
-  const account = afterFirstDate(lines, refYear, (after) => /^[\d\s\-/.:：年月日]+[·•]\s*([\u4e00-\u9fffA-Za-z0-9]{2,12})\s*$/.exec(after)?.[1]);
+  const account = afterFirstDate(
+    lines,
+    refYear,
+    (after) => /^[\d\s\-/.:：年月日]+[·•]\s*([\u4e00-\u9fffA-Za-z0-9]{2,12})\s*$/.exec(after)?.[1],
+  );
   if (account && !header.authors.length && account !== siteName) header.authors.push(account);
   return header;
 }
 
 /** `read` of the text from the date on, in the first line of `lines` that holds a date; undefined when none does. */
-function afterFirstDate(lines: readonly string[], refYear: number | null, read: (fromDate: string) => string | undefined): string | undefined {
+function afterFirstDate(
+  lines: readonly string[],
+  refYear: number | null,
+  read: (fromDate: string) => string | undefined,
+): string | undefined {
   for (const l of lines) {
     const d = findDate(l, refYear);
     if (d) return read(l.slice(d.index));
@@ -157,7 +182,14 @@ const CLUTTER = /comment|related|recommend|rank|xgxw|tuijian|paihang|footer/i;
 function creditsAfterBody(docContent: Element | null): Credits {
   let after = emptyCredits();
   if (docContent) {
-    const text = linesAfter(docContent, 400, (n) => n.nodeType === 1 && CLUTTER.test(`${(n as Element).getAttribute('class') ?? ''} ${(n as Element).getAttribute('id') ?? ''}`) && countHan(n.textContent ?? '') > 80);
+    const text = linesAfter(
+      docContent,
+      400,
+      (n) =>
+        n.nodeType === 1 &&
+        CLUTTER.test(`${(n as Element).getAttribute('class') ?? ''} ${(n as Element).getAttribute('id') ?? ''}`) &&
+        countHan(n.textContent ?? '') > 80,
+    );
     for (const l of text.split('\n').slice(0, 8)) if (l.length <= 80) after = mergeCredits(after, parseCredits(l));
   }
   return after;
@@ -177,10 +209,12 @@ function pickSource(stage: HeadlineStage, headEl: Element | null, first: FirstCr
   source ??= cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(META_SOURCE_LABEL, ''));
   if (!source) {
     const a = metas.get('article:author');
-    if (a && a !== siteName && countHan(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName))) source = cleanSource(a);
+    if (a && a !== siteName && countHan(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName)))
+      source = cleanSource(a);
   }
   if (source && /^(本站|本网)(原创)?$|^原创$/.test(source)) source = siteName ?? null;
-  if (!source && siteName && (metas.has('dc.publisher') || metas.has('article:publisher') || ld.publisher)) source = siteName;
+  if (!source && siteName && (metas.has('dc.publisher') || metas.has('article:publisher') || ld.publisher))
+    source = siteName;
   return source;
 }
 
@@ -188,7 +222,13 @@ function pickSource(stage: HeadlineStage, headEl: Element | null, first: FirstCr
  * The authors: credited authors, else an author-named header element, else the bare name closing the body
  * (`trailName`), else JSON-LD authors other than the site and the source, else credited correspondents (通讯员).
  */
-function pickAuthors(stage: HeadlineStage, headEl: Element | null, source: string | null, trailName: string[], first: FirstCredit): string[] {
+function pickAuthors(
+  stage: HeadlineStage,
+  headEl: Element | null,
+  source: string | null,
+  trailName: string[],
+  first: FirstCredit,
+): string[] {
   const { ld, siteName } = stage;
   let authors = first((c) => c.authors) ?? [];
   if (!authors.length) authors = authorByClass(headEl, siteName, source);

@@ -18,7 +18,12 @@ import { DATE_NOUNS, LABELLED_DATE_VERBS, PUBLISH_VERBS, UPDATE_VERB, anyOf } fr
 export function findPublished(stage: HeadlineStage, info: InfoLines): string | null {
   const { metas, ld, url } = stage;
   return pickPublished(
-    { meta: declaredDate(stage, info.refYear), visible: visiblePublished(stage, info), ld: parseDateValue(ld.published), update: firstMetaDate(metas, META_UPDATE_KEYS) },
+    {
+      meta: declaredDate(stage, info.refYear),
+      visible: visiblePublished(stage, info),
+      ld: parseDateValue(ld.published),
+      update: firstMetaDate(metas, META_UPDATE_KEYS),
+    },
     url,
   );
 }
@@ -33,7 +38,8 @@ function declaredDate(stage: HeadlineStage, refYear: number | null): FoundDate |
   if (!metaDate) {
     // A <time datetime> counts only outside lists, comments and asides (related items carry their own times).
     const t = [...doc.querySelectorAll('time[datetime], [itemprop="datePublished"][datetime]')].find(
-      (e) => !e.closest('li, aside, footer, [class*="comment"], [class*="related"], [class*="list"], [class*="recommend"]'),
+      (e) =>
+        !e.closest('li, aside, footer, [class*="comment"], [class*="related"], [class*="list"], [class*="recommend"]'),
     );
     metaDate = parseDateValue(t?.getAttribute('datetime'));
   }
@@ -56,17 +62,42 @@ function firstMetaDate(metas: Map<string, string>, keys: readonly string[]): Fou
 function visiblePublished(stage: HeadlineStage, info: InfoLines): FoundDate | null {
   const { lines, above, refYear } = info;
   let visible = visibleDate(lines, refYear) ?? visibleDate(above, refYear);
-  if (!visible && stage.body) visible = visibleDate(firstParagraphs(stage.body, 2).filter((l) => l.length < 60), refYear);
+  if (!visible && stage.body)
+    visible = visibleDate(
+      firstParagraphs(stage.body, 2).filter((l) => l.length < 60),
+      refYear,
+    );
   visible ??= labelledDate(stage.doc, refYear);
   return visible;
 }
 
 /** Meta keys that state the publication time, strongest first. */
 const META_DATE_KEYS = [
-  'article:published_time', 'og:article:published_time', 'og:published_time', 'og:release_date', 'datepublished',
-  'publishdate', 'pubdate', 'publish_date', 'publish-date', 'publishtime', 'pubtime', 'firstpublishedtime', 'og:time',
-  'apub:time', 'weibo:article:create_at', 'dcterms.created', 'dcterms.issued', 'dc.date.issued', 'dc.date.created',
-  'dc.date', 'sailthru.date', 'parsely-pub-date', 'publication_date', 'releasedate', 'date',
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'og:release_date',
+  'datepublished',
+  'publishdate',
+  'pubdate',
+  'publish_date',
+  'publish-date',
+  'publishtime',
+  'pubtime',
+  'firstpublishedtime',
+  'og:time',
+  'apub:time',
+  'weibo:article:create_at',
+  'dcterms.created',
+  'dcterms.issued',
+  'dc.date.issued',
+  'dc.date.created',
+  'dc.date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'publication_date',
+  'releasedate',
+  'date',
 ];
 /** Meta keys that state a modification time: weaker than a visible publication time. */
 const META_UPDATE_KEYS = ['dateupdate', 'article:modified_time', 'lastmodified', 'last-modified', 'dcterms.modified'];
@@ -141,7 +172,10 @@ function visibleDate(lines: string[], refYear: number | null): FoundDate | null 
  * publication meta with a time > visible time > JSON-LD time > modification meta time > any date-only value > URL date.
  * A visible year-less date (`10-08 12:00`) yields to any full date-time.
  */
-function pickPublished(ds: { meta: FoundDate | null; visible: FoundDate | null; ld: FoundDate | null; update: FoundDate | null }, url: string): string | null {
+function pickPublished(
+  ds: { meta: FoundDate | null; visible: FoundDate | null; ld: FoundDate | null; update: FoundDate | null },
+  url: string,
+): string | null {
   const { meta, visible, ld, update } = ds;
   if (meta?.hasTime) return meta.iso;
   if (visible?.hasTime && !visible.yearGuessed) return visible.iso;

@@ -30,7 +30,12 @@ export type ArticleMetadata = Pick<
  * @param rule the matched SiteRule, or null
  * @returns the metadata fields of the Article; empty lists and nulls when a field is not found
  */
-export function extractMetadata(doc: Document, url: string, content: Element | null, rule: SiteRule | null): ArticleMetadata {
+export function extractMetadata(
+  doc: Document,
+  url: string,
+  content: Element | null,
+  rule: SiteRule | null,
+): ArticleMetadata {
   return finishMetadata(headlineStage(doc, url, content, rule));
 }
 
@@ -64,7 +69,12 @@ export interface HeadlineStage {
  * header lines after it). The content script runs only this stage at page load, since body cleaning needs the title;
  * finishMetadata does the rest when the Article is asked for. Same parameters as extractMetadata.
  */
-export function headlineStage(doc: Document, url: string, content: Element | null, rule: SiteRule | null): HeadlineStage {
+export function headlineStage(
+  doc: Document,
+  url: string,
+  content: Element | null,
+  rule: SiteRule | null,
+): HeadlineStage {
   const metas = metaMap(doc);
   const ld = jsonLd(doc);
   const sel = rule?.selectors ?? {};
@@ -73,18 +83,34 @@ export function headlineStage(doc: Document, url: string, content: Element | nul
   const declaredSite = metas.get('og:site_name') ?? ld.publisher ?? metas.get('sitename') ?? rule?.siteName ?? null;
   const stripped = stripTitleSuffix(docTitle || ogTitle, declaredSite);
   // Only <title> suffixes name the site: og:title suffixes are tags (sohu `标题_尼克斯_季后赛_步行者`).
-  const siteName = declaredSite ?? (docTitle && stripped.site && stripped.site.length <= 20 ? stripped.site : null) ?? metas.get('application-name') ?? null;
+  const siteName =
+    declaredSite ??
+    (docTitle && stripped.site && stripped.site.length <= 20 ? stripped.site : null) ??
+    metas.get('application-name') ??
+    null;
 
   const refs = [docTitle, ogTitle, ld.headline ?? '', metas.get('articletitle') ?? '', metas.get('title') ?? ''];
   const heads = findHeadlines(doc, refs.filter(Boolean), sel.title);
   // Of equally good headline elements, the one with a date in the lines after it carries the info line.
-  const pick = () => heads.find((h) => headerLines(h.el, null).slice(0, 6).some((l) => findDate(l, 2000))) ?? heads[0] ?? null;
+  const pick = () =>
+    heads.find((h) =>
+      headerLines(h.el, null)
+        .slice(0, 6)
+        .some((l) => findDate(l, 2000)),
+    ) ??
+    heads[0] ??
+    null;
   // When the candidates share one text (nearly always: one headline), the pick decides only which element the info
   // line follows, so it waits for finishMetadata (undefined here: not picked yet).
   const headline = heads.length && heads.every((h) => h.text === heads[0].text) ? undefined : pick();
   const docContent = bodyInPage(doc, content);
-  let title = headline === undefined ? heads[0].text : headline?.text ?? '';
-  if (!title) title = titleWithoutHeadline(doc, siteName, [stripped.title, ogTitle && stripTitleSuffix(ogTitle, siteName).title, ld.headline ?? '']);
+  let title = headline === undefined ? heads[0].text : (headline?.text ?? '');
+  if (!title)
+    title = titleWithoutHeadline(doc, siteName, [
+      stripped.title,
+      ogTitle && stripTitleSuffix(ogTitle, siteName).title,
+      ld.headline ?? '',
+    ]);
   // The rule's info block first, then the lines after the headline (bylines often sit outside the info block).
   let header = (): { headEl: Element | null; lines: string[] } => {
     const headEl = (headline === undefined ? pick() : headline)?.el ?? null;
@@ -95,7 +121,10 @@ export function headlineStage(doc: Document, url: string, content: Element | nul
   if (channel) {
     const { infoEl } = channel;
     title = channel.title;
-    header = () => ({ headEl: infoEl, lines: [linesOf(infoEl.parentElement ?? infoEl), ...headerLines(infoEl, docContent)] });
+    header = () => ({
+      headEl: infoEl,
+      lines: [linesOf(infoEl.parentElement ?? infoEl), ...headerLines(infoEl, docContent)],
+    });
   }
   return { doc, url, metas, ld, sel, siteName, title, header, docContent, body: content ?? docContent };
 }

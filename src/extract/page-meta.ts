@@ -4,7 +4,6 @@
  */
 import { squash } from './text';
 
-
 /** og:type=article, article:published_time, or a JSON-LD *Article type. Read-only. */
 export function metaSaysArticle(doc: Document): boolean {
   const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? '';
@@ -19,7 +18,13 @@ export function metaSaysArticle(doc: Document): boolean {
 export function metaMap(doc: Document): Map<string, string> {
   const m = new Map<string, string>();
   for (const el of doc.getElementsByTagName('meta')) {
-    const key = (el.getAttribute('property') || el.getAttribute('name') || el.getAttribute('itemprop') || el.getAttribute('http-equiv') || '')
+    const key = (
+      el.getAttribute('property') ||
+      el.getAttribute('name') ||
+      el.getAttribute('itemprop') ||
+      el.getAttribute('http-equiv') ||
+      ''
+    )
       .trim()
       .toLowerCase()
       .replace(/\s+/g, '');
@@ -49,7 +54,13 @@ export function jsonLd(doc: Document): LdInfo {
     info.headline ??= str(r.headline) ?? str(r.title);
     info.published ??= str(r.datePublished) ?? str(r.pubDate) ?? str(r.dateCreated);
     const names = (v: unknown): string[] =>
-      Array.isArray(v) ? v.flatMap(names) : typeof v === 'string' ? [v] : v && typeof v === 'object' ? names((v as Record<string, unknown>).name) : [];
+      Array.isArray(v)
+        ? v.flatMap(names)
+        : typeof v === 'string'
+          ? [v]
+          : v && typeof v === 'object'
+            ? names((v as Record<string, unknown>).name)
+            : [];
     if (!info.author && r.author) {
       const a = names(r.author).map(squash).filter(Boolean);
       if (a.length) info.author = a;

@@ -40,7 +40,10 @@ export interface BodyLocation {
 }
 
 /** Detection evidence that does not depend on the cleaned body (see detect.ts DetectInput). */
-export type PageEvidence = Pick<Parameters<typeof detectArticle>[0], 'url' | 'pageChars' | 'pageLinkChars' | 'metaArticle' | 'ruleUrl' | 'dateline' | 'listItems'>;
+export type PageEvidence = Pick<
+  Parameters<typeof detectArticle>[0],
+  'url' | 'pageChars' | 'pageLinkChars' | 'metaArticle' | 'ruleUrl' | 'dateline' | 'listItems'
+>;
 
 /** What the uncleaned body says about the verdict (null on Readability's path: no body of our own to count). */
 export interface VerdictBounds {
@@ -116,7 +119,12 @@ function ruleUrlMatches(rule: SiteRule | null, url: string): boolean | null {
  * the generic choice), else on a CJK page the density pass's container, read as the sequence of its sibling
  * containers when the body is split (test/fixtures/engine/split.html).
  */
-function locateBody(doc: Document, rule: SiteRule | null, choice: ReturnType<typeof chooseBody>, cjkPage: boolean): BodyLocation {
+function locateBody(
+  doc: Document,
+  rule: SiteRule | null,
+  choice: ReturnType<typeof chooseBody>,
+  cjkPage: boolean,
+): BodyLocation {
   let element = firstMatch(doc, rule?.selectors?.body);
   if (element && countChars(element.textContent ?? '') < 100) element = null;
   const byRule = !!element;
@@ -163,7 +171,18 @@ export function scanPage(doc: Document, url: string): PageScan {
     // counted before cleaning drops the link-heavy items (Readability's path counts its own container: build.ts)
     listItems: body.containers.length ? listItems(body.containers) : 0,
   };
-  const scan: PageScan = { doc, url, rule, page, cjkPage, body, needsReadability, markerTexts: choice.markers, evidence, bounds: null };
+  const scan: PageScan = {
+    doc,
+    url,
+    rule,
+    page,
+    cjkPage,
+    body,
+    needsReadability,
+    markerTexts: choice.markers,
+    evidence,
+    bounds: null,
+  };
   if (!needsReadability) {
     const upper = detectWith(scan, body.rawChars);
     const settled = !upper.isArticle || (body.rawChars >= LONG_BODY && detectWith(scan, SURE_CHARS).isArticle);

@@ -8,13 +8,90 @@ import type { ArticleImage } from './article';
 import { captionOf, imageRecord, imageSource } from './images';
 import { countChars } from './cjk';
 
-const KEEP_BLOCK = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'LI', 'FIGCAPTION', 'DT', 'DD', 'TD', 'TH', 'CAPTION']);
+const KEEP_BLOCK = new Set([
+  'P',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'LI',
+  'FIGCAPTION',
+  'DT',
+  'DD',
+  'TD',
+  'TH',
+  'CAPTION',
+]);
 const KEEP_STRUCT = new Set(['UL', 'OL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'DL', 'FIGURE']);
-const KEEP_INLINE = new Set(['STRONG', 'B', 'EM', 'I', 'U', 'SUB', 'SUP', 'CODE', 'SMALL', 'MARK', 'S', 'DEL', 'INS', 'Q', 'CITE', 'ABBR', 'TIME']);
-const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'FRAMESET', 'FRAME', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'VIDEO', 'AUDIO', 'LINK', 'META', 'HEAD', 'TITLE']);
-const BLOCKISH = new Set([...KEEP_BLOCK, ...KEEP_STRUCT, 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'CENTER', 'H1', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'HR', 'BODY', 'FIELDSET', 'DETAILS', 'SUMMARY',
+const KEEP_INLINE = new Set([
+  'STRONG',
+  'B',
+  'EM',
+  'I',
+  'U',
+  'SUB',
+  'SUP',
+  'CODE',
+  'SMALL',
+  'MARK',
+  'S',
+  'DEL',
+  'INS',
+  'Q',
+  'CITE',
+  'ABBR',
+  'TIME',
+]);
+const DROP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'NOFRAMES',
+  'NOEMBED',
+  'FRAMESET',
+  'FRAME',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'VIDEO',
+  'AUDIO',
+  'LINK',
+  'META',
+  'HEAD',
+  'TITLE',
+]);
+const BLOCKISH = new Set([
+  ...KEEP_BLOCK,
+  ...KEEP_STRUCT,
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'CENTER',
+  'H1',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'ADDRESS',
+  'HR',
+  'BODY',
+  'FIELDSET',
+  'DETAILS',
+  'SUMMARY',
   // a form left in a cleaned body holds the article text (clean.ts drops the others): unwrapped
-  'FORM']);
+  'FORM',
+]);
 
 /** The serialised body. */
 export interface Serialized {
@@ -50,11 +127,18 @@ class BodyWriter {
   /** Text nodes with content and images written so far (an element that added none is left out). */
   private emitted = 0;
 
-  constructor(private readonly root: Element, private readonly baseUrl: string) {}
+  constructor(
+    private readonly root: Element,
+    private readonly baseUrl: string,
+  ) {}
 
   /** End the paragraph being written: its text, whitespace tidied, joins `paragraphs` unless blank. */
   endPara(): void {
-    const t = this.text.replace(/[ \t\r\f\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim();
+    const t = this.text
+      .replace(/[ \t\r\f\u00a0\u3000]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{2,}/g, '\n')
+      .trim();
     if (t) this.paragraphs.push(t);
     this.text = '';
   }
@@ -125,9 +209,12 @@ class BodyWriter {
    * children when it holds blocks; left out when it writes no text or image (table cells are always kept).
    */
   private keptBlock(el: Element, tag: string, name: string): void {
-    const attrs = (tag === 'TD' || tag === 'TH')
-      ? ['colspan', 'rowspan'].map((a) => (el.getAttribute(a) ? ` ${a}="${escAttr(el.getAttribute(a)!)}"` : '')).join('')
-      : '';
+    const attrs =
+      tag === 'TD' || tag === 'TH'
+        ? ['colspan', 'rowspan']
+            .map((a) => (el.getAttribute(a) ? ` ${a}="${escAttr(el.getAttribute(a)!)}"` : ''))
+            .join('')
+        : '';
     const start = this.out.length;
     const before = this.emitted;
     this.out.push(`<${name}${attrs}>`);
@@ -136,7 +223,8 @@ class BodyWriter {
       this.inlineChildren(el);
       this.endPara();
     }
-    if (this.emitted === before && tag !== 'TD' && tag !== 'TH') this.out.length = start; // nothing in it: leave it out
+    if (this.emitted === before && tag !== 'TD' && tag !== 'TH')
+      this.out.length = start; // nothing in it: leave it out
     else this.out.push(`</${name}>\n`);
   }
 

@@ -6,13 +6,60 @@
  */
 
 /** Elements whose text is never page text (script and style source, templates, form controls, frames). */
-const NON_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'NOFRAMES', 'NOEMBED', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME', 'BUTTON', 'HEAD']);
+const NON_TEXT_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'NOFRAMES',
+  'NOEMBED',
+  'TEMPLATE',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'SVG',
+  'IFRAME',
+  'BUTTON',
+  'HEAD',
+]);
 
 /** Elements that start and end a line of lines text (BR and NAV included; see the module note). */
 const LINE_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'TR', 'UL', 'CENTER',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+  'CENTER',
 ]);
 
 const ELEMENT = 1;
@@ -97,7 +144,8 @@ function linesFromEdge(node: Node, fromEnd: boolean, enough: EnoughLines): strin
     if (NON_TEXT_TAGS.has(tag) || isHidden(el)) return false;
     const block = LINE_TAGS.has(tag);
     if (block && endLine()) return true;
-    for (let c = fromEnd ? el.lastChild : el.firstChild; c; c = fromEnd ? c.previousSibling : c.nextSibling) if (visit(c)) return true;
+    for (let c = fromEnd ? el.lastChild : el.firstChild; c; c = fromEnd ? c.previousSibling : c.nextSibling)
+      if (visit(c)) return true;
     return block && endLine();
   };
   if (!visit(node)) endLine();

@@ -11,7 +11,8 @@ import { DATE_NOUNS, INFO_LINE_VERBS, anyOf } from './vocabulary';
  * Separators between a headline and its channel/site suffixes. A bare `-` only counts next to CJK text
  * (`标题-股票频道-和讯网`): in Latin titles it joins words (`X-ray`, `COVID-19`), and `1-10月` is a range.
  */
-const SEP = /(\s*(?:--|——|_|\||｜|–|—)\s*|\s+[-|·]\s+|(?<=[\u4e00-\u9fff）》”！？])-(?=[\u4e00-\u9fffA-Za-z])|(?<=[\u4e00-\u9fffA-Za-z）》”！？])-(?=[\u4e00-\u9fff]))/;
+const SEP =
+  /(\s*(?:--|——|_|\||｜|–|—)\s*|\s+[-|·]\s+|(?<=[\u4e00-\u9fff）》”！？])-(?=[\u4e00-\u9fffA-Za-z])|(?<=[\u4e00-\u9fffA-Za-z）》”！？])-(?=[\u4e00-\u9fff]))/;
 
 /** A segment that is clearly a site or channel name rather than part of a headline. */
 const SITE_WORD = /(网|频道|新闻|官网|官方网站|资讯|中心|首页|报|社|台|在线|时报|日报|晚报|News|BBC|CCTV)/i;
@@ -38,7 +39,9 @@ export function stripTitleSuffix(raw: string, siteName?: string | null): { title
     const rest = parts.slice(0, -2).join('').trim();
     if (rest.length < 4) break;
     const short = [...last].length <= 12;
-    const named = (!!siteName && (last === siteName || siteName.includes(last) || last.includes(siteName))) || (SITE_WORD.test(last) && [...last].length <= 20);
+    const named =
+      (!!siteName && (last === siteName || siteName.includes(last) || last.includes(siteName))) ||
+      (SITE_WORD.test(last) && [...last].length <= 20);
     if (!short && !named) break;
     // The site is the rightmost dropped segment that looks like a site name (`标题 - BBC中文网 - 两岸三地`), else the
     // rightmost one (`标题_栏目_站名`).
@@ -78,7 +81,11 @@ const norm = (s: string) =>
  * @param refs titles from `<title>`, og:title, JSON-LD headline, meta ArticleTitle (any may be empty)
  * @param ruleSelector a SiteRule `selectors.title`, tried first (all its matches with text, when any)
  */
-export function findHeadlines(doc: Document, refs: string[], ruleSelector?: string | null): { el: Element; text: string }[] {
+export function findHeadlines(
+  doc: Document,
+  refs: string[],
+  ruleSelector?: string | null,
+): { el: Element; text: string }[] {
   if (ruleSelector) {
     const els = ruleMatches(doc, ruleSelector)
       .map((el) => ({ el, text: squash(el.textContent ?? '') }))
@@ -127,8 +134,11 @@ export function findHeadlines(doc: Document, refs: string[], ruleSelector?: stri
  * 5–80 characters that is not one either; a site-like title only when there is no such h1. '' when there is nothing.
  */
 export function titleWithoutHeadline(doc: Document, siteName: string | null, titles: readonly string[]): string {
-  const siteLike = (t: string) => t === siteName || (SITE_WORD.test(t) && [...t].length <= 12 && !/[，。！？：:]/.test(t));
-  const h1 = [...doc.getElementsByTagName('h1')].map((h) => squash(h.textContent ?? '')).find((t) => [...t].length >= 5 && [...t].length <= 80 && !siteLike(t));
+  const siteLike = (t: string) =>
+    t === siteName || (SITE_WORD.test(t) && [...t].length <= 12 && !/[，。！？：:]/.test(t));
+  const h1 = [...doc.getElementsByTagName('h1')]
+    .map((h) => squash(h.textContent ?? ''))
+    .find((t) => [...t].length >= 5 && [...t].length <= 80 && !siteLike(t));
   const cands = titles.filter(Boolean);
   return cands.find((t) => !siteLike(t) || !h1) ?? h1 ?? cands[0] ?? '';
 }
@@ -142,7 +152,9 @@ const INFO_LINE = new RegExp(`^\\s*(${anyOf(INFO_LINE_VERBS)})(${anyOf(DATE_NOUN
  * @returns the headline and the info line's element (the header lines follow it)
  */
 export function titleBeforeInfoLine(doc: Document): { title: string; infoEl: Element } | null {
-  const infoEl = [...doc.querySelectorAll('div, p, span, b, td')].find((e) => INFO_LINE.test(e.textContent ?? '') && (e.textContent ?? '').length < 100);
+  const infoEl = [...doc.querySelectorAll('div, p, span, b, td')].find(
+    (e) => INFO_LINE.test(e.textContent ?? '') && (e.textContent ?? '').length < 100,
+  );
   if (!infoEl) return null;
   const before = linesBefore(infoEl, 200).split('\n').filter(Boolean);
   const cand = before[before.length - 1];

@@ -1,6 +1,14 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { exportActions, importActions, noteActions, reporter, type ActionContext, type Notice, type PendingImport } from './actions';
+import {
+  exportActions,
+  importActions,
+  noteActions,
+  reporter,
+  type ActionContext,
+  type Notice,
+  type PendingImport,
+} from './actions';
 import { getNote } from './db';
 import { FilterBar } from './FilterBar';
 import { ImportPanel } from './ImportPanel';
@@ -48,20 +56,66 @@ export function App({ services }: { services: NotesServices }) {
 
   return (
     <div class="notes-page">
-      <SearchHeader query={query} indexState={index.state} onQuery={(q) => { setQuery(q); setLimit(PAGE); }} />
-      <FilterBar filters={filters} facets={list.facets} onFilters={(f) => { setFilters(f); setLimit(PAGE); }}>
-        <LibraryTools onExportJson={exports.json} onExportMarkdown={exports.markdown} onExportCitations={(s) => void exports.citations(s)}
-          onImportFile={(f) => void imports.preview(f)} onClear={() => void notes.clear()} />
+      <SearchHeader
+        query={query}
+        indexState={index.state}
+        onQuery={(q) => {
+          setQuery(q);
+          setLimit(PAGE);
+        }}
+      />
+      <FilterBar
+        filters={filters}
+        facets={list.facets}
+        onFilters={(f) => {
+          setFilters(f);
+          setLimit(PAGE);
+        }}>
+        <LibraryTools
+          onExportJson={exports.json}
+          onExportMarkdown={exports.markdown}
+          onExportCitations={(s) => void exports.citations(s)}
+          onImportFile={(f) => void imports.preview(f)}
+          onClear={() => void notes.clear()}
+        />
       </FilterBar>
-      {notice && <NoticeLine notice={notice} onUndo={(n) => { setNotice(null); void notes.undo(n); }} />}
-      {pending && <ImportPanel preview={pending.preview} fileName={pending.name}
-        onImport={(replace) => void imports.commit(pending, replace)} onCancel={() => setPending(null)} />}
+      {notice && (
+        <NoticeLine
+          notice={notice}
+          onUndo={(n) => {
+            setNotice(null);
+            void notes.undo(n);
+          }}
+        />
+      )}
+      {pending && (
+        <ImportPanel
+          preview={pending.preview}
+          fileName={pending.name}
+          onImport={(replace) => void imports.commit(pending, replace)}
+          onCancel={() => setPending(null)}
+        />
+      )}
       {open ? (
-        <NoteView key={open.id + open.updatedAt} note={open} onClose={() => setOpen(null)} onDelete={() => void notes.delete(open)}
-          onExportMarkdown={() => notes.exportMarkdown(open)} onSave={(patch) => notes.edit(open.id, patch)} />
+        <NoteView
+          key={open.id + open.updatedAt}
+          note={open}
+          onClose={() => setOpen(null)}
+          onDelete={() => void notes.delete(open)}
+          onExportMarkdown={() => notes.exportMarkdown(open)}
+          onSave={(patch) => notes.edit(open.id, patch)}
+        />
       ) : (
-        <NoteList rows={list.rows} snippets={list.snippets} marks={list.marks} searching={isSearch(query)} total={list.total}
-          limit={limit} onOpen={(id) => void notes.open(id)} onMore={() => setLimit(limit + PAGE)} />
+        <NoteList
+          rows={list.rows}
+          snippets={list.snippets}
+          marks={list.marks}
+          searching={isSearch(query)}
+          total={list.total}
+          limit={limit}
+          onOpen={(id) => void notes.open(id)}
+          onMore={() => setLimit(limit + PAGE)}
+        />
       )}
     </div>
   );

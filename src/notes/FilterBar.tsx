@@ -12,12 +12,27 @@ interface Props {
 }
 
 /** A select of the facet's values, with 全部 (the empty value) first. */
-function FacetSelect({ id, all, values, value, onChange }: {
-  id: string; all: string; values: string[]; value: string; onChange: (v: string) => void;
+function FacetSelect({
+  id,
+  all,
+  values,
+  value,
+  onChange,
+}: {
+  id: string;
+  all: string;
+  values: string[];
+  value: string;
+  onChange: (v: string) => void;
 }) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-      <option value="">{all}</option>{values.map((s) => <option key={s} value={s}>{s}</option>)}
+      <option value="">{all}</option>
+      {values.map((s) => (
+        <option key={s} value={s}>
+          {s}
+        </option>
+      ))}
     </select>
   );
 }
@@ -28,10 +43,26 @@ export function FilterBar({ filters, facets, onFilters, children }: Props) {
   const day = (k: 'from' | 'to') => (e: Event) => set(k)((e.currentTarget as HTMLInputElement).value);
   return (
     <nav class="filters">
-      <FacetSelect id="filter-site" all={t('notesAllSites')} values={facets.sites} value={filters.site} onChange={set('site')} />
-      <FacetSelect id="filter-tag" all={t('notesAllTags')} values={facets.tags} value={filters.tag} onChange={set('tag')} />
-      <label>{t('notesFrom')} <input id="filter-from" type="date" value={filters.from} onChange={day('from')} /></label>
-      <label>{t('notesTo')} <input id="filter-to" type="date" value={filters.to} onChange={day('to')} /></label>
+      <FacetSelect
+        id="filter-site"
+        all={t('notesAllSites')}
+        values={facets.sites}
+        value={filters.site}
+        onChange={set('site')}
+      />
+      <FacetSelect
+        id="filter-tag"
+        all={t('notesAllTags')}
+        values={facets.tags}
+        value={filters.tag}
+        onChange={set('tag')}
+      />
+      <label>
+        {t('notesFrom')} <input id="filter-from" type="date" value={filters.from} onChange={day('from')} />
+      </label>
+      <label>
+        {t('notesTo')} <input id="filter-to" type="date" value={filters.to} onChange={day('to')} />
+      </label>
       {children}
     </nav>
   );

@@ -16,18 +16,29 @@ export function ImportPanel({ preview, fileName, onImport, onCancel }: Props) {
     <section class="import-preview" role="dialog" aria-label={t('notesImportPreview')}>
       <h2>{t('notesImportTitle', fileName)}</h2>
       <p id="import-summary">
-        {t('notesImportSummary', [preview.total, preview.fresh.length, preview.duplicates.length].map(String))}</p>
+        {t('notesImportSummary', [preview.total, preview.fresh.length, preview.duplicates.length].map(String))}
+      </p>
       {preview.fresh.length > 0 && (
-        <ul class="import-list">{preview.fresh.slice(0, 10).map((n) => <li key={n.id}>{n.article.title}</li>)}
-          {preview.fresh.length > 10 && <li>…</li>}</ul>
+        <ul class="import-list">
+          {preview.fresh.slice(0, 10).map((n) => (
+            <li key={n.id}>{n.article.title}</li>
+          ))}
+          {preview.fresh.length > 10 && <li>…</li>}
+        </ul>
       )}
       {preview.duplicates.length > 0 && (
-        <label><input type="checkbox" checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} />
-          {t('notesImportReplace')}</label>
+        <label>
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} />
+          {t('notesImportReplace')}
+        </label>
       )}
       <div class="row">
-        <button type="button" id="import-confirm" onClick={() => onImport(replace)}>{t('notesImport')}</button>
-        <button type="button" onClick={onCancel}>{t('notesCancel')}</button>
+        <button type="button" id="import-confirm" onClick={() => onImport(replace)}>
+          {t('notesImport')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('notesCancel')}
+        </button>
       </div>
     </section>
   );

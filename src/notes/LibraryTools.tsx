@@ -28,16 +28,43 @@ export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations
   };
   return (
     <span class="tools">
-      <button type="button" id="export-json" onClick={onExportJson}>{t('notesExportJson')}</button>
-      <button type="button" id="export-md" onClick={onExportMarkdown}>{t('notesExportMarkdown')}</button>
+      <button type="button" id="export-json" onClick={onExportJson}>
+        {t('notesExportJson')}
+      </button>
+      <button type="button" id="export-md" onClick={onExportMarkdown}>
+        {t('notesExportMarkdown')}
+      </button>
       <select id="export-cite" value="" onChange={onCite}>
-        <option value="">{t('notesExportCitations')}</option><option value="csl-json">CSL-JSON</option><option value="bibtex">BibTeX</option><option value="ris">RIS</option>
+        <option value="">{t('notesExportCitations')}</option>
+        <option value="csl-json">CSL-JSON</option>
+        <option value="bibtex">BibTeX</option>
+        <option value="ris">RIS</option>
       </select>
-      <label class="file">{t('notesImportJson')}<input id="import-file" type="file" accept=".json,application/json" onChange={onFile} /></label>
-      {confirmClear
-        ? <><button type="button" id="clear-confirm" class="danger" onClick={() => { setConfirmClear(false); onClear(); }}>{t('notesClearConfirm')}</button>
-          <button type="button" onClick={() => setConfirmClear(false)}>{t('notesCancel')}</button></>
-        : <button type="button" id="clear" onClick={() => setConfirmClear(true)}>{t('notesClear')}</button>}
+      <label class="file">
+        {t('notesImportJson')}
+        <input id="import-file" type="file" accept=".json,application/json" onChange={onFile} />
+      </label>
+      {confirmClear ? (
+        <>
+          <button
+            type="button"
+            id="clear-confirm"
+            class="danger"
+            onClick={() => {
+              setConfirmClear(false);
+              onClear();
+            }}>
+            {t('notesClearConfirm')}
+          </button>
+          <button type="button" onClick={() => setConfirmClear(false)}>
+            {t('notesCancel')}
+          </button>
+        </>
+      ) : (
+        <button type="button" id="clear" onClick={() => setConfirmClear(true)}>
+          {t('notesClear')}
+        </button>
+      )}
     </span>
   );
 }

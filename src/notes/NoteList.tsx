@@ -19,14 +19,40 @@ interface Props {
 }
 
 /** One note in the list: title, site · date · saved-on and tags, the user's note, and a snippet when searching. */
-function NoteRow({ row, snippet, marks, onOpen }: { row: Row; snippet?: string; marks: string; onOpen: (id: string) => void }) {
+function NoteRow({
+  row,
+  snippet,
+  marks,
+  onOpen,
+}: {
+  row: Row;
+  snippet?: string;
+  marks: string;
+  onOpen: (id: string) => void;
+}) {
   return (
     <li data-note-id={row.id} onClick={() => onOpen(row.id)}>
-      <h2><Highlight text={row.title} query={marks} /></h2>
-      <p class="meta">{row.site} · {(row.published ?? row.createdAt).slice(0, 10)} · {t('notesSavedOn', row.createdAt.slice(0, 10))}
-        {row.tags.map((tag) => <span class="tag" key={tag}>{tag}</span>)}</p>
-      {row.userNote && <p class="user-note"><Highlight text={row.userNote} query={marks} /></p>}
-      {snippet && <p class="snippet"><Highlight text={snippet} query={marks} /></p>}
+      <h2>
+        <Highlight text={row.title} query={marks} />
+      </h2>
+      <p class="meta">
+        {row.site} · {(row.published ?? row.createdAt).slice(0, 10)} · {t('notesSavedOn', row.createdAt.slice(0, 10))}
+        {row.tags.map((tag) => (
+          <span class="tag" key={tag}>
+            {tag}
+          </span>
+        ))}
+      </p>
+      {row.userNote && (
+        <p class="user-note">
+          <Highlight text={row.userNote} query={marks} />
+        </p>
+      )}
+      {snippet && (
+        <p class="snippet">
+          <Highlight text={snippet} query={marks} />
+        </p>
+      )}
     </li>
   );
 }
@@ -36,11 +62,18 @@ export function NoteList({ rows, snippets, marks, searching, total, limit, onOpe
   return (
     <main>
       <p class="count" id="count" data-mode={searching ? 'search' : 'all'}>
-        {searching ? t('notesFound', foundCount(rows.length, limit)) : t('notesTotal', String(total))}</p>
+        {searching ? t('notesFound', foundCount(rows.length, limit)) : t('notesTotal', String(total))}
+      </p>
       <ul class="note-list" id="note-list">
-        {rows.map((r) => <NoteRow key={r.id} row={r} snippet={searching ? snippets[r.id] : undefined} marks={marks} onOpen={onOpen} />)}
+        {rows.map((r) => (
+          <NoteRow key={r.id} row={r} snippet={searching ? snippets[r.id] : undefined} marks={marks} onOpen={onOpen} />
+        ))}
       </ul>
-      {rows.length >= limit && <button type="button" id="more" onClick={onMore}>{t('notesMore')}</button>}
+      {rows.length >= limit && (
+        <button type="button" id="more" onClick={onMore}>
+          {t('notesMore')}
+        </button>
+      )}
     </main>
   );
 }

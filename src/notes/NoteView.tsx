@@ -6,7 +6,11 @@ import { sanitizeArticleHtml } from './sanitize';
 import type { Note } from '../shared/notes-types';
 
 /** Split what the user typed in the tags box: commas (ASCII or Chinese), 、, semicolons or newlines. */
-export const parseTags = (s: string): string[] => s.split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean);
+export const parseTags = (s: string): string[] =>
+  s
+    .split(/[,，、;；\n]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 interface Props {
   note: Note;
@@ -24,9 +28,13 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
   const [busy, setBusy] = useState(false);
   const body = useMemo(() => sanitizeArticleHtml(a.contentHtml), [a.contentHtml]);
   const dirty = text !== note.note || tags !== note.tags.join(', ');
-  const meta = [note.site, a.published?.replace('T', ' ').slice(0, 16), a.source && labelled(t, 'metaSource', a.source),
+  const meta = [
+    note.site,
+    a.published?.replace('T', ' ').slice(0, 16),
+    a.source && labelled(t, 'metaSource', a.source),
     a.authors.length && labelled(t, 'metaAuthor', a.authors.join('、')),
-    a.editors.length && labelled(t, 'metaEditor', a.editors.join('、'))].filter(Boolean);
+    a.editors.length && labelled(t, 'metaEditor', a.editors.join('、')),
+  ].filter(Boolean);
   // Images load only when clicked (see sanitize.ts).
   const loadImage = (e: MouseEvent) => {
     const img = e.target as HTMLImageElement;
@@ -35,29 +43,61 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
   return (
     <article class="note-view" data-note-id={note.id}>
       <div class="note-actions">
-        <button type="button" id="note-close" onClick={onClose}>{t('notesBack')}</button>
-        <button type="button" onClick={onExportMarkdown}>{t('notesExportMarkdown')}</button>
-        <button type="button" class="danger" id="note-delete" onClick={onDelete}>{t('notesDelete')}</button>
+        <button type="button" id="note-close" onClick={onClose}>
+          {t('notesBack')}
+        </button>
+        <button type="button" onClick={onExportMarkdown}>
+          {t('notesExportMarkdown')}
+        </button>
+        <button type="button" class="danger" id="note-delete" onClick={onDelete}>
+          {t('notesDelete')}
+        </button>
       </div>
       <h1>{a.title}</h1>
       <p class="meta">{meta.join(' · ')}</p>
       <p class="meta">
         {/* A link only for web addresses: an imported javascript:/data: URL would run with the page's privileges. */}
-        {isWebUrl(note.canonicalUrl)
-          ? <a href={note.canonicalUrl} target="_blank" rel="noopener noreferrer">{note.canonicalUrl}</a>
-          : <span class="url">{note.canonicalUrl}</span>}
-        {' · '}{t('notesAccessedOn', note.accessedAt.slice(0, 16).replace('T', ' '))}
+        {isWebUrl(note.canonicalUrl) ? (
+          <a href={note.canonicalUrl} target="_blank" rel="noopener noreferrer">
+            {note.canonicalUrl}
+          </a>
+        ) : (
+          <span class="url">{note.canonicalUrl}</span>
+        )}
+        {' · '}
+        {t('notesAccessedOn', note.accessedAt.slice(0, 16).replace('T', ' '))}
       </p>
       <section class="edit">
-        <label>{t('notesNoteLabel')}<textarea id="note-text" rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
-        <label>{t('notesTagsLabel')}<input id="note-tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} /></label>
-        <button type="button" id="note-save" disabled={!dirty || busy} onClick={async () => {
-          setBusy(true);
-          try { await onSave({ note: text, tags: parseTags(tags) }); } finally { setBusy(false); }
-        }}>{t('notesSaveNote')}</button>
+        <label>
+          {t('notesNoteLabel')}
+          <textarea id="note-text" rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('notesTagsLabel')}
+          <input id="note-tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+        </label>
+        <button
+          type="button"
+          id="note-save"
+          disabled={!dirty || busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await onSave({ note: text, tags: parseTags(tags) });
+            } finally {
+              setBusy(false);
+            }
+          }}>
+          {t('notesSaveNote')}
+        </button>
       </section>
       {note.quotes.length > 0 && (
-        <section class="quotes"><h2>{t('notesQuotes')}</h2>{note.quotes.map((q) => <blockquote key={q.savedAt + q.text}>{q.text}</blockquote>)}</section>
+        <section class="quotes">
+          <h2>{t('notesQuotes')}</h2>
+          {note.quotes.map((q) => (
+            <blockquote key={q.savedAt + q.text}>{q.text}</blockquote>
+          ))}
+        </section>
       )}
       <section class="body" onClick={loadImage} dangerouslySetInnerHTML={{ __html: body }} />
     </article>

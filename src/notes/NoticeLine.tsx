@@ -7,7 +7,11 @@ export function NoticeLine({ notice, onUndo }: { notice: NonNullable<Notice>; on
   return (
     <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} id="notice">
       {notice.text}
-      {notice.undo && <button type="button" id="undo" onClick={() => onUndo(notice.undo!)}>{t('notesUndo')}</button>}
+      {notice.undo && (
+        <button type="button" id="undo" onClick={() => onUndo(notice.undo!)}>
+          {t('notesUndo')}
+        </button>
+      )}
     </p>
   );
 }

@@ -12,9 +12,16 @@ export function SearchHeader({ query, indexState, onQuery }: Props) {
   return (
     <header>
       <h1>{t('notesPageTitle')}</h1>
-      <input id="search" type="search" placeholder={t('notesSearchPlaceholder')} value={query}
-        onInput={(e) => onQuery(e.currentTarget.value)} />
-      <span class="index-state" data-state={indexState}>{indexState === 'ready' ? '' : t('notesIndexing')}</span>
+      <input
+        id="search"
+        type="search"
+        placeholder={t('notesSearchPlaceholder')}
+        value={query}
+        onInput={(e) => onQuery(e.currentTarget.value)}
+      />
+      <span class="index-state" data-state={indexState}>
+        {indexState === 'ready' ? '' : t('notesIndexing')}
+      </span>
     </header>
   );
 }

@@ -55,22 +55,34 @@ const CITATION_EXT: Record<CitationExport, string> = { 'csl-json': 'json', bibte
 export function exportActions({ services, db, write }: ActionContext, selected: (db: NotesDb) => Promise<Note[]>) {
   const prefix = () => `${t('notesFilePrefix')}-${today()}`;
   return {
-    json: () => write(async () => {
-      const all = await allNotes(library(db));
-      services.download(`${prefix()}.json`, exportJson(all), 'application/json');
-      return all.length;
-    }, (n) => t('notesExportedJson', String(n))),
-    markdown: () => write(async () => {
-      const list = await selected(library(db));
-      if (list.length === 1) services.download(fileName(list[0], 'md'), toMarkdown(list[0]), 'text/markdown');
-      else services.download(`${prefix()}.zip`, await markdownZipAsync(list), 'application/zip');
-      return list.length;
-    }, (n) => t('notesExportedMarkdown', String(n))),
-    citations: (style: CitationExport) => write(async () => {
-      const list = await selected(library(db));
-      services.download(`${prefix()}.${CITATION_EXT[style]}`, await exportCitations(list, style), 'text/plain');
-      return list.length;
-    }, (n) => t('notesExportedCitations', [String(n), style])),
+    json: () =>
+      write(
+        async () => {
+          const all = await allNotes(library(db));
+          services.download(`${prefix()}.json`, exportJson(all), 'application/json');
+          return all.length;
+        },
+        (n) => t('notesExportedJson', String(n)),
+      ),
+    markdown: () =>
+      write(
+        async () => {
+          const list = await selected(library(db));
+          if (list.length === 1) services.download(fileName(list[0], 'md'), toMarkdown(list[0]), 'text/markdown');
+          else services.download(`${prefix()}.zip`, await markdownZipAsync(list), 'application/zip');
+          return list.length;
+        },
+        (n) => t('notesExportedMarkdown', String(n)),
+      ),
+    citations: (style: CitationExport) =>
+      write(
+        async () => {
+          const list = await selected(library(db));
+          services.download(`${prefix()}.${CITATION_EXT[style]}`, await exportCitations(list, style), 'text/plain');
+          return list.length;
+        },
+        (n) => t('notesExportedCitations', [String(n), style]),
+      ),
   };
 }
 
@@ -78,7 +90,10 @@ export function exportActions({ services, db, write }: ActionContext, selected: 
  * Import from a file in two steps: `preview` parses it and shows what it would add (or says why it is refused);
  * `commit` sends the notes to the background in chunks and then commits them.
  */
-export function importActions({ services, db, setNotice, write }: ActionContext, setPending: (p: PendingImport | null) => void) {
+export function importActions(
+  { services, db, setNotice, write }: ActionContext,
+  setPending: (p: PendingImport | null) => void,
+) {
   return {
     preview: async (file: File) => {
       setPending(null);
@@ -91,12 +106,17 @@ export function importActions({ services, db, setNotice, write }: ActionContext,
         setNotice({ kind: 'error', text: t('notesImportRefused', [file.name, why]) });
       }
     },
-    commit: (pending: PendingImport, replace: boolean) => write(async () => {
-      const importId = crypto.randomUUID();
-      setPending(null);
-      for (const notes of chunks(pending.notes, IMPORT_CHUNK)) await services.send('notesImportChunk', { importId, notes });
-      return services.send('notesImportCommit', { importId, replace });
-    }, (r) => t('notesImported', [r.added, r.replaced, r.skipped].map(String))),
+    commit: (pending: PendingImport, replace: boolean) =>
+      write(
+        async () => {
+          const importId = crypto.randomUUID();
+          setPending(null);
+          for (const notes of chunks(pending.notes, IMPORT_CHUNK))
+            await services.send('notesImportChunk', { importId, notes });
+          return services.send('notesImportCommit', { importId, replace });
+        },
+        (r) => t('notesImported', [r.added, r.replaced, r.skipped].map(String)),
+      ),
   };
 }
 
@@ -105,15 +125,27 @@ export function noteActions({ services, db, setNotice, write }: ActionContext, s
   return {
     open: async (id: string) => setOpen((await getNote(library(db), id)) ?? null),
     edit: async (id: string, patch: { note: string; tags: string[] }) => {
-      await write(() => services.send('notesEdit', { id, ...patch }), () => t('notesSaved'));
+      await write(
+        () => services.send('notesEdit', { id, ...patch }),
+        () => t('notesSaved'),
+      );
     },
     exportMarkdown: (n: Note) => services.download(fileName(n, 'md'), toMarkdown(n), 'text/markdown'),
-    delete: (n: Note) => write(async () => {
-      await services.send('notesDelete', { id: n.id });
-      setOpen(null);
-      setNotice({ kind: 'info', text: t('notesDeleted', n.article.title), undo: n });
-    }),
-    undo: (n: Note) => write(() => services.send('notesRestore', { note: n }), () => t('notesRestored', n.article.title)),
-    clear: () => write(() => services.send('notesClear', undefined), (n) => t('notesCleared', String(n))),
+    delete: (n: Note) =>
+      write(async () => {
+        await services.send('notesDelete', { id: n.id });
+        setOpen(null);
+        setNotice({ kind: 'info', text: t('notesDeleted', n.article.title), undo: n });
+      }),
+    undo: (n: Note) =>
+      write(
+        () => services.send('notesRestore', { note: n }),
+        () => t('notesRestored', n.article.title),
+      ),
+    clear: () =>
+      write(
+        () => services.send('notesClear', undefined),
+        (n) => t('notesCleared', String(n)),
+      ),
   };
 }

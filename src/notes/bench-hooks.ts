@@ -9,16 +9,28 @@ import type { SearchClient, WorkerReply } from './search-client';
  * query and the filters (the rows can render then), and separately the body snippets, which read the shown notes.
  * @param page notes per screen (the page's PAGE)
  */
-export function installBenchHooks(db: NotesDb, client: SearchClient, ready: Extract<WorkerReply, { type: 'ready' }>, page: number): void {
+export function installBenchHooks(
+  db: NotesDb,
+  client: SearchClient,
+  ready: Extract<WorkerReply, { type: 'ready' }>,
+  page: number,
+): void {
   Object.assign(window, {
     qingduNotesBench: {
-      indexMs: ready.ms, indexReadyAt: performance.now(), fromSnapshot: ready.fromSnapshot, size: ready.size,
+      indexMs: ready.ms,
+      indexReadyAt: performance.now(),
+      fromSnapshot: ready.fromSnapshot,
+      size: ready.size,
       search: async (q: string) => {
         const t0 = performance.now();
         const { hits } = await client.search(q);
         const rows = hits.filter((h) => matches(h, NO_FILTERS)).slice(0, page);
         const t1 = performance.now();
-        await notesByIds(db, rows.map((r) => r.id), NO_FILTERS);
+        await notesByIds(
+          db,
+          rows.map((r) => r.id),
+          NO_FILTERS,
+        );
         return { ms: t1 - t0, snippetsMs: performance.now() - t0, hits: hits.length, shown: rows.length };
       },
       exportJson: async () => {

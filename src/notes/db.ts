@@ -18,14 +18,19 @@ export type NotesDb = IDBPDatabase<unknown>;
  * @throws DOMException when IndexedDB is unavailable (some private modes) or the stored version is newer than the code
  */
 export async function openNotesDb(name = DB_NAME, onClose?: () => void): Promise<NotesDb> {
-  let db: NotesDb | undefined;
-  db = await openDB(name, LATEST_REVISION, {
+  // (a holder, not a const: `blocking` may fire before openDB resolves, when there is no connection to close yet)
+  const opened: { db?: NotesDb } = {};
+  const db = await openDB(name, LATEST_REVISION, {
     upgrade: (d, oldVersion, _newVersion, tx) => migrate(d, oldVersion, tx as never),
     // Another context (an updated extension) asks for a newer schema: close ours so its upgrade is not blocked.
-    blocking: () => { db?.close(); onClose?.(); },
+    blocking: () => {
+      opened.db?.close();
+      onClose?.();
+    },
     // The browser closed the connection (storage cleared, profile problem).
     terminated: () => onClose?.(),
   });
+  opened.db = db;
   return db;
 }
 

@@ -25,7 +25,12 @@ export function frontMatter(n: Note): string {
   const a = n.article;
   const lines: string[] = [`title: ${yq(a.title)}`, `url: ${yq(n.canonicalUrl)}`];
   if (a.url !== n.canonicalUrl) lines.push(`page_url: ${yq(a.url)}`);
-  for (const [k, v] of [['site', n.site], ['source', a.source], ['published', a.published], ['lang', a.lang]] as const)
+  for (const [k, v] of [
+    ['site', n.site],
+    ['source', a.source],
+    ['published', a.published],
+    ['lang', a.lang],
+  ] as const)
     if (v) lines.push(`${k}: ${yq(v)}`);
   lines.push(yamlList('authors', a.authors), yamlList('editors', a.editors), yamlList('section', a.section));
   lines.push(`accessed: ${yq(n.accessedAt)}`, `saved: ${yq(n.createdAt)}`, `updated: ${yq(n.updatedAt)}`);
@@ -40,7 +45,8 @@ export function toMarkdown(n: Note): string {
   turndown ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
   const parts = [frontMatter(n), `# ${n.article.title}`];
   if (n.note) parts.push(`## 笔记\n\n${n.note}`);
-  if (n.quotes.length) parts.push(`## 摘录\n\n${n.quotes.map((q) => `> ${q.text.replace(/\n/g, '\n> ')}`).join('\n\n')}`);
+  if (n.quotes.length)
+    parts.push(`## 摘录\n\n${n.quotes.map((q) => `> ${q.text.replace(/\n/g, '\n> ')}`).join('\n\n')}`);
   // contentHtml is stored sanitized; turndown only reads it (on Node through its bundled DOM, in the page through
   // DOMParser, which does not run scripts).
   parts.push(`## 正文\n\n${turndown.turndown(n.article.contentHtml || '')}`);
@@ -54,8 +60,14 @@ export function toMarkdown(n: Note): string {
 export function fileName(n: Note, ext: string): string {
   const date = (n.article.published ?? n.createdAt).slice(0, 10);
   const title = Array.from(
-    n.article.title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim() || 'untitled',
-  ).slice(0, 80).join('').replace(/[. ]+$/, '');
+    n.article.title
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+      .replace(/\s+/g, ' ')
+      .trim() || 'untitled',
+  )
+    .slice(0, 80)
+    .join('')
+    .replace(/[. ]+$/, '');
   return `${date} ${title}.${ext}`;
 }
 
@@ -74,7 +86,9 @@ export function uniqueNames(names: readonly string[]): string[] {
 export function markdownZip(notes: readonly Note[]): Uint8Array {
   const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
   const files: Record<string, Uint8Array> = {};
-  notes.forEach((n, i) => { files[names[i]] = strToU8(toMarkdown(n)); });
+  notes.forEach((n, i) => {
+    files[names[i]] = strToU8(toMarkdown(n));
+  });
   return zipSync(files, { level: 6 });
 }
 
@@ -102,7 +116,11 @@ export type CitationExport = 'csl-json' | 'bibtex' | 'ris';
 export async function exportCitations(notes: readonly Note[], style: CitationExport): Promise<string> {
   const cite = await import('../cite/index');
   if (style === 'csl-json')
-    return JSON.stringify(notes.map((n) => cite.toCslItem(n.article, new Date(n.accessedAt))), null, 2);
+    return JSON.stringify(
+      notes.map((n) => cite.toCslItem(n.article, new Date(n.accessedAt))),
+      null,
+      2,
+    );
   const out: string[] = [];
   for (const n of notes) out.push(await cite.formatCitation(n.article, style, { accessed: new Date(n.accessedAt) }));
   return out.join('\n\n') + '\n';

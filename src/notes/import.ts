@@ -6,7 +6,11 @@ import type { Note } from '../shared/notes-types';
  * `t(key, subs)`, the same text from `_locales` in the user's language (this module stays free of `browser.*`).
  */
 export class ImportError extends Error {
-  constructor(message: string, public key: string, public subs: string[] = []) {
+  constructor(
+    message: string,
+    public key: string,
+    public subs: string[] = [],
+  ) {
     super(message);
     this.name = 'ImportError';
   }
@@ -22,29 +26,54 @@ const iso: Check = (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 
 /** Type of every Article field (the contract of src/extract/article.ts). */
 const ARTICLE_CHECKS: Record<(typeof ARTICLE_FIELDS)[number], Check> = {
-  isArticle: bool, confidence: num, url: str, canonicalUrl: strOrNull, siteName: strOrNull, title: str,
-  published: strOrNull, source: strOrNull, authors: strArr, editors: strArr, section: strArr, lang: strOrNull,
-  excerpt: str, contentHtml: str, textContent: str, charCount: num, readingMinutes: num,
+  isArticle: bool,
+  confidence: num,
+  url: str,
+  canonicalUrl: strOrNull,
+  siteName: strOrNull,
+  title: str,
+  published: strOrNull,
+  source: strOrNull,
+  authors: strArr,
+  editors: strArr,
+  section: strArr,
+  lang: strOrNull,
+  excerpt: str,
+  contentHtml: str,
+  textContent: str,
+  charCount: num,
+  readingMinutes: num,
   images: (v) => Array.isArray(v) && v.every((i) => i && str(i.src) && str(i.alt) && str(i.caption)),
-  rule: str, nextPageUrl: strOrNull,
+  rule: str,
+  nextPageUrl: strOrNull,
 };
 
 const NOTE_CHECKS: Record<Exclude<keyof Note, 'article'>, Check> = {
   id: (v) => str(v) && (v as string).length > 0,
   canonicalUrl: (v) => str(v) && (v as string).length > 0,
-  site: str, accessedAt: iso, textSha256: (v) => str(v) && /^[0-9a-f]{64}$/.test(v as string), note: str,
-  tags: strArr, quotes: (v) => Array.isArray(v) && v.every((q) => q && str(q.text) && iso(q.savedAt)),
-  createdAt: iso, updatedAt: iso,
+  site: str,
+  accessedAt: iso,
+  textSha256: (v) => str(v) && /^[0-9a-f]{64}$/.test(v as string),
+  note: str,
+  tags: strArr,
+  quotes: (v) => Array.isArray(v) && v.every((q) => q && str(q.text) && iso(q.savedAt)),
+  createdAt: iso,
+  updatedAt: iso,
 };
 
 function describeJsonError(text: string, e: unknown): ImportError {
   const msg = (e as Error).message;
   const trimmed = text.trimEnd();
   // A JSON document that starts well but stops early: V8 says "Unexpected end of JSON input" or "Unterminated string".
-  const truncated = /^[{[]/.test(text.trimStart())
-    && (/end of (json )?input|unterminated|unexpected end/i.test(msg) || !/[}\]]$/.test(trimmed));
+  const truncated =
+    /^[{[]/.test(text.trimStart()) &&
+    (/end of (json )?input|unterminated|unexpected end/i.test(msg) || !/[}\]]$/.test(trimmed));
   return truncated
-    ? new ImportError(`文件不完整：JSON 在第 ${text.length} 个字符处中断（可能下载或复制时被截断）。(Truncated JSON: ${msg})`, 'importTruncated', [String(text.length)])
+    ? new ImportError(
+        `文件不完整：JSON 在第 ${text.length} 个字符处中断（可能下载或复制时被截断）。(Truncated JSON: ${msg})`,
+        'importTruncated',
+        [String(text.length)],
+      )
     : new ImportError(`不是有效的 JSON 文件。(Not valid JSON: ${msg})`, 'importNotJson');
 }
 
@@ -58,17 +87,31 @@ function describeJsonError(text: string, e: unknown): ImportError {
 export function parseNotesExport(text: string): Note[] {
   if (!text.trim()) throw new ImportError('文件是空的。(The file is empty.)', 'importEmpty');
   let data: unknown;
-  try { data = JSON.parse(text); } catch (e) { throw describeJsonError(text, e); }
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw describeJsonError(text, e);
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new ImportError('不是清读笔记导出文件：缺少 format: "qingdu-notes"。(Not a Qingdu notes export.)', 'importNotQingdu');
+    throw new ImportError(
+      '不是清读笔记导出文件：缺少 format: "qingdu-notes"。(Not a Qingdu notes export.)',
+      'importNotQingdu',
+    );
   const file = data as Record<string, unknown>;
   if (file.format !== 'qingdu-notes')
-    throw new ImportError(`不是清读笔记导出文件：format 是 ${JSON.stringify(file.format ?? null)}，应为 "qingdu-notes"。(Foreign file: format is not "qingdu-notes".)`,
-      'importForeign', [JSON.stringify(file.format ?? null)]);
+    throw new ImportError(
+      `不是清读笔记导出文件：format 是 ${JSON.stringify(file.format ?? null)}，应为 "qingdu-notes"。(Foreign file: format is not "qingdu-notes".)`,
+      'importForeign',
+      [JSON.stringify(file.format ?? null)],
+    );
   if (file.version !== 1)
-    throw new ImportError(`不支持的导出版本 ${JSON.stringify(file.version ?? null)}（本版本只能读取 1）。(Unsupported export version.)`,
-      'importVersion', [JSON.stringify(file.version ?? null)]);
-  if (!Array.isArray(file.notes)) throw new ImportError('导出文件缺少 notes 列表。(The export has no "notes" array.)', 'importNoNotes');
+    throw new ImportError(
+      `不支持的导出版本 ${JSON.stringify(file.version ?? null)}（本版本只能读取 1）。(Unsupported export version.)`,
+      'importVersion',
+      [JSON.stringify(file.version ?? null)],
+    );
+  if (!Array.isArray(file.notes))
+    throw new ImportError('导出文件缺少 notes 列表。(The export has no "notes" array.)', 'importNoNotes');
   file.notes.forEach((n, i) => checkNote(n, i));
   return file.notes as Note[];
 }
@@ -76,22 +119,41 @@ export function parseNotesExport(text: string): Note[] {
 function checkNote(n: unknown, i: number): void {
   const where = `第 ${i + 1} 条笔记`;
   const nth = String(i + 1);
-  if (typeof n !== 'object' || n === null) throw new ImportError(`${where}不是对象。(Note ${i + 1} is not an object.)`, 'importNoteNotObject', [nth]);
+  if (typeof n !== 'object' || n === null)
+    throw new ImportError(`${where}不是对象。(Note ${i + 1} is not an object.)`, 'importNoteNotObject', [nth]);
   const note = n as Record<string, unknown>;
   for (const [k, check] of Object.entries(NOTE_CHECKS))
-    if (!check(note[k])) throw new ImportError(`${where}的字段 ${k} 缺失或类型不对。(Note ${i + 1}: field "${k}" is missing or invalid.)`, 'importNoteField', [nth, k]);
+    if (!check(note[k]))
+      throw new ImportError(
+        `${where}的字段 ${k} 缺失或类型不对。(Note ${i + 1}: field "${k}" is missing or invalid.)`,
+        'importNoteField',
+        [nth, k],
+      );
   const a = note.article as Record<string, unknown> | undefined;
-  if (typeof a !== 'object' || a === null) throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`, 'importNoteNoArticle', [nth]);
+  if (typeof a !== 'object' || a === null)
+    throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`, 'importNoteNoArticle', [nth]);
   for (const [k, check] of Object.entries(ARTICLE_CHECKS))
-    if (!check(a[k])) throw new ImportError(`${where}的 article.${k} 缺失或类型不对。(Note ${i + 1}: article.${k} is missing or invalid.)`, 'importArticleField', [nth, k]);
+    if (!check(a[k]))
+      throw new ImportError(
+        `${where}的 article.${k} 缺失或类型不对。(Note ${i + 1}: article.${k} is missing or invalid.)`,
+        'importArticleField',
+        [nth, k],
+      );
   // The notes page shows these addresses as links: a javascript:/data: URL there would run or load with the
   // extension's privileges on a click. Notes are only made from web pages (the content script runs on http(s) only;
   // the CLI writes Articles, never notes), so anything else is a forged or broken file.
-  const urls: [string, unknown][] = [['canonicalUrl', note.canonicalUrl], ['article.url', a.url], ['article.canonicalUrl', a.canonicalUrl]];
+  const urls: [string, unknown][] = [
+    ['canonicalUrl', note.canonicalUrl],
+    ['article.url', a.url],
+    ['article.canonicalUrl', a.canonicalUrl],
+  ];
   for (const [k, v] of urls)
     if (v !== null && !isWebUrl(v as string))
-      throw new ImportError(`${where}的 ${k} 不是 http(s) 网址：${String(v).slice(0, 80)}。(Note ${i + 1}: ${k} is not an http(s) URL.)`,
-        'importNoteUrl', [nth, k]);
+      throw new ImportError(
+        `${where}的 ${k} 不是 http(s) 网址：${String(v).slice(0, 80)}。(Note ${i + 1}: ${k} is not an http(s) URL.)`,
+        'importNoteUrl',
+        [nth, k],
+      );
 }
 
 /** True for an absolute http: or https: URL (the only addresses a note may link to). */

@@ -29,13 +29,25 @@ const newestFirst = (a: Note, b: Note) => (a.createdAt < b.createdAt ? 1 : a.cre
  */
 export async function listNotes(db: NotesDb, f: Filters, limit = Infinity): Promise<Note[]> {
   if (f.tag || f.site) {
-    const all = (f.tag ? await db.getAllFromIndex('notes', 'tags', f.tag) : await db.getAllFromIndex('notes', 'site', f.site)) as Note[];
-    return all.filter((n) => matches(n, f)).sort(newestFirst).slice(0, limit);
+    const all = (
+      f.tag ? await db.getAllFromIndex('notes', 'tags', f.tag) : await db.getAllFromIndex('notes', 'site', f.site)
+    ) as Note[];
+    return all
+      .filter((n) => matches(n, f))
+      .sort(newestFirst)
+      .slice(0, limit);
   }
   const lower = f.from ? f.from : undefined;
   // createdAt strings are ISO; '~' sorts after every digit, so `to` + '~' includes the whole day.
   const upper = f.to ? `${f.to}~` : undefined;
-  const range = lower && upper ? IDBKeyRange.bound(lower, upper) : lower ? IDBKeyRange.lowerBound(lower) : upper ? IDBKeyRange.upperBound(upper) : undefined;
+  const range =
+    lower && upper
+      ? IDBKeyRange.bound(lower, upper)
+      : lower
+        ? IDBKeyRange.lowerBound(lower)
+        : upper
+          ? IDBKeyRange.upperBound(upper)
+          : undefined;
   const out: Note[] = [];
   let cursor = await db.transaction('notes').store.index('createdAt').openCursor(range, 'prev');
   while (cursor && out.length < limit) {

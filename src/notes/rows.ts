@@ -13,7 +13,12 @@ export type Row = SearchHit;
 
 /** The list row of a stored note (the fields a search hit carries). */
 export const toRow = (n: Note): Row => ({
-  id: n.id, title: n.article.title, site: n.site, published: n.article.published, createdAt: n.createdAt, tags: n.tags,
+  id: n.id,
+  title: n.article.title,
+  site: n.site,
+  published: n.article.published,
+  createdAt: n.createdAt,
+  tags: n.tags,
   userNote: n.note,
 });
 

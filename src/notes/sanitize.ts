@@ -6,7 +6,8 @@ import { parseHTML } from 'linkedom';
  * is not markup to htmlparser2 but may be to the browser, e.g. `<svg><style>`), frames and templates. DOMPurify
  * forbids all of them anyway; dropping them here keeps a handler hidden in them from reaching the browser's parser.
  */
-const DROP = 'script, style, noscript, template, xmp, noembed, noframes, plaintext, iframe, frame, object, embed, textarea, title';
+const DROP =
+  'script, style, noscript, template, xmp, noembed, noframes, plaintext, iframe, frame, object, embed, textarea, title';
 
 /**
  * Strip every event-handler attribute (`on*`) and the DROP elements with linkedom (htmlparser2, plain JS): no browser
@@ -47,7 +48,21 @@ export function sanitizeArticleHtml(html: string): string {
     }
   });
   return purify.sanitize(stripHandlers(html), {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'iframe',
+      'frame',
+      'object',
+      'embed',
+      'link',
+      'meta',
+      'base',
+    ],
     FORBID_ATTR: ['style', 'class', 'id'],
     ALLOW_DATA_ATTR: false,
   });

@@ -29,7 +29,10 @@ async function* allInBatches(db: NotesDb, size = 100): AsyncGenerator<Note[]> {
  * page between batches) and store a new snapshot.
  * @returns the index and the revision it reflects
  */
-export async function loadIndex(db: NotesDb, onProgress?: (done: number) => void): Promise<{ index: NotesIndex; revision: number; fromSnapshot: boolean }> {
+export async function loadIndex(
+  db: NotesDb,
+  onProgress?: (done: number) => void,
+): Promise<{ index: NotesIndex; revision: number; fromSnapshot: boolean }> {
   const revision = await getRevision(db);
   const snap = (await db.get('meta', INDEX_KEY)) as Snapshot | undefined;
   if (snap && snap.revision === revision) {

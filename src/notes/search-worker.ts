@@ -31,40 +31,51 @@ const withVariants = (index: NotesIndex): NotesIndex => {
 
 function load(): Promise<{ index: NotesIndex; revision: number }> {
   const start = performance.now();
-  return db.then((d) => loadIndex(d, (done) => post({ type: 'progress', done }))).then((r) => {
-    withVariants(r.index);
-    post({ type: 'ready', ms: performance.now() - start, sinceStart: performance.now() - t0, fromSnapshot: r.fromSnapshot, size: r.index.size });
-    return r;
-  });
+  return db
+    .then((d) => loadIndex(d, (done) => post({ type: 'progress', done })))
+    .then((r) => {
+      withVariants(r.index);
+      post({
+        type: 'ready',
+        ms: performance.now() - start,
+        sinceStart: performance.now() - t0,
+        fromSnapshot: r.fromSnapshot,
+        size: r.index.size,
+      });
+      return r;
+    });
 }
 
 new BroadcastChannel(NOTES_CHANNEL).onmessage = (e: MessageEvent<NotesChanged>) => {
   if (e.data?.type !== 'notes-changed') return;
   const change = e.data;
-  state = state.then(async (cur) => {
-    if (change.all) {
-      // A pending snapshot of the old index must not land after the new one.
+  state = state
+    .then(async (cur) => {
+      if (change.all) {
+        // A pending snapshot of the old index must not land after the new one.
+        clearTimeout(snapshotTimer);
+        const next = await load();
+        post({ type: 'updated' });
+        return next;
+      }
+      const d = await db;
+      const revision = await getRevision(d);
+      for (const id of change.removed) cur.index.remove(id);
+      for (const id of change.put) {
+        const n = await getNote(d, id);
+        if (n) cur.index.put(n);
+        else cur.index.remove(id);
+      }
+      cur.revision = revision;
       clearTimeout(snapshotTimer);
-      const next = await load();
+      snapshotTimer = setTimeout(() => void saveSnapshot(d, cur.index, revision), 3000);
       post({ type: 'updated' });
-      return next;
-    }
-    const d = await db;
-    const revision = await getRevision(d);
-    for (const id of change.removed) cur.index.remove(id);
-    for (const id of change.put) {
-      const n = await getNote(d, id);
-      if (n) cur.index.put(n); else cur.index.remove(id);
-    }
-    cur.revision = revision;
-    clearTimeout(snapshotTimer);
-    snapshotTimer = setTimeout(() => void saveSnapshot(d, cur.index, revision), 3000);
-    post({ type: 'updated' });
-    return cur;
-  }).catch((err) => {
-    console.warn('[qingdu] search index update failed, rebuilding', err);
-    return load();
-  });
+      return cur;
+    })
+    .catch((err) => {
+      console.warn('[qingdu] search index update failed, rebuilding', err);
+      return load();
+    });
 };
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {

@@ -54,7 +54,8 @@ export function toSearchDoc(n: Note): SearchDoc {
     text: a.textContent,
     note: [n.note, ...n.quotes.map((q) => q.text)].join('\n'),
     meta: [n.site, a.siteName, a.source, ...a.authors, ...a.editors, ...a.section, ...n.tags, a.published]
-      .filter(Boolean).join(' '),
+      .filter(Boolean)
+      .join(' '),
   };
 }
 
@@ -123,12 +124,19 @@ export class NotesIndex {
     if (!forms.length) return [];
     // Each form must match all its terms (AND); a note matching any form is a hit. A nested query's own combineWith
     // applies to its terms, so each form is wrapped to keep AND.
-    const query_: Query = forms.length === 1 ? forms[0]
-      : { combineWith: 'OR', queries: forms.map((f) => ({ combineWith: 'AND', queries: [f] })) };
+    const query_: Query =
+      forms.length === 1
+        ? forms[0]
+        : { combineWith: 'OR', queries: forms.map((f) => ({ combineWith: 'AND', queries: [f] })) };
     const results: SearchResult[] = this.ms.search(query_, { prefix: (term) => term.length === 1 });
     return results.map((r) => ({
-      id: r.id as string, title: r.title, site: r.site, published: r.published ?? null, createdAt: r.createdAt,
-      tags: r.tags ?? [], userNote: r.userNote ?? '',
+      id: r.id as string,
+      title: r.title,
+      site: r.site,
+      published: r.published ?? null,
+      createdAt: r.createdAt,
+      tags: r.tags ?? [],
+      userNote: r.userNote ?? '',
     }));
   }
 }

@@ -10,7 +10,8 @@
 /** Han, kana, hangul and CJK compatibility characters: the scripts indexed by bigrams. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 /** Runs of CJK characters, or runs of letters/digits (words in Latin and other spaced scripts). */
-const RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+/gu;
+const RUNS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+/gu;
 
 /**
  * Split text into search terms: overlapping bigrams for CJK runs (a lone CJK character stays a unigram), whole
@@ -22,9 +23,15 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(RUNS)) {
     const run = m[0];
-    if (!CJK.test(run[0])) { out.push(run); continue; }
+    if (!CJK.test(run[0])) {
+      out.push(run);
+      continue;
+    }
     const chars = Array.from(run);
-    if (chars.length === 1) { out.push(chars[0]); continue; }
+    if (chars.length === 1) {
+      out.push(chars[0]);
+      continue;
+    }
     for (let i = 0; i < chars.length - 1; i++) out.push(chars[i] + chars[i + 1]);
   }
   return out;

@@ -47,7 +47,11 @@ export async function loadScreen(db: NotesDb, search: Searcher, view: ListView):
 
 /** Body snippets of search results by note id (they need the full notes from IndexedDB, so they come after the rows). */
 export async function loadSnippets(db: NotesDb, rows: readonly Row[], marks: string): Promise<Record<string, string>> {
-  const full = await notesByIds(db, rows.map((r) => r.id), NO_FILTERS);
+  const full = await notesByIds(
+    db,
+    rows.map((r) => r.id),
+    NO_FILTERS,
+  );
   return Object.fromEntries(full.map((n) => [n.id, snippet(n.article.textContent, marks)]));
 }
 
@@ -55,7 +59,11 @@ export async function loadSnippets(db: NotesDb, rows: readonly Row[], marks: str
 export async function selectedNotes(db: NotesDb, search: Searcher, view: Omit<ListView, 'limit'>): Promise<Note[]> {
   const answer = await search(view.query);
   return isSearch(view.query)
-    ? notesByIds(db, (answer?.hits ?? []).map((h) => h.id), view.filters)
+    ? notesByIds(
+        db,
+        (answer?.hits ?? []).map((h) => h.id),
+        view.filters,
+      )
     : listNotes(db, view.filters);
 }
 
@@ -94,7 +102,10 @@ export function useSearchIndex(services: NotesServices, db: NotesDb | null, star
       bump();
     });
     index.current = client;
-    return () => { client.close(); index.current = null; };
+    return () => {
+      client.close();
+      index.current = null;
+    };
   }, [db, started]);
   // The index answers once it is ready (searches typed earlier wait there).
   const search: Searcher = async (q) => (isSearch(q) && index.current ? index.current.search(q) : null);
@@ -112,7 +123,12 @@ function markListReady(): void {
  * @param afterLoad runs after each load (the App re-reads the open note there)
  */
 export function useNoteList(
-  db: NotesDb | null, search: Searcher, view: ListView, tick: number, indexReady: boolean, afterLoad: () => Promise<void>,
+  db: NotesDb | null,
+  search: Searcher,
+  view: ListView,
+  tick: number,
+  indexReady: boolean,
+  afterLoad: () => Promise<void>,
 ): Screen & { snippets: Record<string, string> } {
   const [screen, setScreen] = useState<Screen>(EMPTY_SCREEN);
   const [snippets, setSnippets] = useState<Record<string, string>>({});
@@ -130,7 +146,9 @@ export function useNoteList(
       await afterLoad();
       markListReady();
     })();
-    return () => { stale = true; };
+    return () => {
+      stale = true;
+    };
   }, [db, view.filters, view.query, view.limit, tick, indexReady]);
   return { ...screen, snippets };
 }

@@ -16,8 +16,13 @@ import type { ImportResult, Note, SaveResult } from '../shared/notes-types';
  * English (logs, tests); the user sees `t(key, subs)` from `_locales` (the background translates, see localizedError).
  */
 export class NotesWriteError extends Error {
-  constructor(public code: 'quota' | 'unavailable' | 'conflict' | 'failed', message: string, public cause?: unknown,
-    public key = 'writeFailed', public subs: string[] = []) {
+  constructor(
+    public code: 'quota' | 'unavailable' | 'conflict' | 'failed',
+    message: string,
+    public cause?: unknown,
+    public key = 'writeFailed',
+    public subs: string[] = [],
+  ) {
     super(message);
     this.name = 'NotesWriteError';
   }
@@ -29,13 +34,35 @@ export function describeWriteError(e: unknown): NotesWriteError {
   const name = (e as { name?: string })?.name ?? '';
   const detail = (e as { message?: string })?.message ?? String(e);
   if (name === 'QuotaExceededError' || /quota/i.test(detail))
-    return new NotesWriteError('quota', '存储空间不足，浏览器拒绝写入：本次未保存，已保存的笔记没有变化。请导出并删除部分笔记后重试。(Storage quota exceeded: nothing was saved, existing notes are unchanged.)', e, 'writeQuota');
+    return new NotesWriteError(
+      'quota',
+      '存储空间不足，浏览器拒绝写入：本次未保存，已保存的笔记没有变化。请导出并删除部分笔记后重试。(Storage quota exceeded: nothing was saved, existing notes are unchanged.)',
+      e,
+      'writeQuota',
+    );
   // Private modes and broken profiles refuse IndexedDB itself (Firefox private windows before 115: InvalidStateError).
   if (name === 'InvalidStateError' || name === 'UnknownError')
-    return new NotesWriteError('unavailable', `浏览器不允许使用本地数据库（例如隐私模式）：本次未保存。(IndexedDB unavailable: ${detail})`, e, 'writeUnavailable', [detail]);
+    return new NotesWriteError(
+      'unavailable',
+      `浏览器不允许使用本地数据库（例如隐私模式）：本次未保存。(IndexedDB unavailable: ${detail})`,
+      e,
+      'writeUnavailable',
+      [detail],
+    );
   if (name === 'ConstraintError')
-    return new NotesWriteError('conflict', `同一网址的笔记已存在：本次未保存。(A note with this canonical URL already exists: ${detail})`, e, 'writeConflict');
-  return new NotesWriteError('failed', `保存失败：本次未保存，已保存的笔记没有变化。(Write failed: ${name} ${detail})`, e, 'writeFailed', [`${name} ${detail}`.trim()]);
+    return new NotesWriteError(
+      'conflict',
+      `同一网址的笔记已存在：本次未保存。(A note with this canonical URL already exists: ${detail})`,
+      e,
+      'writeConflict',
+    );
+  return new NotesWriteError(
+    'failed',
+    `保存失败：本次未保存，已保存的笔记没有变化。(Write failed: ${name} ${detail})`,
+    e,
+    'writeFailed',
+    [`${name} ${detail}`.trim()],
+  );
 }
 
 /** The de-duplication key of an article: canonical URL, else URL, without the #fragment. */
@@ -53,7 +80,11 @@ export function canonicalKey(a: Pick<Article, 'canonicalUrl' | 'url'>): string {
 /** The site a note is filed under: the article's site name, else its host. */
 export function siteOf(a: Pick<Article, 'siteName' | 'url' | 'canonicalUrl'>): string {
   if (a.siteName) return a.siteName;
-  try { return new URL(a.canonicalUrl || a.url).host; } catch { return ''; }
+  try {
+    return new URL(a.canonicalUrl || a.url).host;
+  } catch {
+    return '';
+  }
 }
 
 /** Trim, drop empty and duplicate tags, keep order. */
@@ -72,7 +103,11 @@ async function commit<T>(db: NotesDb, body: (tx: ReturnType<typeof rw>) => Promi
     await tx.done;
     return result;
   } catch (e) {
-    try { tx?.abort(); } catch { /* already aborted or finished */ }
+    try {
+      tx?.abort();
+    } catch {
+      /* already aborted or finished */
+    }
     await tx?.done.catch(() => undefined);
     throw describeWriteError(e);
   }
@@ -126,11 +161,21 @@ export async function saveArticle(db: NotesDb, input: SaveInput): Promise<SaveRe
  * Change the user's note text and/or tags.
  * @throws NotesWriteError 'failed' when the id is unknown (deleted meanwhile), or when the write is refused
  */
-export function editNote(db: NotesDb, id: string, patch: { note?: string; tags?: string[]; now?: Date }): Promise<Note> {
+export function editNote(
+  db: NotesDb,
+  id: string,
+  patch: { note?: string; tags?: string[]; now?: Date },
+): Promise<Note> {
   return commit(db, async (tx) => {
     const store = tx.objectStore('notes');
     const old = (await store.get(id)) as Note | undefined;
-    if (!old) throw new NotesWriteError('failed', `笔记不存在（可能已被删除）。(No note with id ${id}.)`, undefined, 'writeNoNote');
+    if (!old)
+      throw new NotesWriteError(
+        'failed',
+        `笔记不存在（可能已被删除）。(No note with id ${id}.)`,
+        undefined,
+        'writeNoNote',
+      );
     const note: Note = {
       ...old,
       note: patch.note ?? old.note,
@@ -168,17 +213,32 @@ export function restoreNote(db: NotesDb, note: Note): Promise<void> {
  * `replace` is true. All or nothing: one transaction.
  * @returns the counts, and the ids written (so a search index can add just those)
  */
-export function importNotes(db: NotesDb, notes: readonly Note[], replace = false): Promise<ImportResult & { ids: string[] }> {
+export function importNotes(
+  db: NotesDb,
+  notes: readonly Note[],
+  replace = false,
+): Promise<ImportResult & { ids: string[] }> {
   return commit(db, async (tx) => {
     const store = tx.objectStore('notes');
     const result = { added: 0, replaced: 0, skipped: 0, ids: [] as string[] };
     const seen = new Set<string>();
     for (const n of notes) {
-      if (seen.has(n.canonicalUrl)) { result.skipped++; continue; }
+      if (seen.has(n.canonicalUrl)) {
+        result.skipped++;
+        continue;
+      }
       seen.add(n.canonicalUrl);
       const old = (await store.index('canonicalUrl').get(n.canonicalUrl)) as Note | undefined;
-      if (old && !replace) { result.skipped++; continue; }
-      if (old) { await store.put({ ...n, id: old.id }); result.replaced++; result.ids.push(old.id); continue; }
+      if (old && !replace) {
+        result.skipped++;
+        continue;
+      }
+      if (old) {
+        await store.put({ ...n, id: old.id });
+        result.replaced++;
+        result.ids.push(old.id);
+        continue;
+      }
       // A note with the same id but another URL would be overwritten by put: give the newcomer a fresh id instead.
       const clash = await store.getKey(n.id);
       const note = clash === undefined ? n : { ...n, id: crypto.randomUUID() };

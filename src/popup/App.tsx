@@ -20,8 +20,12 @@ function StatusLine({ load, isArticle }: { load: Load; isArticle: boolean }) {
     <header class="status" data-state={load.state} data-article={String(isArticle)}>
       {load.state === 'loading' && t('popupLoading')}
       {load.state === 'unavailable' && t('popupUnavailable')}
-      {load.state === 'ready' && (isArticle ? t('popupIsArticle')
-        : load.unreadable ? t(load.unreadable === 'too-deep' ? 'popupTooDeep' : 'popupTooLarge') : t('popupNotArticle'))}
+      {load.state === 'ready' &&
+        (isArticle
+          ? t('popupIsArticle')
+          : load.unreadable
+            ? t(load.unreadable === 'too-deep' ? 'popupTooDeep' : 'popupTooLarge')
+            : t('popupNotArticle'))}
     </header>
   );
 }
@@ -55,9 +59,15 @@ function ShortcutFooter() {
   return (
     <footer class="shortcut">
       {shortcut ? t('popupShortcut', shortcut) : t('popupNoShortcut')}{' '}
-      {settings.url
-        ? <a href={settings.url} onClick={openSettings}>{t('popupChangeShortcut')}</a>
-        : <span class="settings-path">{t('popupChangeShortcut')}: {settings.text}</span>}
+      {settings.url ? (
+        <a href={settings.url} onClick={openSettings}>
+          {t('popupChangeShortcut')}
+        </a>
+      ) : (
+        <span class="settings-path">
+          {t('popupChangeShortcut')}: {settings.text}
+        </span>
+      )}
     </footer>
   );
 }
@@ -112,12 +122,24 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       <StatusLine load={load} isArticle={isArticle} />
       {isArticle && <ArticleInfo article={article!} />}
       <div class="actions">
-        <button type="button" id="btn-reader" disabled={!isArticle} onClick={toggleReader}>{t('popupReader')}</button>
-        <button type="button" id="btn-save" disabled={!isArticle} onClick={save}>{t('popupSave')}</button>
-        <button type="button" id="btn-copy" disabled={!isArticle} onClick={copy}>{t('popupCopy')}</button>
+        <button type="button" id="btn-reader" disabled={!isArticle} onClick={toggleReader}>
+          {t('popupReader')}
+        </button>
+        <button type="button" id="btn-save" disabled={!isArticle} onClick={save}>
+          {t('popupSave')}
+        </button>
+        <button type="button" id="btn-copy" disabled={!isArticle} onClick={copy}>
+          {t('popupCopy')}
+        </button>
       </div>
-      <p class="notice" role="status">{notice}</p>
-      <p class="library"><a href={notesUrl} id="open-notes" onClick={openNotes}>{t('popupOpenNotes')}</a></p>
+      <p class="notice" role="status">
+        {notice}
+      </p>
+      <p class="library">
+        <a href={notesUrl} id="open-notes" onClick={openNotes}>
+          {t('popupOpenNotes')}
+        </a>
+      </p>
       {load.state === 'ready' && <DeclutterToggle tabId={tabId} isArticle={isArticle} />}
       {load.state === 'ready' && <SiteAccess url={article?.url ?? null} onNotice={setNotice} />}
       <ShortcutFooter />

@@ -16,17 +16,22 @@ type State = 'hidden' | 'off' | 'on';
  */
 export function SiteAccess({ url, onNotice }: { url: string | null; onNotice: (text: string) => void }) {
   const site = url ? sitePattern(url) : null;
-  const declared = url && site
-    ? (browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? []).find((m) => patternMatches(m, url))
-    : undefined;
+  const declared =
+    url && site
+      ? (browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? []).find((m) =>
+          patternMatches(m, url),
+        )
+      : undefined;
   // What to ask for: the portal's declared pattern on a news portal, else this one site.
   const pattern = declared ?? site;
   const [state, setState] = useState<State>('hidden');
 
   useEffect(() => {
     if (!pattern) return setState('hidden');
-    browser.permissions.contains({ origins: [pattern] })
-      .then((has) => setState(has ? (declared ? 'hidden' : 'on') : 'off'), () => setState('hidden'));
+    browser.permissions.contains({ origins: [pattern] }).then(
+      (has) => setState(has ? (declared ? 'hidden' : 'on') : 'off'),
+      () => setState('hidden'),
+    );
   }, [pattern, declared]);
 
   if (state === 'hidden' || !pattern || !site) return null;
@@ -52,12 +57,16 @@ export function SiteAccess({ url, onNotice }: { url: string | null; onNotice: (t
     })().catch(fail);
   };
 
-  return state === 'off'
-    ? <button type="button" class="site-access" id="btn-always" onClick={grant}>{t('popupSiteAlways', host)}</button>
-    : (
-      <p class="site-access" data-granted="true">
-        {t('popupSiteIsAlways', host)}{' '}
-        <button type="button" id="btn-always-remove" class="link" onClick={revoke}>{t('popupSiteRemove')}</button>
-      </p>
-    );
+  return state === 'off' ? (
+    <button type="button" class="site-access" id="btn-always" onClick={grant}>
+      {t('popupSiteAlways', host)}
+    </button>
+  ) : (
+    <p class="site-access" data-granted="true">
+      {t('popupSiteIsAlways', host)}{' '}
+      <button type="button" id="btn-always-remove" class="link" onClick={revoke}>
+        {t('popupSiteRemove')}
+      </button>
+    </p>
+  );
 }

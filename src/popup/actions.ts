@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import type { Article } from '../extract/article';
 import { sendNotes } from '../shared/notes-client';
 

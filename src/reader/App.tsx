@@ -22,7 +22,10 @@ export interface ReaderServices {
   /** The OpenCC converter for a direction (loaded on first use). */
   converter(dir: 'cn2t' | 't2cn'): Promise<TextConverter>;
   /** Fetch the following pages of a multi-page article, calling onPage for each in order. */
-  followPages(article: Article, onPage: (p: FollowingPage) => void): Promise<{ stop: StopReason; pages: number; error?: string }>;
+  followPages(
+    article: Article,
+    onPage: (p: FollowingPage) => void,
+  ): Promise<{ stop: StopReason; pages: number; error?: string }>;
   /** Called once the article is on screen (the task after the first frame that shows it; mount.ts), for timing. */
   painted?(): void;
   /**
@@ -59,21 +62,35 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
     root.current?.focus({ preventScroll: true });
   }, []);
 
-  const save = () => services.save(article).then(toast.say, (e: Error) => toast.say(t('readerSaveFailed', [e.message])));
-  const cite = () => services.cite(article)
-    .then(async (text) => { await (services.copy ?? copyText)(text, root.current!); toast.say(t('readerCited', [text]), 6000); })
-    .catch((e: Error) => toast.say(t('readerCiteFailed', [e.message])));
+  const save = () =>
+    services.save(article).then(toast.say, (e: Error) => toast.say(t('readerSaveFailed', [e.message])));
+  const cite = () =>
+    services
+      .cite(article)
+      .then(async (text) => {
+        await (services.copy ?? copyText)(text, root.current!);
+        toast.say(t('readerCited', [text]), 6000);
+      })
+      .catch((e: Error) => toast.say(t('readerCiteFailed', [e.message])));
 
   const act = (a: ReaderAction) => {
     switch (a) {
-      case 'close': return onClose();
-      case 'bigger': return update({ fontSize: step(FONT_SIZES, prefs.fontSize, 1) });
-      case 'smaller': return update({ fontSize: step(FONT_SIZES, prefs.fontSize, -1) });
-      case 'theme': return update({ theme: cycle(THEMES, prefs.theme) });
-      case 'help': return setHelp((h) => !h);
-      case 'save': return empty ? toast.say(t('readerNoArticle')) : void save();
-      case 'cite': return empty ? toast.say(t('readerNoArticle')) : void cite();
-      default: return scrollDialog(root.current!, a, prefs);
+      case 'close':
+        return onClose();
+      case 'bigger':
+        return update({ fontSize: step(FONT_SIZES, prefs.fontSize, 1) });
+      case 'smaller':
+        return update({ fontSize: step(FONT_SIZES, prefs.fontSize, -1) });
+      case 'theme':
+        return update({ theme: cycle(THEMES, prefs.theme) });
+      case 'help':
+        return setHelp((h) => !h);
+      case 'save':
+        return empty ? toast.say(t('readerNoArticle')) : void save();
+      case 'cite':
+        return empty ? toast.say(t('readerNoArticle')) : void cite();
+      default:
+        return scrollDialog(root.current!, a, prefs);
     }
   };
 
@@ -88,16 +105,37 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
     act(a);
   };
 
-  const lang = converting ? convertedLang(article.lang) : article.lang ?? 'zh-CN';
+  const lang = converting ? convertedLang(article.lang) : (article.lang ?? 'zh-CN');
   const style = `--qd-size: ${prefs.fontSize}px; --qd-measure: ${WIDTH_EM[prefs.width]}em; --qd-leading: ${prefs.lineHeight};`;
   return (
-    <div class="qd-overlay" ref={root} tabIndex={-1} role="dialog" aria-modal="true" aria-labelledby="qd-title"
-      lang={lang} style={style} data-theme={prefs.theme} data-font={prefs.font} data-indent={String(prefs.indent)}>
-      <SettingsBar prefs={prefs} dir={dir} empty={empty} help={help} t={t} update={update} act={act}
-        onPrint={() => root.current?.ownerDocument.defaultView?.print()} onClose={onClose} />
+    <div
+      class="qd-overlay"
+      ref={root}
+      tabIndex={-1}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="qd-title"
+      lang={lang}
+      style={style}
+      data-theme={prefs.theme}
+      data-font={prefs.font}
+      data-indent={String(prefs.indent)}>
+      <SettingsBar
+        prefs={prefs}
+        dir={dir}
+        empty={empty}
+        help={help}
+        t={t}
+        update={update}
+        act={act}
+        onPrint={() => root.current?.ownerDocument.defaultView?.print()}
+        onClose={onClose}
+      />
       {help && <HelpPanel t={t} />}
       <ArticleView article={article} t={t} shown={shown} empty={empty} html={html} pagesNote={following.note} />
-      <div class="qd-toast" role="status" aria-live="polite">{toast.text}</div>
+      <div class="qd-toast" role="status" aria-live="polite">
+        {toast.text}
+      </div>
     </div>
   );
 }

@@ -22,7 +22,9 @@ function MetaLine({ article, t, shown }: Pick<Props, 'article' | 't' | 'shown'>)
   return (
     <p class="qd-meta">
       {metaItems(article, t).map((m) => (
-        <span key={m.field} data-field={m.field}>{shown(m.label ? t('metaLabel', [m.label, m.value]) : m.value)}</span>
+        <span key={m.field} data-field={m.field}>
+          {shown(m.label ? t('metaLabel', [m.label, m.value]) : m.value)}
+        </span>
       ))}
     </p>
   );
@@ -41,12 +43,22 @@ function ReaderBody({ html }: { html: string }) {
 export function ArticleView({ article, t, shown, empty, html, pagesNote }: Props) {
   return (
     <article class="qd-article">
-      <h1 class="qd-title" id="qd-title">{shown(article.title)}</h1>
+      <h1 class="qd-title" id="qd-title">
+        {shown(article.title)}
+      </h1>
       <MetaLine article={article} t={t} shown={shown} />
-      {empty
-        ? <p class="qd-empty" role="status">{t('readerNoArticle')}</p>
-        : <ReaderBody html={html} />}
-      {pagesNote && <p class="qd-pages-status" role="status">{pagesNote}</p>}
+      {empty ? (
+        <p class="qd-empty" role="status">
+          {t('readerNoArticle')}
+        </p>
+      ) : (
+        <ReaderBody html={html} />
+      )}
+      {pagesNote && (
+        <p class="qd-pages-status" role="status">
+          {pagesNote}
+        </p>
+      )}
       <p class="qd-source-url">{t('readerSourceUrl', [article.canonicalUrl ?? article.url])}</p>
     </article>
   );

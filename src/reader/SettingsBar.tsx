@@ -22,38 +22,108 @@ export function SettingsBar({ prefs, dir, empty, help, t, update, act, onPrint, 
   const value = (e: Event) => (e.target as HTMLSelectElement).value;
   return (
     <div class="qd-bar" role="toolbar" aria-label={t('readerToolbar')}>
-      <button type="button" class="qd-btn" data-action="smaller" aria-label={t('readerSmaller')} title={t('readerSmaller')}
-        onClick={() => act('smaller')}>A−</button>
-      <button type="button" class="qd-btn" data-action="bigger" aria-label={t('readerBigger')} title={t('readerBigger')}
-        onClick={() => act('bigger')}>A+</button>
-      <button type="button" class="qd-btn" data-action="font" aria-label={t('readerFont')}
+      <button
+        type="button"
+        class="qd-btn"
+        data-action="smaller"
+        aria-label={t('readerSmaller')}
+        title={t('readerSmaller')}
+        onClick={() => act('smaller')}>
+        A−
+      </button>
+      <button
+        type="button"
+        class="qd-btn"
+        data-action="bigger"
+        aria-label={t('readerBigger')}
+        title={t('readerBigger')}
+        onClick={() => act('bigger')}>
+        A+
+      </button>
+      <button
+        type="button"
+        class="qd-btn"
+        data-action="font"
+        aria-label={t('readerFont')}
         onClick={() => update({ font: prefs.font === 'sans' ? 'serif' : 'sans' })}>
         {prefs.font === 'sans' ? t('readerFontSans') : t('readerFontSerif')}
       </button>
-      <select class="qd-select" data-action="width" aria-label={t('readerWidth')} title={t('readerWidth')}
+      <select
+        class="qd-select"
+        data-action="width"
+        aria-label={t('readerWidth')}
+        title={t('readerWidth')}
         onChange={(e) => update({ width: value(e) as ReaderPrefs['width'] })}>
-        {WIDTHS.map((w) => <option value={w} selected={w === prefs.width}>{t(`readerWidth_${w}`)}</option>)}
+        {WIDTHS.map((w) => (
+          <option value={w} selected={w === prefs.width}>
+            {t(`readerWidth_${w}`)}
+          </option>
+        ))}
       </select>
-      <select class="qd-select" data-action="leading" aria-label={t('readerLineHeight')} title={t('readerLineHeight')}
+      <select
+        class="qd-select"
+        data-action="leading"
+        aria-label={t('readerLineHeight')}
+        title={t('readerLineHeight')}
         onChange={(e) => update({ lineHeight: Number(value(e)) })}>
-        {LINE_HEIGHTS.map((h) => <option value={h} selected={h === prefs.lineHeight}>{t('readerLineHeight')} {h.toFixed(1)}</option>)}
+        {LINE_HEIGHTS.map((h) => (
+          <option value={h} selected={h === prefs.lineHeight}>
+            {t('readerLineHeight')} {h.toFixed(1)}
+          </option>
+        ))}
       </select>
-      <button type="button" class="qd-btn" data-action="indent" aria-pressed={prefs.indent ? 'true' : 'false'}
-        onClick={() => update({ indent: !prefs.indent })}>{t('readerIndent')}</button>
-      <select class="qd-select" data-action="theme" aria-label={t('readerTheme')} title={t('readerTheme')}
+      <button
+        type="button"
+        class="qd-btn"
+        data-action="indent"
+        aria-pressed={prefs.indent ? 'true' : 'false'}
+        onClick={() => update({ indent: !prefs.indent })}>
+        {t('readerIndent')}
+      </button>
+      <select
+        class="qd-select"
+        data-action="theme"
+        aria-label={t('readerTheme')}
+        title={t('readerTheme')}
         onChange={(e) => update({ theme: value(e) as ReaderPrefs['theme'] })}>
-        {THEMES.map((th) => <option value={th} selected={th === prefs.theme}>{t(`readerTheme_${th}`)}</option>)}
+        {THEMES.map((th) => (
+          <option value={th} selected={th === prefs.theme}>
+            {t(`readerTheme_${th}`)}
+          </option>
+        ))}
       </select>
-      <button type="button" class="qd-btn" data-action="convert" aria-pressed={prefs.convert ? 'true' : 'false'}
+      <button
+        type="button"
+        class="qd-btn"
+        data-action="convert"
+        aria-pressed={prefs.convert ? 'true' : 'false'}
         title={dir === 'cn2t' ? t('readerConvertCn2t') : t('readerConvertT2cn')}
-        onClick={() => update({ convert: !prefs.convert })}>{dir === 'cn2t' ? t('readerConvertToTrad') : t('readerConvertToSimp')}</button>
+        onClick={() => update({ convert: !prefs.convert })}>
+        {dir === 'cn2t' ? t('readerConvertToTrad') : t('readerConvertToSimp')}
+      </button>
       <span class="qd-gap" />
-      <button type="button" class="qd-btn" data-action="save" disabled={empty} onClick={() => act('save')}>{t('readerSave')}</button>
-      <button type="button" class="qd-btn" data-action="cite" disabled={empty} onClick={() => act('cite')}>{t('readerCite')}</button>
-      <button type="button" class="qd-btn" data-action="print" onClick={onPrint}>{t('readerPrint')}</button>
-      <button type="button" class="qd-btn" data-action="help" aria-expanded={help ? 'true' : 'false'} aria-label={t('readerHelp')}
-        title={t('readerHelp')} onClick={() => act('help')}>?</button>
-      <button type="button" class="qd-btn qd-close" onClick={onClose} title={t('readerCloseHint')}>{t('readerClose')}</button>
+      <button type="button" class="qd-btn" data-action="save" disabled={empty} onClick={() => act('save')}>
+        {t('readerSave')}
+      </button>
+      <button type="button" class="qd-btn" data-action="cite" disabled={empty} onClick={() => act('cite')}>
+        {t('readerCite')}
+      </button>
+      <button type="button" class="qd-btn" data-action="print" onClick={onPrint}>
+        {t('readerPrint')}
+      </button>
+      <button
+        type="button"
+        class="qd-btn"
+        data-action="help"
+        aria-expanded={help ? 'true' : 'false'}
+        aria-label={t('readerHelp')}
+        title={t('readerHelp')}
+        onClick={() => act('help')}>
+        ?
+      </button>
+      <button type="button" class="qd-btn qd-close" onClick={onClose} title={t('readerCloseHint')}>
+        {t('readerClose')}
+      </button>
     </div>
   );
 }

@@ -14,7 +14,9 @@ type Translate = (key: string, substitutions?: string[]) => string;
  * not pinned down).
  */
 export function sanitizeBody(html: string): string {
-  const safe = DOMPurify.sanitize(html, { FORBID_TAGS: ['style', 'form', 'input', 'iframe', 'frame', 'object', 'embed'] });
+  const safe = DOMPurify.sanitize(html, {
+    FORBID_TAGS: ['style', 'form', 'input', 'iframe', 'frame', 'object', 'embed'],
+  });
   // An inert document from DOMParser (nothing runs or loads there; and no innerHTML assignment, which AMO's lint reports).
   const inert = new DOMParser().parseFromString(`<!doctype html><body>${safe}`, 'text/html');
   for (const p of Array.from(inert.body.querySelectorAll('p'))) {

@@ -1,7 +1,7 @@
 import type { TextConverter } from '../shared/parts';
 
 /**
- * Script conversion of the displayed text (issue 4): OpenCC (opencc-js, phrase-level dictionaries) applied to the text
+ * Script conversion of the displayed text: OpenCC (opencc-js, phrase-level dictionaries) applied to the text
  * nodes of sanitized HTML only, so markup, attributes and URLs are never touched. The original HTML stays with the
  * caller; converting is a pure function of it.
  */

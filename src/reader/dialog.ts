@@ -5,8 +5,9 @@ export type ScrollAction = 'down' | 'up' | 'pageDown' | 'pageUp';
 
 /** Focusable controls inside the dialog, for the Tab trap. */
 function focusables(root: HTMLElement): HTMLElement[] {
-  return Array.from(root.querySelectorAll<HTMLElement>('button, select, a[href], [tabindex]:not([tabindex="-1"])'))
-    .filter((e) => !e.hasAttribute('disabled') && e.getClientRects().length > 0);
+  return Array.from(
+    root.querySelectorAll<HTMLElement>('button, select, a[href], [tabindex]:not([tabindex="-1"])'),
+  ).filter((e) => !e.hasAttribute('disabled') && e.getClientRects().length > 0);
 }
 
 /**
@@ -18,8 +19,13 @@ export function trapTab(e: KeyboardEvent, root: HTMLElement): void {
   const active = (root.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
   if (!list.length) return;
   const i = active ? list.indexOf(active) : -1;
-  if (e.shiftKey && i <= 0) { e.preventDefault(); list[list.length - 1].focus(); }
-  else if (!e.shiftKey && (i === -1 || i === list.length - 1)) { e.preventDefault(); list[0].focus(); }
+  if (e.shiftKey && i <= 0) {
+    e.preventDefault();
+    list[list.length - 1].focus();
+  } else if (!e.shiftKey && (i === -1 || i === list.length - 1)) {
+    e.preventDefault();
+    list[0].focus();
+  }
   e.stopPropagation();
 }
 
@@ -27,7 +33,11 @@ export function trapTab(e: KeyboardEvent, root: HTMLElement): void {
 const smooth = (): ScrollBehavior => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 
 /** Scroll the dialog: three lines for j/k, a screen less 80 px (so a line or two stays in view) for Space. */
-export function scrollDialog(el: HTMLElement, a: ScrollAction, prefs: Pick<ReaderPrefs, 'fontSize' | 'lineHeight'>): void {
+export function scrollDialog(
+  el: HTMLElement,
+  a: ScrollAction,
+  prefs: Pick<ReaderPrefs, 'fontSize' | 'lineHeight'>,
+): void {
   const line = prefs.fontSize * prefs.lineHeight;
   const screen = el.clientHeight - 80;
   const top = { down: line * 3, up: -line * 3, pageDown: screen, pageUp: -screen }[a];

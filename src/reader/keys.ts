@@ -1,11 +1,11 @@
 /**
- * Reader keyboard map (issue 4). Pure: takes the fields of a KeyboardEvent, returns what to do, so the same rules run
+ * Reader keyboard map. Pure: takes the fields of a KeyboardEvent, returns what to do, so the same rules run
  * in Chromium, Firefox and unit tests. Keys never fire while the user types (input, textarea, select,
  * contenteditable anywhere in the composed path, on the page or in the reader) or with Ctrl/Alt/Meta held, so the
  * browser's own shortcuts keep working.
  */
 export type ReaderAction =
-  | 'close' | 'bigger' | 'smaller' | 'theme' | 'down' | 'up' | 'pageDown' | 'pageUp' | 'save' | 'cite' | 'help';
+  'close' | 'bigger' | 'smaller' | 'theme' | 'down' | 'up' | 'pageDown' | 'pageUp' | 'save' | 'cite' | 'help';
 
 export interface KeyInfo {
   key: string;
@@ -26,7 +26,9 @@ export function isTypingTarget(el: EventTarget | null | undefined): boolean {
     const type = ((e as HTMLInputElement).type || 'text').toLowerCase();
     return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(type);
   }
-  return e.isContentEditable || e.getAttribute?.('contenteditable') === 'true' || e.getAttribute?.('contenteditable') === '';
+  return (
+    e.isContentEditable || e.getAttribute?.('contenteditable') === 'true' || e.getAttribute?.('contenteditable') === ''
+  );
 }
 
 /** Buttons and links take Space/Enter themselves. */
@@ -43,22 +45,46 @@ export function keyAction(e: KeyInfo, path: readonly EventTarget[]): ReaderActio
   if (e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return null;
   if (path.some(isTypingTarget)) return null;
   switch (e.key) {
-    case 'Escape': return 'close';
-    case '+': case '=': return 'bigger';
-    case '-': case '_': return 'smaller';
-    case 't': case 'T': return 'theme';
-    case 'j': case 'ArrowDown': return path[0] && isActivatable(path[0]) && e.key === 'ArrowDown' ? null : 'down';
-    case 'k': case 'ArrowUp': return path[0] && isActivatable(path[0]) && e.key === 'ArrowUp' ? null : 'up';
-    case ' ': return isActivatable(path[0]) ? null : e.shiftKey ? 'pageUp' : 'pageDown';
-    case 's': case 'S': return 'save';
-    case 'c': case 'C': return 'cite';
-    case '?': return 'help';
-    default: return null;
+    case 'Escape':
+      return 'close';
+    case '+':
+    case '=':
+      return 'bigger';
+    case '-':
+    case '_':
+      return 'smaller';
+    case 't':
+    case 'T':
+      return 'theme';
+    case 'j':
+    case 'ArrowDown':
+      return path[0] && isActivatable(path[0]) && e.key === 'ArrowDown' ? null : 'down';
+    case 'k':
+    case 'ArrowUp':
+      return path[0] && isActivatable(path[0]) && e.key === 'ArrowUp' ? null : 'up';
+    case ' ':
+      return isActivatable(path[0]) ? null : e.shiftKey ? 'pageUp' : 'pageDown';
+    case 's':
+    case 'S':
+      return 'save';
+    case 'c':
+    case 'C':
+      return 'cite';
+    case '?':
+      return 'help';
+    default:
+      return null;
   }
 }
 
 /** The keys listed by `?`, in display order (key label, message key of the description). */
 export const KEY_HELP: readonly [string, string][] = [
-  ['Esc', 'readerKeyClose'], ['+ / −', 'readerKeySize'], ['t', 'readerKeyTheme'], ['j / k', 'readerKeyScroll'],
-  ['Space', 'readerKeyPage'], ['s', 'readerKeySave'], ['c', 'readerKeyCite'], ['?', 'readerKeyHelp'],
+  ['Esc', 'readerKeyClose'],
+  ['+ / −', 'readerKeySize'],
+  ['t', 'readerKeyTheme'],
+  ['j / k', 'readerKeyScroll'],
+  ['Space', 'readerKeyPage'],
+  ['s', 'readerKeySave'],
+  ['c', 'readerKeyCite'],
+  ['?', 'readerKeyHelp'],
 ];

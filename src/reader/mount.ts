@@ -20,8 +20,13 @@ const unavailable = () => Promise.reject(new Error('not available here'));
 /** An environment without storage or background (unit tests): defaults, nothing remembered, no parts. */
 export const BARE_ENV: ReaderEnv = {
   prefs: () => Promise.resolve({ ...DEFAULT_READER_PREFS }),
-  services: { savePrefs: () => undefined, save: unavailable, cite: unavailable, converter: unavailable,
-    followPages: () => Promise.resolve({ stop: 'end', pages: 0 }) },
+  services: {
+    savePrefs: () => undefined,
+    save: unavailable,
+    cite: unavailable,
+    converter: unavailable,
+    followPages: () => Promise.resolve({ stop: 'end', pages: 0 }),
+  },
 };
 
 /** The focused element, looking into open shadow roots (focus is returned there on close). */
@@ -39,7 +44,10 @@ function deepActive(doc: Document): HTMLElement | null {
  * put back with scrollTo, and focus goes back to the element that had it.
  */
 export function createReader(
-  doc: Document, t: (key: string, substitutions?: string[]) => string, onClosed: () => void, env: ReaderEnv = BARE_ENV,
+  doc: Document,
+  t: (key: string, substitutions?: string[]) => string,
+  onClosed: () => void,
+  env: ReaderEnv = BARE_ENV,
 ): ReaderApi {
   let host: HTMLElement | null = null;
   let scroll = { x: 0, y: 0 };
@@ -85,7 +93,9 @@ export function createReader(
       win.addEventListener('keydown', onKey, true);
       // Observing the parent (<html>) sees the host removed, directly or by replacing <html>'s children; a removed
       // <html> (document.open, replaceChildren on the document) is seen by observing the document too.
-      watch = new win.MutationObserver(() => { if (host && !host.isConnected) api.close(); });
+      watch = new win.MutationObserver(() => {
+        if (host && !host.isConnected) api.close();
+      });
       watch.observe(doc, { childList: true });
       watch.observe(doc.documentElement, { childList: true });
       const seq = ++openSeq;

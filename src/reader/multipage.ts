@@ -2,7 +2,7 @@ import type { Article } from '../extract/article';
 import { decodeHtml } from '../extract/decode';
 import type { FollowingPage, StopReason } from '../shared/parts';
 
-/** Most pages fetched after the first (issue 4). */
+/** Most pages fetched after the first. */
 export const MAX_PAGES = 20;
 
 export interface MergeDeps {
@@ -39,7 +39,10 @@ const pageKey = (u: string) => u.replace(/#.*$/, '');
  * limit, or a failure (HTTP error, network error, a page that is not an article); the pages before the stop are kept.
  * @returns the reason it stopped and, for `failed`, what failed
  */
-export async function fetchFollowingPages(first: Article, deps: MergeDeps): Promise<{ stop: StopReason; pages: number; error?: string }> {
+export async function fetchFollowingPages(
+  first: Article,
+  deps: MergeDeps,
+): Promise<{ stop: StopReason; pages: number; error?: string }> {
   const origin = new URL(first.url).origin;
   const seen = new Set([pageKey(first.url), ...(first.canonicalUrl ? [pageKey(first.canonicalUrl)] : [])]);
   let next = first.nextPageUrl;

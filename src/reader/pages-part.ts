@@ -7,10 +7,11 @@ import { parts } from '../shared/parts';
  * content script (same origin as the page, with its cookies) and extracts each with the same engine as the first page.
  */
 parts().pages ??= {
-  follow: (article, onPage) => fetchFollowingPages(article, {
-    fetch: (url, init) => fetch(url, init),
-    parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
-    extract: extractArticle,
-    onPage,
-  }),
+  follow: (article, onPage) =>
+    fetchFollowingPages(article, {
+      fetch: (url, init) => fetch(url, init),
+      parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+      extract: extractArticle,
+      onPage,
+    }),
 };

@@ -1,7 +1,7 @@
 import { PALETTES, paletteVars } from './themes';
 
 /**
- * Reader stylesheet, scoped by the Shadow DOM. Chinese typography (issue 4): CJK font stacks that end with the fonts a
+ * Reader stylesheet, scoped by the Shadow DOM. Chinese typography: CJK font stacks that end with the fonts a
  * Linux box actually has (WenQuanYi Zen Hei, fonts-wqy-zenhei), line height 1.8 by default, a measure of about 38
  * characters (1 CJK character = 1em), justified text with strict CJK line breaking, optional 2-em indent, and
  * `text-spacing-trim` / `text-autospace` where the browser supports them (Chromium 123+/140+; others ignore them).
@@ -21,7 +21,7 @@ const TC_SERIF = '"Songti TC", "Noto Serif CJK TC", "Source Han Serif TC", "PMin
 
 export const readerCss = `
 /* Page CSS reaches the host element itself (e.g. \`html > div { display: none !important }\`): for !important rules the
-   shadow tree's own :host wins the cascade, so the host resets every property and pins its box (issue 8). */
+   shadow tree's own :host wins the cascade, so the host resets every property and pins its box (test/e2e/hostile.test.ts). */
 :host {
   all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
   z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;

@@ -41,5 +41,7 @@ export function contrast(a: string, b: string): number {
 
 /** CSS custom properties of a palette (`--qd-bg: …;`). */
 export function paletteVars(p: Palette): string {
-  return Object.entries(p).map(([k, v]) => `--qd-${k}: ${v};`).join(' ');
+  return Object.entries(p)
+    .map(([k, v]) => `--qd-${k}: ${v};`)
+    .join(' ');
 }

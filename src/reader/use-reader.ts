@@ -27,16 +27,23 @@ export function useToast(): Toast {
 
 /** OpenCC for the article's direction, loaded only once conversion is first turned on (it is ≈1.2 MB). */
 export function useConverter(
-  on: boolean, dir: 'cn2t' | 't2cn', services: ReaderServices, t: Translate, toast: Toast,
+  on: boolean,
+  dir: 'cn2t' | 't2cn',
+  services: ReaderServices,
+  t: Translate,
+  toast: Toast,
 ): TextConverter | null {
   const [conv, setConv] = useState<TextConverter | null>(null);
   useEffect(() => {
     if (!on || conv) return;
     toast.say(t('readerConvertLoading'));
-    services.converter(dir).then((fn) => {
-      setConv(() => fn);
-      toast.clear();
-    }, (e: Error) => toast.say(t('readerConvertFailed', [e.message])));
+    services.converter(dir).then(
+      (fn) => {
+        setConv(() => fn);
+        toast.clear();
+      },
+      (e: Error) => toast.say(t('readerConvertFailed', [e.message])),
+    );
   }, [on]);
   return conv;
 }
@@ -68,14 +75,18 @@ export function useFollowingPages(article: Article, services: ReaderServices, t:
     if (!article.nextPageUrl) return;
     let alive = true;
     setNote(t('readerPagesLoading', ['2']));
-    services.followPages(article, (p) => {
-      if (!alive) return;
-      setPages((list) => [...list, p]);
-      setNote(t('readerPagesLoading', [String(p.n + 1)]));
-    }).then((r) => {
-      if (alive) setNote(pagesStopNote(r, t));
-    });
-    return () => { alive = false; };
+    services
+      .followPages(article, (p) => {
+        if (!alive) return;
+        setPages((list) => [...list, p]);
+        setNote(t('readerPagesLoading', [String(p.n + 1)]));
+      })
+      .then((r) => {
+        if (alive) setNote(pagesStopNote(r, t));
+      });
+    return () => {
+      alive = false;
+    };
   }, [article]);
   return { pages, note };
 }
@@ -83,11 +94,12 @@ export function useFollowingPages(article: Article, services: ReaderServices, t:
 /** The reader's settings, each change remembered through `savePrefs`. */
 export function usePrefs(initial: ReaderPrefs, services: ReaderServices) {
   const [prefs, setPrefs] = useState(initial);
-  const update = (patch: Partial<ReaderPrefs>) => setPrefs((p) => {
-    const next = { ...p, ...patch };
-    services.savePrefs(next);
-    return next;
-  });
+  const update = (patch: Partial<ReaderPrefs>) =>
+    setPrefs((p) => {
+      const next = { ...p, ...patch };
+      services.savePrefs(next);
+      return next;
+    });
   return [prefs, update] as const;
 }
 
@@ -100,6 +112,9 @@ export function useDisplayedText(article: Article, pages: FollowingPage[], conv:
   const original = useMemo(() => bodyHtml(article, pages, t), [article, pages]);
   const html = useMemo(() => (conv ? convertHtml(original, conv, document) : original), [original, conv]);
   return {
-    html, empty: nothingToRead(article, original), converting: !!conv, shown: (s: string) => (conv ? conv(s) : s),
+    html,
+    empty: nothingToRead(article, original),
+    converting: !!conv,
+    shown: (s: string) => (conv ? conv(s) : s),
   };
 }

@@ -85,7 +85,9 @@ export interface UItoBG extends NotesProtocol {
   syncSiteAccess: [void, string[]];
 }
 
-export type ProtocolMessage<P> = { [K in keyof P]: { name: K; data: P[K] extends [infer D, unknown] ? D : never } }[keyof P];
+export type ProtocolMessage<P> = {
+  [K in keyof P]: { name: K; data: P[K] extends [infer D, unknown] ? D : never };
+}[keyof P];
 export type ProtocolResult<P, K extends keyof P> = P[K] extends [unknown, infer R] ? R : never;
 export type ProtocolData<P, K extends keyof P> = P[K] extends [infer D, unknown] ? D : never;
 /** A table of handlers for protocol P: one per name, given the data and what the router knows of the sender. */

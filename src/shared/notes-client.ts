@@ -20,7 +20,8 @@ export function notesValue<T>(reply: NotesReply<T> | undefined): T {
  * its reply's value. @throws as notesValue
  */
 export async function sendNotes<K extends keyof NotesProtocol>(
-  name: K, data: ProtocolData<NotesProtocol, K>,
+  name: K,
+  data: ProtocolData<NotesProtocol, K>,
 ): Promise<Value<K>> {
   return notesValue((await sendUItoBG(name, data)) as NotesReply<Value<K>> | undefined);
 }

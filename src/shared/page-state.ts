@@ -23,7 +23,7 @@ export interface PageState {
 }
 
 declare global {
-  // eslint-disable-next-line no-var -- a global shared between the content script and the reader bundle
+  // a global shared between the content script and the reader bundle
   var __qingdu: PageState | undefined;
 }
 

@@ -32,7 +32,10 @@ export interface PartApis {
   cite: { gbt7714(article: Article): Promise<string> };
   /** Multi-page merge with its own copy of the extraction engine (only multi-page articles need it). */
   pages: {
-    follow(article: Article, onPage: (p: FollowingPage) => void): Promise<{ stop: StopReason; pages: number; error?: string }>;
+    follow(
+      article: Article,
+      onPage: (p: FollowingPage) => void,
+    ): Promise<{ stop: StopReason; pages: number; error?: string }>;
   };
   readability: { Readability: ReadabilityClass };
 }
@@ -41,7 +44,7 @@ export interface PartApis {
 export type ReaderParts = { [K in PartName]?: PartApis[K] };
 
 declare global {
-  // eslint-disable-next-line no-var -- set by the injected part scripts (opencc-part.ts, cite-part.ts, …)
+  // set by the injected part scripts (opencc-part.ts, cite-part.ts, …)
   var __qingduParts: ReaderParts | undefined;
 }
 

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 
 /**
- * User settings, in `storage.local` under one key. Reader preferences (issue 4: fonts, themes) extend this record;
+ * User settings, in `storage.local` under one key. Reader preferences (fonts, themes: reader-prefs.ts) extend this record;
  * a missing field always falls back to its default, so older stored records stay valid without a migration.
  */
 export interface Settings {

@@ -1,5 +1,5 @@
 /**
- * "Always clean this site" (issue 7): hosts outside the manifest's news portals get Qingdu's content script only after
+ * "Always clean this site" (test/e2e/site-access.test.ts): hosts outside the manifest's news portals get Qingdu's content script only after
  * the user grants that one origin from the popup (optional host permission), and the background then registers the
  * content script for it. Pure helpers here; browser calls in src/background/site-access.ts and src/popup/SiteAccess.tsx.
  */

@@ -15,7 +15,9 @@ export const LATEST_REVISION = MIGRATIONS[MIGRATIONS.length - 1].revision;
 
 /** Run the migrations newer than `oldVersion`, in order (web-archives' storage pattern: one file per revision). */
 export function migrate(
-  db: IDBPDatabase<unknown>, oldVersion: number, tx: IDBPTransaction<unknown, string[], 'versionchange'>,
+  db: IDBPDatabase<unknown>,
+  oldVersion: number,
+  tx: IDBPTransaction<unknown, string[], 'versionchange'>,
   migrations: readonly Migration[] = MIGRATIONS,
 ): void {
   for (const m of migrations) if (m.revision > oldVersion) m.upgrade(db, tx);
