@@ -1,6 +1,6 @@
 /**
- * Scoring rules of the corpus evaluation and the case checks, as pure functions (used by `qingdu eval` and the unit
- * tests). Rules: ../shared/corpus/README.md ("A good extraction of an article page") plus a `clean` field: the body
+ * The one scorer of the corpus evaluation and the case checks, as pure functions (used by `qingdu eval` and the unit
+ * tests). Rules: test/fixtures/corpus/README.md ("A good extraction of an article page") plus a `clean` field: the body
  * passes and none of the label's `body_noise` strings remains in it.
  */
 import type { Article } from '../extract/article';
@@ -25,7 +25,7 @@ export interface CorpusLabel {
   notes?: string;
 }
 
-/** A case's expected.json (../shared/cases). */
+/** A case's expected.json (test/fixtures/cases). */
 export interface CaseExpected {
   title: string | null;
   author: string | null;
@@ -49,7 +49,7 @@ export type CorpusField = (typeof CORPUS_FIELDS)[number];
 /** The fields of a Readability-like result that the scoring reads (our Article has them all). */
 export type Scored = Pick<Article, 'isArticle' | 'title' | 'published' | 'source' | 'authors' | 'editors' | 'textContent'>;
 
-// the same separator set as test/unit/metadata-helpers.ts normNames
+// spaces and the separators portals put between names (、，; & / | · • _)
 const SEPARATORS = /[\s\u3000\u00a0、，,;；&＆/|｜·•_]+/g;
 
 /** Equality of names after removing spaces and separators (label rule for source, author, editor). */
@@ -108,27 +108,47 @@ export function noiseProblem(text: string, label: CorpusLabel): string | null {
   return null;
 }
 
+export const METADATA_FIELDS = ['title', 'published', 'source', 'authors', 'editors'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+/** The metadata of a label (a corpus row or a case's expected.json): names as the corpus labels spell them. */
+export type MetadataLabel = Pick<CorpusLabel, 'title' | 'published' | 'source' | 'author' | 'editor'>;
+
+/**
+ * Score the five metadata fields by the label rules: for each, null when it passes, else `ours ≠ label`. Works on an
+ * Article or on extractMetadata's result (both carry these fields); a missing record fails every field but empty ones.
+ */
+export function scoreMetadata(
+  a: Pick<Article, MetadataField> | null | undefined, label: MetadataLabel,
+): Record<MetadataField, string | null> {
+  const show = (v: unknown) => JSON.stringify(v);
+  const why = (ok: boolean, ours: unknown, want: unknown) => (ok ? null : `${show(ours)} ≠ ${show(want)}`);
+  return {
+    title: why(sameTitle(a?.title, label.title), a?.title, label.title),
+    published: why(samePublished(a?.published, label.published), a?.published, label.published),
+    source: why(sameNames(a?.source, label.source), a?.source, label.source),
+    authors: why(sameNames(a?.authors, label.author), a?.authors, label.author),
+    editors: why(sameNames(a?.editors, label.editor), a?.editors, label.editor),
+  };
+}
+
 /**
  * Score one corpus page: for every field, null when it passes, else a short reason. Non-article pages are only scored
  * on `detect` (the other fields are undefined for them).
  */
 export function scoreCorpus(a: Scored | null, label: CorpusLabel): Partial<Record<CorpusField, string | null>> {
-  const r: Partial<Record<CorpusField, string | null>> = {};
   const isArticle = !!a?.isArticle;
-  r.detect = isArticle === label.is_article ? null : `isArticle ${isArticle}, label ${label.is_article}`;
+  const r: Partial<Record<CorpusField, string | null>> = {
+    detect: isArticle === label.is_article ? null : `isArticle ${isArticle}, label ${label.is_article}`,
+  };
   if (!label.is_article) return r;
-  const show = (v: unknown) => JSON.stringify(v);
-  r.title = sameTitle(a?.title, label.title) ? null : `${show(a?.title)} ≠ ${show(label.title)}`;
-  r.published = samePublished(a?.published, label.published) ? null : `${show(a?.published)} ≠ ${show(label.published)}`;
-  r.source = sameNames(a?.source, label.source) ? null : `${show(a?.source)} ≠ ${show(label.source)}`;
-  r.authors = sameNames(a?.authors, label.author) ? null : `${show(a?.authors)} ≠ ${show(label.author)}`;
-  r.editors = sameNames(a?.editors, label.editor) ? null : `${show(a?.editors)} ≠ ${show(label.editor)}`;
+  Object.assign(r, scoreMetadata(a, label));
   r.body = bodyProblem(a?.textContent ?? '', label);
   r.clean = r.body ? 'body fails' : noiseProblem(a?.textContent ?? '', label);
   return r;
 }
 
-/** The case harness URL (../shared/cases/README.md). */
+/** The case harness URL (test/fixtures/cases/README.md). */
 export const CASE_URL = 'https://news.example.cn/a/2020/0315/100001.shtml';
 
 /** Check one case: the list of failed checks (empty when the case passes). */

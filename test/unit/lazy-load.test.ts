@@ -12,7 +12,7 @@ import { findClutterBlocks } from '../../src/extract/clutter';
 import { walkMarkers } from './marker-walk';
 import { CLUTTER_HEADINGS } from '../../src/extract/markers';
 import { CASE_URL } from '../../src/cli/score';
-import { CORPUS_DIR, caseList, corpusLabels, labelUrl, loadFixture, pageName } from './engine-helpers';
+import { CORPUS_DIR, caseList, corpusLabels, freshFixture, labelUrl, pageName, sharedFixture } from './engine-helpers';
 import { PEER_DIR, PEER_URL } from './peer-util';
 import { Readability } from '@mozilla/readability';
 /** What page load ends with, and the Article built from it later (stage two, on the first request). */
@@ -63,14 +63,14 @@ describe('page load then buildArticle = extractArticle', () => {
   for (const label of corpusLabels()) {
     it(`corpus ${pageName(label)}`, () => {
       const url = labelUrl(label);
-      const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
-      check(load(), url, load);
+      const path = join(CORPUS_DIR, label.file);
+      check(sharedFixture(path, url), url, () => freshFixture(path, url));
     });
   }
   for (const c of caseList()) {
     it(`case ${c.name}`, () => {
-      const load = () => loadFixture(c.path, CASE_URL, c.expected.decode_as);
-      check(load(), CASE_URL, load);
+      const fresh = () => freshFixture(c.path, CASE_URL, c.expected.decode_as);
+      check(sharedFixture(c.path, CASE_URL, c.expected.decode_as), CASE_URL, fresh);
     });
   }
   // Readability's own test pages (mostly English, the eager Readability path) and the engine's and hostile fixtures
@@ -88,7 +88,7 @@ describe('page load then buildArticle = extractArticle', () => {
   it('takes a long article body as one before cleaning it (metadata and serialisation deferred too)', () => {
     const label = corpusLabels().find((l) => pageName(l) === 'gscn-1')!;
     const url = labelUrl(label);
-    const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
+    const load = () => freshFixture(join(CORPUS_DIR, label.file), url);
     expect(check(load(), url, load)).toEqual(['body']);
     const page = runLoad(load(), url);
     expect(page.verdict.exact).toBe(false);
@@ -98,7 +98,7 @@ describe('page load then buildArticle = extractArticle', () => {
   it('confirms a short article with the cleaned count (not serialised)', () => {
     const label = corpusLabels().find((l) => pageName(l) === 'xinhuanet-2')!;
     const url = labelUrl(label);
-    const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
+    const load = () => freshFixture(join(CORPUS_DIR, label.file), url);
     expect(check(load(), url, load)).toEqual(['body', 'clean']);
     const page = runLoad(load(), url);
     expect(page.verdict.exact).toBe(true);
@@ -107,7 +107,7 @@ describe('page load then buildArticle = extractArticle', () => {
   it('stops after body choice on a list page (no article even before cleaning)', () => {
     const label = corpusLabels().find((l) => pageName(l) === '163-8')!;
     const url = labelUrl(label);
-    const load = () => loadFixture(join(CORPUS_DIR, label.file), url);
+    const load = () => freshFixture(join(CORPUS_DIR, label.file), url);
     expect(check(load(), url, load)).toEqual(['body']);
     expect(runLoad(load(), url).verdict.exact).toBe(true);
   });
@@ -142,7 +142,7 @@ describe('Readability on demand', () => {
 
   it('is never needed on a page whose body the density pass takes (corpus gscn-1)', () => {
     const l = corpusLabels().find((x) => x.file.endsWith('gscn-1.html'))!;
-    const doc = loadFixture(join(CORPUS_DIR, l.file), labelUrl(l));
+    const doc = sharedFixture(join(CORPUS_DIR, l.file), labelUrl(l));
     const load = runLoad(doc, labelUrl(l), null);
     expect(load.scan.needsReadability).toBe(false);
     expect(load.verdict.detection.isArticle).toBe(true);
@@ -156,8 +156,8 @@ describe('Readability on demand', () => {
  */
 describe('page load marker texts = the declutter walk', () => {
   const pages = [
-    ...corpusLabels().map((l) => ({ name: `corpus ${pageName(l)}`, doc: () => loadFixture(join(CORPUS_DIR, l.file), labelUrl(l)), url: labelUrl(l) })),
-    ...caseList().map((c) => ({ name: `case ${c.name}`, doc: () => loadFixture(c.path, CASE_URL, c.expected.decode_as), url: CASE_URL })),
+    ...corpusLabels().map((l) => ({ name: `corpus ${pageName(l)}`, doc: () => sharedFixture(join(CORPUS_DIR, l.file), labelUrl(l)), url: labelUrl(l) })),
+    ...caseList().map((c) => ({ name: `case ${c.name}`, doc: () => sharedFixture(c.path, CASE_URL, c.expected.decode_as), url: CASE_URL })),
     ...['engine', 'hostile', 'breakit', 'no-article'].flatMap((dir) => readdirSync(join('test/fixtures', dir)).filter((f) => f.endsWith('.html'))
       .map((f) => {
         const url = `http://news.example.cn/${dir}/2020/0315/${f}`;
