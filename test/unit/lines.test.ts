@@ -1,20 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/cli/dom';
 import { linesFromEnd, linesFromStart, linesOf } from '../../src/extract/text';
-import { CORPUS_DIR, caseList, corpusLabels, labelUrl, loadFixture, pageName } from './engine-helpers';
-import { PEER_DIR, PEER_URL } from './peer-util';
+import { CORPUS_DIR, caseList, corpusLabels, labelUrl, pageName, sharedFixture } from './engine-helpers';
+import { PEER_DIR, sharedPeerPage } from './peer-util';
 
 /**
- * linesFromStart / linesFromEnd read only the first or last lines of a subtree (metadata on huge bodies, issue 8):
+ * linesFromStart / linesFromEnd read only the first or last lines of a subtree (metadata on huge bodies, see 'stops
+ * reading early on a huge body' below):
  * they must give exactly the lines linesOf gives, whatever element they start from and wherever they stop.
  */
 const pages = [
-  ...corpusLabels().map((l) => ({ name: `corpus ${pageName(l)}`, doc: () => loadFixture(join(CORPUS_DIR, l.file), labelUrl(l)) })),
-  ...caseList().map((c) => ({ name: `case ${c.name}`, doc: () => loadFixture(c.path, 'http://example.com/a.html', c.expected.decode_as) })),
+  ...corpusLabels().map((l) => ({ name: `corpus ${pageName(l)}`, doc: () => sharedFixture(join(CORPUS_DIR, l.file), labelUrl(l)) })),
+  ...caseList().map((c) => ({ name: `case ${c.name}`, doc: () => sharedFixture(c.path, 'http://example.com/a.html', c.expected.decode_as) })),
   ...readdirSync(PEER_DIR).filter((d) => !d.includes('.')).slice(0, 30)
-    .map((d) => ({ name: `peer ${d}`, doc: () => parseDocument(readFileSync(join(PEER_DIR, d, 'source.html'), 'utf8'), PEER_URL) })),
+    .map((d) => ({ name: `peer ${d}`, doc: () => sharedPeerPage(d) })),
 ];
 
 describe('lines from the start and the end = linesOf', () => {
