@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start` (= build, then this): run the built extension on the bundled 中国甘肃网 sample article.
-// Serves test/fixtures/gscn-1.html from localhost under its real host name, launches Chromium with dist/chrome loaded
+// Serves test/fixtures/corpus/pages/gscn-1.html from localhost under its real host name, launches Chromium with dist/chrome loaded
 // (headed when DISPLAY is set, headless otherwise), waits for the in-place declutter, opens reader mode through the
 // background's command handler, saves out/decluttered.png and out/reader.png, and prints the Article (JSON) the
 // extension extracted. Without a browser it says how to get one and prints the Article computed on Node instead.
@@ -15,7 +15,7 @@ const { servePages } = await import('../test/e2e/server.ts');
 const { askContent, waitForContent } = await import('../test/e2e/page-probe.ts');
 const { ARTICLE_FIELDS } = await import('../src/extract/article.ts');
 
-const SAMPLE = { file: 'test/fixtures/gscn-1.html', host: 'gansu.gscn.com.cn', path: '/system/2020/03/15/012339876.shtml' };
+const SAMPLE = { file: 'test/fixtures/corpus/pages/gscn-1.html', host: 'gansu.gscn.com.cn', path: '/system/2020/03/15/012339876.shtml' };
 const URL = `http://${SAMPLE.host}${SAMPLE.path}`;
 const OUT = 'out';
 const ordered = (a) => Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, a[k]]));

@@ -62,11 +62,11 @@ export const PAGES = {
 
 /** Server routes (path + query) for PAGES. */
 export const ROUTES: Record<string, Route> = {
-  [ARTICLE_PATH]: { file: 'test/fixtures/gscn-1.html', contentType: html('utf-8') },
-  [`${ARTICLE_PATH}?charset=header`]: { file: 'test/fixtures/gscn-2.html', contentType: html('gbk') },
-  [`${ARTICLE_PATH}?charset=meta`]: { file: 'test/fixtures/gscn-2.html', contentType: html() },
-  '/lgxd/index.shtml': { file: 'test/fixtures/gscn-3.html', contentType: html('utf-8') },
-  '/2020/03/15/article.html': { file: 'test/fixtures/gscn-1.html', contentType: html('utf-8') },
+  [ARTICLE_PATH]: { file: 'test/fixtures/corpus/pages/gscn-1.html', contentType: html('utf-8') },
+  [`${ARTICLE_PATH}?charset=header`]: { file: 'test/fixtures/corpus/pages/gscn-2.html', contentType: html('gbk') },
+  [`${ARTICLE_PATH}?charset=meta`]: { file: 'test/fixtures/corpus/pages/gscn-2.html', contentType: html() },
+  '/lgxd/index.shtml': { file: 'test/fixtures/corpus/pages/gscn-3.html', contentType: html('utf-8') },
+  '/2020/03/15/article.html': { file: 'test/fixtures/corpus/pages/gscn-1.html', contentType: html('utf-8') },
   '/system/2020/03/15/012339999.shtml': { file: 'test/fixtures/engine/comments-body.html', contentType: html('utf-8') },
   '/system/2020/03/16/012340000.shtml': { file: 'test/fixtures/peer/readability-test-pages/ars-1/source.html', contentType: html('utf-8') },
 };

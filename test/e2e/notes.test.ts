@@ -15,7 +15,7 @@ const GSCN2_URL = `http://${GSCN_HOST}/system/2020/03/16/000000002.shtml`;
 const routes = {
   ...ROUTES,
   '/c/7pplXmYoC6f': { file: 'test/fixtures/corpus/pages/ifeng-2.html', contentType: 'text/html; charset=utf-8' },
-  '/system/2020/03/16/000000002.shtml': { file: 'test/fixtures/gscn-2.html', contentType: 'text/html; charset=gbk' },
+  '/system/2020/03/16/000000002.shtml': { file: 'test/fixtures/corpus/pages/gscn-2.html', contentType: 'text/html; charset=gbk' },
 };
 const SELECTION = '杭州市学军中学校长陈立群要退休了';
 

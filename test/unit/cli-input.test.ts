@@ -68,6 +68,6 @@ describe('CLI refuses what is not a readable page, with a reason', () => {
   });
 
   it('cite refuses an access date that does not exist', async () => {
-    expect(await main(['cite', 'test/fixtures/gscn-1.html', '--accessed', '2026-13-45'])).toBe(2);
+    expect(await main(['cite', 'test/fixtures/corpus/pages/gscn-1.html', '--accessed', '2026-13-45'])).toBe(2);
   });
 });

@@ -17,7 +17,7 @@ function happy(html: string, url = URL1): Document {
   return win.document as unknown as Document;
 }
 function fixture(name: string): string {
-  return decodeHtml(new Uint8Array(readFileSync(`test/fixtures/${name}`))).html;
+  return decodeHtml(new Uint8Array(readFileSync(`test/fixtures/corpus/pages/${name}`))).html;
 }
 /** The body text as extraction reports it: paragraphs separated by blank lines. */
 function bodyText(doc: Document, sel: string): string {

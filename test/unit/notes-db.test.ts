@@ -13,7 +13,7 @@ import { corpusArticle, dbName } from './notes-helpers';
 let gscn: Article;
 let people: Article;
 beforeAll(async () => {
-  gscn = await corpusArticle('gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/012345.shtml');
+  gscn = await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/012345.shtml');
   people = await corpusArticle('corpus/pages/people-1.html', 'http://politics.people.com.cn/n1/2020/0101/c1.html');
 });
 

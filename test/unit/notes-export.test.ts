@@ -12,7 +12,7 @@ let db: NotesDb;
 let notes: Note[];
 beforeAll(async () => {
   db = await openNotesDb(dbName());
-  const g = await saveArticle(db, { article: await corpusArticle('gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml') });
+  const g = await saveArticle(db, { article: await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml') });
   await editNote(db, g.note.id, { note: '笔记：第一段\n第二行 "引号"', tags: ['工业', 'to-read'] });
   await saveArticle(db, { article: await corpusArticle('corpus/pages/people-1.html', 'http://people.com.cn/1'), quote: '一段摘录' });
   notes = await allNotes(db);

@@ -1,7 +1,7 @@
 import { extractFile } from '../../src/cli/extract';
 import type { Article } from '../../src/extract/article';
 
-/** Extract a corpus page (test/fixtures or /work/shared copies) into an Article, with a given page URL. */
+/** Extract a fixture page (a path under test/fixtures) into an Article, with a given page URL. */
 export async function corpusArticle(file: string, url: string): Promise<Article> {
   const a = await extractFile({ file: new URL(`../fixtures/${file}`, import.meta.url).pathname, url });
   return { ...a, canonicalUrl: a.canonicalUrl ?? url };

@@ -11,7 +11,7 @@ const titles = (ns: { article: Article }[]) => ns.map((n) => n.article.title);
 
 beforeAll(async () => {
   db = await openNotesDb(dbName());
-  const base = await corpusArticle('gscn-1.html', 'http://gansu.gscn.com.cn/x');
+  const base = await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/x');
   const specs = [
     ['甲', '中国甘肃网', '2026-01-05', ['工业']], ['乙', '人民网', '2026-02-10', ['工业', '待读']],
     ['丙', '中国甘肃网', '2026-03-15', []], ['丁', '人民网', '2026-03-20', ['待读']],

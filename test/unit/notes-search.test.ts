@@ -13,7 +13,7 @@ const byTitle = (ids: string[]) => ids.map((id) => notes.find((n) => n.id === id
 
 beforeAll(async () => {
   const db = await openNotesDb(dbName());
-  const g = await saveArticle(db, { article: await corpusArticle('gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml') });
+  const g = await saveArticle(db, { article: await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml') });
   await editNote(db, g.note.id, { note: '兰州工业史料', tags: ['工业'] });
   for (const [file, url] of [['corpus/pages/people-1.html', 'http://people.com.cn/1'], ['corpus/pages/163-1.html', 'http://163.com/1'], ['corpus/pages/sina-1.html', 'http://sina.com.cn/1']])
     await saveArticle(db, { article: await corpusArticle(file, url), quote: file.includes('sina') ? 'Hello World 引用' : undefined });
