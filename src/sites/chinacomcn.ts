@@ -1,6 +1,6 @@
 import type { SiteRule } from './types';
 
-/** 中国网 china.com.cn: `content_<id>.shtml` articles with the body in `div.article` / `#articleBody`. */
+/** 中国网 china.com.cn: `content_<id>.shtml` articles with the body in `div.article`. */
 export const chinacomcn: SiteRule = {
   id: 'chinacomcn',
   hosts: ['china.com.cn'],
@@ -8,8 +8,7 @@ export const chinacomcn: SiteRule = {
   articleUrl: '/content_\\d+\\.s?html?$',
   fixtures: ['test/fixtures/corpus/pages/chinacomcn-1.html', 'test/fixtures/corpus/pages/chinacomcn-2.html'],
   selectors: {
-    title: 'h1.articleTitle',
-    body: '#articleBody, div.article',
-    clutter: ['.editor', '.share'],
+    body: 'div.article',
+    clutter: ['.editor'],
   },
 };

@@ -3,7 +3,7 @@ import type { SiteRule } from './types';
 /**
  * 中国甘肃网 gscn.com.cn: two article templates (`div.a-container` with a `div.info` line; `#content` with
  * `#pubtime_baidu`/`#source_baidu`/`#author_baidu`/`#editor_baidu`) and a list template (`#content ul li` with a
- * pager). See ../shared/corpus/README.md.
+ * pager). See test/fixtures/corpus/README.md.
  */
 export const gscn: SiteRule = {
   id: 'gscn',
@@ -19,7 +19,7 @@ export const gscn: SiteRule = {
     author: '#author_baidu',
     editor: '#editor_baidu',
     body: 'div.a-container, #content',
-    nextPage: '#page a.next, .page a.next, a.next',
+    nextPage: '#page a.next, a.next',
     clutter: ['.recommend', '.ranking', '.follow', '.copyright', '.bdsharebuttonbox'],
   },
 };

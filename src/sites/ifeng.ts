@@ -10,6 +10,6 @@ export const ifeng: SiteRule = {
   selectors: {
     title: 'h1[class^="topic-"], #artical_topic',
     body: 'div[class^="text-"], #main_content, .js_selection_area',
-    clutter: ['[class^="index_author_"]', '[class^="share-"]'],
+    clutter: ['[class^="index_author_"]'],
   },
 };

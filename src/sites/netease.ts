@@ -8,9 +8,9 @@ export const netease: SiteRule = {
   articleUrl: '/\\d{2}/\\d{4}/\\d{2}/\\w+\\.html$',
   fixtures: ['test/fixtures/corpus/pages/163-1.html', 'test/fixtures/corpus/pages/163-3.html'],
   selectors: {
-    title: '.post_title, .post_content_main h1',
-    info: '.post_info, .post_time_source',
+    title: '.post_content_main h1',
+    info: '.post_time_source',
     body: '#endText, .post_body .post_text, .post_body',
-    clutter: ['.ep-source', '.post_btns', '.post_topshare', '.post_end', '.gg200x300', '.post_recommends', '.video-wrapper'],
+    clutter: ['.ep-source', '.post_topshare', '.gg200x300', '.video-wrapper'],
   },
 };

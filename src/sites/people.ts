@@ -9,7 +9,7 @@ export const people: SiteRule = {
   fixtures: ['test/fixtures/corpus/pages/people-2.html'],
   selectors: {
     title: '.rm_txt h1, .text_title h1',
-    body: '.rm_txt_con, #rwb_zw, #p_content',
-    clutter: ['.edit', '.zdfy', '.box_pic', '.paper_num', '.rwb_tj'],
+    body: '.rm_txt_con, #rwb_zw',
+    clutter: ['.edit', '.zdfy', '.box_pic', '.paper_num'],
   },
 };

@@ -9,8 +9,8 @@ export const qq: SiteRule = {
   fixtures: ['test/fixtures/corpus/pages/qq-1.html', 'test/fixtures/corpus/pages/qq-2.html'],
   selectors: {
     title: '.LEFT h1, .qq_article h1',
-    info: '.a_Info, .article-info',
+    info: '.a_Info',
     body: '.content-article, #Cnt-Main-Article-QQ',
-    clutter: ['#backqqcom', '.article-status', '.qqcom-editor'],
+    clutter: ['#backqqcom', '.article-status'],
   },
 };

@@ -11,6 +11,6 @@ export const sina: SiteRule = {
     title: 'h1.main-title, #artibodyTitle',
     info: '.date-source, .artInfo',
     body: '#artibody, #article',
-    clutter: ['.appendQr_wrap', '.article-editor', '.show_author', '.finance_app_zqtg', '.article-notice', '.keywords', '#left_hzh_ad'],
+    clutter: ['.article-editor', '.show_author', '.keywords'],
   },
 };

@@ -10,7 +10,7 @@ export const thepaper: SiteRule = {
   selectors: {
     title: 'h1.news_title',
     info: '.news_about',
-    body: '.news_txt, [class*="cententWrap"]',
+    body: '.news_txt',
     clutter: ['.hide_word', '.news_keyword'],
   },
 };

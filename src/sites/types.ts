@@ -1,6 +1,7 @@
 /**
  * A site rule: what the generic engine cannot infer about one portal's templates, as plain data (no code).
- * Every rule names the fixture(s) that prove it (a meta-test fails when a fixture is missing or the rule is unused).
+ * Every rule names the fixture(s) that prove it (a meta-test fails when a fixture is missing or the rule is unused),
+ * and every selector is proven by its match counts on named fixtures (test/fixtures/sites-proof.json).
  * Selectors are CSS selector lists; the first one that matches wins. Regexes are strings (compiled by the engine).
  */
 export interface SiteRule {

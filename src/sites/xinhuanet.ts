@@ -8,9 +8,8 @@ export const xinhuanet: SiteRule = {
   articleUrl: '/\\d{8}/[0-9a-f]{32}/c\\.html$|/c_\\d+\\.htm$',
   fixtures: ['test/fixtures/corpus/pages/xinhuanet-2.html'],
   selectors: {
-    title: '.head-line .title',
-    info: '.header-time, .info',
-    body: '#detail, #p-detail, .main-aticle',
+    info: '.info',
+    body: '#detail, #p-detail',
     clutter: ['.editor', '.tiyi1', '.share', '#articleEdit'],
   },
 };

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeHtml } from '../../src/extract/decode';
 import { parseDocument } from '../../src/cli/dom';
@@ -62,7 +62,7 @@ export function disputeOf(page: string, field: CorpusField): DisputedLabel | und
 
 /**
  * Fixture parsing, once per test worker: decoding and parsing a corpus page with linkedom costs about as much as
- * extracting it, and a dozen test files read the same pages. Keys are path, URL and forced encoding.
+ * extracting it, and a dozen test files read the same pages. Keys are the absolute path, URL and forced encoding.
  */
 const htmlCache = new Map<string, string>();
 const docCache = new Map<string, { doc: Document; print: string }>();
@@ -70,7 +70,7 @@ const articleCache = new Map<string, Article>();
 
 /** Decoded text of a fixture file, as the CLI decodes it (or with a forced encoding, as a case's `decode_as` says). */
 export function fixtureHtml(path: string, decodeAs?: string): string {
-  const key = `${path}\n${decodeAs ?? ''}`;
+  const key = `${resolve(path)}\n${decodeAs ?? ''}`;
   let html = htmlCache.get(key);
   if (html === undefined) {
     html = decodeHtml(new Uint8Array(readFileSync(path)), decodeAs ?? null).html;
@@ -85,7 +85,7 @@ export function fixtureHtml(path: string, decodeAs?: string): string {
  * @throws Error when an earlier test changed the shared document (added or removed elements, changed its text).
  */
 export function sharedFixture(path: string, url: string, decodeAs?: string): Document {
-  const key = `${path}\n${url}\n${decodeAs ?? ''}`;
+  const key = `${resolve(path)}\n${url}\n${decodeAs ?? ''}`;
   const hit = docCache.get(key);
   if (!hit) {
     const doc = parseDocument(fixtureHtml(path, decodeAs), url);
@@ -116,7 +116,7 @@ export function freshFixture(path: string, url: string, decodeAs?: string): Docu
  * arrays): a test that wants a changed Article spreads a copy.
  */
 export function sharedArticle(path: string, url: string, decodeAs?: string): Article {
-  const key = `${path}\n${url}\n${decodeAs ?? ''}`;
+  const key = `${resolve(path)}\n${url}\n${decodeAs ?? ''}`;
   let article = articleCache.get(key);
   if (!article) {
     article = deepFreeze(extractArticle(sharedFixture(path, url, decodeAs), url));
