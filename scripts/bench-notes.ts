@@ -1,4 +1,4 @@
-// `npm run bench:notes`: the notes library at 10,000 notes in real Chromium (issue 5).
+// `npm run bench:notes`: the notes library at 10,000 notes in real Chromium (README "Notes library").
 // Fills the library through the background's import messages with notes generated from the corpus articles, then
 // prints: time to open the notes page (list shown; search index built, then loaded from its snapshot), median and p95
 // search latency for Chinese queries (worker query until the result rows can render; also with the body snippets, which
@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { extractFile } from '../src/cli/extract';
 import type { Article } from '../src/extract/article';
-import { distDir, launch } from '../test/e2e/browser';
+import { distDir, launch } from './lib/browser';
 
 const N = Number(process.env.NOTES_BENCH_N ?? 10_000);
 const QUERIES = ['齿轮厂', '甘肃', '疫情', '经济', '龙湖集团', '学军中学', '记者', '发展', '新华社', '社区', '防疫', '教育',

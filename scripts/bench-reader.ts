@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { corpusRows, serveCorpus, type CorpusRow } from './bench-pages';
-import { distDir, launch, type Driver } from '../test/e2e/browser';
+import { distDir, launch, type Driver } from './lib/browser';
 
 /** Fresh tabs per page; each column keeps its fastest run, as `npm run bench` does (the machine is shared: the minimum
  * is the least disturbed run). BENCH_RUNS=1 gives single cold runs. */

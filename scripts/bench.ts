@@ -29,8 +29,8 @@
  *   compilation cache), as when a reader opens a second article of a site in the same tab; the page and the work are
  *   the same as in `ours`, so ours − ours@2nd is about what running our code for the first time in a page costs
  *   (compiling functions on first call, first-run warm-up) rather than the work itself.
- * - startup: what the content script costs before its first phase, which `ours` leaves out (issue 8 defines ours as
- *   detection + metadata + declutter): V8 compiling its top-level code (117 KB; Chromium does not stream or cache it
+ * - startup: what the content script costs before its first phase, which `ours` leaves out (ours is detection +
+ *   metadata + declutter): V8 compiling its top-level code (117 KB; Chromium does not stream or cache it
  *   across pages) and running its module code. On a load of its own, traced (trace categories devtools.timeline and
  *   v8, so the tracing does not slow the `ours` load): the duration of the EvaluateScript event of the content
  *   script's file, less that load's `limits` phase (which runs inside it and is counted in ours). Printed beside the
@@ -49,7 +49,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { corpusRows, serveCorpus } from './bench-pages';
 import { CLUTTER_SELECTORS } from '../src/extract/markers';
-import { distDir, launch } from '../test/e2e/browser';
+import { distDir, launch } from './lib/browser';
 
 /** Loads per page; each column keeps its fastest run (the machine is shared: the minimum is the least disturbed). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -282,7 +282,7 @@ async function main(): Promise<void> {
   console.log(`floor/walk=${(med('floor') / med('walk')).toFixed(2)} (floor: see the module note)`);
   console.log(`at page load: ours/walk@load=${(med('ours') / med('walkAtLoad')).toFixed(2)} floor/walk@load=${(med('floor') / med('walkAtLoad')).toFixed(2)} (the walk done when ours runs, not after it)`);
   console.log(`same tab, second load: ours@2nd/walk=${(med('oursAgain') / med('walk')).toFixed(2)} (ours - ours@2nd: running our code for the first time in the page)`);
-  console.log(`with startup: (ours+startup)/readability=${((med('ours') + med('startup')) / med('readability')).toFixed(2)} (startup is outside issue 8's definition of ours: see the module note)`);
+  console.log(`with startup: (ours+startup)/readability=${((med('ours') + med('startup')) / med('readability')).toFixed(2)} (startup is outside ours: see the module note)`);
   console.log(`budget: ours/readability=${r.toFixed(2)} ours/walk=${w.toFixed(2)}`);
   if (samples.length < list.length) process.exitCode = 1;
 }

@@ -5,7 +5,7 @@
  * prints self time per function of the extension's scripts, summed over the pages (ms), and the phases' sum.
  */
 import { corpusRows, serveCorpus } from './bench-pages';
-import { distDir, launch } from '../test/e2e/browser';
+import { distDir, launch } from './lib/browser';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }

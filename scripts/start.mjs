@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // `npm start` (= build, then this): run the built extension on the bundled 中国甘肃网 sample article.
-// Serves test/fixtures/corpus/pages/gscn-1.html from localhost under its real host name, launches Chromium with dist/chrome loaded
-// (headed when DISPLAY is set, headless otherwise), waits for the in-place declutter, opens reader mode through the
-// background's command handler, saves out/decluttered.png and out/reader.png, and prints the Article (JSON) the
-// extension extracted. Without a browser it says how to get one and prints the Article computed on Node instead.
-// Uses the same TypeScript modules as the browser tests and the CLI (through tsx).
+// Serves test/fixtures/corpus/pages/gscn-1.html from localhost under its real host name, launches Chromium with
+// dist/chrome loaded (headed when DISPLAY is set, headless otherwise), waits for the in-place declutter, opens reader
+// mode through the background's command handler, saves out/decluttered.png and out/reader.png, and prints the Article
+// (JSON) the extension extracted. Without a browser it says how to get one and prints the Article computed on Node
+// instead. The browser driver and page server are scripts/lib/ (the browser tests use them too); TypeScript modules
+// load through tsx.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 register();
-const { launch, findBrowser, distDir } = await import('../test/e2e/browser.ts');
-const { servePages } = await import('../test/e2e/server.ts');
-const { askContent, waitForContent } = await import('../test/e2e/page-probe.ts');
+const { launch, findBrowser, distDir } = await import('./lib/browser.ts');
+const { servePages } = await import('./lib/page-server.ts');
+const { askContent, waitForContent } = await import('./lib/extension-probe.ts');
 const { ARTICLE_FIELDS } = await import('../src/extract/article.ts');
 
 const SAMPLE = { file: 'test/fixtures/corpus/pages/gscn-1.html', host: 'gansu.gscn.com.cn', path: '/system/2020/03/15/012339876.shtml' };

@@ -65,7 +65,7 @@ step('build firefox', 'npx', ['vite', 'build', '--logLevel', 'warn'], { TARGET: 
 vitestStep('unit', 'vitest.config.ts', 'test-results/unit.json');
 step('web-ext lint', 'node', ['scripts/lint-firefox.mjs']);
 vitestStep('e2e chromium', 'vitest.e2e.config.ts', 'test-results/e2e-chromium.json', { QINGDU_BROWSER: 'chromium' });
-// The same suite again in Firefox ESR (test/e2e/browser.ts picks the driver); skipped only where Firefox is missing.
+// The same suite again in Firefox ESR (scripts/lib/browser.ts picks the driver); skipped only where Firefox is missing.
 if (existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr'))
   vitestStep('e2e firefox', 'vitest.e2e.config.ts', 'test-results/e2e-firefox.json', { QINGDU_BROWSER: 'firefox' });
 else console.log('\n=== e2e firefox: skipped (no /usr/bin/firefox-esr; set FIREFOX_PATH)');

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { browserKind, distDir, launch, type Driver } from './browser';
-import { servePages, type PageServer } from './server';
-import { askContent, markerVisibility, navigateInPage, textVisible, waitForContent } from './page-probe';
+import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
+import { servePages, type PageServer } from '../../scripts/lib/page-server';
+import { askContent, waitForContent } from '../../scripts/lib/extension-probe';
+import { markerVisibility, navigateInPage, textVisible } from './page-probe';
 
-// Single-page sites from the break-it trial of issue 8 (test/fixtures/breakit/README.md), in the real browser: the
+// Single-page sites from the break-it trial (test/fixtures/breakit/README.md), in the real browser: the
 // declutter must follow a body container the page replaces, and the Article must follow history.pushState.
 const HOST = 'www.chinanews.com.cn';
 const html = { contentType: 'text/html; charset=utf-8' };
@@ -72,7 +73,7 @@ it('declutters again after the page replaced its body container (popup toggle of
   }
 });
 
-// Page load reads the page's text once (the body pass gathers the marker texts; issue 8's budget): what the page does
+// Page load reads the page's text once (the body pass gathers the marker texts; scripts/bench.ts): what the page does
 // between that pass and the declutter must not change what is hidden (review and break-it trial of that change). Each
 // page acts in that gap; `body` is the id of document.body afterwards.
 const IN_THE_GAP = [

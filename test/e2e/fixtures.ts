@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Route } from './server';
+import type { Route } from '../../scripts/lib/page-server';
 
 /** The 中国甘肃网 host the fixtures are served under (manifest `*://*.gscn.com.cn/*` applies). */
 export const GSCN_HOST = 'gansu.gscn.com.cn';
@@ -15,7 +15,7 @@ export interface FixturePage {
   label: Label;
 }
 
-/** The fields of ../shared/corpus/labels.jsonl the tests check (true values; never loosened). */
+/** The fields of test/fixtures/corpus/labels.jsonl the tests check (true values; never loosened). */
 export interface Label {
   url: string;
   is_article: boolean;
@@ -30,7 +30,7 @@ export interface Label {
   must_not_contain: string[];
 }
 
-/** Labels by fixture file name, from test/fixtures/corpus/labels.jsonl (verbatim copy of ../shared/corpus). */
+/** Labels by fixture file name, from test/fixtures/corpus/labels.jsonl (fields: test/fixtures/corpus/README.md). */
 function labels(): Record<string, Label> {
   const out: Record<string, Label> = {};
   for (const line of readFileSync('test/fixtures/corpus/labels.jsonl', 'utf8').split('\n')) {
@@ -71,7 +71,7 @@ export const ROUTES: Record<string, Route> = {
   '/system/2020/03/16/012340000.shtml': { file: 'test/fixtures/peer/readability-test-pages/ars-1/source.html', contentType: html('utf-8') },
 };
 
-/** The clutter blocks issue 2 requires hidden, by their marker text. */
+/** The clutter blocks the declutter must hide on the gscn pages (recommended, ranking, follow, share, copyright). */
 export const CLUTTER_MARKERS = ['精彩推荐', '新闻排行', '关注我们', '分享到', '版权声明'];
 
 /** The manifest's default key of the toggle-reader command, e.g. `Alt+Shift+Q` (tests check that exactly this is assigned). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
-import { distDir, launch, type Driver } from './browser';
-import { servePages, type PageServer } from './server';
+import { distDir, launch, type Driver } from '../../scripts/lib/browser';
+import { servePages, type PageServer } from '../../scripts/lib/page-server';
 import { GSCN_HOST, OTHER_HOST, ROUTES } from './fixtures';
 import { startXvfb, type XServer } from './x11';
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * Hostile and broken pages for test/e2e/hostile.test.ts (issue 8). The static pages are templates in
+ * Hostile and broken pages for test/e2e/hostile.test.ts. The static pages are templates in
  * test/fixtures/hostile/ whose tokens are expanded when served; the big ones (10 MB, 100,000 nodes, 10,000 deep) are
  * generated here at test time.
  *
@@ -134,7 +134,7 @@ export async function serveHostile(beaconHost = HOSTILE_HOST): Promise<HostileSe
   const cache = new Map<string, Buffer>();
   const beaconBase = `http://${beaconHost}/beacon`;
   const server: Server = createServer((req, res) => {
-    // Firefox reaches us as its HTTP proxy (browser.ts): the request line then carries the absolute URL.
+    // Firefox reaches us as its HTTP proxy (scripts/lib/browser.ts): the request line then carries the absolute URL.
     const path = (req.url ?? '').replace(/^https?:\/\/[^/]+/, '').split('?')[0];
     const beacon = /^\/beacon\/([\w-]+)\/(\w+)$/.exec(path);
     if (beacon) {

@@ -1,8 +1,8 @@
 import type { ConsoleMessage, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, launch, type Driver } from './browser';
+import { distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { CASES, caseUrl, HOSTILE_HOST, serveHostile, type HostileCase, type HostileServer } from './hostile-pages';
-import { waitForContent } from './page-probe';
+import { waitForContent } from '../../scripts/lib/extension-probe';
 
 // Issue 8: hostile and broken pages (test/e2e/hostile-pages.ts, test/fixtures/hostile/), in a real browser with the
 // built extension (QINGDU_DIST, default dist), each page served from localhost under a manifest-matched host.

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { distDir, launch, type Driver } from './browser';
+import { distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
-import { waitForContent } from './page-probe';
-import { servePages, type PageServer } from './server';
+import { waitForContent } from '../../scripts/lib/extension-probe';
+import { servePages, type PageServer } from '../../scripts/lib/page-server';
 
 // Issue 5 "must show", in real Chromium with the built extension (QINGDU_DIST, default dist).
 const IFENG_HOST = 'news.ifeng.com';

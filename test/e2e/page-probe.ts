@@ -1,7 +1,10 @@
 import type { Page } from 'puppeteer-core';
-import type { Driver } from './browser';
+import type { Driver } from '../../scripts/lib/browser';
 
-/** Helpers that look at a page from the test side (main world) or ask the extension about it. */
+/**
+ * Helpers that look at a page from the test side (main world) or ask the extension about it; asking the content script
+ * (askContent, waitForContent) is in scripts/lib/extension-probe.ts, which `npm start` uses too.
+ */
 
 /** Visibility of the block starting with each marker text (first text node whose trimmed text starts with it). */
 export function markerVisibility(page: Page, markers: string[]): Promise<{ marker: string; found: boolean; visible: boolean }[]> {
@@ -46,32 +49,12 @@ export function readerView(page: Page): Promise<{ title: string; meta: Record<st
   });
 }
 
-/** Send a BGtoCS message (src/shared/messages.ts) to the tab's content script from the background; rejects when none listens. */
-export function askContent<T>(driver: Driver, tabId: number, name: string): Promise<T> {
-  return driver.background(
-    (id: number, n: string) => chrome.tabs.sendMessage(id, { name: n }, { frameId: 0 }), tabId, name) as Promise<T>;
-}
-
-/** Poll until the content script answers `status` (it has extracted and decluttered). */
-export async function waitForContent(driver: Driver, tabId: number, timeoutMs = 15_000): Promise<{ isArticle: boolean; declutter: boolean }> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await askContent(driver, tabId, 'status');
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
 /** Toolbar badge text of a tab. */
 export function badgeText(driver: Driver, tabId: number): Promise<string> {
   return driver.background((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 declare const chrome: {
-  tabs: { sendMessage(id: number, msg: unknown, opts: object): Promise<unknown> };
   action: { getBadgeText(q: { tabId: number }): Promise<string> };
 };
 

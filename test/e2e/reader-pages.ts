@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Route } from './server';
+import type { Route } from '../../scripts/lib/page-server';
 
 /** Corpus pages (test/fixtures/corpus) served under their real URLs for the reader tests and `npm run bench:reader`. */
 export interface CorpusPage {

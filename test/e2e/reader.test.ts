@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { browserKind, distDir, launch, type Driver } from './browser';
-import { servePages, type PageServer } from './server';
-import { waitForContent } from './page-probe';
+import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
+import { servePages, type PageServer } from '../../scripts/lib/page-server';
+import { waitForContent } from '../../scripts/lib/extension-probe';
 import { corpusArticles, corpusRoutes, MULTIPAGE, type CorpusPage } from './reader-pages';
 import { PALETTES } from '../../src/reader/themes';
 

@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { browserKind, distDir, launch, type Driver } from './browser';
-import { servePages, type PageServer } from './server';
+import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
+import { servePages, type PageServer } from '../../scripts/lib/page-server';
 import { CLUTTER_MARKERS, GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT, ROUTES, type FixturePage } from './fixtures';
-import { askContent, badgeText, markerVisibility, navigateInPage, readerView, textVisible, waitForContent } from './page-probe';
+import { askContent, waitForContent } from '../../scripts/lib/extension-probe';
+import { badgeText, markerVisibility, navigateInPage, readerView, textVisible } from './page-probe';
 
 // Issue 2 "must show", in a real browser with the built extension (QINGDU_DIST, default dist), pages from localhost
 // under their real host names.
@@ -282,7 +283,8 @@ it('popup saves the Article to notes and copies metadata + citation', async () =
       await popup.waitForFunction((prev: string) => document.querySelector('.notice')?.textContent !== prev, { timeout: 20_000 }, saved);
       const notice = await popup.$eval('.notice', (e) => e.textContent);
       expect(notice).not.toMatch(/失败|Failed/);
-      // Chromium asks for the permission; Firefox has no such BiDi permission and reads under a testing pref (browser.ts).
+      // Chromium asks for the permission; Firefox has no such BiDi permission and reads under a testing pref
+      // (scripts/lib/browser.ts).
       if (driver.kind === 'chromium')
         await driver.browser.defaultBrowserContext().overridePermissions(driver.extensionOrigin.replace(/\/$/, ''), ['clipboard-read']);
       const copied = await popup.evaluate(() => navigator.clipboard.readText().catch((e) => `unreadable: ${e}`));

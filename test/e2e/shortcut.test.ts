@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { PAGES, READER_SHORTCUT, READER_SHORTCUT_XDOTOOL } from './fixtures';
-import { askContent, readerView, waitForContent } from './page-probe';
+import { askContent, waitForContent } from '../../scripts/lib/extension-probe';
+import { readerView } from './page-probe';
 import { useHeadedBrowser } from './headed';
 
 // The manifest shortcut itself, pressed as a real key in a headed browser on a private Xvfb display (the other suite

@@ -1,15 +1,15 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { OTHER_HOST, PAGES, READER_SHORTCUT_XDOTOOL } from './fixtures';
-import type { Driver } from './browser';
-import { askContent, waitForContent } from './page-probe';
+import type { Driver } from '../../scripts/lib/browser';
+import { askContent, waitForContent } from '../../scripts/lib/extension-probe';
 import { useHeadedBrowser } from './headed';
 
-// "Always clean this site" (issue 7): a host outside the manifest gets Qingdu by itself only after the user grants that
-// origin from the popup. Headed under Xvfb: the real shortcut gives the extension activeTab on the page (so the popup,
-// opened as a tab, can read it), the click on the popup button is real input (permissions.request needs a user
-// gesture). Firefox grants without its prompt under a test pref (browser.ts); Chromium's prompt cannot be answered
-// here, so there the test stops after checking the offer.
+// "Always clean this site" (README "Permissions"): a host outside the manifest gets Qingdu by itself only after the
+// user grants that origin from the popup. Headed under Xvfb: the real shortcut gives the extension activeTab on the
+// page (so the popup, opened as a tab, can read it), the click on the popup button is real input (permissions.request
+// needs a user gesture). Firefox grants without its prompt under a test pref (scripts/lib/browser.ts); Chromium's
+// prompt cannot be answered here, so there the test stops after checking the offer.
 const headed = useHeadedBrowser();
 
 const contentRuns = async (d: Driver, page: Page) => {

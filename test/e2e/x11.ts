@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 
 /**
  * A private X server for tests that need real key presses: synthetic (CDP/BiDi) keys never fire extension commands,
- * X11 keys from xdotool do (../shared/TOOLCHAIN.md). Null when Xvfb or xdotool is missing.
+ * X11 keys from xdotool do (test/e2e/shortcut.test.ts). Null when Xvfb or xdotool is missing.
  */
 export interface XServer {
   display: string;

@@ -6,8 +6,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 /**
  * The one place browser differences live for the browser tests and `npm start` (puppeteer-core 24).
  * Chromium: CDP over a pipe, extension loaded with `enableExtensions` + `installExtension`, background = service
- * worker. Firefox ESR: WebDriver BiDi, temporary add-on, background = event page (branch to be filled in; see
- * ../shared/TOOLCHAIN.md for the recipe). Select with QINGDU_BROWSER=chromium|firefox.
+ * worker. Firefox ESR: WebDriver BiDi, temporary add-on, background = event page (launchFirefox below). Select with
+ * QINGDU_BROWSER=chromium|firefox.
  */
 export type BrowserKind = 'chromium' | 'firefox';
 
@@ -159,7 +159,7 @@ async function gotoAndWait(page: Page, url: string, readySelector: string, timeo
 }
 
 /**
- * Firefox ESR over WebDriver BiDi (../shared/TOOLCHAIN.md). The add-on is a temporary add-on with a pinned UUID, so
+ * Firefox ESR over WebDriver BiDi (README "Firefox"). The add-on is a temporary add-on with a pinned UUID, so
  * its pages have a known origin. Pages are reached through the fixture server used as Firefox's HTTP proxy: every
  * `http://host/path` goes there with the absolute URL (server.ts strips the origin), so real host names and manifest
  * matches apply without binding port 80 and without touching DNS. The background is an MV3 event page that BiDi
