@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_URL, scoreCase } from '../../src/cli/score';
 import { caseList, sharedArticle } from './engine-helpers';
 
-/** test/fixtures/cases: every check of every case (title, credits, dates, excerpt, body and HTML strings, next page). */
+/** test/fixtures/cases: every check of every case (title, credits, dates, excerpt, body and HTML strings, next page) */
 describe('cases', () => {
   for (const c of caseList()) {
     it(c.name, () => {

@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('qingdu cite', () => {
-  it('prints exactly the GB/T string of the seed article (issue 6 "Must show")', async () => {
+  it('prints exactly the GB/T string of the seed article (the example in README "Command line")', async () => {
     const status = await runCite([`${pages}gscn-1.html`, '--url', SEED_URL, '--accessed', '2026-11-29']);
     expect(err).toBe('');
     expect(status).toBe(0);

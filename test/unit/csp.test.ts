@@ -2,8 +2,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Content Security Policy of extension pages (issue 7): no remote code, no unsafe-eval. Checked on the source manifest
-// and pages, and on the built ones when a build is there (QINGDU_DIST, default dist: `npm run build` before).
+// Content Security Policy of extension pages (README "Permissions"): no remote code, no unsafe-eval. Checked on the
+// source manifest and pages, and on the built ones when a build is there (QINGDU_DIST, default dist: `npm run build`
+// before).
 
 /** Directives of a CSP string: `script-src 'self'; object-src 'self'` → {script-src: ["'self'"], …}. */
 export function parseCsp(csp: string): Record<string, string[]> {

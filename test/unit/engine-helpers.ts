@@ -6,7 +6,7 @@ import { parseDocument } from '../../src/cli/dom';
 import { extractArticle, type Article } from '../../src/extract/index';
 import type { CaseExpected, CorpusField, CorpusLabel } from '../../src/cli/score';
 
-/** Fixture roots: the corpus pages with their labels, and the cases (test/fixtures/corpus/README.md, cases/README.md). */
+/** Fixture roots: the corpus pages with their labels, and the cases (their README.md files say what they hold). */
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const CORPUS_DIR = join(HERE, '../fixtures/corpus');
 export const CASES_DIR = join(HERE, '../fixtures/cases');
@@ -29,7 +29,7 @@ export function pageName(label: CorpusLabel): string {
   return label.file.replace(/^pages\//, '').replace(/\.html$/, '');
 }
 
-/** The URL a corpus page is extracted with: its label's, else its file: URL (no URL evidence), as `qingdu eval` does. */
+/** The URL a corpus page is extracted with: its label's, else its file: URL (no URL evidence), as eval does. */
 export function labelUrl(label: CorpusLabel): string {
   return label.url ?? pathToFileURL(join(CORPUS_DIR, label.file)).href;
 }

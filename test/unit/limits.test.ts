@@ -12,7 +12,7 @@ function nested(depth: number, breakSelectors = false): Document {
   return doc;
 }
 
-/** The depth limit of issue 8's hostile pages: the selector check and the fallback walk agree at the boundary. */
+/** The depth limit (hostile pages, test/e2e/hostile-pages.ts): the selector check and the fallback walk agree at it. */
 describe('unreadable depth limit', () => {
   for (const broken of [false, true]) {
     const how = broken ? 'walk' : 'selector';

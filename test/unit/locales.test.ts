@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// i18n (issue 7): every UI string lives in public/_locales for zh_CN (default), zh_TW and en. This fails when a key is
+// i18n: every UI string lives in public/_locales for zh_CN (default), zh_TW and en. This fails when a key is
 // missing in one locale, or when code/manifest asks for a key that no locale has.
 const LOCALES = ['zh_CN', 'zh_TW', 'en'] as const;
 

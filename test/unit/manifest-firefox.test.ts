@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 
-// What addons.mozilla.org needs from the Firefox manifest (issue 7): a fixed add-on id, strict_min_version (≥ 140,
-// the first with data_collection_permissions; 142 on Android), and the statement that no data is collected.
+// What addons.mozilla.org needs from the Firefox manifest (README "Firefox"): a fixed add-on id, strict_min_version (≥
+// 140, the first with data_collection_permissions; 142 on Android), and the statement that no data is collected.
 type Gecko = { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } };
 type Bss = { gecko?: Gecko; gecko_android?: { strict_min_version?: string } };
 

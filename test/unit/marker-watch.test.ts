@@ -12,7 +12,7 @@ const prose = (s: string) => `<p>${`${s}，这是正文的一句话，记者在�
 /**
  * The declutter runs a few tasks after page load's body pass; the page's own scripts may change the page in between
  * (widgets injected after load). PageWatch brings the pass's marker texts up to date, so the declutter hides what its
- * own walk of the page would (found by review of the single text pass, issue 8).
+ * own walk of the page would (found by review of the single text pass; the walk is lazy-load.test.ts's).
  */
 describe('page load marker texts, kept up to date by PageWatch', () => {
   it('match the walk after the page injects, changes, moves and removes markers', async () => {

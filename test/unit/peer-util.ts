@@ -84,4 +84,5 @@ function record(): void {
   console.log(`recorded ${lines.length} pages in ${PEER_RESULTS}`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--record')) record();
+const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes('--record')) record();

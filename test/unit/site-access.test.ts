@@ -37,7 +37,7 @@ describe('site access (always clean this site)', () => {
     expect(grantedSiteOrigins(required, required)).toEqual([]);
   });
 
-  it('permissions are the least that works (issue 7)', () => {
+  it('permissions are the least that works (README "Permissions")', () => {
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     // Every required host is a declared content-script host (no host that only the background can reach).
     const matches = new Set(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches));

@@ -46,7 +46,7 @@ export function ruleSelectors(rule: SiteRule): RuleSelector[] {
   return out;
 }
 
-/** A corpus page under its label's URL; any other fixture under a 中国甘肃网 article URL (the URL selects nothing). */
+/** A corpus page under its label's URL; any other fixture under a 中国甘肃网 article URL (selectors ignore it). */
 function fixtureUrl(path: string): string {
   const label = corpusLabels().find((l) => path === `test/fixtures/corpus/${l.file}`);
   return label ? labelUrl(label) : 'http://gansu.gscn.com.cn/system/2020/03/16/012340001.shtml';
@@ -74,7 +74,7 @@ function ownPages(rule: SiteRule): string[] {
   return rule.id === 'gscn' ? [...corpus, ...multipage] : corpus;
 }
 
-/** Record today's counts on each rule's own pages; selectors no page proves are listed (the test then fails on them). */
+/** Record today's counts on each rule's own pages; selectors no page proves are listed (the test fails on them). */
 function record(): void {
   const proof: SiteProof = {};
   const unproven: string[] = [];
@@ -88,8 +88,11 @@ function record(): void {
       (fields[field] ??= {})[selector] = pairs;
     }
   }
-  writeFileSync(PROOF_FILE, `${JSON.stringify(proof, null, 2).replace(/\[\n\s+(\d+),\n\s+("[^"]*")\n\s+\]/g, '[$1, $2]')}\n`);
+  // one `[count, fixture]` pair a line
+  const text = JSON.stringify(proof, null, 2).replace(/\[\n\s+(\d+),\n\s+("[^"]*")\n\s+\]/g, '[$1, $2]');
+  writeFileSync(PROOF_FILE, `${text}\n`);
   console.log(`recorded ${PROOF_FILE}; unproven: ${unproven.length ? unproven.join('; ') : 'none'}`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--record')) record();
+const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes('--record')) record();

@@ -27,12 +27,12 @@ describe(`site-rule selectors, proven by ${PROOF_FILE}`, () => {
     const keys = held.map((s) => `${s.rule} ${s.field} ${s.selector}`);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i), 'repeated').toEqual([]);
     const named = Object.entries(proof).flatMap(([rule, fields]) =>
-      Object.entries(fields).flatMap(([field, selectors]) => Object.keys(selectors).map((s) => `${rule} ${field} ${s}`)));
+      Object.entries(fields).flatMap(([field, sels]) => Object.keys(sels).map((s) => `${rule} ${field} ${s}`)));
     expect(named.filter((k) => !keys.includes(k)), 'stale proof entries').toEqual([]);
     const pairs = named.reduce((n, k) => {
       const [rule, field, ...rest] = k.split(' ');
       return n + proof[rule][field][rest.join(' ')].length;
     }, 0);
-    console.log(`site-rule selectors: ${keys.length} in ${SITE_RULES.length} rules, proven by ${pairs} [count, fixture] pairs`);
+    console.log(`site-rule selectors: ${keys.length} in ${SITE_RULES.length} rules, proven by ${pairs} [count, fixture]`);
   });
 });
