@@ -1,12 +1,22 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Test files that read the corpus, case and peer pages through the shared loader (test/unit/engine-helpers.ts
- * sharedFixture, peer-util.ts sharedPeerPage) and keep no global state: they run in one module graph per worker
- * (isolate: false), so each page is parsed and extracted once for all of them. Every other file keeps its own.
+ * Test files that read the fixture pages (corpus, cases, peer) and keep no global state: they run in one module graph
+ * per worker (isolate: false), so each corpus and case page is parsed and extracted once for all of them
+ * (test/unit/engine-helpers.ts sharedFixture, sharedArticle). Every other file keeps its own.
  */
-const SHARED_FIXTURES = ['cases', 'cite-corpus', 'corpus', 'lazy-load', 'lines', 'metadata-corpus', 'no-mutate', 'peer',
-  'site-selectors', 'sites'].map((name) => `test/unit/${name}.test.ts`);
+const SHARED_FIXTURES = [
+  'cases',
+  'cite-corpus',
+  'corpus',
+  'lazy-load',
+  'lines',
+  'metadata-corpus',
+  'no-mutate',
+  'peer',
+  'site-selectors',
+  'sites',
+].map((name) => `test/unit/${name}.test.ts`);
 
 // Unit tests only: kept apart from vite.config.ts so the extension plugin is not loaded.
 export default defineConfig({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/cli/dom';
 import { linesFromEnd, linesFromStart, linesOf } from '../../src/extract/text';
 import { CORPUS_DIR, caseList, corpusLabels, labelUrl, pageName, sharedFixture } from './engine-helpers';
-import { PEER_DIR, sharedPeerPage } from './peer-util';
+import { PEER_DIR, peerPage } from './peer-util';
 
 /**
  * linesFromStart / linesFromEnd read only the first or last lines of a subtree (metadata on huge bodies, see 'stops
@@ -12,10 +12,18 @@ import { PEER_DIR, sharedPeerPage } from './peer-util';
  * they must give exactly the lines linesOf gives, whatever element they start from and wherever they stop.
  */
 const pages = [
-  ...corpusLabels().map((l) => ({ name: `corpus ${pageName(l)}`, doc: () => sharedFixture(join(CORPUS_DIR, l.file), labelUrl(l)) })),
-  ...caseList().map((c) => ({ name: `case ${c.name}`, doc: () => sharedFixture(c.path, 'http://example.com/a.html', c.expected.decode_as) })),
-  ...readdirSync(PEER_DIR).filter((d) => !d.includes('.')).slice(0, 30)
-    .map((d) => ({ name: `peer ${d}`, doc: () => sharedPeerPage(d) })),
+  ...corpusLabels().map((l) => ({
+    name: `corpus ${pageName(l)}`,
+    doc: () => sharedFixture(join(CORPUS_DIR, l.file), labelUrl(l)),
+  })),
+  ...caseList().map((c) => ({
+    name: `case ${c.name}`,
+    doc: () => sharedFixture(c.path, 'http://example.com/a.html', c.expected.decode_as),
+  })),
+  ...readdirSync(PEER_DIR)
+    .filter((d) => !d.includes('.'))
+    .slice(0, 30)
+    .map((d) => ({ name: `peer ${d}`, doc: () => peerPage(d) })),
 ];
 
 describe('lines from the start and the end = linesOf', () => {
@@ -23,7 +31,10 @@ describe('lines from the start and the end = linesOf', () => {
     it(page.name, () => {
       const doc = page.doc();
       // the body, and elements with several children (where a stop can fall between them)
-      const els = [doc.querySelector('body') ?? doc.documentElement, ...[...doc.querySelectorAll('*')].filter((e) => e.children.length >= 3).slice(0, 40)];
+      const els = [
+        doc.querySelector('body') ?? doc.documentElement,
+        ...[...doc.querySelectorAll('*')].filter((e) => e.children.length >= 3).slice(0, 40),
+      ];
       for (const el of els) {
         const all = linesOf(el).split('\n').filter(Boolean);
         expect(linesFromStart(el, () => false)).toEqual(all);
@@ -42,7 +53,10 @@ describe('lines from the start and the end = linesOf', () => {
   }
 
   it('stops reading early on a huge body', () => {
-    const doc = parseDocument(`<html><body><div>${'<p>一段很短的正文，重复很多次。</p>'.repeat(20000)}</div></body></html>`, 'http://example.com/');
+    const doc = parseDocument(
+      `<html><body><div>${'<p>一段很短的正文，重复很多次。</p>'.repeat(20000)}</div></body></html>`,
+      'http://example.com/',
+    );
     const body = doc.querySelector('body')!;
     let calls = 0;
     expect(linesFromStart(body, (_, n) => (calls++, n >= 4))).toHaveLength(4);

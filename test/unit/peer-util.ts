@@ -43,21 +43,17 @@ export function nonCjkPeerPages(): string[] {
     .sort();
 }
 
-const peerDocs = new Map<string, Document>();
-
-/** A peer page's source parsed once per test worker (as UTF-8 text, under PEER_URL). Shared: read-only. */
-export function sharedPeerPage(page: string): Document {
-  let doc = peerDocs.get(page);
-  if (!doc) {
-    doc = parseDocument(readFileSync(join(PEER_DIR, page, 'source.html'), 'utf8'), PEER_URL);
-    peerDocs.set(page, doc);
-  }
-  return doc;
+/**
+ * A peer page's source parsed (as UTF-8 text, under PEER_URL). Not cached: the 124 mostly large pages are read once by
+ * peer.test.ts and 30 of them by lines.test.ts, and keeping them all costs the shared worker more than parsing again.
+ */
+export function peerPage(page: string): Document {
+  return parseDocument(readFileSync(join(PEER_DIR, page, 'source.html'), 'utf8'), PEER_URL);
 }
 
 /** Our result on `page`. */
 export function peerResult(page: string): PeerResult {
-  const a = extractArticle(sharedPeerPage(page), PEER_URL);
+  const a = extractArticle(peerPage(page), PEER_URL);
   const want = fragmentText(readFileSync(join(PEER_DIR, page, 'expected.html'), 'utf8'));
   const meta = JSON.parse(readFileSync(join(PEER_DIR, page, 'expected-metadata.json'), 'utf8')) as { title?: string };
   return { body: fragmentText(a.contentHtml) === want, title: collapse(a.title) === collapse(meta.title ?? '') };
@@ -65,7 +61,7 @@ export function peerResult(page: string): PeerResult {
 
 /** Plain Readability 0.6.0's body result on `page` (on a document of its own: parse() changes it). */
 export function readabilityBody(page: string): boolean {
-  const doc = parseDocument(readFileSync(join(PEER_DIR, page, 'source.html'), 'utf8'), PEER_URL);
+  const doc = peerPage(page);
   const want = fragmentText(readFileSync(join(PEER_DIR, page, 'expected.html'), 'utf8'));
   return fragmentText(new Readability(doc).parse()?.content ?? '') === want;
 }
