@@ -13,8 +13,28 @@ import type { Article } from '../src/extract/article';
 import { distDir, launch } from './lib/browser';
 
 const N = Number(process.env.NOTES_BENCH_N ?? 10_000);
-const QUERIES = ['齿轮厂', '甘肃', '疫情', '经济', '龙湖集团', '学军中学', '记者', '发展', '新华社', '社区', '防疫', '教育',
-  '上海', '消费者', '芯片', '贸易战', '退休', '银行', '北京时间', '习近平'];
+const QUERIES = [
+  '齿轮厂',
+  '甘肃',
+  '疫情',
+  '经济',
+  '龙湖集团',
+  '学军中学',
+  '记者',
+  '发展',
+  '新华社',
+  '社区',
+  '防疫',
+  '教育',
+  '上海',
+  '消费者',
+  '芯片',
+  '贸易战',
+  '退休',
+  '银行',
+  '北京时间',
+  '习近平',
+];
 const REPEAT = 5;
 
 async function corpusArticles(): Promise<Article[]> {
@@ -29,14 +49,18 @@ async function corpusArticles(): Promise<Article[]> {
   return out;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)];
 const ms = (x: number) => x.toFixed(1);
 
 async function main(): Promise<void> {
   const dir = distDir('chromium');
   if (!existsSync(join(dir, 'manifest.json'))) {
     const out = process.env.QINGDU_DIST ?? 'dist';
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, TARGET: 'chrome', QINGDU_OUT: out } });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, TARGET: 'chrome', QINGDU_OUT: out },
+    });
   }
   const base = await corpusArticles();
   console.log(`corpus articles: ${base.length}; generating ${N} notes`);
@@ -47,47 +71,78 @@ async function main(): Promise<void> {
     await page.evaluate('window.__name = (f) => f');
     // Generate and import in the page: each note is a corpus article under its own URL, with tags, a note and a date
     // spread over two years; sent to the background in parts and written in one transaction, as an import is.
-    const fillMs = await page.evaluate(async (articles: Article[], n: number) => {
-      const t0 = performance.now();
-      const hex = async (s: string) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s))), (b) => b.toString(16).padStart(2, '0')).join('');
-      const hashes = await Promise.all(articles.map((a) => hex(a.textContent)));
-      const tags = ['工业', '疫情', '经济', '教育', '待读', '引用', '甘肃', '国际'];
-      const importId = 'bench';
-      const send = (name: string, data: unknown) => chrome.runtime.sendMessage({ name, data }) as Promise<{ ok: boolean; error?: string }>;
-      for (let i = 0; i < n; i += 250) {
-        const part = [];
-        for (let j = i; j < Math.min(n, i + 250); j++) {
-          const a = articles[j % articles.length];
-          const url = `${a.canonicalUrl ?? a.url}?copy=${j}`;
-          const at = new Date(Date.UTC(2025, 0, 1) + j * 6_300_000).toISOString();
-          part.push({
-            id: crypto.randomUUID(), canonicalUrl: url, article: { ...a, url, canonicalUrl: url }, site: a.siteName ?? new URL(url).host,
-            accessedAt: at, textSha256: hashes[j % articles.length], note: j % 7 === 0 ? `第${j}条：待核实的材料` : '',
-            tags: [tags[j % tags.length], ...(j % 3 === 0 ? [tags[(j + 3) % tags.length]] : [])], quotes: [], createdAt: at, updatedAt: at,
-          });
+    const fillMs = await page.evaluate(
+      async (articles: Article[], n: number) => {
+        const t0 = performance.now();
+        const hex = async (s: string) =>
+          Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s))), (b) =>
+            b.toString(16).padStart(2, '0'),
+          ).join('');
+        const hashes = await Promise.all(articles.map((a) => hex(a.textContent)));
+        const tags = ['工业', '疫情', '经济', '教育', '待读', '引用', '甘肃', '国际'];
+        const importId = 'bench';
+        const send = (name: string, data: unknown) =>
+          chrome.runtime.sendMessage({ name, data }) as Promise<{ ok: boolean; error?: string }>;
+        for (let i = 0; i < n; i += 250) {
+          const part = [];
+          for (let j = i; j < Math.min(n, i + 250); j++) {
+            const a = articles[j % articles.length];
+            const url = `${a.canonicalUrl ?? a.url}?copy=${j}`;
+            const at = new Date(Date.UTC(2025, 0, 1) + j * 6_300_000).toISOString();
+            part.push({
+              id: crypto.randomUUID(),
+              canonicalUrl: url,
+              article: { ...a, url, canonicalUrl: url },
+              site: a.siteName ?? new URL(url).host,
+              accessedAt: at,
+              textSha256: hashes[j % articles.length],
+              note: j % 7 === 0 ? `第${j}条：待核实的材料` : '',
+              tags: [tags[j % tags.length], ...(j % 3 === 0 ? [tags[(j + 3) % tags.length]] : [])],
+              quotes: [],
+              createdAt: at,
+              updatedAt: at,
+            });
+          }
+          const r = await send('notesImportChunk', { importId, notes: part });
+          if (!r.ok) throw new Error(r.error);
         }
-        const r = await send('notesImportChunk', { importId, notes: part });
+        const r = await send('notesImportCommit', { importId, replace: false });
         if (!r.ok) throw new Error(r.error);
-      }
-      const r = await send('notesImportCommit', { importId, replace: false });
-      if (!r.ok) throw new Error(r.error);
-      return performance.now() - t0;
-    }, base, N);
+        return performance.now() - t0;
+      },
+      base,
+      N,
+    );
     console.log(`fill ${N} notes (generate + import through the background): ${ms(fillMs)} ms`);
     await page.close();
 
-    type Bench = { indexMs: number; indexReadyAt: number; fromSnapshot: boolean; search(q: string): Promise<{ ms: number; snippetsMs: number; hits: number; shown: number }>; exportJson(): Promise<{ ms: number; bytes: number }>; exportMarkdownZip(): Promise<{ ms: number; bytes: number }> };
+    type Bench = {
+      indexMs: number;
+      indexReadyAt: number;
+      fromSnapshot: boolean;
+      search(q: string): Promise<{ ms: number; snippetsMs: number; hits: number; shown: number }>;
+      exportJson(): Promise<{ ms: number; bytes: number }>;
+      exportMarkdownZip(): Promise<{ ms: number; bytes: number }>;
+    };
     const open = async (label: string) => {
       const t0 = Date.now();
       const p = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
       const list = await p.evaluate(() => (window as unknown as { qingduListReadyAt: number }).qingduListReadyAt);
       // Polled from here with short calls: a long in-page wait can hit the protocol timeout on a loaded machine.
-      for (const end = Date.now() + 1_200_000; !(await p.evaluate(() => 'qingduNotesBench' in window).catch(() => false));) {
+      for (
+        const end = Date.now() + 1_200_000;
+        !(await p.evaluate(() => 'qingduNotesBench' in window).catch(() => false));
+      ) {
         if (Date.now() > end) throw new Error('search index not ready after 20 minutes');
         await new Promise((r) => setTimeout(r, 500));
       }
-      const idx = await p.evaluate(() => { const b = (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench; return { at: b.indexReadyAt, ms: b.indexMs, snap: b.fromSnapshot }; });
-      console.log(`open notes page (${label}): list shown ${ms(list)} ms after navigation; search ready ${ms(idx.at)} ms (index ${idx.snap ? 'loaded from snapshot' : 'built'} in ${ms(idx.ms)} ms); wall ${Date.now() - t0} ms`);
+      const idx = await p.evaluate(() => {
+        const b = (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench;
+        return { at: b.indexReadyAt, ms: b.indexMs, snap: b.fromSnapshot };
+      });
+      console.log(
+        `open notes page (${label}): list shown ${ms(list)} ms after navigation; search ready ${ms(idx.at)} ms (index ${idx.snap ? 'loaded from snapshot' : 'built'} in ${ms(idx.ms)} ms); wall ${Date.now() - t0} ms`,
+      );
       return p;
     };
     const first = await open('first, no index yet');
@@ -99,7 +154,10 @@ async function main(): Promise<void> {
     const hits: Record<string, number> = {};
     for (let r = 0; r < REPEAT; r++)
       for (const q of QUERIES) {
-        const res = await p.evaluate((q: string) => (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.search(q), q);
+        const res = await p.evaluate(
+          (q: string) => (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.search(q),
+          q,
+        );
         lat.push(res.ms);
         snipLat.push(res.snippetsMs);
         hits[q] = res.hits;
@@ -107,12 +165,24 @@ async function main(): Promise<void> {
     console.log(`hits: ${QUERIES.map((q) => `${q} ${hits[q]}`).join(', ')}`);
     const ex = await p.evaluate(() => (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.exportJson());
     console.log(`export JSON (all ${N}): ${ms(ex.ms)} ms, ${(ex.bytes / 1e6).toFixed(1)} MB`);
-    const zip = await p.evaluate(() => (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.exportMarkdownZip());
+    const zip = await p.evaluate(() =>
+      (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.exportMarkdownZip(),
+    );
     console.log(`export Markdown zip (all ${N}): ${ms(zip.ms)} ms, ${(zip.bytes / 1e6).toFixed(1)} MB`);
-    console.log(`search latency over ${lat.length} queries (${QUERIES.length} Chinese queries × ${REPEAT}): median ${ms(pct(lat, 0.5))} ms, p95 ${ms(pct(lat, 0.95))} ms, max ${ms(Math.max(...lat))} ms`);
-    console.log(`  (result rows: worker query + filters; rows come from fields stored in the index, no IndexedDB read)`);
-    console.log(`search + body snippets of the first screen (reads those notes from IndexedDB): median ${ms(pct(snipLat, 0.5))} ms, p95 ${ms(pct(snipLat, 0.95))} ms`);
-    console.log(`machine load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`);
+    console.log(
+      `search latency over ${lat.length} queries (${QUERIES.length} Chinese queries × ${REPEAT}): median ${ms(pct(lat, 0.5))} ms, p95 ${ms(pct(lat, 0.95))} ms, max ${ms(Math.max(...lat))} ms`,
+    );
+    console.log(
+      `  (result rows: worker query + filters; rows come from fields stored in the index, no IndexedDB read)`,
+    );
+    console.log(
+      `search + body snippets of the first screen (reads those notes from IndexedDB): median ${ms(pct(snipLat, 0.5))} ms, p95 ${ms(pct(snipLat, 0.95))} ms`,
+    );
+    console.log(
+      `machine load average at the end: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (${cpus().length} cores)`,
+    );
     console.log(`notes search p95 ms: ${ms(pct(lat, 0.95))}`);
   } finally {
     await driver.close();

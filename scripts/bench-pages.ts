@@ -9,8 +9,18 @@ export const CORPUS = 'test/fixtures/corpus';
 export const FALLBACK_HOST = 'bench.sina.com.cn';
 
 /** The content-script host patterns of manifest.json as host regexes (`*.163.com` matches any subdomain). */
-const MATCHES = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { content_scripts: { matches: string[] }[] })
-  .content_scripts[0].matches.map((m) => new RegExp(`^${m.split('://')[1].split('/')[0].replace(/\./g, '\\.').replace(/^\*\\\./, '([^.]+\\.)*')}$`));
+const MATCHES = (
+  JSON.parse(readFileSync('manifest.json', 'utf8')) as { content_scripts: { matches: string[] }[] }
+).content_scripts[0].matches.map(
+  (m) =>
+    new RegExp(
+      `^${m
+        .split('://')[1]
+        .split('/')[0]
+        .replace(/\./g, '\\.')
+        .replace(/^\*\\\./, '([^.]+\\.)*')}$`,
+    ),
+);
 
 /**
  * The URL a corpus page is served under in the benchmarks: its labelled URL over http when the content script runs on
@@ -25,15 +35,23 @@ export function pageUrl(file: string, url: string | null): string {
 }
 
 /** One corpus page as the benchmarks serve it (file name under pages/, served URL, bytes' encoding, label). */
-export interface CorpusRow { file: string; url: string; encoding: string; isArticle: boolean }
+export interface CorpusRow {
+  file: string;
+  url: string;
+  encoding: string;
+  isArticle: boolean;
+}
 
 /** The corpus pages in labels.jsonl order, each with the URL it is served under (pageUrl). */
 export function corpusRows(): CorpusRow[] {
-  return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
-    const r = JSON.parse(l) as { file: string; url: string | null; encoding: string; is_article: boolean };
-    const file = r.file.replace(/^pages\//, '');
-    return { file, url: pageUrl(file, r.url), encoding: r.encoding, isArticle: r.is_article };
-  });
+  return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const r = JSON.parse(l) as { file: string; url: string | null; encoding: string; is_article: boolean };
+      const file = r.file.replace(/^pages\//, '');
+      return { file, url: pageUrl(file, r.url), encoding: r.encoding, isArticle: r.is_article };
+    });
 }
 
 /**
@@ -47,7 +65,11 @@ export async function serveCorpus(rows: CorpusRow[]): Promise<{ port: number; cl
     const row = byHostPath.get(`${req.headers.host?.split(':')[0]}${(req.url ?? '').split('?')[0]}`);
     if (!row) return void res.writeHead(404).end();
     const charset = row.encoding === 'gb18030' ? 'gb18030' : 'utf-8';
-    res.writeHead(200, { 'content-type': `text/html; charset=${charset}`, 'content-security-policy': "script-src 'none'" })
+    res
+      .writeHead(200, {
+        'content-type': `text/html; charset=${charset}`,
+        'content-security-policy': "script-src 'none'",
+      })
       .end(readFileSync(join(CORPUS, 'pages', row.file)));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -7,14 +7,27 @@
 import { corpusRows, serveCorpus } from './bench-pages';
 import { distDir, launch } from './lib/browser';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 async function main(): Promise<void> {
   const rows = corpusRows().filter((r) => process.argv.length <= 2 || process.argv.slice(2).includes(r.file));
   const server = await serveCorpus(rows);
   const port = server.port;
-  const driver = await launch({ extensionDir: distDir('chromium'), hosts: [...new Set(rows.map((r) => new URL(r.url).hostname))], port, kind: 'chromium' });
+  const driver = await launch({
+    extensionDir: distDir('chromium'),
+    hosts: [...new Set(rows.map((r) => new URL(r.url).hostname))],
+    port,
+    kind: 'chromium',
+  });
   const self = new Map<string, number>();
   let phasesTotal = 0;
   try {
@@ -28,7 +41,12 @@ async function main(): Promise<void> {
         await page.goto(row.url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
         await page.waitForFunction(() => performance.getEntriesByName('qingdu:done').length > 0, { timeout: 30_000 });
         const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-        phasesTotal += await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('qingdu:')).reduce((s, m) => s + m.duration, 0));
+        phasesTotal += await page.evaluate(() =>
+          performance
+            .getEntriesByType('measure')
+            .filter((m) => m.name.startsWith('qingdu:'))
+            .reduce((s, m) => s + m.duration, 0),
+        );
         const byId = new Map(profile.nodes.map((n) => [n.id, n]));
         const parent = new Map<number, number>();
         for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -54,8 +72,11 @@ async function main(): Promise<void> {
     server.close();
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`pages ${rows.length}; phases sum ${phasesTotal.toFixed(1)} ms; extension samples ${total.toFixed(1)} ms`);
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
+  console.log(
+    `pages ${rows.length}; phases sum ${phasesTotal.toFixed(1)} ms; extension samples ${total.toFixed(1)} ms`,
+  );
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 60))
+    console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
 }
 
 main().catch((e) => {

@@ -16,18 +16,26 @@ const { servePages } = await import('./lib/page-server.ts');
 const { askContent, waitForContent } = await import('./lib/extension-probe.ts');
 const { ARTICLE_FIELDS } = await import('../src/extract/article.ts');
 
-const SAMPLE = { file: 'test/fixtures/corpus/pages/gscn-1.html', host: 'gansu.gscn.com.cn', path: '/system/2020/03/15/012339876.shtml' };
+const SAMPLE = {
+  file: 'test/fixtures/corpus/pages/gscn-1.html',
+  host: 'gansu.gscn.com.cn',
+  path: '/system/2020/03/15/012339876.shtml',
+};
 const URL = `http://${SAMPLE.host}${SAMPLE.path}`;
 const OUT = 'out';
 const ordered = (a) => Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, a[k]]));
 const log = (msg) => process.stderr.write(`${msg}\n`);
 
 async function withoutBrowser() {
-  log(process.env.CHROME_PATH
-    ? `No Chromium at CHROME_PATH=${process.env.CHROME_PATH} (when set, CHROME_PATH is the only place looked at).`
-    : 'No Chromium found (looked at /usr/bin/chromium, chromium-browser, google-chrome …; CHROME_PATH is not set).');
+  log(
+    process.env.CHROME_PATH
+      ? `No Chromium at CHROME_PATH=${process.env.CHROME_PATH} (when set, CHROME_PATH is the only place looked at).`
+      : 'No Chromium found (looked at /usr/bin/chromium, chromium-browser, google-chrome …; CHROME_PATH is not set).',
+  );
   log('Install one:   sudo apt-get install chromium     (or set CHROME_PATH=/path/to/chrome)');
-  log(`The unpacked extension is built at ${distDir('chromium')}: load it at chrome://extensions (Developer mode → Load unpacked).`);
+  log(
+    `The unpacked extension is built at ${distDir('chromium')}: load it at chrome://extensions (Developer mode → Load unpacked).`,
+  );
   log('The Article of the sample page, extracted on Node with the same code (qingdu extract):');
   const { extractFile } = await import('../src/cli/extract.ts');
   console.log(JSON.stringify(ordered(await extractFile({ file: SAMPLE.file, url: URL })), null, 2));
@@ -39,7 +47,13 @@ async function withBrowser() {
   const headed = !!process.env.DISPLAY;
   log(`Chromium: ${findBrowser('chromium')} (${headed ? 'headed' : 'headless'}), extension: ${distDir('chromium')}`);
   log(`Serving ${SAMPLE.file} as ${URL}`);
-  const driver = await launch({ kind: 'chromium', extensionDir: distDir('chromium'), hosts: [SAMPLE.host], port: server.port, headed });
+  const driver = await launch({
+    kind: 'chromium',
+    extensionDir: distDir('chromium'),
+    hosts: [SAMPLE.host],
+    port: server.port,
+    headed,
+  });
   try {
     const page = await driver.open(URL);
     const tabId = await driver.tabId(page);
@@ -49,7 +63,9 @@ async function withBrowser() {
     log(`Saved ${OUT}/decluttered.png`);
     const open = await driver.background((id) => globalThis.qingduTestHooks.runCommand('toggle-reader', id), tabId);
     if (open) {
-      await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'));
+      await page.waitForFunction(
+        () => !!globalThis.document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'),
+      );
       await page.screenshot({ path: resolve(OUT, 'reader.png') });
       log(`Saved ${OUT}/reader.png`);
     } else log('Reader mode did not open (the page was not detected as an article).');

@@ -50,8 +50,14 @@ export function distDir(kind: BrowserKind = browserKind()): string {
   return resolve(process.env.QINGDU_DIST ?? 'dist', kind === 'firefox' ? 'firefox' : 'chrome');
 }
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
 /** The browser executable: CHROME_PATH / FIREFOX_PATH, else the usual install locations; null when none exists. */
@@ -62,15 +68,25 @@ export function findBrowser(kind: BrowserKind = browserKind()): string | null {
 }
 
 /** Flags this machine needs (TOOLCHAIN.md): no GPU, no QUIC, no background traffic. */
-const CHROMIUM_ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--window-size=1280,900'];
+const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--window-size=1280,900',
+];
 
 /** Launch the browser with the extension loaded. Always `close()` the driver (try/finally). */
 export async function launch(opts: LaunchOptions): Promise<Driver> {
   const kind = opts.kind ?? browserKind();
   const executablePath = findBrowser(kind);
-  if (!executablePath) throw new Error(`no ${kind} executable found (set ${kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROME_PATH'})`);
-  if (!existsSync(join(opts.extensionDir, 'manifest.json'))) throw new Error(`no build at ${opts.extensionDir} (npm run build)`);
+  if (!executablePath)
+    throw new Error(`no ${kind} executable found (set ${kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROME_PATH'})`);
+  if (!existsSync(join(opts.extensionDir, 'manifest.json')))
+    throw new Error(`no build at ${opts.extensionDir} (npm run build)`);
   return kind === 'firefox' ? launchFirefox(opts, executablePath) : launchChromium(opts, executablePath);
 }
 
@@ -81,7 +97,12 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
   const args = [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const browser = await puppeteer.launch({
-    executablePath, headless: !opts.headed, pipe: true, enableExtensions: true, userDataDir: profile, args,
+    executablePath,
+    headless: !opts.headed,
+    pipe: true,
+    enableExtensions: true,
+    userDataDir: profile,
+    args,
     defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, ...opts.env },
   });
@@ -89,13 +110,18 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
     const id = await browser.installExtension(opts.extensionDir);
     const origin = `chrome-extension://${id}/`;
     const worker = async () => {
-      const target = await browser.waitForTarget(
-        (t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 15_000 });
+      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), {
+        timeout: 15_000,
+      });
       const w = await target.worker();
       if (!w) throw new Error('service worker target has no worker');
       // A worker that has just started can be reached before its extension bindings exist ("chrome is not defined",
       // seen once right after launch): wait for them.
-      for (let i = 0; !(await w.evaluate(() => typeof chrome !== 'undefined' && !!chrome.tabs).catch(() => false)); i++) {
+      for (
+        let i = 0;
+        !(await w.evaluate(() => typeof chrome !== 'undefined' && !!chrome.tabs).catch(() => false));
+        i++
+      ) {
         if (i > 50) throw new Error('service worker has no chrome.tabs after 5 s');
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -110,7 +136,9 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
         // Created by the extension so the tab id is known on any host (tabs.query gives no URL without host access).
         const known = new Set(browser.targets());
         const id = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
-        const target = await browser.waitForTarget((t) => t.type() === 'page' && !known.has(t) && t.url() === url, { timeout: 15_000 });
+        const target = await browser.waitForTarget((t) => t.type() === 'page' && !known.has(t) && t.url() === url, {
+          timeout: 15_000,
+        });
         const page = (await target.page())!;
         await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
         tabIds.set(page, id);
@@ -169,7 +197,10 @@ async function gotoAndWait(page: Page, url: string, readySelector: string, timeo
 async function launchFirefox(opts: LaunchOptions, executablePath: string): Promise<Driver> {
   const origin = `moz-extension://${FIREFOX_UUID}/`;
   const browser = await puppeteer.launch({
-    browser: 'firefox', executablePath, headless: !opts.headed, env: { ...process.env, ...opts.env },
+    browser: 'firefox',
+    executablePath,
+    headless: !opts.headed,
+    env: { ...process.env, ...opts.env },
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
@@ -206,7 +237,9 @@ async function launchFirefox(opts: LaunchOptions, executablePath: string): Promi
         // (only a new target: a tab an earlier test left open on the same URL must not be taken for this one)
         const known = new Set(browser.targets());
         const tabId = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
-        const target = await browser.waitForTarget((t) => t.type() === 'page' && !known.has(t) && t.url() === url, { timeout: 15_000 });
+        const target = await browser.waitForTarget((t) => t.type() === 'page' && !known.has(t) && t.url() === url, {
+          timeout: 15_000,
+        });
         const page = (await target.page())!;
         await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
         tabIds.set(page, tabId);
@@ -220,9 +253,11 @@ async function launchFirefox(opts: LaunchOptions, executablePath: string): Promi
       async background(fn, ...args) {
         // The event page may have been suspended and restarted since the last call: copy its hooks in every time.
         await hub.evaluate(async () => {
-          const bg = await (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Record<string, unknown>> } } })
-            .browser.runtime.getBackgroundPage();
-          for (const k of ['qingduTestHooks', 'qingduNotesTestHooks']) (globalThis as Record<string, unknown>)[k] = bg[k];
+          const bg = await (
+            globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Record<string, unknown>> } } }
+          ).browser.runtime.getBackgroundPage();
+          for (const k of ['qingduTestHooks', 'qingduNotesTestHooks'])
+            (globalThis as Record<string, unknown>)[k] = bg[k];
         });
         return hub.evaluate(fn as never, ...(args as never[])) as never;
       },

@@ -5,11 +5,18 @@ import type { Driver } from './browser';
 /** Send a BGtoCS message (src/shared/messages.ts) to the tab's content script from the background; rejects when none listens. */
 export function askContent<T>(driver: Driver, tabId: number, name: string): Promise<T> {
   return driver.background(
-    (id: number, n: string) => chrome.tabs.sendMessage(id, { name: n }, { frameId: 0 }), tabId, name) as Promise<T>;
+    (id: number, n: string) => chrome.tabs.sendMessage(id, { name: n }, { frameId: 0 }),
+    tabId,
+    name,
+  ) as Promise<T>;
 }
 
 /** Poll until the content script answers `status` (it has extracted and decluttered). */
-export async function waitForContent(driver: Driver, tabId: number, timeoutMs = 15_000): Promise<{ isArticle: boolean; declutter: boolean }> {
+export async function waitForContent(
+  driver: Driver,
+  tabId: number,
+  timeoutMs = 15_000,
+): Promise<{ isArticle: boolean; declutter: boolean }> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -47,14 +47,17 @@ export const CORPUS_FIELDS = ['detect', 'title', 'published', 'source', 'authors
 export type CorpusField = (typeof CORPUS_FIELDS)[number];
 
 /** The fields of a Readability-like result that the scoring reads (our Article has them all). */
-export type Scored = Pick<Article, 'isArticle' | 'title' | 'published' | 'source' | 'authors' | 'editors' | 'textContent'>;
+export type Scored = Pick<
+  Article,
+  'isArticle' | 'title' | 'published' | 'source' | 'authors' | 'editors' | 'textContent'
+>;
 
 // spaces and the separators portals put between names (、，; & / | · • _)
 const SEPARATORS = /[\s\u3000\u00a0、，,;；&＆/|｜·•_]+/g;
 
 /** Equality of names after removing spaces and separators (label rule for source, author, editor). */
 export function sameNames(ours: string | string[] | null | undefined, label: string | null | undefined): boolean {
-  const a = (Array.isArray(ours) ? ours.join(' ') : ours ?? '').replace(SEPARATORS, '');
+  const a = (Array.isArray(ours) ? ours.join(' ') : (ours ?? '')).replace(SEPARATORS, '');
   const b = (label ?? '').replace(SEPARATORS, '');
   return a === b;
 }
@@ -119,7 +122,8 @@ export type MetadataLabel = Pick<CorpusLabel, 'title' | 'published' | 'source' |
  * Article or on extractMetadata's result (both carry these fields); a missing record fails every field but empty ones.
  */
 export function scoreMetadata(
-  a: Pick<Article, MetadataField> | null | undefined, label: MetadataLabel,
+  a: Pick<Article, MetadataField> | null | undefined,
+  label: MetadataLabel,
 ): Record<MetadataField, string | null> {
   const show = (v: unknown) => JSON.stringify(v);
   const why = (ok: boolean, ours: unknown, want: unknown) => (ok ? null : `${show(ours)} ≠ ${show(want)}`);
@@ -161,7 +165,8 @@ export function scoreCase(a: Article, exp: CaseExpected): string[] {
   if (exp.source != null && !sameNames(a.source, exp.source)) fails.push(`source ${show(a.source)}`);
   if (exp.author != null && !sameNames(a.authors, exp.author)) fails.push(`author ${show(a.authors)}`);
   if (exp.editor != null && !sameNames(a.editors, exp.editor)) fails.push(`editor ${show(a.editors)}`);
-  if (exp.excerpt != null && !squeeze(a.excerpt).startsWith(squeeze(exp.excerpt))) fails.push(`excerpt ${show(a.excerpt)}`);
+  if (exp.excerpt != null && !squeeze(a.excerpt).startsWith(squeeze(exp.excerpt)))
+    fails.push(`excerpt ${show(a.excerpt)}`);
   const text = squeeze(a.textContent);
   for (const s of exp.must_contain ?? []) if (!text.includes(squeeze(s))) fails.push(`body lacks ${show(s)}`);
   for (const s of exp.must_not_contain ?? []) if (text.includes(squeeze(s))) fails.push(`body has ${show(s)}`);

@@ -21,8 +21,21 @@ import { xinhuanet } from './xinhuanet';
 export type { SiteRule } from './types';
 
 /** Every rule, most specific host first. */
-export const SITE_RULES: readonly SiteRule[] = [gscn, netease, sina, qq, ifeng, people, xinhuanet, sohu, chinacomcn, thepaper,
-  baijiahao, toutiao, guancha, huanqiu,
+export const SITE_RULES: readonly SiteRule[] = [
+  gscn,
+  netease,
+  sina,
+  qq,
+  ifeng,
+  people,
+  xinhuanet,
+  sohu,
+  chinacomcn,
+  thepaper,
+  baijiahao,
+  toutiao,
+  guancha,
+  huanqiu,
 ];
 
 function hostOf(u: string | null | undefined): string | null {

@@ -52,7 +52,8 @@ it('declutters a page that re-renders its body container while it loads', async 
   try {
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, { timeout: 15_000 });
     expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: true, declutter: true });
-    for (const v of await markerVisibility(page, CLUTTER)) expect(v, v.marker).toMatchObject({ found: true, visible: false });
+    for (const v of await markerVisibility(page, CLUTTER))
+      expect(v, v.marker).toMatchObject({ found: true, visible: false });
     expect(await textVisible(page, '今年全省计划新建高标准农田三百万亩')).toBe(true);
   } finally {
     await page.close();
@@ -63,10 +64,17 @@ it('declutters again after the page replaced its body container (popup toggle of
   const { page, tabId } = await open(PAGES.lateReplace);
   try {
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, { timeout: 15_000 });
-    const set = (on: boolean) => driver.background((id: number, v: boolean) => chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: v } }, { frameId: 0 }), tabId, on);
+    const set = (on: boolean) =>
+      driver.background(
+        (id: number, v: boolean) =>
+          chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: v } }, { frameId: 0 }),
+        tabId,
+        on,
+      );
     expect(await set(false)).toBe(false);
     expect(await set(true)).toBe(true);
-    for (const v of await markerVisibility(page, CLUTTER)) expect(v, v.marker).toMatchObject({ found: true, visible: false });
+    for (const v of await markerVisibility(page, CLUTTER))
+      expect(v, v.marker).toMatchObject({ found: true, visible: false });
     expect(await textVisible(page, '今年全省计划新建高标准农田三百万亩')).toBe(true);
   } finally {
     await page.close();
@@ -77,19 +85,32 @@ it('declutters again after the page replaced its body container (popup toggle of
 // between that pass and the declutter must not change what is hidden (review and break-it trial of that change). Each
 // page acts in that gap; `body` is the id of document.body afterwards.
 const IN_THE_GAP = [
-  { name: 'hides a widget the page injects between the body pass and the declutter', path: PAGES.lateWidget, body: '',
-    hidden: ['精彩推荐', '猜你喜欢', '相关新闻'] },
-  { name: 'hides the clutter of a second <body> that becomes document.body between the body pass and the declutter',
-    path: PAGES.secondBody, body: 'b2', hidden: ['精彩推荐', '相关新闻'] },
+  {
+    name: 'hides a widget the page injects between the body pass and the declutter',
+    path: PAGES.lateWidget,
+    body: '',
+    hidden: ['精彩推荐', '猜你喜欢', '相关新闻'],
+  },
+  {
+    name: 'hides the clutter of a second <body> that becomes document.body between the body pass and the declutter',
+    path: PAGES.secondBody,
+    body: 'b2',
+    hidden: ['精彩推荐', '相关新闻'],
+  },
 ];
 for (const c of IN_THE_GAP) {
   it(c.name, async () => {
     const { page, tabId } = await open(c.path);
     try {
-      await page.waitForFunction(() => (window as unknown as { __injected?: unknown }).__injected !== false, { timeout: 15_000 });
-      expect(await page.evaluate(() => [(window as unknown as { __injected?: unknown }).__injected, document.body.id])).toEqual([true, c.body]);
+      await page.waitForFunction(() => (window as unknown as { __injected?: unknown }).__injected !== false, {
+        timeout: 15_000,
+      });
+      expect(
+        await page.evaluate(() => [(window as unknown as { __injected?: unknown }).__injected, document.body.id]),
+      ).toEqual([true, c.body]);
       expect(await askContent(driver, tabId, 'status')).toMatchObject({ isArticle: true, declutter: true });
-      for (const v of await markerVisibility(page, c.hidden)) expect(v, v.marker).toMatchObject({ found: true, visible: false });
+      for (const v of await markerVisibility(page, c.hidden))
+        expect(v, v.marker).toMatchObject({ found: true, visible: false });
       expect(await textVisible(page, '兰州新区管委会获悉')).toBe(true);
     } finally {
       await page.close();
@@ -120,7 +141,11 @@ it('a page that names elements after our globals (__qingduParts, __qingduContent
   try {
     const s = await waitForContent(driver, tabId);
     expect(s).toMatchObject({ isArticle: true, declutter: true });
-    const article = await askContent<{ isArticle: boolean; title: string; textContent: string }>(driver, tabId, 'getArticle');
+    const article = await askContent<{ isArticle: boolean; title: string; textContent: string }>(
+      driver,
+      tabId,
+      'getArticle',
+    );
     expect(article).toMatchObject({ isArticle: true, title: 'River towns rebuild their old ferry landings' });
     expect(article.textContent).toContain('the first regular crossings to begin in June');
   } finally {
@@ -130,15 +155,29 @@ it('a page that names elements after our globals (__qingduParts, __qingduContent
 
 it('when the Readability part cannot be loaded after a single-page navigation, the page is no article (an answer, not an error)', async () => {
   // The background's executeScript refuses the part (as a browser that blocks the injection would).
-  const patch = (on: boolean) => driver.background(async (kind: string, enable: boolean) => {
-    const g = globalThis as unknown as Record<string, any>;
-    const bg = kind === 'firefox' ? await g.browser.runtime.getBackgroundPage() : g;
-    const ns = kind === 'firefox' ? bg.browser.scripting : bg.chrome.scripting;
-    if (enable) {
-      ns.__original ??= ns.executeScript;
-      ns.executeScript = (o: { files?: string[] }) => (o.files?.[0]?.includes('readability') ? Promise.reject(new Error('refused by the test')) : ns.__original.call(ns, o));
-    } else if (ns.__original) ns.executeScript = ns.__original;
-  }, browserKind(), on);
+  const patch = (on: boolean) =>
+    driver.background(
+      async (kind: string, enable: boolean) => {
+        type ExecuteScript = (o: { files?: string[] }) => Promise<unknown>;
+        type Scripting = { executeScript: ExecuteScript; __original?: ExecuteScript };
+        type Globals = {
+          browser: { runtime: { getBackgroundPage(): Promise<Globals> }; scripting: Scripting };
+          chrome: { scripting: Scripting };
+        };
+        const g = globalThis as unknown as Globals;
+        const bg = kind === 'firefox' ? await g.browser.runtime.getBackgroundPage() : g;
+        const ns = kind === 'firefox' ? bg.browser.scripting : bg.chrome.scripting;
+        if (enable) {
+          const original = (ns.__original ??= ns.executeScript);
+          ns.executeScript = (o: { files?: string[] }) =>
+            o.files?.[0]?.includes('readability')
+              ? Promise.reject(new Error('refused by the test'))
+              : original.call(ns, o);
+        } else if (ns.__original) ns.executeScript = ns.__original;
+      },
+      browserKind(),
+      on,
+    );
   const { page, tabId } = await open(PAGES.navigate);
   try {
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, { timeout: 15_000 });

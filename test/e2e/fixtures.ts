@@ -47,17 +47,29 @@ const html = (charset?: string) => (charset ? `text/html; charset=${charset}` : 
 /** gscn-1 (UTF-8), gscn-2 (GBK bytes) with and without a charset header, gscn-3 (channel list). */
 export const PAGES = {
   gscn1: { name: 'gscn-1', url: `http://${GSCN_HOST}${ARTICLE_PATH}`, label: L['gscn-1.html'] },
-  gscn2Header: { name: 'gscn-2-header', url: `http://${GSCN_HOST}${ARTICLE_PATH}?charset=header`, label: L['gscn-2.html'] },
+  gscn2Header: {
+    name: 'gscn-2-header',
+    url: `http://${GSCN_HOST}${ARTICLE_PATH}?charset=header`,
+    label: L['gscn-2.html'],
+  },
   gscn2Meta: { name: 'gscn-2-meta', url: `http://${GSCN_HOST}${ARTICLE_PATH}?charset=meta`, label: L['gscn-2.html'] },
   gscn3: { name: 'gscn-3', url: `http://${GSCN_HOST}/lgxd/index.shtml`, label: L['gscn-3.html'] },
   other: { name: 'other-host', url: `http://${OTHER_HOST}/2020/03/15/article.html`, label: L['gscn-1.html'] },
   /** A one-sentence flash over a long comment thread inside its body container (page load's verdict is overruled). */
-  commentsBody: { name: 'comments-body', url: `http://${GSCN_HOST}/system/2020/03/15/012339999.shtml`, label: {} as FixturePage['label'] },
+  commentsBody: {
+    name: 'comments-body',
+    url: `http://${GSCN_HOST}/system/2020/03/15/012339999.shtml`,
+    label: {} as FixturePage['label'],
+  },
   /**
    * An English news article (Readability's test page ars-1): its body is no CJK container, so only Readability reads
    * it, which the content script loads as a part (src/content/readability-part.ts).
    */
-  english: { name: 'english-ars-1', url: `http://${GSCN_HOST}/system/2020/03/16/012340000.shtml`, label: {} as FixturePage['label'] },
+  english: {
+    name: 'english-ars-1',
+    url: `http://${GSCN_HOST}/system/2020/03/16/012340000.shtml`,
+    label: {} as FixturePage['label'],
+  },
 } satisfies Record<string, FixturePage>;
 
 /** Server routes (path + query) for PAGES. */
@@ -68,14 +80,18 @@ export const ROUTES: Record<string, Route> = {
   '/lgxd/index.shtml': { file: 'test/fixtures/corpus/pages/gscn-3.html', contentType: html('utf-8') },
   '/2020/03/15/article.html': { file: 'test/fixtures/corpus/pages/gscn-1.html', contentType: html('utf-8') },
   '/system/2020/03/15/012339999.shtml': { file: 'test/fixtures/engine/comments-body.html', contentType: html('utf-8') },
-  '/system/2020/03/16/012340000.shtml': { file: 'test/fixtures/peer/readability-test-pages/ars-1/source.html', contentType: html('utf-8') },
+  '/system/2020/03/16/012340000.shtml': {
+    file: 'test/fixtures/peer/readability-test-pages/ars-1/source.html',
+    contentType: html('utf-8'),
+  },
 };
 
 /** The clutter blocks the declutter must hide on the gscn pages (recommended, ranking, follow, share, copyright). */
 export const CLUTTER_MARKERS = ['精彩推荐', '新闻排行', '关注我们', '分享到', '版权声明'];
 
 /** The manifest's default key of the toggle-reader command, e.g. `Alt+Shift+Q` (tests check that exactly this is assigned). */
-export const READER_SHORTCUT: string = JSON.parse(readFileSync('manifest.json', 'utf8')).commands['toggle-reader'].suggested_key.default;
+export const READER_SHORTCUT: string = JSON.parse(readFileSync('manifest.json', 'utf8')).commands['toggle-reader']
+  .suggested_key.default;
 
 /** The same chord for xdotool (`alt+shift+q`). */
 export const READER_SHORTCUT_XDOTOOL = READER_SHORTCUT.toLowerCase();

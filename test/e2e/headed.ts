@@ -22,7 +22,13 @@ export function useHeadedBrowser(): Headed {
     headed.x = await startXvfb();
     if (!headed.x) return;
     server = await servePages(ROUTES);
-    headed.driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST, OTHER_HOST], port: server.port, headed: true, env: { DISPLAY: headed.x.display } });
+    headed.driver = await launch({
+      extensionDir: distDir(),
+      hosts: [GSCN_HOST, OTHER_HOST],
+      port: server.port,
+      headed: true,
+      env: { DISPLAY: headed.x.display },
+    });
   });
   afterAll(async () => {
     await headed.driver?.close();

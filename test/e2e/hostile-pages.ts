@@ -32,8 +32,11 @@ export interface HostileCase {
 }
 
 const ARTICLE = readFileSync('test/fixtures/hostile/article.txt', 'utf8')
-  .split('\n').map((l) => l.trim()).filter((l) => l.length > 30)
-  .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l.length > 30)
+  .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+  .join('\n');
 
 /** The page's own instruments (installed before anything else): a ticking counter, long tasks, CSP violations. */
 const HEAD = `<script>
@@ -43,12 +46,17 @@ document.addEventListener('securitypolicyviolation',function(e){d.setAttribute('
 </script>`;
 
 function payload(beacon: string, id: string, self: string, readerOpen = false): string {
-  const inReader = readerOpen ? `!!document.getElementById('qingdu-reader')` : `(e?e.getRootNode:0)?e.getRootNode()!==document:false`;
-  return `(function(e){var r=${inReader};var w=location.protocol.indexOf('-extension')>0?'ext':r?'reader':'page';` +
-    `if(w!=='page')document.documentElement.setAttribute('data-qd-pwned',w+'-${id}');new Image().src='${beacon}/${id}/'+w})(${self})`;
+  const inReader = readerOpen
+    ? `!!document.getElementById('qingdu-reader')`
+    : `(e?e.getRootNode:0)?e.getRootNode()!==document:false`;
+  return (
+    `(function(e){var r=${inReader};var w=location.protocol.indexOf('-extension')>0?'ext':r?'reader':'page';` +
+    `if(w!=='page')document.documentElement.setAttribute('data-qd-pwned',w+'-${id}');new Image().src='${beacon}/${id}/'+w})(${self})`
+  );
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Expand a template's tokens. */
 export function expand(html: string, beacon: string): string {
@@ -58,7 +66,9 @@ export function expand(html: string, beacon: string): string {
     .replace(/\{\{P:([\w-]+)\}\}/g, (_, id: string) => payload(beacon, id, 'this'))
     .replace(/\{\{S:([\w-]+)\}\}/g, (_, id: string) => payload(beacon, id, 'document.currentScript'))
     .replace(/\{\{J:([\w-]+)\}\}/g, (_, id: string) => payload(beacon, id, 'null', true))
-    .replace(/\{\{IMGX:([\w-]+)\}\}/g, (_, id: string) => escapeHtml(`<img src=x onerror="${payload(beacon, id, 'this')}">`));
+    .replace(/\{\{IMGX:([\w-]+)\}\}/g, (_, id: string) =>
+      escapeHtml(`<img src=x onerror="${payload(beacon, id, 'this')}">`),
+    );
 }
 
 const shell = (title: string, body: string, head = '') =>
@@ -74,19 +84,28 @@ function big10mb(): string {
     parts.push(chunk);
     size += Buffer.byteLength(chunk);
   }
-  return shell('十兆字节的长页面', `<h1>十兆字节的长页面</h1>${info}<div class="a-container" id="content">${parts.join('')}</div>`);
+  return shell(
+    '十兆字节的长页面',
+    `<h1>十兆字节的长页面</h1>${info}<div class="a-container" id="content">${parts.join('')}</div>`,
+  );
 }
 
 /** 100,000 elements: a channel list of 33,334 items (li > a + span). */
 function nodes100k(): string {
   const items: string[] = [];
-  for (let i = 0; i < 33_334; i++) items.push(`<li><a href="/system/2020/03/${String(i % 28 + 1).padStart(2, '0')}/${i}.shtml">社区新闻第${i}条</a><span>2020-03-15</span></li>`);
+  for (let i = 0; i < 33_334; i++)
+    items.push(
+      `<li><a href="/system/2020/03/${String((i % 28) + 1).padStart(2, '0')}/${i}.shtml">社区新闻第${i}条</a><span>2020-03-15</span></li>`,
+    );
   return shell('十万节点的列表页', `<h1>十万节点的列表页</h1><ul id="list">${items.join('')}</ul>`);
 }
 
 /** 10,000 nested `<div>`s in the markup (the HTML parser caps the depth; what is left is still a very deep tree). */
 function deepMarkup(): string {
-  return shell('一万层嵌套的页面', `${'<div>'.repeat(10_000)}<h1>一万层嵌套的页面</h1>${info}<div class="a-container" id="content">${ARTICLE}</div>${'</div>'.repeat(10_000)}`);
+  return shell(
+    '一万层嵌套的页面',
+    `${'<div>'.repeat(10_000)}<h1>一万层嵌套的页面</h1>${info}<div class="a-container" id="content">${ARTICLE}</div>${'</div>'.repeat(10_000)}`,
+  );
 }
 
 /**
@@ -97,7 +116,10 @@ function deepMarkup(): string {
 function deepDom(): string {
   const script = `<script>document.addEventListener('DOMContentLoaded',function(){var c=document.getElementById('content'),p=c.parentNode,root=document.createElement('div'),cur=root;root.style.display='none';
 for(var i=0;i<10000;i++){var d=document.createElement('div');cur.appendChild(d);cur=d}cur.appendChild(c);p.appendChild(root)});</script>`;
-  return shell('一万层DOM嵌套的页面', `<h1>一万层DOM嵌套的页面</h1>${info}<div class="a-container" id="content">${ARTICLE}</div>${script}`);
+  return shell(
+    '一万层DOM嵌套的页面',
+    `<h1>一万层DOM嵌套的页面</h1>${info}<div class="a-container" id="content">${ARTICLE}</div>${script}`,
+  );
 }
 
 export const CASES: HostileCase[] = [
@@ -120,7 +142,10 @@ export const CASES: HostileCase[] = [
 export const caseUrl = (c: HostileCase, host = HOSTILE_HOST) => `http://${host}/hostile/${c.name}.html`;
 
 /** One beacon request: which payload, and where it ran. */
-export interface BeaconHit { id: string; where: string }
+export interface BeaconHit {
+  id: string;
+  where: string;
+}
 
 export interface HostileServer {
   port: number;
@@ -159,9 +184,10 @@ export async function serveHostile(beaconHost = HOSTILE_HOST): Promise<HostileSe
   return {
     port: (server.address() as AddressInfo).port,
     hits,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -4,7 +4,7 @@ import { distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { CASES, caseUrl, HOSTILE_HOST, serveHostile, type HostileCase, type HostileServer } from './hostile-pages';
 import { waitForContent } from '../../scripts/lib/extension-probe';
 
-// Issue 8: hostile and broken pages (test/e2e/hostile-pages.ts, test/fixtures/hostile/), in a real browser with the
+// Hostile and broken pages (test/e2e/hostile-pages.ts, test/fixtures/hostile/), in a real browser with the
 // built extension (QINGDU_DIST, default dist), each page served from localhost under a manifest-matched host.
 //
 // For every page:
@@ -29,7 +29,8 @@ const EXT_SCHEMES = /(chrome|moz)-extension:\/\//;
 
 let server: HostileServer;
 let driver: Driver;
-const summary: { name: string; article: string; ran: number; errors: number; maxPhase: number; overlapLong: number }[] = [];
+const summary: { name: string; article: string; ran: number; errors: number; maxPhase: number; overlapLong: number }[] =
+  [];
 
 beforeAll(async () => {
   server = await serveHostile();
@@ -42,9 +43,18 @@ afterAll(async () => {
   if (!summary.length) return;
   const ran = summary.reduce((s, r) => s + r.ran, 0);
   const errors = summary.reduce((s, r) => s + r.errors, 0);
-  console.log(summary.map((r) => `${r.name.padEnd(26)} article=${r.article.padEnd(5)} ran=${r.ran} errors=${r.errors} maxPhase=${r.maxPhase.toFixed(1)}ms longOverlap=${r.overlapLong}`).join('\n'));
+  console.log(
+    summary
+      .map(
+        (r) =>
+          `${r.name.padEnd(26)} article=${r.article.padEnd(5)} ran=${r.ran} errors=${r.errors} maxPhase=${r.maxPhase.toFixed(1)}ms longOverlap=${r.overlapLong}`,
+      )
+      .join('\n'),
+  );
   const over = summary.filter((r) => r.maxPhase > LONG_TASK_MS).length;
-  console.log(`hostile (${driver?.kind ?? 'browser'}): cases=${summary.length} scripts ran=${ran} uncaught errors=${errors} tasks over ${LONG_TASK_MS} ms=${over}`);
+  console.log(
+    `hostile (${driver?.kind ?? 'browser'}): cases=${summary.length} scripts ran=${ran} uncaught errors=${errors} tasks over ${LONG_TASK_MS} ms=${over}`,
+  );
 });
 
 /** Errors and warnings seen on a page, with whether they come from Qingdu. */
@@ -53,7 +63,8 @@ function collect(page: Page): { ours: string[]; csp: string[] } {
   page.on('pageerror', (e: unknown) => {
     const err = e as Error;
     const text = `${err.message}\n${err.stack ?? ''}`;
-    if (EXT_SCHEMES.test(text) || text.includes('[qingdu]') || EXT_SCHEMES.test(page.url())) out.ours.push(`pageerror: ${err.message}`);
+    if (EXT_SCHEMES.test(text) || text.includes('[qingdu]') || EXT_SCHEMES.test(page.url()))
+      out.ours.push(`pageerror: ${err.message}`);
   });
   page.on('console', (m: ConsoleMessage) => {
     if (m.type() !== 'error' && m.type() !== 'warn') return;
@@ -61,13 +72,18 @@ function collect(page: Page): { ours: string[]; csp: string[] } {
     if (/Content Security Policy/i.test(text)) out.csp.push(text);
     const where = m.location()?.url ?? '';
     if (m.type() === 'error' && /Failed to load resource|ERR_NAME_NOT_RESOLVED|404/.test(text)) return; // broken images of the page
-    if (text.includes('[qingdu]') || (m.type() === 'error' && (EXT_SCHEMES.test(where) || EXT_SCHEMES.test(page.url())))) out.ours.push(`${m.type()}: ${text}`);
+    if (
+      text.includes('[qingdu]') ||
+      (m.type() === 'error' && (EXT_SCHEMES.test(where) || EXT_SCHEMES.test(page.url())))
+    )
+      out.ours.push(`${m.type()}: ${text}`);
   });
   return out;
 }
 
 /** Puppeteer's own isolated world of the page's main frame: probes there use pristine built-ins, whatever the page did. */
-const isolated = (page: Page) => (page.mainFrame() as unknown as { isolatedRealm(): { evaluate: Page['evaluate'] } }).isolatedRealm();
+const isolated = (page: Page) =>
+  (page.mainFrame() as unknown as { isolatedRealm(): { evaluate: Page['evaluate'] } }).isolatedRealm();
 
 /**
  * Open a tab (created by the extension, so its tab id is known), attach the collectors as soon as the target exists,
@@ -76,7 +92,7 @@ const isolated = (page: Page) => (page.mainFrame() as unknown as { isolatedRealm
  */
 async function openTab(url: string): Promise<{ page: Page; tabId: number; seen: ReturnType<typeof collect> }> {
   // Right after launch (or a worker restart) the service worker can be evaluated before its `chrome` binding exists.
-  let tabId = -1;
+  let tabId: number;
   for (let attempt = 0; ; attempt++) {
     try {
       tabId = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
@@ -90,7 +106,11 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number; seen: 
   const page = (await target.page())!;
   const seen = collect(page);
   const end = Date.now() + 90_000;
-  while ((await isolated(page).evaluate(() => document.readyState).catch(() => 'loading')) !== 'complete') {
+  while (
+    (await isolated(page)
+      .evaluate(() => document.readyState)
+      .catch(() => 'loading')) !== 'complete'
+  ) {
     if (Date.now() > end) throw new Error(`${url} did not finish loading`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -100,7 +120,11 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number; seen: 
 /** Poll a condition in the isolated world (puppeteer's waitForFunction needs the page's MutationObserver/Promise). */
 async function until(page: Page, fn: () => boolean, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!(await isolated(page).evaluate(fn).catch(() => false))) {
+  while (
+    !(await isolated(page)
+      .evaluate(fn)
+      .catch(() => false))
+  ) {
     if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms: ${fn}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -110,16 +134,29 @@ async function until(page: Page, fn: () => boolean, timeoutMs = 30_000): Promise
 function instruments(page: Page) {
   return isolated(page).evaluate(() => {
     const d = document.documentElement;
-    const phases = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('qingdu:'))
+    const phases = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('qingdu:'))
       .map((m) => ({ name: m.name, start: m.startTime, duration: m.duration }));
-    const longtasks = (d?.getAttribute('data-longtasks') ?? '').split(';').filter(Boolean)
-      .map((s) => { const [start, duration] = s.split(':').map(Number); return { start, duration }; });
-    return { tick: Number(d?.getAttribute('data-tick') ?? 0), pwned: d?.getAttribute('data-qd-pwned') ?? null, phases, longtasks };
+    const longtasks = (d?.getAttribute('data-longtasks') ?? '')
+      .split(';')
+      .filter(Boolean)
+      .map((s) => {
+        const [start, duration] = s.split(':').map(Number);
+        return { start, duration };
+      });
+    return {
+      tick: Number(d?.getAttribute('data-tick') ?? 0),
+      pwned: d?.getAttribute('data-qd-pwned') ?? null,
+      phases,
+      longtasks,
+    };
   });
 }
 
 /** Anchors/attributes in a subtree that would run code when clicked or loaded. */
-const DANGEROUS_SELECTOR = 'script, iframe, object, embed, frame, frameset, form, [onerror], [onload], [onclick], [onmouseover], [ontoggle], [srcdoc]';
+const DANGEROUS_SELECTOR =
+  'script, iframe, object, embed, frame, frameset, form, [onerror], [onload], [onclick], [onmouseover], [ontoggle], [srcdoc]';
 
 async function watchCsp(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -130,9 +167,14 @@ async function watchCsp(page: Page): Promise<void> {
 }
 const cspSeen = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
-const runCommand = (tabId: number) => driver.background((id: number) =>
-  (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
-    .qingduTestHooks.runCommand('toggle-reader', id), tabId);
+const runCommand = (tabId: number) =>
+  driver.background(
+    (id: number) =>
+      (
+        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
+      ).qingduTestHooks.runCommand('toggle-reader', id),
+    tabId,
+  );
 
 const TOO_LARGE = /^(页面过大|頁面過大|This page is too large)/;
 const TOO_DEEP = /^(页面嵌套过深|頁面巢狀過深|This page is nested too deeply)/;
@@ -148,21 +190,30 @@ describe.each(CASES)('hostile page $name', (c: HostileCase) => {
     const ourErrors: string[] = [];
     let articleVerdict = 'n/a';
     try {
-      const status = await waitForContent(driver, tabId, 60_000) as { isArticle: boolean; unreadable?: string };
+      const status = (await waitForContent(driver, tabId, 60_000)) as { isArticle: boolean; unreadable?: string };
       expect(status.unreadable).toBe(c.unreadable);
       const start = await instruments(page);
 
       // Popup: the verdict, in words.
-      const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"], .status[data-state="unavailable"]');
+      const popup = await driver.openExtensionPage(
+        `src/popup/index.html?tab=${tabId}`,
+        '.status[data-state="ready"], .status[data-state="unavailable"]',
+      );
       const popupSeen = collect(popup);
       await watchCsp(popup);
-      const head = await popup.$eval('.status', (e) => ({ text: (e.textContent ?? '').trim(), article: e.getAttribute('data-article') }));
+      const head = await popup.$eval('.status', (e) => ({
+        text: (e.textContent ?? '').trim(),
+        article: e.getAttribute('data-article'),
+      }));
       articleVerdict = head.article ?? 'n/a';
       expect(head.text.length, 'the popup states the verdict').toBeGreaterThan(0);
       if (c.article !== null) expect(head.article).toBe(String(c.article));
       expect(head.article).toBe(String(status.isArticle));
       if (status.isArticle) expect(head.text).toMatch(IS_ARTICLE);
-      else expect(head.text).toMatch(c.unreadable === 'too-deep' ? TOO_DEEP : c.unreadable === 'too-large' ? TOO_LARGE : NOT_ARTICLE);
+      else
+        expect(head.text).toMatch(
+          c.unreadable === 'too-deep' ? TOO_DEEP : c.unreadable === 'too-large' ? TOO_LARGE : NOT_ARTICLE,
+        );
       expect(await popup.$eval('body', (b, sel) => b.querySelectorAll(sel).length, DANGEROUS_SELECTOR)).toBe(0);
 
       if (status.isArticle) {
@@ -174,7 +225,9 @@ describe.each(CASES)('hostile page $name', (c: HostileCase) => {
           const root = host.shadowRoot!;
           const overlay = root.querySelector<HTMLElement>('.qd-overlay')!;
           const body = root.querySelector<HTMLElement>('.qd-body')!;
-          for (const el of Array.from(root.querySelectorAll<HTMLElement>('a, img, svg, details, summary, h1, p, video'))) {
+          for (const el of Array.from(
+            root.querySelectorAll<HTMLElement>('a, img, svg, details, summary, h1, p, video'),
+          )) {
             for (const type of ['mouseover', 'click', 'focus', 'toggle', 'load', 'error']) {
               el.dispatchEvent(new Event(type, { bubbles: true, cancelable: true }));
             }
@@ -186,7 +239,9 @@ describe.each(CASES)('hostile page $name', (c: HostileCase) => {
               .flatMap((e) => ['href', 'src', 'xlink:href', 'action', 'formaction'].map((a) => e.getAttribute(a) ?? ''))
               .filter((v) => /^\s*(javascript|vbscript|data:text\/html)/i.test(v)),
             styles: root.querySelectorAll('style, link').length,
-            visible: overlay.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && body.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+            visible:
+              overlay.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+              body.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
             covers: r.width >= innerWidth - 20 && r.height >= innerHeight - 20,
             bodyText: (body.textContent ?? '').length,
           };
@@ -202,7 +257,9 @@ describe.each(CASES)('hostile page $name', (c: HostileCase) => {
 
         // Notes: save from the popup, open the note in the notes page.
         await popup.click('#btn-save');
-        await popup.waitForFunction(() => (document.querySelector('.notice')?.textContent ?? '') !== '', { timeout: 30_000 });
+        await popup.waitForFunction(() => (document.querySelector('.notice')?.textContent ?? '') !== '', {
+          timeout: 30_000,
+        });
         const notes = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
         const notesSeen = collect(notes);
         try {
@@ -210,17 +267,23 @@ describe.each(CASES)('hostile page $name', (c: HostileCase) => {
           await notes.waitForSelector('#note-list li', { timeout: 30_000 });
           await notes.click('#note-list li');
           await notes.waitForSelector('.note-view .body', { timeout: 30_000 });
-          const view = await notes.$eval('.note-view', (v, sel) => {
-            for (const el of Array.from(v.querySelectorAll<HTMLElement>('a, img, svg, details, h1, p'))) {
-              for (const type of ['mouseover', 'click', 'focus', 'error', 'load']) el.dispatchEvent(new Event(type, { bubbles: true, cancelable: true }));
-            }
-            return {
-              dangerous: v.querySelectorAll(sel).length,
-              codeLinks: Array.from(v.querySelectorAll('[href], [src]')).map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '')
-                .filter((x) => /^\s*(javascript|vbscript|data:text\/html)/i.test(x)),
-              pwned: document.documentElement.getAttribute('data-qd-pwned'),
-            };
-          }, DANGEROUS_SELECTOR);
+          const view = await notes.$eval(
+            '.note-view',
+            (v, sel) => {
+              for (const el of Array.from(v.querySelectorAll<HTMLElement>('a, img, svg, details, h1, p'))) {
+                for (const type of ['mouseover', 'click', 'focus', 'error', 'load'])
+                  el.dispatchEvent(new Event(type, { bubbles: true, cancelable: true }));
+              }
+              return {
+                dangerous: v.querySelectorAll(sel).length,
+                codeLinks: Array.from(v.querySelectorAll('[href], [src]'))
+                  .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '')
+                  .filter((x) => /^\s*(javascript|vbscript|data:text\/html)/i.test(x)),
+                pwned: document.documentElement.getAttribute('data-qd-pwned'),
+              };
+            },
+            DANGEROUS_SELECTOR,
+          );
           await new Promise((r) => setTimeout(r, 300));
           expect(view.dangerous).toBe(0);
           expect(view.codeLinks).toEqual([]);
@@ -262,13 +325,30 @@ describe.each(CASES)('hostile page $name', (c: HostileCase) => {
           await again.page.close().catch(() => {}); // already gone when the renderer crashed or a retry closed it
         }
       }
-      const overlap = end.longtasks.filter((t) => end.phases.some((p) => t.start < p.start + p.duration && p.start < t.start + t.duration));
+      const overlap = end.longtasks.filter((t) =>
+        end.phases.some((p) => t.start < p.start + p.duration && p.start < t.start + t.duration),
+      );
       ourErrors.push(...seen.ours);
-      summary.push({ name: c.name, article: articleVerdict, ran, errors: ourErrors.length, maxPhase, overlapLong: overlap.length });
+      summary.push({
+        name: c.name,
+        article: articleVerdict,
+        ran,
+        errors: ourErrors.length,
+        maxPhase,
+        overlapLong: overlap.length,
+      });
       expect(ourErrors, 'errors from Qingdu in the consoles').toEqual([]);
       expect(maxPhase, `longest Qingdu task (${phaseText})`).toBeLessThanOrEqual(NON_YIELDING_MS);
     } catch (e) {
-      if (!summary.some((s) => s.name === c.name)) summary.push({ name: c.name, article: articleVerdict, ran, errors: ourErrors.length + seen.ours.length, maxPhase: NaN, overlapLong: 0 });
+      if (!summary.some((s) => s.name === c.name))
+        summary.push({
+          name: c.name,
+          article: articleVerdict,
+          ran,
+          errors: ourErrors.length + seen.ours.length,
+          maxPhase: NaN,
+          overlapLong: 0,
+        });
       throw e;
     } finally {
       await page.close().catch(() => {}); // already gone when the renderer crashed or a retry closed it

@@ -8,14 +8,17 @@ import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
 import { waitForContent } from '../../scripts/lib/extension-probe';
 import { servePages, type PageServer } from '../../scripts/lib/page-server';
 
-// Issue 5 "must show", in real Chromium with the built extension (QINGDU_DIST, default dist).
+// The notes library (README "Notes library"), in real Chromium with the built extension (QINGDU_DIST, default dist).
 const IFENG_HOST = 'news.ifeng.com';
 const IFENG_URL = `http://${IFENG_HOST}/c/7pplXmYoC6f`;
 const GSCN2_URL = `http://${GSCN_HOST}/system/2020/03/16/000000002.shtml`;
 const routes = {
   ...ROUTES,
   '/c/7pplXmYoC6f': { file: 'test/fixtures/corpus/pages/ifeng-2.html', contentType: 'text/html; charset=utf-8' },
-  '/system/2020/03/16/000000002.shtml': { file: 'test/fixtures/corpus/pages/gscn-2.html', contentType: 'text/html; charset=gbk' },
+  '/system/2020/03/16/000000002.shtml': {
+    file: 'test/fixtures/corpus/pages/gscn-2.html',
+    contentType: 'text/html; charset=gbk',
+  },
 };
 const SELECTION = '杭州市学军中学校长陈立群要退休了';
 
@@ -32,17 +35,32 @@ afterAll(async () => {
   await server?.close();
 });
 
-type StoredNote = { id: string; canonicalUrl: string; site: string; note: string; tags: string[]; quotes: { text: string }[]; article: { title: string } };
+type StoredNote = {
+  id: string;
+  canonicalUrl: string;
+  site: string;
+  note: string;
+  tags: string[];
+  quotes: { text: string }[];
+  article: { title: string };
+};
 
 /** Every stored note, read straight from IndexedDB in an extension page, sorted by URL. */
-const stored = (page: Page) => page.evaluate(() => new Promise<StoredNote[]>((ok, fail) => {
-  const req = indexedDB.open('qingdu-notes');
-  req.onerror = () => fail(req.error);
-  req.onsuccess = () => {
-    const get = req.result.transaction('notes').objectStore('notes').getAll();
-    get.onsuccess = () => { req.result.close(); ok((get.result as StoredNote[]).sort((a, b) => a.canonicalUrl.localeCompare(b.canonicalUrl))); };
-  };
-}));
+const stored = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<StoredNote[]>((ok, fail) => {
+        const req = indexedDB.open('qingdu-notes');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('notes').objectStore('notes').getAll();
+          get.onsuccess = () => {
+            req.result.close();
+            ok((get.result as StoredNote[]).sort((a, b) => a.canonicalUrl.localeCompare(b.canonicalUrl)));
+          };
+        };
+      }),
+  );
 
 /**
  * A UI string as this browser shows it: chrome.i18n in an extension page reads the same _locales files as the UI
@@ -57,7 +75,12 @@ async function msg(page: Page, key: string, ...subs: (string | number)[]): Promi
 /** A message with any values in its placeholders, as a RegExp. */
 async function msgPattern(page: Page, key: string): Promise<RegExp> {
   const text = await msg(page, key, ...Array(9).fill('\u0001'));
-  return new RegExp(text.split('\u0001').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));
+  return new RegExp(
+    text
+      .split('\u0001')
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*'),
+  );
 }
 
 /** A message with these values, as a RegExp that matches it exactly (anywhere in the text). */
@@ -84,7 +107,11 @@ async function notesPage(): Promise<Page> {
     const w = window as unknown as { downloads: Promise<{ name: string; text: string }>[] };
     w.downloads = [];
     HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-      w.downloads.push(fetch(this.href).then((r) => r.text()).then((text) => ({ name: this.download, text })));
+      w.downloads.push(
+        fetch(this.href)
+          .then((r) => r.text())
+          .then((text) => ({ name: this.download, text })),
+      );
     };
   });
   return page;
@@ -92,9 +119,18 @@ async function notesPage(): Promise<Page> {
 
 // Polling by interval, not requestAnimationFrame: background tabs (the two popups saving at once) render no frames.
 async function search(page: Page, q: string): Promise<{ titles: string[]; marks: string[] }> {
-  await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.$eval('#search', (e) => {
+    (e as HTMLInputElement).value = '';
+    e.dispatchEvent(new Event('input', { bubbles: true }));
+  });
   await page.type('#search', q);
-  await page.waitForFunction((q: string) => (document.querySelector('#count') as HTMLElement | null)?.dataset.mode === 'search' && (document.querySelector('#search') as HTMLInputElement).value === q, { timeout: 10_000, polling: 100 }, q);
+  await page.waitForFunction(
+    (q: string) =>
+      (document.querySelector('#count') as HTMLElement | null)?.dataset.mode === 'search' &&
+      (document.querySelector('#search') as HTMLInputElement).value === q,
+    { timeout: 10_000, polling: 100 },
+    q,
+  );
   await new Promise((r) => setTimeout(r, 200));
   return page.evaluate(() => ({
     titles: [...document.querySelectorAll('#note-list li h2')].map((e) => e.textContent ?? ''),
@@ -103,8 +139,18 @@ async function search(page: Page, q: string): Promise<{ titles: string[]; marks:
 }
 
 /** Wait for the page's notice to match; on timeout the error names what the notice said instead. */
-const notice = (page: Page, re: RegExp) => page.waitForFunction((src: string) => new RegExp(src).test(document.querySelector('#notice')?.textContent ?? ''), { timeout: 20_000, polling: 100 }, re.source)
-  .catch(async () => { throw new Error(`notice ${re} not shown; it says: ${await page.$eval('#notice', (e) => e.textContent).catch(() => '(none)')}`); });
+const notice = (page: Page, re: RegExp) =>
+  page
+    .waitForFunction(
+      (src: string) => new RegExp(src).test(document.querySelector('#notice')?.textContent ?? ''),
+      { timeout: 20_000, polling: 100 },
+      re.source,
+    )
+    .catch(async () => {
+      throw new Error(
+        `notice ${re} not shown; it says: ${await page.$eval('#notice', (e) => e.textContent).catch(() => '(none)')}`,
+      );
+    });
 
 it('assigns the save-note shortcut (commands.getAll)', async () => {
   const cmds = await driver.background(() => chrome.commands.getAll());
@@ -115,16 +161,29 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   const gscnTab = await openTab(PAGES.gscn1.url);
   const popup = await savedFromPopup(gscnTab);
   await popup.click('#btn-save');
-  await popup.waitForFunction(() => /已保存|Saved/.test(document.querySelector('.notice')?.textContent ?? ''), { polling: 100 });
+  await popup.waitForFunction(() => /已保存|Saved/.test(document.querySelector('.notice')?.textContent ?? ''), {
+    polling: 100,
+  });
   // Saving again updates and says so.
   await popup.click('#btn-save');
-  await popup.waitForFunction(() => /已更新|updated/.test(document.querySelector('.notice')?.textContent ?? ''), { polling: 100 });
+  await popup.waitForFunction(() => /已更新|updated/.test(document.querySelector('.notice')?.textContent ?? ''), {
+    polling: 100,
+  });
   await popup.close();
 
   const ifengTab = await openTab(IFENG_URL);
-  const menu = await driver.background((tabId: number, text: string) =>
-    (globalThis as unknown as { qingduNotesTestHooks: { menuClick(id: string, t: number, s: string): Promise<{ ok: boolean; value?: { status: string } }> } })
-      .qingduNotesTestHooks.menuClick('qingdu-save-selection', tabId, text), ifengTab, SELECTION);
+  const menu = await driver.background(
+    (tabId: number, text: string) =>
+      (
+        globalThis as unknown as {
+          qingduNotesTestHooks: {
+            menuClick(id: string, t: number, s: string): Promise<{ ok: boolean; value?: { status: string } }>;
+          };
+        }
+      ).qingduNotesTestHooks.menuClick('qingdu-save-selection', tabId, text),
+    ifengTab,
+    SELECTION,
+  );
   expect(menu).toMatchObject({ ok: true, value: { status: 'created' } });
 
   const page = await notesPage();
@@ -150,7 +209,9 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await page.click('#note-list li');
   await page.waitForSelector('#note-text');
   await page.type('#note-text', '兰州工业史料，待引用');
-  await page.$eval('#note-tags', (e) => { (e as HTMLInputElement).value = ''; });
+  await page.$eval('#note-tags', (e) => {
+    (e as HTMLInputElement).value = '';
+  });
   await page.type('#note-tags', '工业，甘肃');
   await page.click('#note-save');
   await notice(page, await literal(page, 'notesSaved'));
@@ -165,8 +226,15 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await page.waitForSelector('#note-list');
 
   // Citation and Markdown exports of the notes shown (all of them once the search box is empty).
-  await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
-  await page.waitForFunction((t: string) => document.querySelector('#count')?.textContent === t, { polling: 100 }, total2);
+  await page.$eval('#search', (e) => {
+    (e as HTMLInputElement).value = '';
+    e.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(
+    (t: string) => document.querySelector('#count')?.textContent === t,
+    { polling: 100 },
+    total2,
+  );
   type Downloads = { downloads: Promise<{ name: string; text: string }>[] };
   await page.select('#export-cite', 'bibtex');
   await notice(page, await literal(page, 'notesExportedCitations', 2, 'bibtex'));
@@ -196,15 +264,24 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   const input = await page.$('#import-file');
   await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(good);
   await page.waitForSelector('#import-summary');
-  expect(await page.$eval('#import-summary', (e) => e.textContent?.trim())).toBe(await msg(page, 'notesImportSummary', 2, 2, 0));
+  expect(await page.$eval('#import-summary', (e) => e.textContent?.trim())).toBe(
+    await msg(page, 'notesImportSummary', 2, 2, 0),
+  );
   await page.click('#import-confirm');
   await notice(page, await literal(page, 'notesImported', 2, 0, 0));
   expect(await stored(page)).toEqual(before);
   expect((await search(page, '齿轮厂')).titles).toEqual([gscnTitle]);
 
   // Filters: by tag, by site, by a date range that excludes everything.
-  await page.$eval('#search', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
-  await page.waitForFunction((t: string) => document.querySelector('#count')?.textContent === t, { polling: 100 }, total2);
+  await page.$eval('#search', (e) => {
+    (e as HTMLInputElement).value = '';
+    e.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(
+    (t: string) => document.querySelector('#count')?.textContent === t,
+    { polling: 100 },
+    total2,
+  );
   const rows = () => page.$$eval('#note-list li h2', (es) => es.map((e) => e.textContent));
   await page.select('#filter-tag', '工业');
   await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 1, { polling: 100 });
@@ -217,9 +294,15 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   expect(await rows()).toEqual([ifeng.article.title]);
   await page.select('#filter-site', '');
   await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 2, { polling: 100 });
-  await page.$eval('#filter-to', (e) => { (e as HTMLInputElement).value = '2000-01-01'; e.dispatchEvent(new Event('change', { bubbles: true })); });
+  await page.$eval('#filter-to', (e) => {
+    (e as HTMLInputElement).value = '2000-01-01';
+    e.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 0, { polling: 100 });
-  await page.$eval('#filter-to', (e) => { (e as HTMLInputElement).value = ''; e.dispatchEvent(new Event('change', { bubbles: true })); });
+  await page.$eval('#filter-to', (e) => {
+    (e as HTMLInputElement).value = '';
+    e.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await page.waitForFunction(() => document.querySelectorAll('#note-list li').length === 2, { polling: 100 });
 
   // Delete with undo gives back the identical note.
@@ -249,12 +332,19 @@ it('the popup opens the notes library in a new tab (打开笔记)', async () => 
   expect(await popup.$eval('#open-notes', (e) => e.textContent)).toBe(await msg(popup, 'popupOpenNotes'));
   await popup.$eval('#open-notes', (e) => (e as HTMLAnchorElement).click());
   // The new tab is found among the extension's own views (Firefox's BiDi reports extension pages as about:blank).
-  const notesTab = await popup.waitForFunction(() => {
-    const w = chrome.extension.getViews({ type: 'tab' }).find((v) => v.location.pathname === '/src/notes/index.html');
-    return w?.document.body?.dataset.ready === 'true'
-      && { title: w.document.title, h1: w.document.querySelector('h1')?.textContent };
-  }, { timeout: 10_000, polling: 100 });
-  const shown = await notesTab.jsonValue() as { title: string; h1: string };
+  const notesTab = await popup.waitForFunction(
+    () => {
+      const w = chrome.extension.getViews({ type: 'tab' }).find((v) => v.location.pathname === '/src/notes/index.html');
+      return (
+        w?.document.body?.dataset.ready === 'true' && {
+          title: w.document.title,
+          h1: w.document.querySelector('h1')?.textContent,
+        }
+      );
+    },
+    { timeout: 10_000, polling: 100 },
+  );
+  const shown = (await notesTab.jsonValue()) as { title: string; h1: string };
   const title = await msg(popup, 'notesPageTitle');
   expect(shown).toMatchObject({ title, h1: title });
   await popup.evaluate(async () => {
@@ -272,7 +362,9 @@ it('two tabs saving at once both get saved', async () => {
   const page = await notesPage();
   const count = (await stored(page)).length;
   // DOM clicks (puppeteer's mouse click waits for a frame, which background tabs do not render).
-  await Promise.all([a, b].map((p) => p.evaluate(() => (document.querySelector('#btn-save') as HTMLButtonElement).click())));
+  await Promise.all(
+    [a, b].map((p) => p.evaluate(() => (document.querySelector('#btn-save') as HTMLButtonElement).click())),
+  );
   for (const p of [a, b]) {
     await p.waitForFunction(() => !!document.querySelector('.notice')?.textContent, { polling: 100 });
     expect(await p.$eval('.notice', (e) => e.textContent)).toMatch(/已保存|已更新|Saved|updated/);
@@ -284,9 +376,16 @@ it('two tabs saving at once both get saved', async () => {
 });
 
 it('the save-note command saves the active article and refuses a channel page', async () => {
-  type Hooks = { qingduNotesTestHooks: { command(c: string, t: number): Promise<{ ok: boolean; code?: string; value?: { status: string } }> } };
-  const run = (tabId: number) => driver.background((id: number) =>
-    (globalThis as unknown as Hooks).qingduNotesTestHooks.command('save-note', id), tabId);
+  type Hooks = {
+    qingduNotesTestHooks: {
+      command(c: string, t: number): Promise<{ ok: boolean; code?: string; value?: { status: string } }>;
+    };
+  };
+  const run = (tabId: number) =>
+    driver.background(
+      (id: number) => (globalThis as unknown as Hooks).qingduNotesTestHooks.command('save-note', id),
+      tabId,
+    );
   const list = await openTab(PAGES.gscn3.url);
   expect(await run(list)).toMatchObject({ ok: false, code: 'no-article' });
   const article = await openTab(PAGES.gscn1.url);
@@ -298,11 +397,19 @@ it('a saved page cannot run script in the notes page (no handler runs, none even
   const page = await notesPage();
   // Every CSP violation and console error of the page: an inline handler that CSP blocks was still live in our DOM.
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' && /inline|Content.Security|script-src|CSP/i.test(m.text())) problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /inline|Content.Security|script-src|CSP/i.test(m.text())) problems.push(m.text());
+  });
   await page.evaluate(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber} ${document.querySelector(".note-view h1")?.textContent}`), true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) =>
+        (window as unknown as { __csp: string[] }).__csp.push(
+          `${e.violatedDirective} ${e.sourceFile}:${e.lineNumber} ${document.querySelector('.note-view h1')?.textContent}`,
+        ),
+      true,
+    );
   });
   const bodies = [
     '<p>恶意页面</p><img src="x" onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">链接</a><iframe src="javascript:parent.pwned=4"></iframe>',
@@ -312,17 +419,60 @@ it('a saved page cannot run script in the notes page (no handler runs, none even
     '<p>恶意页面</p><img src=x onerror="window.pwned=8"><body onload="window.pwned=9">',
   ];
   for (const [i, contentHtml] of bodies.entries()) {
-    const r = await page.evaluate((html: string, n: number) => chrome.runtime.sendMessage({ name: 'notesSave', data: { article: {
-      isArticle: true, confidence: 1, url: `http://evil.example/x${n}`, canonicalUrl: null, siteName: 'evil', title: `脚本注入测试${n}`,
-      published: null, source: null, authors: [], editors: [], section: [], lang: 'zh-CN', excerpt: '', contentHtml: html,
-      textContent: '恶意页面', charCount: 4, readingMinutes: 1, images: [], rule: 'generic', nextPageUrl: null } } }), contentHtml, i);
+    const r = await page.evaluate(
+      (html: string, n: number) =>
+        chrome.runtime.sendMessage({
+          name: 'notesSave',
+          data: {
+            article: {
+              isArticle: true,
+              confidence: 1,
+              url: `http://evil.example/x${n}`,
+              canonicalUrl: null,
+              siteName: 'evil',
+              title: `脚本注入测试${n}`,
+              published: null,
+              source: null,
+              authors: [],
+              editors: [],
+              section: [],
+              lang: 'zh-CN',
+              excerpt: '',
+              contentHtml: html,
+              textContent: '恶意页面',
+              charCount: 4,
+              readingMinutes: 1,
+              images: [],
+              rule: 'generic',
+              nextPageUrl: null,
+            },
+          },
+        }),
+      contentHtml,
+      i,
+    );
     expect(r).toMatchObject({ ok: true });
   }
   for (const i of bodies.keys()) {
     await search(page, `脚本注入测试${i}`);
-    await page.waitForFunction((t: string) => [...document.querySelectorAll('#note-list li')].some((li) => li.querySelector('h2')?.textContent === t), {}, `脚本注入测试${i}`);
-    await page.evaluate((t: string) => [...document.querySelectorAll<HTMLElement>('#note-list li')].find((li) => li.querySelector('h2')?.textContent === t)!.click(), `脚本注入测试${i}`);
-    await page.waitForFunction((t: string) => document.querySelector('.note-view h1')?.textContent === t, {}, `脚本注入测试${i}`);
+    await page.waitForFunction(
+      (t: string) =>
+        [...document.querySelectorAll('#note-list li')].some((li) => li.querySelector('h2')?.textContent === t),
+      {},
+      `脚本注入测试${i}`,
+    );
+    await page.evaluate(
+      (t: string) =>
+        [...document.querySelectorAll<HTMLElement>('#note-list li')]
+          .find((li) => li.querySelector('h2')?.textContent === t)!
+          .click(),
+      `脚本注入测试${i}`,
+    );
+    await page.waitForFunction(
+      (t: string) => document.querySelector('.note-view h1')?.textContent === t,
+      {},
+      `脚本注入测试${i}`,
+    );
     await page.click('.note-view .body img').catch(() => undefined);
     await page.click('.note-view .body a').catch(() => undefined);
     await new Promise((res) => setTimeout(res, 500));

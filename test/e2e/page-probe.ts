@@ -7,7 +7,10 @@ import type { Driver } from '../../scripts/lib/browser';
  */
 
 /** Visibility of the block starting with each marker text (first text node whose trimmed text starts with it). */
-export function markerVisibility(page: Page, markers: string[]): Promise<{ marker: string; found: boolean; visible: boolean }[]> {
+export function markerVisibility(
+  page: Page,
+  markers: string[],
+): Promise<{ marker: string; found: boolean; visible: boolean }[]> {
   return page.evaluate((ms: string[]) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const texts: Text[] = [];
@@ -25,20 +28,24 @@ export function textVisible(page: Page, text: string): Promise<boolean> {
   return page.evaluate((needle: string) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if ((n.nodeValue ?? '').replace(/\s+/g, '').includes(needle.replace(/\s+/g, ''))) return !!n.parentElement?.checkVisibility();
+      if ((n.nodeValue ?? '').replace(/\s+/g, '').includes(needle.replace(/\s+/g, '')))
+        return !!n.parentElement?.checkVisibility();
     }
     return false;
   }, text);
 }
 
 /** What the reader overlay shows, or null when it is not mounted. */
-export function readerView(page: Page): Promise<{ title: string; meta: Record<string, string>; body: string; font: string } | null> {
+export function readerView(
+  page: Page,
+): Promise<{ title: string; meta: Record<string, string>; body: string; font: string } | null> {
   return page.evaluate(() => {
     const root = document.getElementById('qingdu-reader')?.shadowRoot;
     const title = root?.querySelector('.qd-title');
     if (!root || !title) return null;
     const meta: Record<string, string> = {};
-    for (const s of Array.from(root.querySelectorAll<HTMLElement>('.qd-meta [data-field]'))) meta[s.dataset.field!] = s.textContent ?? '';
+    for (const s of Array.from(root.querySelectorAll<HTMLElement>('.qd-meta [data-field]')))
+      meta[s.dataset.field!] = s.textContent ?? '';
     const overlay = root.querySelector('.qd-overlay')!;
     return {
       title: title.textContent ?? '',

@@ -13,27 +13,49 @@ export interface CorpusPage {
   site: string;
 }
 
-interface LabelRow { file: string; url: string | null; site: string; is_article: boolean; title: string; body_first: string }
+interface LabelRow {
+  file: string;
+  url: string | null;
+  site: string;
+  is_article: boolean;
+  title: string;
+  body_first: string;
+}
 
-const rows = (): LabelRow[] => readFileSync('test/fixtures/corpus/labels.jsonl', 'utf8').split('\n').filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as LabelRow);
+const rows = (): LabelRow[] =>
+  readFileSync('test/fixtures/corpus/labels.jsonl', 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelRow);
 
 /** Article pages of the corpus that carry their real URL (so they are served where the manifest matches them). */
 export function corpusArticles(names?: string[]): CorpusPage[] {
-  return rows().filter((r) => r.is_article && r.url && (!names || names.includes(r.file.replace(/^pages\/|\.html$/g, ''))))
+  return rows()
+    .filter((r) => r.is_article && r.url && (!names || names.includes(r.file.replace(/^pages\/|\.html$/g, ''))))
     .map((r) => {
       const u = new URL(r.url!);
-      return { name: r.file.replace(/^pages\/|\.html$/g, ''), url: `http://${u.host}${u.pathname}${u.search}`, host: u.host,
-        title: r.title, bodyFirst: r.body_first, site: r.site };
+      return {
+        name: r.file.replace(/^pages\/|\.html$/g, ''),
+        url: `http://${u.host}${u.pathname}${u.search}`,
+        host: u.host,
+        title: r.title,
+        bodyFirst: r.body_first,
+        site: r.site,
+      };
     });
 }
 
 /** Server routes for the pages: the saved bytes with a bare `text/html` (each page's own `<meta charset>` decides). */
 export function corpusRoutes(pages: CorpusPage[]): Record<string, Route> {
-  return Object.fromEntries(pages.map((p) => {
-    const u = new URL(p.url);
-    return [`${u.pathname}${u.search}`, { file: `test/fixtures/corpus/pages/${p.name}.html`, contentType: 'text/html' }];
-  }));
+  return Object.fromEntries(
+    pages.map((p) => {
+      const u = new URL(p.url);
+      return [
+        `${u.pathname}${u.search}`,
+        { file: `test/fixtures/corpus/pages/${p.name}.html`, contentType: 'text/html' },
+      ];
+    }),
+  );
 }
 
 /** The two-page fixture (test/fixtures/multipage/make.py): page 1 UTF-8, page 2 GBK declared only in <meta>. */

@@ -7,8 +7,8 @@ import { CLUTTER_MARKERS, GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT, ROUTES,
 import { askContent, waitForContent } from '../../scripts/lib/extension-probe';
 import { badgeText, markerVisibility, navigateInPage, readerView, textVisible } from './page-probe';
 
-// Issue 2 "must show", in a real browser with the built extension (QINGDU_DIST, default dist), pages from localhost
-// under their real host names.
+// The runtime (README "Using the extension", "Browser tests"), in a real browser with the built extension (QINGDU_DIST,
+// default dist), pages from localhost under their real host names.
 // One folder per browser, so a Firefox run does not overwrite the Chromium screenshots.
 const OUT = `test-results/${browserKind()}`;
 let server: PageServer;
@@ -56,7 +56,10 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
       await page.screenshot({ path: `${OUT}/${p.name}-decluttered.png` });
       // The sheet is removable: turning declutter off shows the blocks again.
       await askContent(driver, tabId, 'status');
-      await driver.background((id: number) => chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: false } }, { frameId: 0 }), tabId);
+      await driver.background(
+        (id: number) => chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: false } }, { frameId: 0 }),
+        tabId,
+      );
       expect((await markerVisibility(page, CLUTTER_MARKERS)).every((v) => v.visible)).toBe(true);
     } finally {
       await page.close();
@@ -77,7 +80,9 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
         await popup.waitForFunction(() => document.querySelector('.notice')?.textContent !== '');
         // The UI language is the browser's (Debian's Chromium ships en-US only without chromium-l10n).
         expect(await popup.$eval('.notice', (e) => e.textContent)).toMatch(/^(已打开阅读模式|Reader mode opened)$/);
-        await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'));
+        await page.waitForFunction(
+          () => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'),
+        );
       } finally {
         await popup.close();
       }
@@ -101,9 +106,14 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
     const { page, tabId } = await openArticle(p);
     try {
       const before = await snapshot(page);
-      const run = () => driver.background((id: number) =>
-        (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
-          .qingduTestHooks.runCommand('toggle-reader', id), tabId);
+      const run = () =>
+        driver.background(
+          (id: number) =>
+            (
+              globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
+            ).qingduTestHooks.runCommand('toggle-reader', id),
+          tabId,
+        );
       expect(await run()).toBe(true);
       expect(await readerView(page)).not.toBeNull();
       expect(await run()).toBe(false); // the shortcut closes it again
@@ -117,9 +127,13 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
   it('reader shows the labelled title and meta line (time, 来源, 作者, 编辑)', async () => {
     const { page, tabId } = await openArticle(p);
     try {
-      await driver.background((id: number) =>
-        (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
-          .qingduTestHooks.runCommand('toggle-reader', id), tabId);
+      await driver.background(
+        (id: number) =>
+          (
+            globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
+          ).qingduTestHooks.runCommand('toggle-reader', id),
+        tabId,
+      );
       const view = await readerView(page);
       const l = p.label;
       expect(view?.title).toBe(l.title);
@@ -139,24 +153,37 @@ it('reader host removed by a page script: closed as by Esc (scroll unlocked, key
     const before = await snapshot(page);
     // A page that strips unknown children of <html> (main world, like the page's own script).
     await page.evaluate(() => {
-      new MutationObserver(() => document.getElementById('qingdu-reader')?.remove())
-        .observe(document.documentElement, { childList: true });
+      new MutationObserver(() => document.getElementById('qingdu-reader')?.remove()).observe(document.documentElement, {
+        childList: true,
+      });
       (window as unknown as { __qdKeys: string[] }).__qdKeys = [];
       window.addEventListener('keydown', (e) => (window as unknown as { __qdKeys: string[] }).__qdKeys.push(e.key));
     });
-    const run = () => driver.background((id: number) =>
-      (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
-        .qingduTestHooks.runCommand('toggle-reader', id), tabId);
+    const run = () =>
+      driver.background(
+        (id: number) =>
+          (
+            globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
+          ).qingduTestHooks.runCommand('toggle-reader', id),
+        tabId,
+      );
     expect(await run()).toBe(true);
     await page.waitForFunction(() => !document.getElementById('qingdu-scroll-lock'), { timeout: 5_000 });
     expect(await page.$('#qingdu-reader')).toBeNull();
-    expect(await page.evaluate(() => [getComputedStyle(document.documentElement).overflow, getComputedStyle(document.body).overflow]))
-      .not.toContain('hidden');
+    expect(
+      await page.evaluate(() => [
+        getComputedStyle(document.documentElement).overflow,
+        getComputedStyle(document.body).overflow,
+      ]),
+    ).not.toContain('hidden');
     expect((await askContent<{ readerOpen: boolean }>(driver, tabId, 'status')).readerOpen).toBe(false);
     await page.bringToFront();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => (window as unknown as { __qdKeys: string[] }).__qdKeys)).toEqual(['ArrowDown', 'j']);
+    expect(await page.evaluate(() => (window as unknown as { __qdKeys: string[] }).__qdKeys)).toEqual([
+      'ArrowDown',
+      'j',
+    ]);
     expect((await snapshot(page)).html).toBe(before.html);
     // The next shortcut press opens the reader again (it was closed, not half-open).
     expect(await run()).toBe(true);
@@ -168,27 +195,40 @@ it('reader host removed by a page script: closed as by Esc (scroll unlocked, key
 it('reader renders hostile body HTML sanitized (DOMPurify): no handler runs, no javascript: link survives', async () => {
   const { page, tabId } = await openArticle(PAGES.gscn1);
   try {
-    const hostile = '<p>正文</p><img src="/missing.png" onerror="window.__qdHits=(window.__qdHits||0)+1">'
-      + '<a href="javascript:window.__qdHits=100">链接</a><svg onload="window.__qdHits=1000"></svg>'
-      + '<script>window.__qdHits=10000</script><iframe srcdoc="<script>parent.__qdHits=1</script>"></iframe>';
+    const hostile =
+      '<p>正文</p><img src="/missing.png" onerror="window.__qdHits=(window.__qdHits||0)+1">' +
+      '<a href="javascript:window.__qdHits=100">链接</a><svg onload="window.__qdHits=1000"></svg>' +
+      '<script>window.__qdHits=10000</script><iframe srcdoc="<script>parent.__qdHits=1</script>"></iframe>';
     // Load the reader bundle the normal way, then open it on an Article whose body is hostile, in the content
     // script's own world (the engine's serializer already strips these; this proves the reader does not rely on it).
-    const hook = (id: number) => (globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } })
-      .qingduTestHooks.runCommand('toggle-reader', id);
+    const hook = (id: number) =>
+      (
+        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
+      ).qingduTestHooks.runCommand('toggle-reader', id);
     expect(await driver.background(hook, tabId)).toBe(true);
     expect(await driver.background(hook, tabId)).toBe(false);
-    await driver.background((id: number, html: string) => chrome.scripting.executeScript({
-      target: { tabId: id },
-      func: (h: string) => {
-        const s = (globalThis as unknown as { __qingdu: { article: object; reader: { open(a: object): void } } }).__qingdu;
-        s.reader.open({ ...s.article, contentHtml: h });
-      },
-      args: [html],
-    }), tabId, hostile);
-    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body img'));
+    await driver.background(
+      (id: number, html: string) =>
+        chrome.scripting.executeScript({
+          target: { tabId: id },
+          func: (h: string) => {
+            const s = (globalThis as unknown as { __qingdu: { article: object; reader: { open(a: object): void } } })
+              .__qingdu;
+            s.reader.open({ ...s.article, contentHtml: h });
+          },
+          args: [html],
+        }),
+      tabId,
+      hostile,
+    );
+    await page.waitForFunction(
+      () => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body img'),
+    );
     await new Promise((r) => setTimeout(r, 500)); // let the broken image fire its error event
     expect(await page.evaluate(() => (window as unknown as { __qdHits?: number }).__qdHits ?? 0)).toBe(0);
-    const body = await page.evaluate(() => document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-body')!.innerHTML);
+    const body = await page.evaluate(
+      () => document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-body')!.innerHTML,
+    );
     expect(body).toContain('正文');
     expect(body).not.toMatch(/onerror|onload|javascript:|<script|<iframe/i);
   } finally {
@@ -202,13 +242,25 @@ it('the real toolbar popup (action.openPopup) acts on the active tab: 阅读模�
   try {
     await page.bringToFront();
     await driver.background(() => chrome.action.openPopup());
-    const target = await driver.browser.waitForTarget((t) => t.url().startsWith(`${driver.extensionOrigin}src/popup/index.html`) && !t.url().includes('?'), { timeout: 10_000 });
+    const target = await driver.browser.waitForTarget(
+      (t) => t.url().startsWith(`${driver.extensionOrigin}src/popup/index.html`) && !t.url().includes('?'),
+      { timeout: 10_000 },
+    );
     const popup = (await target.asPage())!;
     await popup.waitForSelector('.status[data-state="ready"]', { timeout: 10_000 });
     expect(await popup.$eval('.status', (e) => e.getAttribute('data-article'))).toBe('true');
     await popup.click('#btn-reader');
-    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'));
-    expect((await driver.background((id: number) => chrome.tabs.sendMessage(id, { name: 'status' }, { frameId: 0 }), tabId) as { readerOpen: boolean }).readerOpen).toBe(true);
+    await page.waitForFunction(
+      () => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'),
+    );
+    expect(
+      (
+        (await driver.background(
+          (id: number) => chrome.tabs.sendMessage(id, { name: 'status' }, { frameId: 0 }),
+          tabId,
+        )) as { readerOpen: boolean }
+      ).readerOpen,
+    ).toBe(true);
   } finally {
     await page.close();
   }
@@ -219,10 +271,16 @@ it('popup shows the assigned shortcut and links to the browser shortcut settings
   try {
     const popup = await driver.openExtensionPage(`src/popup/index.html?tab=${tabId}`, '.status[data-state="ready"]');
     try {
-      await popup.waitForFunction((key: string) => document.querySelector('.shortcut')?.textContent?.includes(key), {}, READER_SHORTCUT);
+      await popup.waitForFunction(
+        (key: string) => document.querySelector('.shortcut')?.textContent?.includes(key),
+        {},
+        READER_SHORTCUT,
+      );
       if (driver.kind === 'chromium') {
         await popup.click('.shortcut a');
-        const settings = await driver.browser.waitForTarget((t) => t.url() === 'chrome://extensions/shortcuts', { timeout: 10_000 });
+        const settings = await driver.browser.waitForTarget((t) => t.url() === 'chrome://extensions/shortcuts', {
+          timeout: 10_000,
+        });
         await (await settings.asPage()).close();
       } else {
         // Firefox refuses to open about: pages for extensions: the path is shown as text instead.
@@ -245,7 +303,9 @@ it('popup shows the labelled title, time and source', async () => {
       await popup.screenshot({ path: `${OUT}/popup.png` });
       const l = PAGES.gscn1.label;
       expect(await popup.$eval('.title', (e) => e.textContent)).toBe(l.title);
-      expect(await popup.$eval('.published', (e) => e.textContent).catch(() => null)).toBe(l.published!.slice(0, 16).replace('T', ' '));
+      expect(await popup.$eval('.published', (e) => e.textContent).catch(() => null)).toBe(
+        l.published!.slice(0, 16).replace('T', ' '),
+      );
       expect(await popup.$eval('.source', (e) => e.textContent).catch(() => null)).toContain(l.source);
     } finally {
       await popup.close();
@@ -265,28 +325,37 @@ it('popup saves the Article to notes and copies metadata + citation', async () =
       await popup.waitForFunction(() => document.querySelector('.notice')?.textContent !== '');
       expect(await popup.$eval('.notice', (e) => e.textContent)).not.toMatch(/失败|Failed/);
       // The notes library (src/notes, IndexedDB `qingdu-notes`, written by the background) holds the Article now.
-      const notes = await driver.background(() => new Promise<{ canonicalUrl: string; article: { title: string; contentHtml: string } }[]>((ok, fail) => {
-        const req = indexedDB.open('qingdu-notes');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction('notes').objectStore('notes').getAll();
-          all.onsuccess = () => ok(all.result);
-          all.onerror = () => fail(all.error);
-        };
-      }));
+      const notes = await driver.background(
+        () =>
+          new Promise<{ canonicalUrl: string; article: { title: string; contentHtml: string } }[]>((ok, fail) => {
+            const req = indexedDB.open('qingdu-notes');
+            req.onerror = () => fail(req.error);
+            req.onsuccess = () => {
+              const all = req.result.transaction('notes').objectStore('notes').getAll();
+              all.onsuccess = () => ok(all.result);
+              all.onerror = () => fail(all.error);
+            };
+          }),
+      );
       const note = notes.find((n) => n.canonicalUrl === PAGES.gscn1.url);
       expect(note?.article.title).toBe(article.title);
       expect(note?.article.contentHtml).toContain(PAGES.gscn1.label.body_first!.slice(0, 10));
       const saved = await popup.$eval('.notice', (e) => e.textContent);
       await popup.bringToFront();
       await popup.click('#btn-copy');
-      await popup.waitForFunction((prev: string) => document.querySelector('.notice')?.textContent !== prev, { timeout: 20_000 }, saved);
+      await popup.waitForFunction(
+        (prev: string) => document.querySelector('.notice')?.textContent !== prev,
+        { timeout: 20_000 },
+        saved,
+      );
       const notice = await popup.$eval('.notice', (e) => e.textContent);
       expect(notice).not.toMatch(/失败|Failed/);
       // Chromium asks for the permission; Firefox has no such BiDi permission and reads under a testing pref
       // (scripts/lib/browser.ts).
       if (driver.kind === 'chromium')
-        await driver.browser.defaultBrowserContext().overridePermissions(driver.extensionOrigin.replace(/\/$/, ''), ['clipboard-read']);
+        await driver.browser
+          .defaultBrowserContext()
+          .overridePermissions(driver.extensionOrigin.replace(/\/$/, ''), ['clipboard-read']);
       const copied = await popup.evaluate(() => navigator.clipboard.readText().catch((e) => `unreadable: ${e}`));
       expect(copied).toContain(`标题：${article.title}`);
       expect(copied).toMatch(/\n\n\[1\] .+\[EB\/OL\]/); // one GB/T 7714 citation line after the block
@@ -352,7 +421,8 @@ it('a long body taken for an article at page load is overruled by the Article: c
     expect(await page.$('#qingdu-declutter, [data-qingdu-clutter]')).toBeNull();
     // the badge follows a message to the background: give it a moment
     let badge = await badgeText(driver, tabId);
-    for (let i = 0; i < 20 && badge !== ''; i++) badge = await new Promise((ok) => setTimeout(ok, 100)).then(() => badgeText(driver, tabId));
+    for (let i = 0; i < 20 && badge !== ''; i++)
+      badge = await new Promise((ok) => setTimeout(ok, 100)).then(() => badgeText(driver, tabId));
     expect(badge).toBe('');
   } finally {
     await page.close();
@@ -366,7 +436,11 @@ it('a page only Readability reads (English article): the content script loads Re
     expect(s).toMatchObject({ isArticle: true, declutter: true });
     // the part was loaded and Readability's parse timed as its own phase (the content script's file does not carry it)
     expect(await page.evaluate(() => performance.getEntriesByName('qingdu:readability').length)).toBe(1);
-    const article = await askContent<{ isArticle: boolean; title: string; textContent: string }>(driver, tabId, 'getArticle');
+    const article = await askContent<{ isArticle: boolean; title: string; textContent: string }>(
+      driver,
+      tabId,
+      'getArticle',
+    );
     expect(article.isArticle).toBe(true);
     expect(article.title).toBe('Just-released Minecraft exploit makes it easy to crash game servers');
     expect(article.textContent).toContain('A flaw in the wildly popular online game');
@@ -384,11 +458,18 @@ it('a single-page site that navigates to a page only Readability reads: the part
   try {
     const english = readFileSync('test/fixtures/peer/readability-test-pages/ars-1/source.html', 'utf8');
     const body = english.slice(english.indexOf('<body'), english.lastIndexOf('</body>')).replace(/^<body[^>]*>/, '');
-    await navigateInPage(page, { html: body, path: '/system/2020/03/17/012340001.shtml',
-      title: 'Just-released Minecraft exploit makes it easy to crash game servers | Ars Technica' });
+    await navigateInPage(page, {
+      html: body,
+      path: '/system/2020/03/17/012340001.shtml',
+      title: 'Just-released Minecraft exploit makes it easy to crash game servers | Ars Technica',
+    });
     expect(await page.evaluate(() => location.pathname)).toBe('/system/2020/03/17/012340001.shtml');
     expect(await page.evaluate(() => performance.getEntriesByName('qingdu:readability').length)).toBe(0);
-    const article = await askContent<{ isArticle: boolean; url: string; title: string; textContent: string }>(driver, tabId, 'getArticle');
+    const article = await askContent<{ isArticle: boolean; url: string; title: string; textContent: string }>(
+      driver,
+      tabId,
+      'getArticle',
+    );
     expect(article).toMatchObject({ isArticle: true, url: `http://${GSCN_HOST}/system/2020/03/17/012340001.shtml` });
     expect(article.title).toBe('Just-released Minecraft exploit makes it easy to crash game servers');
     expect(article.textContent).toContain('A flaw in the wildly popular online game');
@@ -401,7 +482,10 @@ it('never mutates the live page: declutter off, the body equals the same page wh
   const { page, tabId } = await openArticle(PAGES.gscn1);
   const plain = await driver.open(PAGES.other.url); // same file, host outside the manifest
   try {
-    await driver.background((id: number) => chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: false } }, { frameId: 0 }), tabId);
+    await driver.background(
+      (id: number) => chrome.tabs.sendMessage(id, { name: 'setDeclutter', data: { on: false } }, { frameId: 0 }),
+      tabId,
+    );
     const html = (p: Page) => p.evaluate(() => document.documentElement.outerHTML);
     expect(await html(page)).toBe(await html(plain));
   } finally {
@@ -428,5 +512,7 @@ declare const chrome: {
   storage: { local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string): Promise<void> } };
   tabs: { sendMessage(id: number, msg: unknown, opts: object): Promise<unknown> };
   action: { openPopup(): Promise<void> };
-  scripting: { executeScript(o: { target: { tabId: number }; func: (h: string) => void; args: unknown[] }): Promise<unknown> };
+  scripting: {
+    executeScript(o: { target: { tabId: number }; func: (h: string) => void; args: unknown[] }): Promise<unknown>;
+  };
 };

@@ -18,7 +18,10 @@ it(`${READER_SHORTCUT} pressed on the keyboard opens reader mode, and again clos
     await page.bringToFront();
     x.click(640, 500);
     x.key(READER_SHORTCUT_XDOTOOL);
-    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'), { timeout: 10_000 });
+    await page.waitForFunction(
+      () => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'),
+      { timeout: 10_000 },
+    );
     expect((await readerView(page))?.body).toContain(PAGES.gscn1.label.body_first!.slice(0, 10));
     x.key(READER_SHORTCUT_XDOTOOL);
     await page.waitForFunction(() => !document.getElementById('qingdu-reader'), { timeout: 10_000 });
@@ -38,7 +41,10 @@ it('on a host outside the manifest the shortcut injects Qingdu under activeTab a
     await page.bringToFront();
     x.click(640, 500);
     x.key(READER_SHORTCUT_XDOTOOL);
-    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'), { timeout: 10_000 });
+    await page.waitForFunction(
+      () => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'),
+      { timeout: 10_000 },
+    );
     expect((await readerView(page))?.body).toContain(PAGES.other.label.body_first!.slice(0, 10));
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.getElementById('qingdu-reader'), { timeout: 10_000 });

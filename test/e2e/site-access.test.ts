@@ -14,7 +14,10 @@ const headed = useHeadedBrowser();
 
 const contentRuns = async (d: Driver, page: Page) => {
   await new Promise((r) => setTimeout(r, 1500));
-  return askContent(d, await d.tabId(page), 'status').then(() => true, () => false);
+  return askContent(d, await d.tabId(page), 'status').then(
+    () => true,
+    () => false,
+  );
 };
 
 it('popup offers "always clean" for a host outside the manifest; granting registers the content script there, revoking removes it; a withheld portal is asked back (Firefox)', async (ctx) => {
@@ -47,11 +50,12 @@ it('popup offers "always clean" for a host outside the manifest; granting regist
 
     await popup.bringToFront();
     await popup.click('#btn-always');
-    await popup.waitForSelector('#btn-always-remove', { timeout: 10_000 })
-      .catch(async (e) => { throw new Error(`${e.message}; popup notice: ${await popup.$eval('.notice', (n) => n.textContent)}`); });
+    await popup.waitForSelector('#btn-always-remove', { timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e.message}; popup notice: ${await popup.$eval('.notice', (n) => n.textContent)}`);
+    });
     expect(await d.background((o: string) => chrome.permissions.contains({ origins: [o] }), origin)).toBe(true);
-    const registered = async () => (await d.background(() => chrome.scripting.getRegisteredContentScripts()))
-      .flatMap((s) => s.matches ?? []);
+    const registered = async () =>
+      (await d.background(() => chrome.scripting.getRegisteredContentScripts())).flatMap((s) => s.matches ?? []);
     for (let i = 0; i < 50 && !(await registered()).includes(origin); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await registered()).toEqual([origin]);
     // A new page on that site is cleaned by itself now.
@@ -82,7 +86,9 @@ it('popup offers "always clean" for a host outside the manifest; granting regist
     const back = await d.openExtensionPage(`src/popup/index.html?tab=${offTab}`, '#btn-always');
     try {
       await back.click('#btn-always');
-      await back.waitForFunction(() => !document.querySelector('#btn-always') && !!document.querySelector('.notice')?.textContent);
+      await back.waitForFunction(
+        () => !document.querySelector('#btn-always') && !!document.querySelector('.notice')?.textContent,
+      );
       expect(await d.background((o: string) => chrome.permissions.contains({ origins: [o] }), portal)).toBe(true);
       expect(await registered()).toEqual([]); // the declared content script covers the portal again
     } finally {
@@ -99,6 +105,9 @@ it('popup offers "always clean" for a host outside the manifest; granting regist
 });
 
 declare const chrome: {
-  permissions: { contains(p: { origins: string[] }): Promise<boolean>; remove(p: { origins: string[] }): Promise<boolean> };
+  permissions: {
+    contains(p: { origins: string[] }): Promise<boolean>;
+    remove(p: { origins: string[] }): Promise<boolean>;
+  };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
 };

@@ -20,7 +20,9 @@ export async function startXvfb(): Promise<XServer | null> {
   let n = 90 + (process.pid % 50);
   while (existsSync(`/tmp/.X${n}-lock`)) n++;
   const display = `:${n}`;
-  const proc: ChildProcess = spawn('/usr/bin/Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  const proc: ChildProcess = spawn('/usr/bin/Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: 'ignore',
+  });
   const end = Date.now() + 10_000;
   while (!existsSync(`/tmp/.X11-unix/X${n}`)) {
     if (Date.now() > end || proc.exitCode !== null) {
@@ -37,6 +39,8 @@ export async function startXvfb(): Promise<XServer | null> {
     display,
     key: (chord) => xdotool('key', chord),
     click: (x, y) => xdotool('mousemove', String(x), String(y), 'click', '1'),
-    close: () => { proc.kill(); },
+    close: () => {
+      proc.kill();
+    },
   };
 }

@@ -3,9 +3,16 @@ import { parseCredits, bracketedCredits, splitNames, trailingBareName, cleanSour
 
 describe('parseCredits', () => {
   it('reads values that run together', () => {
-    expect(parseCredits('2019-09-26 12:11来源：证券时报网作者：李在山')).toMatchObject({ source: '证券时报网', authors: ['李在山'] });
+    expect(parseCredits('2019-09-26 12:11来源：证券时报网作者：李在山')).toMatchObject({
+      source: '证券时报网',
+      authors: ['李在山'],
+    });
     expect(parseCredits('责任编辑：李跃群校对：刘威')).toMatchObject({ chiefEditors: ['李跃群'], editors: [] });
-    expect(parseCredits('来源：江川日报　作者：周航　责任编辑：林晓')).toMatchObject({ source: '江川日报', authors: ['周航'], chiefEditors: ['林晓'] });
+    expect(parseCredits('来源：江川日报　作者：周航　责任编辑：林晓')).toMatchObject({
+      source: '江川日报',
+      authors: ['周航'],
+      chiefEditors: ['林晓'],
+    });
   });
   it('cuts counters and dates off a source', () => {
     expect(parseCredits('来源：澎湃新闻网1032人参与308评论').source).toBe('澎湃新闻网');

@@ -19,7 +19,9 @@ describe('qingdu cite', () => {
     const status = await runCite([`${pages}gscn-1.html`, '--url', SEED_URL, '--accessed', '2026-11-29']);
     expect(err).toBe('');
     expect(status).toBe(0);
-    expect(out).toBe(`[1] 漆琳. 安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情[EB/OL]. (2020-03-15)[2026-11-29]. ${SEED_URL}.\n`);
+    expect(out).toBe(
+      `[1] 漆琳. 安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情[EB/OL]. (2020-03-15)[2026-11-29]. ${SEED_URL}.\n`,
+    );
   });
   it('numbers several files [1], [2] in input order', async () => {
     const status = await runCite([`${pages}sina-2.html`, `${pages}xinhuanet-1.html`, '--accessed', '2026-11-29']);

@@ -8,8 +8,20 @@ import { CORPUS_DIR, corpusLabels, labelUrl, sharedArticle } from './engine-help
 const labels = corpusLabels();
 const articles = labels.filter((l) => l.is_article);
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 const pad = (n: number) => String(n).padStart(2, '0');
 const ACCESSED = '2026-11-29';
@@ -48,7 +60,11 @@ function dateIn(style: CitationStyle, [y, m, d]: (number | undefined)[], type: s
  * Quotes and spaces differ between styles (MLA/Chicago quote the title, citeproc curls inner quotes); BibTeX
  * escapes LaTeX specials and braces capitals ({IP}) against re-casing.
  */
-const norm = (s: string) => s.replace(/(?<!\\)[{}]/g, '').replace(/\\([&%$#_{}])/g, '$1').replace(/["'“”‘’\s]/g, '');
+const norm = (s: string) =>
+  s
+    .replace(/(?<!\\)[{}]/g, '')
+    .replace(/\\([&%$#_{}])/g, '$1')
+    .replace(/["'“”‘’\s]/g, '');
 
 /** Every style of one Article: no error; title, URL and (when known) the publication date in each. */
 async function checkAll(article: Article, file: string): Promise<void> {
@@ -65,7 +81,9 @@ async function checkAll(article: Article, file: string): Promise<void> {
       expect(parsed.accessed, where).toEqual({ 'date-parts': [[2026, 11, 29]] });
       expect(parsed.issued, where).toEqual(item.issued);
     }
-    if (parts) for (const d of dateIn(style, parts, item.type)) expect(style === 'csl-json' ? text.replace(/\s/g, '') : text, where).toContain(d);
+    if (parts)
+      for (const d of dateIn(style, parts, item.type))
+        expect(style === 'csl-json' ? text.replace(/\s/g, '') : text, where).toContain(d);
     // No date of publication: GB/T still dates the reference by its 引用日期.
     else if (style.startsWith('gbt7714')) expect(text, where).toContain(`[${ACCESSED}]`);
   }
@@ -83,8 +101,14 @@ describe('citations of every corpus article', () => {
     });
     // The same page with the hand-checked label metadata: formatting tested on real values whatever extraction gives.
     it(`${label.file} (labelled metadata)`, async () => {
-      const labelled: Article = { ...extracted(), title: label.title ?? '', published: label.published,
-        source: label.source, authors: names(label.author), editors: names(label.editor) };
+      const labelled: Article = {
+        ...extracted(),
+        title: label.title ?? '',
+        published: label.published,
+        source: label.source,
+        authors: names(label.author),
+        editors: names(label.editor),
+      };
       expect(labelled.title, 'every labelled article has a title').toBeTruthy();
       expect(labelled.published, 'every labelled article has a date').toBeTruthy();
       await checkAll(labelled, label.file);

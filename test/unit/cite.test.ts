@@ -10,10 +10,27 @@ const SEED_GBT = `[1] 漆琳. 安宁区齿轮厂社区:关心关爱弱势群体 
 
 function article(over: Partial<Article> = {}): Article {
   return {
-    isArticle: true, confidence: 1, url: SEED_URL, canonicalUrl: null, siteName: '中国甘肃网',
-    title: '安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情', published: '2020-03-15T10:13:00+08:00', source: '中国甘肃网',
-    authors: ['漆琳'], editors: ['刘宇非'], section: ['甘肃新闻', '来稿选登'], lang: 'zh-CN', excerpt: '', contentHtml: '',
-    textContent: '', charCount: 0, readingMinutes: 1, images: [], rule: 'gscn', nextPageUrl: null, ...over,
+    isArticle: true,
+    confidence: 1,
+    url: SEED_URL,
+    canonicalUrl: null,
+    siteName: '中国甘肃网',
+    title: '安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情',
+    published: '2020-03-15T10:13:00+08:00',
+    source: '中国甘肃网',
+    authors: ['漆琳'],
+    editors: ['刘宇非'],
+    section: ['甘肃新闻', '来稿选登'],
+    lang: 'zh-CN',
+    excerpt: '',
+    contentHtml: '',
+    textContent: '',
+    charCount: 0,
+    readingMinutes: 1,
+    images: [],
+    rule: 'gscn',
+    nextPageUrl: null,
+    ...over,
   };
 }
 
@@ -40,21 +57,36 @@ describe('seed article, GB/T 7714 numeric', () => {
 
 describe('toCslItem', () => {
   it('keeps Chinese names whole and splits Latin names', () => {
-    const item = toCslItem(article({ authors: ['漆琳', '欧阳 修', 'John Smith', 'Doe, Jane', '新华社'] }), '2026-11-29');
+    const item = toCslItem(
+      article({ authors: ['漆琳', '欧阳 修', 'John Smith', 'Doe, Jane', '新华社'] }),
+      '2026-11-29',
+    );
     expect(item.author).toEqual([
-      { literal: '漆琳' }, { literal: '欧阳修' }, { family: 'Smith', given: 'John' }, { family: 'Doe', given: 'Jane' },
+      { literal: '漆琳' },
+      { literal: '欧阳修' },
+      { family: 'Smith', given: 'John' },
+      { family: 'Doe', given: 'Jane' },
       { literal: '新华社' },
     ]);
   });
   it('maps site, source, dates and URL', () => {
     const item = toCslItem(
-      article({ siteName: '网易', source: '新京报', canonicalUrl: 'https://www.163.com/news/article/ABC.html',
-        published: '2020-03-15T00:30:00+08:00' }),
+      article({
+        siteName: '网易',
+        source: '新京报',
+        canonicalUrl: 'https://www.163.com/news/article/ABC.html',
+        published: '2020-03-15T00:30:00+08:00',
+      }),
       '2026-11-29',
     );
     expect(item).toMatchObject({
-      type: 'webpage', 'container-title': '网易', publisher: '新京报', URL: 'https://www.163.com/news/article/ABC.html',
-      issued: { 'date-parts': [[2020, 3, 15]] }, accessed: { 'date-parts': [[2026, 11, 29]] }, language: 'zh-CN',
+      type: 'webpage',
+      'container-title': '网易',
+      publisher: '新京报',
+      URL: 'https://www.163.com/news/article/ABC.html',
+      issued: { 'date-parts': [[2020, 3, 15]] },
+      accessed: { 'date-parts': [[2026, 11, 29]] },
+      language: 'zh-CN',
       'citation-key': '1632020_ABC',
     });
   });
@@ -66,17 +98,27 @@ describe('toCslItem', () => {
   });
   it('drops a 来源 that names the site itself', () => {
     expect(toCslItem(article(), '2026-11-29').publisher).toBeUndefined();
-    expect(toCslItem(article({ siteName: '人民网', source: '人民网-文化频道' }), '2026-11-29').publisher).toBeUndefined();
+    expect(
+      toCslItem(article({ siteName: '人民网', source: '人民网-文化频道' }), '2026-11-29').publisher,
+    ).toBeUndefined();
   });
   it('types a newspaper site article-newspaper and a portal webpage', () => {
     expect(toCslItem(article({ siteName: '北京青年报' }), '2026-11-29').type).toBe('article-newspaper');
-    expect(toCslItem(article({ siteName: null, url: 'http://paper.people.com.cn/rmrb/html/2013-01/12/nw.htm' }), '2026-11-29').type)
-      .toBe('article-newspaper');
+    expect(
+      toCslItem(
+        article({ siteName: null, url: 'http://paper.people.com.cn/rmrb/html/2013-01/12/nw.htm' }),
+        '2026-11-29',
+      ).type,
+    ).toBe('article-newspaper');
     expect(toCslItem(article({ siteName: '新浪网', source: '新京报' }), '2026-11-29').type).toBe('webpage');
   });
   it('prints a newspaper site article in the standard [N/OL] form', async () => {
-    const text = await formatCitation(article({ siteName: '北京青年报', source: null }), 'gbt7714-numeric', { accessed: '2026-11-29' });
-    expect(text).toBe(`[1] 漆琳. 安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情[N/OL]. 北京青年报, 2020-03-15[2026-11-29]. ${SEED_URL}.`);
+    const text = await formatCitation(article({ siteName: '北京青年报', source: null }), 'gbt7714-numeric', {
+      accessed: '2026-11-29',
+    });
+    expect(text).toBe(
+      `[1] 漆琳. 安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情[N/OL]. 北京青年报, 2020-03-15[2026-11-29]. ${SEED_URL}.`,
+    );
   });
   it('rejects a malformed access date', () => {
     expect(() => toCslItem(article(), 'yesterday')).toThrow(/ISO 8601/);
@@ -92,8 +134,9 @@ describe('other formats', () => {
     expect(metadataBlock(article())).toBe(
       `标题：安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情\n来源：中国甘肃网\n作者：漆琳\n编辑：刘宇非\n发布时间：2020-03-15 10:13\n链接：${SEED_URL}`,
     );
-    expect(metadataBlock(article({ authors: [], editors: [], published: null, source: null, siteName: null })))
-      .toBe(`标题：安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情\n链接：${SEED_URL}`);
+    expect(metadataBlock(article({ authors: [], editors: [], published: null, source: null, siteName: null }))).toBe(
+      `标题：安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情\n链接：${SEED_URL}`,
+    );
   });
   it('rejects an unknown style', async () => {
     await expect(formatCitation(article(), 'harvard' as never)).rejects.toThrow(/style/);
@@ -104,16 +147,31 @@ describe('BibTeX and RIS parse back to the same title, authors and date', () => 
   const display = (n: Record<string, string>) => n.literal ?? [n.given, n.family].filter(Boolean).join(' ');
   const cases = [
     article(),
-    article({ title: '增长5% & {括号} #1_测试 "引号"', authors: ['漆琳', 'John Smith'], published: '2019-09-09',
-      url: 'https://finance.sina.com.cn/stock/usstock/c/2019-09-09/doc-iicezzrq4681677.shtml' }),
-    article({ siteName: '当代商报', source: null, authors: ['刘玺东', '易赛楠'], url: 'http://www.cjddsb.com/ym/xhy/532601.html' }),
+    article({
+      title: '增长5% & {括号} #1_测试 "引号"',
+      authors: ['漆琳', 'John Smith'],
+      published: '2019-09-09',
+      url: 'https://finance.sina.com.cn/stock/usstock/c/2019-09-09/doc-iicezzrq4681677.shtml',
+    }),
+    article({
+      siteName: '当代商报',
+      source: null,
+      authors: ['刘玺东', '易赛楠'],
+      url: 'http://www.cjddsb.com/ym/xhy/532601.html',
+    }),
   ];
   for (const [i, a] of cases.entries()) {
     for (const style of ['bibtex', 'ris'] as const) {
       it(`${style} #${i + 1}`, async () => {
         const item: CslItem = toCslItem(a, '2026-11-29');
         const text = await formatCitation(a, style, { accessed: '2026-11-29' });
-        const [back] = new Cite(text).data as Record<string, any>[];
+        type Parsed = {
+          title: string;
+          author: Record<string, string>[];
+          issued: NonNullable<CslItem['issued']>;
+          URL: string;
+        };
+        const [back] = new Cite(text).data as Parsed[];
         expect(back.title).toBe(item.title);
         expect(back.author.map(display)).toEqual(a.authors);
         expect(back.issued['date-parts']).toEqual(item.issued!['date-parts']);

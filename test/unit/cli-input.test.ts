@@ -47,7 +47,10 @@ describe('CLI refuses what is not a readable page, with a reason', () => {
 
   it('UTF-16 without a BOM is decoded, and a meta declaring UTF-16 is read as UTF-8', async () => {
     const a = join(dir, 'u16.html');
-    writeFileSync(a, Buffer.from('<html><head><title>标题测试</title></head><body><p>正文</p></body></html>', 'utf16le'));
+    writeFileSync(
+      a,
+      Buffer.from('<html><head><title>标题测试</title></head><body><p>正文</p></body></html>', 'utf16le'),
+    );
     expect((await extractFile({ file: a, url: null })).title).toBe('标题测试');
     const b = join(dir, 'm16.html');
     writeFileSync(b, '<html><head><meta charset="utf-16"><title>标题</title></head><body><p>正文</p></body></html>');
@@ -56,7 +59,10 @@ describe('CLI refuses what is not a readable page, with a reason', () => {
 
   it('a javascript: canonical URL is not reported', async () => {
     const f = join(dir, 'canon.html');
-    writeFileSync(f, '<html><head><link rel="canonical" href=" JaVa&#x09;script:alert(1)"><meta property="og:url" content="data:text/html,x"><title>t</title></head><body><p>正文</p></body></html>');
+    writeFileSync(
+      f,
+      '<html><head><link rel="canonical" href=" JaVa&#x09;script:alert(1)"><meta property="og:url" content="data:text/html,x"><title>t</title></head><body><p>正文</p></body></html>',
+    );
     expect((await extractFile({ file: f, url: 'https://news.example.cn/a/1.html' })).canonicalUrl).toBeNull();
   });
 

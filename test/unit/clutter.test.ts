@@ -4,7 +4,12 @@ import { Window } from 'happy-dom';
 import { decodeHtml } from '../../src/extract/decode';
 import { parseDocument } from '../../src/cli/dom';
 import {
-  CLUTTER_ATTR, declutterCss, findBodyElement, findClutterBlocks, markerOf, safeSelectors,
+  CLUTTER_ATTR,
+  declutterCss,
+  findBodyElement,
+  findClutterBlocks,
+  markerOf,
+  safeSelectors,
 } from '../../src/extract/clutter';
 import { CLUTTER_SELECTORS } from '../../src/extract/markers';
 
@@ -21,7 +26,9 @@ function fixture(name: string): string {
 }
 /** The body text as extraction reports it: paragraphs separated by blank lines. */
 function bodyText(doc: Document, sel: string): string {
-  return Array.from(doc.querySelectorAll(`${sel} p`)).map((p) => p.textContent).join('\n\n');
+  return Array.from(doc.querySelectorAll(`${sel} p`))
+    .map((p) => p.textContent)
+    .join('\n\n');
 }
 
 describe('markerOf', () => {
@@ -59,16 +66,25 @@ describe.each([
     expect(classes).toEqual(expect.arrayContaining(['copyright', 'recommend', 'bdsharebuttonbox share']));
     // Each marker's text sits inside some block.
     for (const m of REQUIRED) {
-      const holder = Array.from(doc.querySelectorAll('div')).find((d) => d.firstChild?.textContent?.trim().startsWith(m));
+      const holder = Array.from(doc.querySelectorAll('div')).find((d) =>
+        d.firstChild?.textContent?.trim().startsWith(m),
+      );
       expect(holder, m).toBeTruthy();
-      expect(blocks.some((b) => b.contains(holder!)), m).toBe(true);
+      expect(
+        blocks.some((b) => b.contains(holder!)),
+        m,
+      ).toBe(true);
     }
   });
 
   it('keeps only selectors that do not hit the body, its ancestors, html or body', () => {
     const doc = load();
     const body = doc.querySelector(bodySel)!;
-    const kept = safeSelectors(doc, [...CLUTTER_SELECTORS, '.main', '.left', 'body', bodySel, 'div[', '.ranking'], body);
+    const kept = safeSelectors(
+      doc,
+      [...CLUTTER_SELECTORS, '.main', '.left', 'body', bodySel, 'div[', '.ranking'],
+      body,
+    );
     expect(kept).toContain('.copyright');
     expect(kept).toContain('.ranking');
     expect(kept).not.toContain('.main');
@@ -81,7 +97,8 @@ describe.each([
 
 describe('guards', () => {
   it('never returns a wrapper that holds the body, even when its first text is a marker', () => {
-    const doc = happy(`<body><div id="wrap"><div class="tit">分享到</div><div id="body"><p>${'正文内容。'.repeat(40)}</p>
+    const doc =
+      happy(`<body><div id="wrap"><div class="tit">分享到</div><div id="body"><p>${'正文内容。'.repeat(40)}</p>
       <p>最后一段。</p></div></div><div id="side"><h3>相关新闻</h3><ul><li>a</li></ul></div></body>`);
     const body = findBodyElement(doc, `${'正文内容。'.repeat(40)}\n\n最后一段。`)!;
     expect(body.id).toBe('body');

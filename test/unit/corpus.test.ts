@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { CORPUS_FIELDS, scoreCorpus } from '../../src/cli/score';
-import { CORPUS_DIR, corpusLabels, disputedLabels, disputeOf, labelUrl, pageName, sharedArticle } from './engine-helpers';
+import {
+  CORPUS_DIR,
+  corpusLabels,
+  disputedLabels,
+  disputeOf,
+  labelUrl,
+  pageName,
+  sharedArticle,
+} from './engine-helpers';
 
 /**
  * The whole engine on the dev corpus: one test per page and field (`gscn-1 published`), scored by the rules of
@@ -33,7 +41,10 @@ describe('disputed labels', () => {
       seen.add(key);
       expect(pages.get(d.page)?.is_article, key).toBe(true);
       expect(CORPUS_FIELDS, key).toContain(d.field);
-      expect([d.label, d.ours, d.why].every((s) => s.trim().length > 0), key).toBe(true);
+      expect(
+        [d.label, d.ours, d.why].every((s) => s.trim().length > 0),
+        key,
+      ).toBe(true);
     }
   });
 });

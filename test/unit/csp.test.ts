@@ -28,7 +28,8 @@ export function cspProblems(csp: string | undefined): string[] {
     for (const v of values) {
       if (/unsafe-eval|unsafe-inline|strict-dynamic/.test(v)) problems.push(`${name} ${v}`);
       if (/^(https?:|wss?:|\*|data:|blob:)/.test(v) || (/\./.test(v) && !v.startsWith("'"))) {
-        if (name === 'script-src' || name === 'object-src' || name === 'default-src' || name === 'worker-src') problems.push(`${name} allows ${v}`);
+        if (name === 'script-src' || name === 'object-src' || name === 'default-src' || name === 'worker-src')
+          problems.push(`${name} allows ${v}`);
       }
     }
   }
@@ -40,7 +41,10 @@ export function remoteScripts(html: string): string[] {
   const bad: string[] = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(m[1])?.[1];
-    if (!src) { if (m[2].trim()) bad.push('inline script'); continue; }
+    if (!src) {
+      if (m[2].trim()) bad.push('inline script');
+      continue;
+    }
     if (/^(https?:)?\/\//i.test(src) || /^(data|blob|javascript):/i.test(src)) bad.push(src);
   }
   for (const m of html.matchAll(/<link\b[^>]*\bhref\s*=\s*["']([^"']+)["'][^>]*>/gi))
@@ -59,10 +63,15 @@ describe('CSP of extension pages', () => {
   it('the checks reject what they should', () => {
     expect(cspProblems("script-src 'self'; object-src 'self'")).toEqual([]);
     expect(cspProblems("script-src 'self' 'unsafe-eval'; object-src 'self'")).toEqual(["script-src 'unsafe-eval'"]);
-    expect(cspProblems("script-src 'self' https://cdn.example.com")).toEqual(['script-src allows https://cdn.example.com']);
+    expect(cspProblems("script-src 'self' https://cdn.example.com")).toEqual([
+      'script-src allows https://cdn.example.com',
+    ]);
     expect(cspProblems("script-src 'self' cdn.example.com")).toEqual(['script-src allows cdn.example.com']);
-    expect(remoteScripts('<script src="https://cdn.example/x.js"></script><script>alert(1)</script><script type="module" src="/src/a.js"></script>'))
-      .toEqual(['https://cdn.example/x.js', 'inline script']);
+    expect(
+      remoteScripts(
+        '<script src="https://cdn.example/x.js"></script><script>alert(1)</script><script type="module" src="/src/a.js"></script>',
+      ),
+    ).toEqual(['https://cdn.example/x.js', 'inline script']);
   });
 
   it('source manifest: script-src self only, no eval, nothing remote; no remote scripts in the pages', () => {
@@ -74,12 +83,15 @@ describe('CSP of extension pages', () => {
 
   for (const target of ['chrome', 'firefox']) {
     const dir = resolve(process.env.QINGDU_DIST ?? 'dist', target);
-    it.skipIf(!existsSync(join(dir, 'manifest.json')))(`built ${target} (${dir}): same CSP, pages load only their own scripts`, () => {
-      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-      expect(cspProblems(manifest.content_security_policy?.extension_pages)).toEqual([]);
-      const pages = htmlFiles(dir);
-      expect(pages.length).toBeGreaterThanOrEqual(2); // popup and notes
-      for (const f of pages) expect(remoteScripts(readFileSync(f, 'utf8')), f).toEqual([]);
-    });
+    it.skipIf(!existsSync(join(dir, 'manifest.json')))(
+      `built ${target} (${dir}): same CSP, pages load only their own scripts`,
+      () => {
+        const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+        expect(cspProblems(manifest.content_security_policy?.extension_pages)).toEqual([]);
+        const pages = htmlFiles(dir);
+        expect(pages.length).toBeGreaterThanOrEqual(2); // popup and notes
+        for (const f of pages) expect(remoteScripts(readFileSync(f, 'utf8')), f).toEqual([]);
+      },
+    );
   }
 });

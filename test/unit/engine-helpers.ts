@@ -140,6 +140,10 @@ export function caseList(): { name: string; expected: CaseExpected; path: string
     .sort()
     .map((f) => {
       const name = f.replace(/\.expected\.json$/, '');
-      return { name, expected: JSON.parse(readFileSync(join(CASES_DIR, f), 'utf8')), path: join(CASES_DIR, `${name}.html`) };
+      return {
+        name,
+        expected: JSON.parse(readFileSync(join(CASES_DIR, f), 'utf8')),
+        path: join(CASES_DIR, `${name}.html`),
+      };
     });
 }

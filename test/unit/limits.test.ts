@@ -8,7 +8,10 @@ function nested(depth: number, breakSelectors = false): Document {
   const doc = window.document as unknown as Document;
   let el: Element = doc.body;
   for (let d = 2; d <= depth; d++) el = el.appendChild(doc.createElement(d % 2 ? 'div' : 'span'));
-  if (breakSelectors) doc.querySelector = () => { throw new Error('no selector engine'); };
+  if (breakSelectors)
+    doc.querySelector = () => {
+      throw new Error('no selector engine');
+    };
   return doc;
 }
 
@@ -17,7 +20,8 @@ describe('unreadable depth limit', () => {
   for (const broken of [false, true]) {
     const how = broken ? 'walk' : 'selector';
     it(`${how}: ${MAX_DEPTH} levels are analysed`, () => expect(unreadable(nested(MAX_DEPTH, broken))).toBeNull());
-    it(`${how}: ${MAX_DEPTH + 1} levels are too deep`, () => expect(unreadable(nested(MAX_DEPTH + 1, broken))).toBe('too-deep'));
+    it(`${how}: ${MAX_DEPTH + 1} levels are too deep`, () =>
+      expect(unreadable(nested(MAX_DEPTH + 1, broken))).toBe('too-deep'));
     it(`${how}: a shallow page is analysed`, () => expect(unreadable(nested(5, broken))).toBeNull());
   }
 });

@@ -6,9 +6,14 @@ import { describe, expect, it } from 'vitest';
 // missing in one locale, or when code/manifest asks for a key that no locale has.
 const LOCALES = ['zh_CN', 'zh_TW', 'en'] as const;
 
-type Messages = Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string }> }>;
+type Messages = Record<
+  string,
+  { message: string; description?: string; placeholders?: Record<string, { content: string }> }
+>;
 
-const messages = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(readFileSync(`public/_locales/${l}/messages.json`, 'utf8')) as Messages]));
+const messages = Object.fromEntries(
+  LOCALES.map((l) => [l, JSON.parse(readFileSync(`public/_locales/${l}/messages.json`, 'utf8')) as Messages]),
+);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -64,7 +69,10 @@ const sources = Object.fromEntries([...files('src'), 'manifest.json'].map((f) =>
 
 describe('locales', () => {
   it('the key scan finds what it should (so the checks below can fail)', () => {
-    const found = usedKeys({ a: "t('popupSave'); browser.i18n.getMessage('x1'); labelled(t, 'metaSource', v)", b: '"__MSG_extName__"' });
+    const found = usedKeys({
+      a: "t('popupSave'); browser.i18n.getMessage('x1'); labelled(t, 'metaSource', v)",
+      b: '"__MSG_extName__"',
+    });
     expect([...found.keys()].sort()).toEqual(['extName', 'metaSource', 'popupSave', 'x1']);
     expect(usedKeys(sources).size).toBeGreaterThan(10);
   });
@@ -73,7 +81,9 @@ describe('locales', () => {
     const all = new Set(LOCALES.flatMap((o) => Object.keys(messages[o])));
     const missing = [...all].filter((k) => !messages[l][k]);
     expect(missing).toEqual([]);
-    const empty = Object.entries(messages[l]).filter(([, v]) => !v.message?.trim()).map(([k]) => k);
+    const empty = Object.entries(messages[l])
+      .filter(([, v]) => !v.message?.trim())
+      .map(([k]) => k);
     expect(empty).toEqual([]);
   });
 
@@ -88,14 +98,19 @@ describe('locales', () => {
     const sample = [
       '// 注释 <b>注释</b>',
       '/* <i>注释</i> */',
-      'const MARKERS = [\'责任编辑\'];',
-      '<p>{t(\'ok\')}</p>',
+      "const MARKERS = ['责任编辑'];",
+      "<p>{t('ok')}</p>",
       '<h1>清读笔记</h1>',
-      '<span>{\' · 访问于 \'}</span>',
+      "<span>{' · 访问于 '}</span>",
       '<input placeholder="搜索…" />',
-      '<button aria-label={\'关闭\'} title={t(\'x\')}>x</button>',
+      "<button aria-label={'关闭'} title={t('x')}>x</button>",
     ].join('\n');
-    expect(hardCodedCjk('a.tsx', sample)).toEqual(['a.tsx:5: 清读笔记', 'a.tsx:6: · 访问于', 'a.tsx:7: 搜索…', 'a.tsx:8: 关闭']);
+    expect(hardCodedCjk('a.tsx', sample)).toEqual([
+      'a.tsx:5: 清读笔记',
+      'a.tsx:6: · 访问于',
+      'a.tsx:7: 搜索…',
+      'a.tsx:8: 关闭',
+    ]);
   });
 
   it('no hard-coded Chinese in the UI of src/notes, src/popup, src/reader (.tsx): every string comes from _locales', () => {
@@ -106,8 +121,9 @@ describe('locales', () => {
 
   it('every key an ImportError / NotesWriteError carries (translated where it is shown) exists in every locale', () => {
     // Those errors name their message key as a plain string argument, which the t('…') scan above cannot see.
-    const keys = ['src/notes/import.ts', 'src/notes/write.ts']
-      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'((?:import|write)[A-Z]\w+)'/g)].map((m) => m[1]));
+    const keys = ['src/notes/import.ts', 'src/notes/write.ts'].flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/'((?:import|write)[A-Z]\w+)'/g)].map((m) => m[1]),
+    );
     expect(new Set(keys).size).toBeGreaterThanOrEqual(15);
     const missing = keys.flatMap((k) => LOCALES.filter((l) => !messages[l][k]).map((l) => `${k} missing in ${l}`));
     expect(missing).toEqual([]);
@@ -115,7 +131,12 @@ describe('locales', () => {
 
   it('placeholders are the same in every locale', () => {
     for (const key of Object.keys(messages.en)) {
-      const names = LOCALES.map((l) => Object.keys(messages[l][key]?.placeholders ?? {}).map((n) => n.toLowerCase()).sort().join(','));
+      const names = LOCALES.map((l) =>
+        Object.keys(messages[l][key]?.placeholders ?? {})
+          .map((n) => n.toLowerCase())
+          .sort()
+          .join(','),
+      );
       expect(new Set(names).size, key).toBe(1);
     }
   });

@@ -4,7 +4,11 @@ import { expect, it } from 'vitest';
 
 // What addons.mozilla.org needs from the Firefox manifest (README "Firefox"): a fixed add-on id, strict_min_version (≥
 // 140, the first with data_collection_permissions; 142 on Android), and the statement that no data is collected.
-type Gecko = { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } };
+type Gecko = {
+  id?: string;
+  strict_min_version?: string;
+  data_collection_permissions?: { required?: string[]; optional?: string[] };
+};
 type Bss = { gecko?: Gecko; gecko_android?: { strict_min_version?: string } };
 
 function check(bss: Bss | undefined): void {
@@ -22,10 +26,13 @@ it('source manifest: gecko id, strict_min_version, no data collected (Firefox bu
 });
 
 const built = resolve(process.env.QINGDU_DIST ?? 'dist', 'firefox', 'manifest.json');
-it.skipIf(!existsSync(built))('built Firefox manifest (QINGDU_DIST, default dist) has them, and no Chrome-only key', () => {
-  const m = JSON.parse(readFileSync(built, 'utf8'));
-  check(m.browser_specific_settings);
-  expect(m.background.service_worker).toBeUndefined();
-  const chrome = join(resolve(process.env.QINGDU_DIST ?? 'dist'), 'chrome', 'manifest.json');
-  if (existsSync(chrome)) expect(JSON.parse(readFileSync(chrome, 'utf8')).browser_specific_settings).toBeUndefined();
-});
+it.skipIf(!existsSync(built))(
+  'built Firefox manifest (QINGDU_DIST, default dist) has them, and no Chrome-only key',
+  () => {
+    const m = JSON.parse(readFileSync(built, 'utf8'));
+    check(m.browser_specific_settings);
+    expect(m.background.service_worker).toBeUndefined();
+    const chrome = join(resolve(process.env.QINGDU_DIST ?? 'dist'), 'chrome', 'manifest.json');
+    if (existsSync(chrome)) expect(JSON.parse(readFileSync(chrome, 'utf8')).browser_specific_settings).toBeUndefined();
+  },
+);

@@ -9,6 +9,11 @@ export function walkMarkers(doc: Document): Node[] {
   const out: Node[] = [];
   const w = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = w.nextNode(); n; n = w.nextNode())
-    if (n.parentElement && !['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'].includes(n.parentElement.tagName) && markerOf(n.nodeValue ?? '')) out.push(n);
+    if (
+      n.parentElement &&
+      !['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'].includes(n.parentElement.tagName) &&
+      markerOf(n.nodeValue ?? '')
+    )
+      out.push(n);
   return out;
 }

@@ -24,7 +24,8 @@ describe('page load marker texts, kept up to date by PageWatch', () => {
     expect(load.markerTexts.texts.map((t) => t.nodeValue)).toEqual(['分享到', '相关新闻']);
     // injected widget, a text turned into a marker, a marker moved into a textarea, a marker removed, a split text, a
     // comment whose text becomes a marker (a comment is no text the declutter reads)
-    document.querySelector('#w')!.innerHTML = '<div class="rec"><h3>猜你喜欢</h3><ul><li><a href="/z">推荐一</a></li></ul></div>';
+    document.querySelector('#w')!.innerHTML =
+      '<div class="rec"><h3>猜你喜欢</h3><ul><li><a href="/z">推荐一</a></li></ul></div>';
     document.querySelector('.r p')!.firstChild!.nodeValue = '精彩推荐';
     document.querySelector('textarea')!.appendChild(document.querySelector('.m span')!.firstChild!);
     document.querySelector('.s')!.remove();
@@ -42,7 +43,9 @@ describe('page load marker texts, kept up to date by PageWatch', () => {
     const body = load.body.holder!;
     expect(findClutterBlocks(document, body, CLUTTER_HEADINGS, now)).toEqual(findClutterBlocks(document, body));
     // the pass's own texts alone would miss the changes
-    expect(findClutterBlocks(document, body, CLUTTER_HEADINGS, load.markerTexts)).not.toEqual(findClutterBlocks(document, body));
+    expect(findClutterBlocks(document, body, CLUTTER_HEADINGS, load.markerTexts)).not.toEqual(
+      findClutterBlocks(document, body),
+    );
   });
   it('are given unchanged when the page did not change', () => {
     document.body.innerHTML = `<div id="body">${prose('第一段')}</div><div><span>分享到</span><a href="#">微博</a></div>`;

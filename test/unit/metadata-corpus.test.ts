@@ -13,7 +13,8 @@ import { CORPUS_DIR, caseList, corpusLabels, disputeOf, labelUrl, pageName, shar
  */
 function metadataOf(doc: Document, url: string): ArticleMetadata {
   const rule = ruleFor(url, doc);
-  let el: Element | null = ruleMatches(doc, rule?.selectors?.body).find((e) => (e.textContent ?? '').trim().length > 50) ?? null;
+  let el: Element | null =
+    ruleMatches(doc, rule?.selectors?.body).find((e) => (e.textContent ?? '').trim().length > 50) ?? null;
   el ??= chooseBody(doc).element;
   return extractMetadata(doc, url, el ? (el.cloneNode(true) as Element) : null, rule);
 }

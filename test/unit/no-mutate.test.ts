@@ -31,7 +31,14 @@ describe('extractArticle leaves the document unchanged', () => {
     it(`happy-dom ${page}`, () => {
       const label = corpusLabels().find((l) => pageName(l) === page)!;
       const url = label.url ?? 'https://example.invalid/';
-      const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+      const window = new Window({
+        url,
+        settings: {
+          disableJavaScriptEvaluation: true,
+          disableJavaScriptFileLoading: true,
+          disableCSSFileLoading: true,
+        },
+      });
       const doc = window.document as unknown as Document;
       doc.write(fixtureHtml(join(CORPUS_DIR, label.file)));
       const before = doc.documentElement.outerHTML;

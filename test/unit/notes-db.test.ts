@@ -5,9 +5,7 @@ import type { Article } from '../../src/extract/article';
 import { allNotes, getRevision, openNotesDb } from '../../src/notes/db';
 import { sha256Hex } from '../../src/notes/hash';
 import { LATEST_REVISION, MIGRATIONS, migrate } from '../../src/notes/migrations/index';
-import {
-  clearNotes, deleteNote, describeWriteError, editNote, restoreNote, saveArticle,
-} from '../../src/notes/write';
+import { clearNotes, deleteNote, describeWriteError, editNote, restoreNote, saveArticle } from '../../src/notes/write';
 import { corpusArticle, dbName } from './notes-helpers';
 
 let gscn: Article;
@@ -32,7 +30,12 @@ describe('notes schema', () => {
 
   it('runs only the migrations newer than the stored version, in order', async () => {
     const ran: number[] = [];
-    const fake = [1, 2, 3].map((revision) => ({ revision, upgrade: () => { ran.push(revision); } }));
+    const fake = [1, 2, 3].map((revision) => ({
+      revision,
+      upgrade: () => {
+        ran.push(revision);
+      },
+    }));
     migrate(null as never, 1, null as never, fake);
     expect(ran).toEqual([2, 3]);
     expect(MIGRATIONS.map((m) => m.revision)).toEqual([...MIGRATIONS.map((m) => m.revision)].sort((a, b) => a - b));
@@ -41,8 +44,14 @@ describe('notes schema', () => {
   it('closes its connection when a newer schema is requested elsewhere, so that upgrade is not blocked', async () => {
     const name = dbName();
     let closed = 0;
-    const db = await openNotesDb(name, () => { closed++; });
-    const newer = await openDB(name, LATEST_REVISION + 1, { upgrade: (d) => { d.createObjectStore('later'); } });
+    const db = await openNotesDb(name, () => {
+      closed++;
+    });
+    const newer = await openDB(name, LATEST_REVISION + 1, {
+      upgrade: (d) => {
+        d.createObjectStore('later');
+      },
+    });
     expect(newer.version).toBe(LATEST_REVISION + 1);
     expect(closed).toBe(1);
     newer.close();

@@ -2,7 +2,15 @@ import 'fake-indexeddb/auto';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allNotes, openNotesDb, type NotesDb } from '../../src/notes/db';
-import { exportCitations, exportJson, fileName, markdownZip, markdownZipAsync, toMarkdown, uniqueNames } from '../../src/notes/export';
+import {
+  exportCitations,
+  exportJson,
+  fileName,
+  markdownZip,
+  markdownZipAsync,
+  toMarkdown,
+  uniqueNames,
+} from '../../src/notes/export';
 import { ImportError, parseNotesExport, previewImport } from '../../src/notes/import';
 import type { Note } from '../../src/shared/notes-types';
 import { clearNotes, editNote, importNotes, saveArticle } from '../../src/notes/write';
@@ -12,9 +20,14 @@ let db: NotesDb;
 let notes: Note[];
 beforeAll(async () => {
   db = await openNotesDb(dbName());
-  const g = await saveArticle(db, { article: await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml') });
+  const g = await saveArticle(db, {
+    article: await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml'),
+  });
   await editNote(db, g.note.id, { note: '笔记：第一段\n第二行 "引号"', tags: ['工业', 'to-read'] });
-  await saveArticle(db, { article: await corpusArticle('corpus/pages/people-1.html', 'http://people.com.cn/1'), quote: '一段摘录' });
+  await saveArticle(db, {
+    article: await corpusArticle('corpus/pages/people-1.html', 'http://people.com.cn/1'),
+    quote: '一段摘录',
+  });
   notes = await allNotes(db);
 });
 
@@ -49,8 +62,16 @@ describe('JSON export and import', () => {
     ['foreign JSON', () => JSON.stringify({ items: [] }), /不是清读笔记导出文件/],
     ['CSL-JSON array', () => '[{"type":"webpage"}]', /不是清读笔记导出文件/],
     ['newer version', (j) => j.replace('"version": 1', '"version": 2'), /不支持的导出版本 2/],
-    ['a note without its hash', (j) => j.replace(/"textSha256": "[0-9a-f]+"/, '"textSha256": 5'), /第 1 条笔记的字段 textSha256/],
-    ['an article field of the wrong type', (j) => j.replace(/"authors": \[[^\]]*\]/, '"authors": "某人"'), /article\.authors/],
+    [
+      'a note without its hash',
+      (j) => j.replace(/"textSha256": "[0-9a-f]+"/, '"textSha256": 5'),
+      /第 1 条笔记的字段 textSha256/,
+    ],
+    [
+      'an article field of the wrong type',
+      (j) => j.replace(/"authors": \[[^\]]*\]/, '"authors": "某人"'),
+      /article\.authors/,
+    ],
     ['empty', () => '', /文件是空的/],
   ];
   for (const [what, spoil, message] of refusals)
@@ -58,7 +79,11 @@ describe('JSON export and import', () => {
       const before = await allNotes(db);
       const bad = spoil(exportJson(notes));
       let error: unknown;
-      try { await importNotes(db, parseNotesExport(bad)); } catch (e) { error = e; }
+      try {
+        await importNotes(db, parseNotesExport(bad));
+      } catch (e) {
+        error = e;
+      }
       expect(error).toBeInstanceOf(ImportError);
       expect((error as Error).message).toMatch(message);
       expect(await allNotes(db)).toEqual(before);
@@ -80,7 +105,10 @@ describe('Markdown export', () => {
   });
 
   it('file names keep Chinese readable and drop characters file systems refuse', () => {
-    const n = { ...notes[0], article: { ...notes[0].article, title: '标题: "甘肃"/兰州 <齿轮厂>?', published: '2020-03-15T10:13:00+08:00' } };
+    const n = {
+      ...notes[0],
+      article: { ...notes[0].article, title: '标题: "甘肃"/兰州 <齿轮厂>?', published: '2020-03-15T10:13:00+08:00' },
+    };
     expect(fileName(n, 'md')).toBe('2020-03-15 标题_ _甘肃__兰州 _齿轮厂__.md');
     expect(uniqueNames(['a.md', 'a.md', 'a.md'])).toEqual(['a.md', 'a (2).md', 'a (3).md']);
   });
@@ -91,7 +119,9 @@ describe('Markdown export', () => {
     expect(names.length).toBe(2);
     expect(unzipSync(await markdownZipAsync(notes, 1))).toEqual(files);
     expect(names.every((n) => /[\u4e00-\u9fff]/.test(n) && n.endsWith('.md'))).toBe(true);
-    expect(strFromU8(files[names.find((n) => n.includes(notes.find((x) => x.tags.length)!.article.title.slice(0, 4)))!])).toContain('齿轮厂');
+    expect(
+      strFromU8(files[names.find((n) => n.includes(notes.find((x) => x.tags.length)!.article.title.slice(0, 4)))!]),
+    ).toContain('齿轮厂');
   });
 });
 

@@ -13,11 +13,16 @@ beforeAll(async () => {
   db = await openNotesDb(dbName());
   const base = await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/x');
   const specs = [
-    ['甲', '中国甘肃网', '2026-01-05', ['工业']], ['乙', '人民网', '2026-02-10', ['工业', '待读']],
-    ['丙', '中国甘肃网', '2026-03-15', []], ['丁', '人民网', '2026-03-20', ['待读']],
+    ['甲', '中国甘肃网', '2026-01-05', ['工业']],
+    ['乙', '人民网', '2026-02-10', ['工业', '待读']],
+    ['丙', '中国甘肃网', '2026-03-15', []],
+    ['丁', '人民网', '2026-03-20', ['待读']],
   ] as const;
   for (const [title, siteName, day, tags] of specs) {
-    const r = await saveArticle(db, { article: { ...base, title, siteName, canonicalUrl: `http://x.cn/${title}` }, now: new Date(`${day}T08:00:00Z`) });
+    const r = await saveArticle(db, {
+      article: { ...base, title, siteName, canonicalUrl: `http://x.cn/${title}` },
+      now: new Date(`${day}T08:00:00Z`),
+    });
     if (tags.length) await editNote(db, r.note.id, { tags: [...tags] });
   }
 });

@@ -18,13 +18,23 @@ vi.mock('webextension-polyfill', () => ({
   default: { i18n: { getMessage: (k: string, s?: string | string[]) => [k, ...[s ?? []].flat()].join('|') } },
 }));
 
-const hit = (id: string, site: string, createdAt: string, tags: string[] = []): SearchHit =>
-  ({ id, title: id, site, published: null, createdAt, tags, userNote: '' });
+const hit = (id: string, site: string, createdAt: string, tags: string[] = []): SearchHit => ({
+  id,
+  title: id,
+  site,
+  published: null,
+  createdAt,
+  tags,
+  userNote: '',
+});
 
 describe('notes list logic (rows.ts)', () => {
   it('searchRows keeps the rank order of the hits that pass the filters, at most limit', () => {
-    const hits = [hit('c', 'b.cn', '2026-01-03T00:00:00Z'), hit('a', 'a.cn', '2026-01-01T00:00:00Z', ['x']),
-      hit('b', 'a.cn', '2026-01-02T00:00:00Z')];
+    const hits = [
+      hit('c', 'b.cn', '2026-01-03T00:00:00Z'),
+      hit('a', 'a.cn', '2026-01-01T00:00:00Z', ['x']),
+      hit('b', 'a.cn', '2026-01-02T00:00:00Z'),
+    ];
     expect(searchRows(hits, NO_FILTERS, 10).map((r) => r.id)).toEqual(['c', 'a', 'b']);
     expect(searchRows(hits, { ...NO_FILTERS, site: 'a.cn' }, 10).map((r) => r.id)).toEqual(['a', 'b']);
     expect(searchRows(hits, { ...NO_FILTERS, tag: 'x' }, 10).map((r) => r.id)).toEqual(['a']);
@@ -45,10 +55,26 @@ describe('notes list logic (rows.ts)', () => {
 });
 
 const article = (n: number, site: string, title: string): Article => ({
-  isArticle: true, confidence: 1, url: `https://${site}/a/${n}`, canonicalUrl: `https://${site}/a/${n}`, siteName: site,
-  title, published: `2026-01-0${n}T08:00:00+08:00`, source: null, authors: [], editors: [], section: [], lang: 'zh-CN',
-  excerpt: '', contentHtml: `<p>${title}的正文。</p>`, textContent: `${title}的正文。`, charCount: 10, readingMinutes: 1,
-  images: [], rule: 'generic', nextPageUrl: null,
+  isArticle: true,
+  confidence: 1,
+  url: `https://${site}/a/${n}`,
+  canonicalUrl: `https://${site}/a/${n}`,
+  siteName: site,
+  title,
+  published: `2026-01-0${n}T08:00:00+08:00`,
+  source: null,
+  authors: [],
+  editors: [],
+  section: [],
+  lang: 'zh-CN',
+  excerpt: '',
+  contentHtml: `<p>${title}的正文。</p>`,
+  textContent: `${title}的正文。`,
+  charCount: 10,
+  readingMinutes: 1,
+  images: [],
+  rule: 'generic',
+  nextPageUrl: null,
 });
 
 /**
@@ -77,7 +103,12 @@ function fakeServices(db: NotesDb) {
       });
       return { search: async (q) => (await built, { hits: index.hits(q), forms: index.queryForms(q) }), close() {} };
     },
-    watchLibrary: (onChange) => { changed = onChange; return () => { changed = () => {}; }; },
+    watchLibrary: (onChange) => {
+      changed = onChange;
+      return () => {
+        changed = () => {};
+      };
+    },
     download: (name, data) => void downloads.push({ name, data }),
   };
   return { services, sent, downloads };
@@ -137,8 +168,11 @@ describe('notes page with its services passed in', () => {
     await until(() => titles().length === 2, 'the whole list again');
     $('#export-json')!.click();
     await until(() => downloads.length === 2, 'the JSON export');
-    expect(JSON.parse(downloads[1].data as string).notes.map((n: Note) => n.article.title).sort())
-      .toEqual(['兰州春季植树', '齿轮厂社区关爱老人']);
+    expect(
+      JSON.parse(downloads[1].data as string)
+        .notes.map((n: Note) => n.article.title)
+        .sort(),
+    ).toEqual(['兰州春季植树', '齿轮厂社区关爱老人']);
 
     const planting = (await allNotes(db)).find((n) => n.article.title === '兰州春季植树')!;
     (root.querySelector('#note-list li') as HTMLElement).click();

@@ -13,10 +13,19 @@ const byTitle = (ids: string[]) => ids.map((id) => notes.find((n) => n.id === id
 
 beforeAll(async () => {
   const db = await openNotesDb(dbName());
-  const g = await saveArticle(db, { article: await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml') });
+  const g = await saveArticle(db, {
+    article: await corpusArticle('corpus/pages/gscn-1.html', 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml'),
+  });
   await editNote(db, g.note.id, { note: '兰州工业史料', tags: ['工业'] });
-  for (const [file, url] of [['corpus/pages/people-1.html', 'http://people.com.cn/1'], ['corpus/pages/163-1.html', 'http://163.com/1'], ['corpus/pages/sina-1.html', 'http://sina.com.cn/1']])
-    await saveArticle(db, { article: await corpusArticle(file, url), quote: file.includes('sina') ? 'Hello World 引用' : undefined });
+  for (const [file, url] of [
+    ['corpus/pages/people-1.html', 'http://people.com.cn/1'],
+    ['corpus/pages/163-1.html', 'http://163.com/1'],
+    ['corpus/pages/sina-1.html', 'http://sina.com.cn/1'],
+  ])
+    await saveArticle(db, {
+      article: await corpusArticle(file, url),
+      quote: file.includes('sina') ? 'Hello World 引用' : undefined,
+    });
   notes = await allNotes(db);
   index = new NotesIndex();
   index.addAll(notes);
@@ -36,8 +45,17 @@ describe('Chinese search', () => {
     expect(notes.find((n) => n.id === ids[0])!.article.textContent).toContain('齿轮厂');
     // Result rows come from fields stored in the index (no IndexedDB read per hit).
     const g = notes.find((n) => n.id === ids[0])!;
-    expect(index.hits('齿轮厂')).toEqual([{ id: g.id, title: g.article.title, site: g.site, published: g.article.published,
-      createdAt: g.createdAt, tags: ['工业'], userNote: '兰州工业史料' }]);
+    expect(index.hits('齿轮厂')).toEqual([
+      {
+        id: g.id,
+        title: g.article.title,
+        site: g.site,
+        published: g.article.published,
+        createdAt: g.createdAt,
+        tags: ['工业'],
+        userNote: '兰州工业史料',
+      },
+    ]);
   });
 
   it('every hit contains the query, for words from each note body', () => {
@@ -87,10 +105,19 @@ describe('Chinese search', () => {
 describe('highlight', () => {
   it('marks every occurrence of the typed terms', () => {
     expect(highlight('兰州齿轮厂是齿轮厂', '齿轮厂')).toEqual([
-      { text: '兰州', hit: false }, { text: '齿轮厂', hit: true }, { text: '是', hit: false }, { text: '齿轮厂', hit: true },
+      { text: '兰州', hit: false },
+      { text: '齿轮厂', hit: true },
+      { text: '是', hit: false },
+      { text: '齿轮厂', hit: true },
     ]);
-    expect(highlight('GDP 增长', 'gdp').filter((p) => p.hit).map((p) => p.text)).toEqual(['GDP']);
-    expect(snippet('a'.repeat(100) + '齿轮厂' + 'b'.repeat(100), '齿轮厂', 10)).toBe(`…${'a'.repeat(10)}齿轮厂${'b'.repeat(17)}…`);
+    expect(
+      highlight('GDP 增长', 'gdp')
+        .filter((p) => p.hit)
+        .map((p) => p.text),
+    ).toEqual(['GDP']);
+    expect(snippet('a'.repeat(100) + '齿轮厂' + 'b'.repeat(100), '齿轮厂', 10)).toBe(
+      `…${'a'.repeat(10)}齿轮厂${'b'.repeat(17)}…`,
+    );
   });
 });
 

@@ -10,12 +10,37 @@ vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: (k: str
 const at = '2026-01-01T00:00:00.000Z';
 function note(canonicalUrl: string, url = 'https://example.com/a', articleCanonical: string | null = null): Note {
   return {
-    id: 'n1', canonicalUrl, site: 'example.com', accessedAt: at, textSha256: 'a'.repeat(64), note: '', tags: [], quotes: [],
-    createdAt: at, updatedAt: at,
+    id: 'n1',
+    canonicalUrl,
+    site: 'example.com',
+    accessedAt: at,
+    textSha256: 'a'.repeat(64),
+    note: '',
+    tags: [],
+    quotes: [],
+    createdAt: at,
+    updatedAt: at,
     article: {
-      isArticle: true, confidence: 1, url, canonicalUrl: articleCanonical, siteName: null, title: 'T', published: null,
-      source: null, authors: [], editors: [], section: [], lang: 'zh-CN', excerpt: '', contentHtml: '<p>正文</p>',
-      textContent: '正文', charCount: 2, readingMinutes: 1, images: [], rule: 'generic', nextPageUrl: null,
+      isArticle: true,
+      confidence: 1,
+      url,
+      canonicalUrl: articleCanonical,
+      siteName: null,
+      title: 'T',
+      published: null,
+      source: null,
+      authors: [],
+      editors: [],
+      section: [],
+      lang: 'zh-CN',
+      excerpt: '',
+      contentHtml: '<p>正文</p>',
+      textContent: '正文',
+      charCount: 2,
+      readingMinutes: 1,
+      images: [],
+      rule: 'generic',
+      nextPageUrl: null,
     },
   };
 }
@@ -25,12 +50,21 @@ describe('note URLs', () => {
   it('isWebUrl accepts http(s) only', () => {
     expect(isWebUrl('https://a.cn/x')).toBe(true);
     expect(isWebUrl('http://a.cn/x')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'file:///tmp/a.html', '/rel', ''])
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,x',
+      'file:///tmp/a.html',
+      '/rel',
+      '',
+    ])
       expect(isWebUrl(bad)).toBe(false);
   });
 
   it('import accepts a note with web addresses', () => {
-    expect(parseNotesExport(file(note('https://example.com/a', 'http://example.com/a', 'https://example.com/a')))).toHaveLength(1);
+    expect(
+      parseNotesExport(file(note('https://example.com/a', 'http://example.com/a', 'https://example.com/a'))),
+    ).toHaveLength(1);
   });
 
   const bad: [string, Note][] = [
@@ -41,7 +75,11 @@ describe('note URLs', () => {
   for (const [field, n] of bad)
     it(`import refuses a note whose ${field} is not http(s), with its own message key`, () => {
       let error: unknown;
-      try { parseNotesExport(file(note('https://example.com/ok'), n)); } catch (e) { error = e; }
+      try {
+        parseNotesExport(file(note('https://example.com/ok'), n));
+      } catch (e) {
+        error = e;
+      }
       expect(error).toBeInstanceOf(ImportError);
       expect((error as ImportError).key).toBe('importNoteUrl');
       expect((error as ImportError).subs).toEqual(['2', field]);
@@ -50,7 +88,12 @@ describe('note URLs', () => {
 
   it('the notes page links a web canonicalUrl and shows any other scheme as plain text', () => {
     const root = document.createElement('div');
-    const props = { onSave: async () => undefined, onDelete: () => undefined, onExportMarkdown: () => undefined, onClose: () => undefined };
+    const props = {
+      onSave: async () => undefined,
+      onDelete: () => undefined,
+      onExportMarkdown: () => undefined,
+      onClose: () => undefined,
+    };
     render(h(NoteView, { note: note('https://example.com/a'), ...props }), root);
     expect(root.querySelector('a[href="https://example.com/a"]')).not.toBeNull();
     render(null, root);

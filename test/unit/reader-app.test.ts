@@ -11,10 +11,26 @@ import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../../src/shared/reader-
 const t = (key: string, subs: string[] = []) => [key, ...subs].join('|');
 
 const article: Article = {
-  isArticle: true, confidence: 0.9, url: 'http://example.cn/a/1.html', canonicalUrl: null, siteName: '示例网',
-  title: '简体标题', published: '2020-03-15T10:13:00+08:00', source: '示例网', authors: ['漆琳'], editors: [], section: [],
-  lang: 'zh-CN', excerpt: '', contentHtml: '<p>第一页正文。</p>', textContent: '第一页正文。', charCount: 6,
-  readingMinutes: 1, images: [], rule: 'generic', nextPageUrl: null,
+  isArticle: true,
+  confidence: 0.9,
+  url: 'http://example.cn/a/1.html',
+  canonicalUrl: null,
+  siteName: '示例网',
+  title: '简体标题',
+  published: '2020-03-15T10:13:00+08:00',
+  source: '示例网',
+  authors: ['漆琳'],
+  editors: [],
+  section: [],
+  lang: 'zh-CN',
+  excerpt: '',
+  contentHtml: '<p>第一页正文。</p>',
+  textContent: '第一页正文。',
+  charCount: 6,
+  readingMinutes: 1,
+  images: [],
+  rule: 'generic',
+  nextPageUrl: null,
 };
 const nothing: Article = { ...article, contentHtml: '', textContent: '' };
 
@@ -111,7 +127,9 @@ describe('reader App with its services passed in', () => {
 
   it('appends following pages after a page marker and says why it stopped', async () => {
     let release = () => {};
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { services } = fakeServices({
       followPages: async (_a, onPage: (p: FollowingPage) => void) => {
         await gate;

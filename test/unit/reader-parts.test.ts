@@ -6,14 +6,27 @@ import { keyAction, type KeyInfo } from '../../src/reader/keys';
 import { convertHtml, convertedLang, direction } from '../../src/reader/convert';
 import { PALETTES, contrast } from '../../src/reader/themes';
 import {
-  DEFAULT_READER_PREFS, FONT_SIZES, THEMES, cycle, loadReaderPrefs, readerPrefsWithDefaults, saveReaderPrefs, step,
+  DEFAULT_READER_PREFS,
+  FONT_SIZES,
+  THEMES,
+  cycle,
+  loadReaderPrefs,
+  readerPrefsWithDefaults,
+  saveReaderPrefs,
+  step,
 } from '../../src/shared/reader-prefs';
 import { fetchFollowingPages, MAX_PAGES } from '../../src/reader/multipage';
 import { builtFile, isPartName, PARTS, READER_BUNDLE } from '../../src/shared/part-files';
 import { readFileSync } from 'node:fs';
 
-const key = (k: string, mods: Partial<KeyInfo> = {}): KeyInfo =>
-  ({ key: k, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyInfo> = {}): KeyInfo => ({
+  key: k,
+  ctrlKey: false,
+  altKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...mods,
+});
 const el = (html: string) => {
   const d = document.createElement('div');
   d.innerHTML = html;
@@ -23,13 +36,30 @@ const el = (html: string) => {
 describe('reader keys', () => {
   const body = [document.body];
   it('maps the documented keys', () => {
-    expect(['Escape', '+', '=', '-', 't', 'j', 'k', ' ', 's', 'c', '?'].map((k) => keyAction(key(k), body)))
-      .toEqual(['close', 'bigger', 'bigger', 'smaller', 'theme', 'down', 'up', 'pageDown', 'save', 'cite', 'help']);
+    expect(['Escape', '+', '=', '-', 't', 'j', 'k', ' ', 's', 'c', '?'].map((k) => keyAction(key(k), body))).toEqual([
+      'close',
+      'bigger',
+      'bigger',
+      'smaller',
+      'theme',
+      'down',
+      'up',
+      'pageDown',
+      'save',
+      'cite',
+      'help',
+    ]);
     expect(keyAction(key(' ', { shiftKey: true }), body)).toBe('pageUp');
     expect(keyAction(key('x'), body)).toBeNull();
   });
   it('never fires while typing or with modifier keys', () => {
-    for (const tag of ['<input>', '<input type="search">', '<textarea></textarea>', '<select></select>', '<div contenteditable="true"></div>'])
+    for (const tag of [
+      '<input>',
+      '<input type="search">',
+      '<textarea></textarea>',
+      '<select></select>',
+      '<div contenteditable="true"></div>',
+    ])
       expect(keyAction(key('t'), [el(tag), document.body]), tag).toBeNull();
     expect(keyAction(key('t'), [el('<input type="checkbox">')])).toBe('theme');
     expect(keyAction(key('c', { ctrlKey: true }), body)).toBeNull();
@@ -44,21 +74,34 @@ describe('reader keys', () => {
 describe('reader prefs', () => {
   it('defaults, and ignores stored values of the wrong type or out of range', () => {
     expect(readerPrefsWithDefaults(undefined)).toEqual(DEFAULT_READER_PREFS);
-    expect(readerPrefsWithDefaults({ fontSize: 17, theme: 'neon', indent: 'yes', convert: true, width: 'wide' }))
-      .toEqual({ ...DEFAULT_READER_PREFS, convert: true, width: 'wide' });
+    expect(
+      readerPrefsWithDefaults({ fontSize: 17, theme: 'neon', indent: 'yes', convert: true, width: 'wide' }),
+    ).toEqual({ ...DEFAULT_READER_PREFS, convert: true, width: 'wide' });
   });
   it('steps clamp, themes cycle', () => {
     expect(step(FONT_SIZES, 20, 1)).toBe(22);
     expect(step(FONT_SIZES, FONT_SIZES[FONT_SIZES.length - 1], 1)).toBe(FONT_SIZES[FONT_SIZES.length - 1]);
     expect(step(FONT_SIZES, 14, -1)).toBe(14);
-    expect(THEMES.reduce<string[]>((acc) => [...acc, cycle(THEMES, (acc.at(-1) ?? 'light') as never)], [])).toEqual(['sepia', 'dark', 'system', 'light']);
+    expect(THEMES.reduce<string[]>((acc) => [...acc, cycle(THEMES, (acc.at(-1) ?? 'light') as never)], [])).toEqual([
+      'sepia',
+      'dark',
+      'system',
+      'light',
+    ]);
   });
   it('round-trips through a storage area', async () => {
     const store: Record<string, unknown> = {};
-    const area = { get: async (k: string) => ({ [k]: store[k] }), set: async (o: Record<string, unknown>) => { Object.assign(store, o); } };
+    const area = {
+      get: async (k: string) => ({ [k]: store[k] }),
+      set: async (o: Record<string, unknown>) => {
+        Object.assign(store, o);
+      },
+    };
     await saveReaderPrefs(area, { ...DEFAULT_READER_PREFS, theme: 'dark', fontSize: 24 });
     expect(await loadReaderPrefs(area)).toEqual({ ...DEFAULT_READER_PREFS, theme: 'dark', fontSize: 24 });
-    expect(await loadReaderPrefs({ get: () => Promise.reject(new Error('x')), set: area.set })).toEqual(DEFAULT_READER_PREFS);
+    expect(await loadReaderPrefs({ get: () => Promise.reject(new Error('x')), set: area.set })).toEqual(
+      DEFAULT_READER_PREFS,
+    );
   });
 });
 
@@ -86,13 +129,23 @@ describe('simplified ↔ traditional (OpenCC)', () => {
     expect(out).toBe('<p title="齿轮厂">安寧區齒輪廠社區</p><a href="/齿轮厂">後來</a>');
   });
   it('chooses the direction and the lang of the result from the Article lang', () => {
-    expect([direction('zh-CN'), direction(null), direction('zh-TW'), direction('zh-Hant-HK')]).toEqual(['cn2t', 'cn2t', 't2cn', 't2cn']);
+    expect([direction('zh-CN'), direction(null), direction('zh-TW'), direction('zh-Hant-HK')]).toEqual([
+      'cn2t',
+      'cn2t',
+      't2cn',
+      't2cn',
+    ]);
     expect([convertedLang('zh-CN'), convertedLang('zh-TW')]).toEqual(['zh-TW', 'zh-CN']);
   });
 });
 
 describe('multi-page merge', () => {
-  const base = { isArticle: true, url: 'http://a.example/p1.html', canonicalUrl: null, contentHtml: '<p>1</p>' } as Article;
+  const base = {
+    isArticle: true,
+    url: 'http://a.example/p1.html',
+    canonicalUrl: null,
+    contentHtml: '<p>1</p>',
+  } as Article;
   /** A site of pages: path → [body, next link]. */
   function site(pages: Record<string, [string, string | null] | number>, headers: Record<string, string> = {}) {
     const fetched: string[] = [];
@@ -103,12 +156,19 @@ describe('multi-page merge', () => {
           fetched.push(url);
           const p = pages[new URL(url).pathname];
           if (typeof p === 'number' || !p) return new Response('x', { status: typeof p === 'number' ? p : 404 });
-          return new Response(`<html><body data-next="${p[1] ?? ''}">${p[0]}</body></html>`, { headers: headers[new URL(url).pathname] ? { 'content-type': headers[new URL(url).pathname] } : {} });
+          return new Response(`<html><body data-next="${p[1] ?? ''}">${p[0]}</body></html>`, {
+            headers: headers[new URL(url).pathname] ? { 'content-type': headers[new URL(url).pathname] } : {},
+          });
         },
         parse: (html: string) => new DOMParser().parseFromString(html, 'text/html'),
         extract: (doc: Document, url: string) => {
           const next = doc.body.getAttribute('data-next');
-          return { ...base, url, contentHtml: doc.body.innerHTML, nextPageUrl: next ? new URL(next, url).href : null } as Article;
+          return {
+            ...base,
+            url,
+            contentHtml: doc.body.innerHTML,
+            nextPageUrl: next ? new URL(next, url).href : null,
+          } as Article;
         },
       },
     };
@@ -121,8 +181,11 @@ describe('multi-page merge', () => {
 
   it('appends following pages in order and ends where there is no next link', async () => {
     const s = site({ '/p2.html': ['<p>2</p>', '/p3.html'], '/p3.html': ['<p>3</p>', null] });
-    expect(await run(s, { ...base, nextPageUrl: 'http://a.example/p2.html' }))
-      .toEqual({ stop: 'end', pages: 2, got: ['2:<p>2</p>', '3:<p>3</p>'] });
+    expect(await run(s, { ...base, nextPageUrl: 'http://a.example/p2.html' })).toEqual({
+      stop: 'end',
+      pages: 2,
+      got: ['2:<p>2</p>', '3:<p>3</p>'],
+    });
   });
   it('stops at a loop, another origin, a failure, and the limit', async () => {
     const loop = site({ '/p2.html': ['<p>2</p>', '/p1.html'] });
@@ -130,7 +193,11 @@ describe('multi-page merge', () => {
     const cross = site({ '/p2.html': ['<p>2</p>', 'http://b.example/p3.html'] });
     expect(await run(cross, { ...base, nextPageUrl: '/p2.html' })).toMatchObject({ stop: 'cross-origin', pages: 1 });
     const broken = site({ '/p2.html': ['<p>2</p>', '/p3.html'], '/p3.html': 500 });
-    expect(await run(broken, { ...base, nextPageUrl: '/p2.html' })).toMatchObject({ stop: 'failed', pages: 1, error: expect.stringContaining('HTTP 500') });
+    expect(await run(broken, { ...base, nextPageUrl: '/p2.html' })).toMatchObject({
+      stop: 'failed',
+      pages: 1,
+      error: expect.stringContaining('HTTP 500'),
+    });
     const endless: Record<string, [string, string]> = {};
     for (let i = 2; i < 40; i++) endless[`/p${i}.html`] = [`<p>${i}</p>`, `/p${i + 1}.html`];
     const many = site(endless);
@@ -141,21 +208,30 @@ describe('multi-page merge', () => {
   it('decodes GBK pages with the declared charset', async () => {
     // 第二页 in GBK bytes, declared by the HTTP header only.
     const gbk = new Uint8Array([0xb5, 0xda, 0xb6, 0xfe, 0xd2, 0xb3]);
-    const html = new Uint8Array([...new TextEncoder().encode('<html><body><p>'), ...gbk, ...new TextEncoder().encode('</p></body></html>')]);
+    const html = new Uint8Array([
+      ...new TextEncoder().encode('<html><body><p>'),
+      ...gbk,
+      ...new TextEncoder().encode('</p></body></html>'),
+    ]);
     const deps = {
       fetch: async () => new Response(html, { headers: { 'content-type': 'text/html; charset=GBK' } }),
       parse: (h: string) => new DOMParser().parseFromString(h, 'text/html'),
-      extract: (doc: Document, url: string) => ({ ...base, url, contentHtml: doc.body.innerHTML, nextPageUrl: null }) as Article,
+      extract: (doc: Document, url: string) =>
+        ({ ...base, url, contentHtml: doc.body.innerHTML, nextPageUrl: null }) as Article,
     };
     const got: string[] = [];
-    await fetchFollowingPages({ ...base, nextPageUrl: '/p2.html' }, { ...deps, onPage: (p) => got.push(p.contentHtml) });
+    await fetchFollowingPages(
+      { ...base, nextPageUrl: '/p2.html' },
+      { ...deps, onPage: (p) => got.push(p.contentHtml) },
+    );
     expect(got).toEqual(['<p>第二页</p>']);
   });
 });
 
 describe('the list of lazily loaded parts (src/shared/part-files.ts)', () => {
   it('names each part after what its script registers, and the reader bundle exists', () => {
-    for (const [name, file] of Object.entries(PARTS)) expect(readFileSync(file, 'utf8'), file).toContain(`parts().${name} ??=`);
+    for (const [name, file] of Object.entries(PARTS))
+      expect(readFileSync(file, 'utf8'), file).toContain(`parts().${name} ??=`);
     expect(readFileSync(READER_BUNDLE, 'utf8')).toContain('createReader');
   });
   it('knows a part only by its own names, and where its script is built', () => {

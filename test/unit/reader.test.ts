@@ -4,15 +4,35 @@ import type { Article } from '../../src/extract/article';
 import { formatPublished, metaItems } from '../../src/shared/format';
 import { createReader, HOST_ID } from '../../src/reader/mount';
 
-const LABELS: Record<string, string> = { metaSource: '来源', metaAuthor: '作者', metaEditor: '编辑', readerClose: '关闭' };
-const t = (key: string, subs?: string[]) => (key === 'metaLabel' ? `${subs![0]}：${subs![1]}` : LABELS[key] ?? key);
+const LABELS: Record<string, string> = {
+  metaSource: '来源',
+  metaAuthor: '作者',
+  metaEditor: '编辑',
+  readerClose: '关闭',
+};
+const t = (key: string, subs?: string[]) => (key === 'metaLabel' ? `${subs![0]}：${subs![1]}` : (LABELS[key] ?? key));
 
 const article: Article = {
-  isArticle: true, confidence: 0.9, url: 'http://gansu.gscn.com.cn/system/2020/03/15/012339876.shtml', canonicalUrl: null,
-  siteName: '中国甘肃网', title: '安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情', published: '2020-03-15T10:13:00+08:00',
-  source: '中国甘肃网', authors: ['漆琳'], editors: ['刘宇非'], section: ['甘肃新闻', '来稿选登'], lang: 'zh-CN', excerpt: '',
+  isArticle: true,
+  confidence: 0.9,
+  url: 'http://gansu.gscn.com.cn/system/2020/03/15/012339876.shtml',
+  canonicalUrl: null,
+  siteName: '中国甘肃网',
+  title: '安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情',
+  published: '2020-03-15T10:13:00+08:00',
+  source: '中国甘肃网',
+  authors: ['漆琳'],
+  editors: ['刘宇非'],
+  section: ['甘肃新闻', '来稿选登'],
+  lang: 'zh-CN',
+  excerpt: '',
   contentHtml: '<p>“谢谢你们又来看我”</p><p>尾段。</p>',
-  textContent: '“谢谢你们又来看我”\n\n尾段。', charCount: 12, readingMinutes: 1, images: [], rule: 'gscn', nextPageUrl: null,
+  textContent: '“谢谢你们又来看我”\n\n尾段。',
+  charCount: 12,
+  readingMinutes: 1,
+  images: [],
+  rule: 'gscn',
+  nextPageUrl: null,
 };
 
 describe('reader meta line', () => {
@@ -23,7 +43,10 @@ describe('reader meta line', () => {
 
   it('lists time, 来源, 作者, 编辑 in that order and leaves out empty fields', () => {
     expect(metaItems(article, t).map((m) => m.field)).toEqual(['published', 'source', 'authors', 'editors']);
-    expect(metaItems({ ...article, authors: [], source: null }, t).map((m) => m.field)).toEqual(['published', 'editors']);
+    expect(metaItems({ ...article, authors: [], source: null }, t).map((m) => m.field)).toEqual([
+      'published',
+      'editors',
+    ]);
   });
 });
 

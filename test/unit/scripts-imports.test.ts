@@ -11,22 +11,29 @@ const ROOT = resolve(__dirname, '../..');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(m?[jt]s|cjs)$/.test(e.name) ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(m?[jt]s|cjs)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Module specifiers of static imports, re-exports, `import()` and `require()` calls. */
 export function importSpecifiers(source: string): string[] {
   const out: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]);
   return out;
 }
 
 describe('scripts/ imports nothing from test/', () => {
   it('finds the specifiers it checks (static, dynamic and type imports)', () => {
-    expect(importSpecifiers(`import { a } from './lib/a';\nimport type { B } from "../test/b";\nconst c = await import('./c.ts');
-      import 'side-effect';\nexport { d } from './d';`)).toEqual(['./lib/a', '../test/b', './d', 'side-effect', './c.ts']);
+    expect(
+      importSpecifiers(`import { a } from './lib/a';\nimport type { B } from "../test/b";\nconst c = await import('./c.ts');
+      import 'side-effect';\nexport { d } from './d';`),
+    ).toEqual(['./lib/a', '../test/b', './d', 'side-effect', './c.ts']);
   });
   for (const file of sourceFiles(join(ROOT, 'scripts'))) {
     it(relative(ROOT, file), () => {

@@ -19,8 +19,18 @@ const page = { id: ID, url: `${ORIGIN}src/popup/index.html` };
 const content = { id: ID, url: PAGE_URL, frameId: 0, tab: { id: 7, url: PAGE_URL } };
 
 const FROM_CONTENT = ['articleDetected', 'loadReaderPart', 'readerAsset', 'notesSave'];
-const FROM_PAGES = ['ensureContent', 'toggleReaderInTab', 'syncSiteAccess', 'notesSave', 'notesEdit', 'notesDelete',
-  'notesRestore', 'notesImportChunk', 'notesImportCommit', 'notesClear'];
+const FROM_PAGES = [
+  'ensureContent',
+  'toggleReaderInTab',
+  'syncSiteAccess',
+  'notesSave',
+  'notesEdit',
+  'notesDelete',
+  'notesRestore',
+  'notesImportChunk',
+  'notesImportCommit',
+  'notesClear',
+];
 const ALL = [...new Set([...FROM_CONTENT, ...FROM_PAGES])];
 
 describe('senderOf (the one sender policy of the background)', () => {
@@ -30,9 +40,13 @@ describe('senderOf (the one sender policy of the background)', () => {
     expect(senderOf(asTab as never, ID, ORIGIN)).toEqual({ kind: 'extension-page' });
   });
 
-  it('takes a content script\'s tab and frame from the browser\'s sender.tab and frameId', () => {
+  it("takes a content script's tab and frame from the browser's sender.tab and frameId", () => {
     expect(senderOf(content as never, ID, ORIGIN)).toEqual({ kind: 'content', tabId: 7, frameId: 0 });
-    expect(senderOf({ ...content, frameId: 12 } as never, ID, ORIGIN)).toEqual({ kind: 'content', tabId: 7, frameId: 12 });
+    expect(senderOf({ ...content, frameId: 12 } as never, ID, ORIGIN)).toEqual({
+      kind: 'content',
+      tabId: 7,
+      frameId: 12,
+    });
   });
 
   it('does not trust a content script that puts an extension-looking URL in sender.url', () => {
@@ -48,7 +62,7 @@ describe('senderOf (the one sender policy of the background)', () => {
 });
 
 describe('the router: a message is handled only when its direction allows its sender', () => {
-  it('content scripts send only CStoBG: report the verdict, load parts, read CSL files, save the reader\'s article', () => {
+  it("content scripts send only CStoBG: report the verdict, load parts, read CSL files, save the reader's article", () => {
     expect(ALL.filter((n) => handlerFor('content', n)).sort()).toEqual([...FROM_CONTENT].sort());
   });
 
@@ -68,18 +82,27 @@ describe('the router: a message is handled only when its direction allows its se
     const spoof = { ...content, url: `${ORIGIN}src/popup/index.html` };
     expect(routeMessage({ name: 'toggleReaderInTab', data: { tabId: 1 } }, spoof as never, ID, ORIGIN)).toBeUndefined();
     expect(routeMessage({ name: 'notesClear' }, content as never, ID, ORIGIN)).toBeUndefined();
-    expect(routeMessage({ name: 'articleDetected', data: { isArticle: true } }, page as never, ID, ORIGIN)).toBeUndefined();
+    expect(
+      routeMessage({ name: 'articleDetected', data: { isArticle: true } }, page as never, ID, ORIGIN),
+    ).toBeUndefined();
     expect(routeMessage('notesClear', page as never, ID, ORIGIN)).toBeUndefined();
     expect(browser.tabs.sendMessage).not.toHaveBeenCalled();
   });
 
-  it('injects a part only by its name in PARTS, into the sender\'s own tab and frame', async () => {
+  it("injects a part only by its name in PARTS, into the sender's own tab and frame", async () => {
     browser.scripting.executeScript.mockClear();
     const from = { ...content, frameId: 4 };
-    expect(await routeMessage({ name: 'loadReaderPart', data: { part: 'toString' } }, from as never, ID, ORIGIN)).toBe(false);
+    expect(await routeMessage({ name: 'loadReaderPart', data: { part: 'toString' } }, from as never, ID, ORIGIN)).toBe(
+      false,
+    );
     expect(browser.scripting.executeScript).not.toHaveBeenCalled();
-    expect(await routeMessage({ name: 'loadReaderPart', data: { part: 'opencc' } }, from as never, ID, ORIGIN)).toBe(true);
-    expect(browser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [4] }, files: ['src/reader/opencc-part.js'] });
+    expect(await routeMessage({ name: 'loadReaderPart', data: { part: 'opencc' } }, from as never, ID, ORIGIN)).toBe(
+      true,
+    );
+    expect(browser.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7, frameIds: [4] },
+      files: ['src/reader/opencc-part.js'],
+    });
   });
 });
 

@@ -8,7 +8,14 @@ describe('site access (always clean this site)', () => {
   it('sitePattern: one host, any scheme; nothing for non-web pages', () => {
     expect(sitePattern('http://news.example.org/2020/a.html?x=1#y')).toBe('*://news.example.org/*');
     expect(sitePattern('https://www.gscn.com.cn/')).toBe('*://www.gscn.com.cn/*');
-    for (const u of ['about:blank', 'moz-extension://x/popup.html', 'chrome://extensions', 'file:///tmp/a.html', 'data:text/html,x', 'nonsense'])
+    for (const u of [
+      'about:blank',
+      'moz-extension://x/popup.html',
+      'chrome://extensions',
+      'file:///tmp/a.html',
+      'data:text/html,x',
+      'nonsense',
+    ])
       expect(sitePattern(u), u).toBeNull();
   });
 
@@ -32,8 +39,12 @@ describe('site access (always clean this site)', () => {
 
   it('grantedSiteOrigins: what the user granted beyond the required hosts, sorted, web schemes only', () => {
     const required: string[] = manifest.host_permissions;
-    expect(grantedSiteOrigins([...required, '*://b.example/*', '*://a.example/*', '*://a.example/*', 'moz-extension://x/*'], required))
-      .toEqual(['*://a.example/*', '*://b.example/*']);
+    expect(
+      grantedSiteOrigins(
+        [...required, '*://b.example/*', '*://a.example/*', '*://a.example/*', 'moz-extension://x/*'],
+        required,
+      ),
+    ).toEqual(['*://a.example/*', '*://b.example/*']);
     expect(grantedSiteOrigins(required, required)).toEqual([]);
   });
 

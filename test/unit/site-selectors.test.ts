@@ -25,14 +25,23 @@ describe(`site-rule selectors, proven by ${PROOF_FILE}`, () => {
 
   it('each selector appears once in its rule and field, and the proof names no other', () => {
     const keys = held.map((s) => `${s.rule} ${s.field} ${s.selector}`);
-    expect(keys.filter((k, i) => keys.indexOf(k) !== i), 'repeated').toEqual([]);
+    expect(
+      keys.filter((k, i) => keys.indexOf(k) !== i),
+      'repeated',
+    ).toEqual([]);
     const named = Object.entries(proof).flatMap(([rule, fields]) =>
-      Object.entries(fields).flatMap(([field, sels]) => Object.keys(sels).map((s) => `${rule} ${field} ${s}`)));
-    expect(named.filter((k) => !keys.includes(k)), 'stale proof entries').toEqual([]);
+      Object.entries(fields).flatMap(([field, sels]) => Object.keys(sels).map((s) => `${rule} ${field} ${s}`)),
+    );
+    expect(
+      named.filter((k) => !keys.includes(k)),
+      'stale proof entries',
+    ).toEqual([]);
     const pairs = named.reduce((n, k) => {
       const [rule, field, ...rest] = k.split(' ');
       return n + proof[rule][field][rest.join(' ')].length;
     }, 0);
-    console.log(`site-rule selectors: ${keys.length} in ${SITE_RULES.length} rules, proven by ${pairs} [count, fixture]`);
+    console.log(
+      `site-rule selectors: ${keys.length} in ${SITE_RULES.length} rules, proven by ${pairs} [count, fixture]`,
+    );
   });
 });

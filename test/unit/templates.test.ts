@@ -16,7 +16,9 @@ describe('templates outside the corpus', () => {
     expect(a.rule).toBe('generic');
     expect(a.textContent).toContain('五号线二期工程计划明年年底前建成');
     expect(a.textContent).not.toMatch(/二维码|公众号|阅读原文|在看/);
-    expect(a.images).toEqual([{ src: 'https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg', alt: '', caption: '图为开通仪式现场' }]);
+    expect(a.images).toEqual([
+      { src: 'https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg', alt: '', caption: '图为开通仪式现场' },
+    ]);
   });
   it('government table layout: the TRS_Editor body, short paragraphs, without navigation, print links or footer', () => {
     const a = load('gov.html');
