@@ -7,7 +7,8 @@ import { isNoiseLine, cleanBody } from '../../src/extract/clean';
 import { serializeBody } from '../../src/extract/serialize';
 import { detectArticle } from '../../src/extract/detect';
 
-const doc = (html: string) => parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
+const doc = (html: string) =>
+  parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
 
 describe('cjk', () => {
   it('counts characters, CJK and clause punctuation', () => {
@@ -25,7 +26,9 @@ describe('cjk', () => {
 describe('next page', () => {
   const url = 'https://news.example.cn/a/2020/0315/100001.shtml';
   it('follows the _N numbering of the current URL', () => {
-    const d = doc('<div class="page"><a href="100001.shtml">1</a> <a href="100001_2.shtml">2</a> <a href="100001_3.shtml">3</a></div>');
+    const d = doc(
+      '<div class="page"><a href="100001.shtml">1</a> <a href="100001_2.shtml">2</a> <a href="100001_3.shtml">3</a></div>',
+    );
     expect(findNextPage(d, url)).toBe('https://news.example.cn/a/2020/0315/100001_2.shtml');
   });
   it('takes 下一页 and skips 下一篇 (the next article)', () => {
@@ -35,11 +38,17 @@ describe('next page', () => {
   });
   it('follows a ?page=N series from the bare URL', () => {
     const d = doc('<a href="c.html?page=4">4</a><a href="c.html?page=2">2</a><a href="c.html?page=3">3</a>');
-    expect(findNextPage(d, 'https://www.news.cn/20240515/abc/c.html')).toBe('https://www.news.cn/20240515/abc/c.html?page=2');
+    expect(findNextPage(d, 'https://www.news.cn/20240515/abc/c.html')).toBe(
+      'https://www.news.cn/20240515/abc/c.html?page=2',
+    );
   });
   it('takes 【2】 next to 【1】 in a pager whose URLs have no series', () => {
-    const d = doc('<div class="pager"><span>【1】</span><a href="/show.php?id=77&amp;part=b">【2】</a><a href="/show.php?id=77&amp;part=c">【3】</a></div>');
-    expect(findNextPage(d, 'https://news.example.cn/show.php?id=77')).toBe('https://news.example.cn/show.php?id=77&part=b');
+    const d = doc(
+      '<div class="pager"><span>【1】</span><a href="/show.php?id=77&amp;part=b">【2】</a><a href="/show.php?id=77&amp;part=c">【3】</a></div>',
+    );
+    expect(findNextPage(d, 'https://news.example.cn/show.php?id=77')).toBe(
+      'https://news.example.cn/show.php?id=77&part=b',
+    );
   });
   it('knows 0-based index_1.htm pagination', () => {
     const d = doc('<a href="index_1.htm">2</a><a href="index_2.htm">3</a>');
@@ -50,12 +59,16 @@ describe('next page', () => {
 describe('images', () => {
   const base = 'https://news.example.cn/a/1.shtml';
   it('prefers lazy sources over placeholders and resolves them', () => {
-    const d = doc('<img id="a" src="/images/blank.gif" data-original="//img.example.cn/a1.jpg"><img id="b" data-src="https://mmbiz.example.cn/x/640?wx_fmt=jpeg"><img id="c" src="data:image/gif;base64,R0lG">');
+    const d = doc(
+      '<img id="a" src="/images/blank.gif" data-original="//img.example.cn/a1.jpg"><img id="b" data-src="https://mmbiz.example.cn/x/640?wx_fmt=jpeg"><img id="c" src="data:image/gif;base64,R0lG">',
+    );
     expect(imageSource(d.getElementById('a')!, base)).toBe('https://img.example.cn/a1.jpg');
     expect(imageSource(d.getElementById('b')!, base)).toBe('https://mmbiz.example.cn/x/640?wx_fmt=jpeg');
     expect(imageSource(d.getElementById('c')!, base)).toBeNull();
     expect(isPlaceholder('/static/loading.gif')).toBe(true);
-    expect(imageSource(doc('<img id="i" src="/img/end_money.png" width="13" height="12">').getElementById('i')!, base)).toBeNull();
+    expect(
+      imageSource(doc('<img id="i" src="/img/end_money.png" width="13" height="12">').getElementById('i')!, base),
+    ).toBeNull();
     expect(isPlaceholder('/2020/photo.gif')).toBe(false);
   });
 });
@@ -79,7 +92,8 @@ describe('cleaning', () => {
     expect(isNoiseLine('群众举报后，执法人员赶到现场。')).toBe(false);
   });
   it('drops related lists, pagers and credits, keeps captions and images; serialises to allowed tags', () => {
-    const d = doc(`<div id="b"><h1>标题</h1><p>正文第一段，内容很长很长。</p><p style="text-align:center"><img src="/p.jpg" onerror="x()"></p>
+    const d =
+      doc(`<div id="b"><h1>标题</h1><p>正文第一段，内容很长很长。</p><p style="text-align:center"><img src="/p.jpg" onerror="x()"></p>
       <p style="text-align:center">图为候车的乘客。</p><p><script>evil()</script>正文第二段。</p><p>相关新闻：</p>
       <p><a href="/1">旧闻一</a></p><p><a href="/2">旧闻二</a></p><div class="page"><a href="_2.shtml">下一页</a></div><p>（责任编辑：林晓）</p></div>`);
     const root = d.getElementById('b')!.cloneNode(true) as Element;
@@ -96,26 +110,51 @@ describe('noise text beside blocks', () => {
     const d = doc('<div id="b"><p>正文第一段，内容很长很长。</p>正在加载...<p>正文第二段，内容也很长。</p></div>');
     const root = d.getElementById('b')!.cloneNode(true) as Element;
     cleanBody(root);
-    expect(serializeBody(root, 'https://n.example.cn/').paragraphs).toEqual(['正文第一段，内容很长很长。', '正文第二段，内容也很长。']);
+    expect(serializeBody(root, 'https://n.example.cn/').paragraphs).toEqual([
+      '正文第一段，内容很长很长。',
+      '正文第二段，内容也很长。',
+    ]);
   });
 });
 
 describe('trailing link lines', () => {
   it('drops links to other articles after the last prose, keeps a prose-led reference line', () => {
-    const d = doc('<div id="b"><p>正文第一段，内容很长很长。</p><p>此前报道：<a href="/1">港媒报道某事</a></p><p><a href="/2">江川老桥将进行维修加固</a></p><p><a href="/3">江川南岸新区规划公布</a></p></div>');
+    const d = doc(
+      '<div id="b"><p>正文第一段，内容很长很长。</p><p>此前报道：<a href="/1">港媒报道某事</a></p><p><a href="/2">江川老桥将进行维修加固</a></p><p><a href="/3">江川南岸新区规划公布</a></p></div>',
+    );
     const root = d.getElementById('b')!.cloneNode(true) as Element;
     cleanBody(root);
-    expect(serializeBody(root, 'https://n.example.cn/').paragraphs).toEqual(['正文第一段，内容很长很长。', '此前报道：港媒报道某事']);
+    expect(serializeBody(root, 'https://n.example.cn/').paragraphs).toEqual([
+      '正文第一段，内容很长很长。',
+      '此前报道：港媒报道某事',
+    ]);
   });
 });
 
 describe('detection', () => {
-  const base = { url: 'https://n.example.cn/a/2020/0315/1.shtml', bodyScore: 80, bodyChars: 900, pageChars: 3000, pageLinkChars: 900, metaArticle: false, ruleUrl: null, dateline: true, listItems: 0 };
+  const base = {
+    url: 'https://n.example.cn/a/2020/0315/1.shtml',
+    bodyScore: 80,
+    bodyChars: 900,
+    pageChars: 3000,
+    pageLinkChars: 900,
+    metaArticle: false,
+    ruleUrl: null,
+    dateline: true,
+    listItems: 0,
+  };
   it('takes a CJK body of short paragraphs as an article', () => {
     expect(detectArticle(base).isArticle).toBe(true);
   });
   it('rejects a link list on a list URL even with an article-like URL host', () => {
-    const d = detectArticle({ ...base, url: 'https://n.example.cn/list/index.shtml', bodyScore: 5, bodyChars: 40, pageLinkChars: 2700, dateline: false });
+    const d = detectArticle({
+      ...base,
+      url: 'https://n.example.cn/list/index.shtml',
+      bodyScore: 5,
+      bodyChars: 40,
+      pageLinkChars: 2700,
+      dateline: false,
+    });
     expect(d.isArticle).toBe(false);
     expect(d.reasons.join(' ')).toMatch(/link density/);
   });
@@ -125,7 +164,14 @@ describe('detection', () => {
 });
 
 describe('odd pages never throw', () => {
-  for (const html of ['', 'plain text only', '<html><head><title>t</title></head></html>', '<frameset><frame src="a.html"></frameset>', '<body><p>江川</p></body>', '<svg><text>x</text></svg>']) {
+  for (const html of [
+    '',
+    'plain text only',
+    '<html><head><title>t</title></head></html>',
+    '<frameset><frame src="a.html"></frameset>',
+    '<body><p>江川</p></body>',
+    '<svg><text>x</text></svg>',
+  ]) {
     it(JSON.stringify(html.slice(0, 30)), async () => {
       const { extractArticle } = await import('../../src/extract/index');
       const { parseDocument } = await import('../../src/cli/dom');

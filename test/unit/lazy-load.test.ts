@@ -3,8 +3,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../src/cli/dom';
 import {
-  buildArticle, cleanCopy, extractDetailed, pageVerdict, scanPage, ExtractionUsageError,
-  type CleanCopy, type PageScan, type PageVerdict, type ReadabilityClass,
+  buildArticle,
+  cleanCopy,
+  extractDetailed,
+  pageVerdict,
+  scanPage,
+  ExtractionUsageError,
+  type CleanCopy,
+  type PageScan,
+  type PageVerdict,
+  type ReadabilityClass,
 } from '../../src/extract/index';
 import { serializeBody, serializedChars } from '../../src/extract/serialize';
 import { countChars } from '../../src/extract/cjk';
@@ -75,9 +83,18 @@ describe('page load then buildArticle = extractArticle', () => {
   }
   // Readability's own test pages (mostly English, the eager Readability path) and the engine's and hostile fixtures
   const extra = [
-    ...readdirSync(PEER_DIR).filter((d) => existsSync(join(PEER_DIR, d, 'source.html'))).map((d) => ({ name: `peer ${d}`, path: join(PEER_DIR, d, 'source.html'), url: PEER_URL })),
-    ...['engine', 'hostile', 'no-article', 'multipage'].flatMap((dir) => readdirSync(join('test/fixtures', dir)).filter((f) => f.endsWith('.html') && f !== OVERRULED)
-      .map((f) => ({ name: `${dir} ${f}`, path: join('test/fixtures', dir, f), url: `http://news.example.cn/${dir}/2020/0315/${f}` }))),
+    ...readdirSync(PEER_DIR)
+      .filter((d) => existsSync(join(PEER_DIR, d, 'source.html')))
+      .map((d) => ({ name: `peer ${d}`, path: join(PEER_DIR, d, 'source.html'), url: PEER_URL })),
+    ...['engine', 'hostile', 'no-article', 'multipage'].flatMap((dir) =>
+      readdirSync(join('test/fixtures', dir))
+        .filter((f) => f.endsWith('.html') && f !== OVERRULED)
+        .map((f) => ({
+          name: `${dir} ${f}`,
+          path: join('test/fixtures', dir, f),
+          url: `http://news.example.cn/${dir}/2020/0315/${f}`,
+        })),
+    ),
   ];
   for (const page of extra) {
     it(page.name, () => {
@@ -126,7 +143,7 @@ describe('page load then buildArticle = extractArticle', () => {
 describe('Readability on demand', () => {
   const english = () => parseDocument(readFileSync(join(PEER_DIR, '001/source.html'), 'utf8'), PEER_URL);
 
-  it('is needed on a page only Readability reads, and the Article is then the bundled engine\'s', () => {
+  it("is needed on a page only Readability reads, and the Article is then the bundled engine's", () => {
     const scan = scanPage(english(), PEER_URL);
     expect(scan.needsReadability).toBe(true);
     expect(scan.bounds).toBeNull();
@@ -156,20 +173,43 @@ describe('Readability on demand', () => {
  */
 describe('page load marker texts = the declutter walk', () => {
   const pages = [
-    ...corpusLabels().map((l) => ({ name: `corpus ${pageName(l)}`, doc: () => sharedFixture(join(CORPUS_DIR, l.file), labelUrl(l)), url: labelUrl(l) })),
-    ...caseList().map((c) => ({ name: `case ${c.name}`, doc: () => sharedFixture(c.path, CASE_URL, c.expected.decode_as), url: CASE_URL })),
-    ...['engine', 'hostile', 'breakit', 'no-article'].flatMap((dir) => readdirSync(join('test/fixtures', dir)).filter((f) => f.endsWith('.html'))
-      .map((f) => {
-        const url = `http://news.example.cn/${dir}/2020/0315/${f}`;
-        return { name: `${dir} ${f}`, doc: () => parseDocument(readFileSync(join('test/fixtures', dir, f), 'utf8'), url), url };
-      })),
+    ...corpusLabels().map((l) => ({
+      name: `corpus ${pageName(l)}`,
+      doc: () => sharedFixture(join(CORPUS_DIR, l.file), labelUrl(l)),
+      url: labelUrl(l),
+    })),
+    ...caseList().map((c) => ({
+      name: `case ${c.name}`,
+      doc: () => sharedFixture(c.path, CASE_URL, c.expected.decode_as),
+      url: CASE_URL,
+    })),
+    ...['engine', 'hostile', 'breakit', 'no-article'].flatMap((dir) =>
+      readdirSync(join('test/fixtures', dir))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => {
+          const url = `http://news.example.cn/${dir}/2020/0315/${f}`;
+          return {
+            name: `${dir} ${f}`,
+            doc: () => parseDocument(readFileSync(join('test/fixtures', dir, f), 'utf8'), url),
+            url,
+          };
+        }),
+    ),
   ];
   // markers the pass does not score: in a button, a nav, an svg, in markup inside noscript (linkedom parses it, as
   // browsers do with scripting off); next to ones in script and textarea (never markers)
-  pages.push({ name: 'markers under skipped tags', url: 'http://news.example.cn/a/2020/0315/x.html', doc: () => parseDocument(`<html><body>
+  pages.push({
+    name: 'markers under skipped tags',
+    url: 'http://news.example.cn/a/2020/0315/x.html',
+    doc: () =>
+      parseDocument(
+        `<html><body>
     <nav><span>关注我们</span><a href="/">首页</a></nav><div class="bar"><button> 分享到</button><a href="#">微博</a></div>
     <div id="body"><h1>标题</h1><p>${'正文，第一段。'.repeat(30)}</p><p>\u2003精彩推荐</p><svg><text>排行榜</text></svg><noscript><div><span>免责声明</span></div></noscript>
-    <script>分享到</script><textarea>广告</textarea><p>${'正文，第二段。'.repeat(30)}</p></div></body></html>`, 'http://news.example.cn/a/2020/0315/x.html') });
+    <script>分享到</script><textarea>广告</textarea><p>${'正文，第二段。'.repeat(30)}</p></div></body></html>`,
+        'http://news.example.cn/a/2020/0315/x.html',
+      ),
+  });
   let withMarkers = 0;
   for (const page of pages) {
     it(page.name, () => {
@@ -177,9 +217,19 @@ describe('page load marker texts = the declutter walk', () => {
       if (!doc.body) return;
       const { markerTexts, body } = scanPage(doc, page.url);
       expect(markerTexts.texts).toEqual(walkMarkers(doc));
-      if (page.name === 'markers under skipped tags') expect(markerTexts.texts.map((t) => t.nodeValue!.trim())).toEqual(['关注我们', '分享到', '精彩推荐', '排行榜', '免责声明']);
+      if (page.name === 'markers under skipped tags')
+        expect(markerTexts.texts.map((t) => t.nodeValue!.trim())).toEqual([
+          '关注我们',
+          '分享到',
+          '精彩推荐',
+          '排行榜',
+          '免责声明',
+        ]);
       if (markerTexts.texts.length) withMarkers++;
-      if (body.holder) expect(findClutterBlocks(doc, body.holder, CLUTTER_HEADINGS, markerTexts)).toEqual(findClutterBlocks(doc, body.holder));
+      if (body.holder)
+        expect(findClutterBlocks(doc, body.holder, CLUTTER_HEADINGS, markerTexts)).toEqual(
+          findClutterBlocks(doc, body.holder),
+        );
     });
   }
   // the comparison is not vacuous: most fixtures carry markers (corpus gscn pages: 精彩推荐, 分享到, 版权声明 …)
@@ -205,9 +255,12 @@ describe('a verdict page load took before cleaning', () => {
 
 describe('serializedChars', () => {
   it('equals the serialised text count, dropped tags nested, svg and a form root included', () => {
-    const doc = parseDocument(`<html><body><form id="root"><p>正文　第一段，有 空格。</p><script>var a = "脚本";</script>
+    const doc = parseDocument(
+      `<html><body><form id="root"><p>正文　第一段，有 空格。</p><script>var a = "脚本";</script>
       <div>第二段<noscript><style>x{}</style>不显示</noscript><b>粗体</b> 尾</div><svg><text>图形文字</text></svg>
-      <ul><li>条目一</li><li><button>按钮</button>条目二</li></ul><form>内层表单</form></form></body></html>`, 'http://x.cn/');
+      <ul><li>条目一</li><li><button>按钮</button>条目二</li></ul><form>内层表单</form></form></body></html>`,
+      'http://x.cn/',
+    );
     const root = doc.querySelector('#root')!;
     const serialised = countChars(serializeBody(root, 'http://x.cn/').paragraphs.join('\n\n'));
     expect(serializedChars(root)).toBe(serialised);
