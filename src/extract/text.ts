@@ -286,8 +286,8 @@ export function elementsAfter(el: Element, limit: number): Element[] {
   return out;
 }
 
-/** Split a selector list at top-level commas (not inside `[...]` or `(...)`). */
-function splitSelectorList(list: string): string[] {
+/** Split a selector list at top-level commas (not inside `[...]` or `(...)`): `a, b[x="1,2"]` → `['a', 'b[x="1,2"]']`. */
+export function splitSelectorList(list: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { splitSelectorList } from '../../src/extract/text';
 import { pathToFileURL } from 'node:url';
 import { SITE_RULES, type SiteRule } from '../../src/sites/index';
 import { corpusLabels, labelUrl, sharedFixture } from './engine-helpers';
@@ -19,29 +20,12 @@ export interface RuleSelector {
   selector: string;
 }
 
-/** Split a selector list at top-level commas (not inside `[...]` or `(...)`), as the engine does. */
-export function selectorParts(list: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of list) {
-    if (ch === '[' || ch === '(') depth++;
-    else if (ch === ']' || ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
-
 /** Every selector of a rule, field by field (a clutter entry is a list too). */
 export function ruleSelectors(rule: SiteRule): RuleSelector[] {
   const out: RuleSelector[] = [];
   for (const [field, value] of Object.entries(rule.selectors ?? {})) {
     const lists = Array.isArray(value) ? value : [value as string];
-    for (const list of lists) for (const selector of selectorParts(list)) out.push({ field, selector });
+    for (const list of lists) for (const selector of splitSelectorList(list)) out.push({ field, selector });
   }
   return out;
 }
