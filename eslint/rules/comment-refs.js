@@ -5,9 +5,12 @@
  * default naming that folder is not reported. Examples of each kind: test/unit/lint-rules.test.ts.
  */
 const PATTERNS = [
-  { re: /\bissues?\s+#?\d+/i, what: 'an issue number' },
-  // A hash and digits as a reference; a colour with hex letters in it is left alone.
-  { re: /(^|[\s([])#\d+(?![\w-])/, what: 'an issue reference (#N)' },
+  // `issue N`, `issue #N`, `issue#N`, `issue no. N`, `issues: N`, `issues/N` (a tracker URL), N a number
+  { re: /\bissues?\s*(?:#|no\.?|:|\/)?\s*\d+/i, what: 'an issue number' },
+  // A hash and digits as a reference, after anything but an HTML entity's `&` (PR, repository name or 参见 before the
+  // hash; test/unit/lint-rules.test.ts); a colour with hex letters in it is left alone.
+  { re: /(^|[^&])#\d+(?![\w-])/, what: 'an issue reference (#N)' },
+  { re: /\bGH-\d+\b/, what: 'an issue reference (GH-N)' },
   { re: /(^|[^\w/.])\.\.\/shared\//, what: 'a path outside the repository (../shared/…)' },
 ];
 
@@ -26,9 +29,12 @@ export default {
     return {
       Program() {
         for (const comment of context.sourceCode.getAllComments()) {
+          // (one report a comment: the first kind of reference it holds)
           for (const { re, what } of PATTERNS) {
             const m = re.exec(comment.value);
-            if (m) context.report({ loc: comment.loc, messageId: 'outside', data: { what, text: m[0].trim() } });
+            if (!m) continue;
+            context.report({ loc: comment.loc, messageId: 'outside', data: { what, text: m[0].trim() } });
+            break;
           }
         }
       },

@@ -3,7 +3,8 @@
  * (ESLint's own description syntax): `// eslint-disable-next-line no-var -- a global shared by two bundles`.
  * Unused directives are reported by ESLint itself (`linterOptions.reportUnusedDisableDirectives`).
  */
-const DIRECTIVE = /^\s*eslint-disable(-next-line|-line)?(\s|$)/;
+// (an inline configuration, `/* eslint max-len: off */`, turns rules off for the whole file: it needs a reason too)
+const DIRECTIVE = /^\s*eslint(-disable(-next-line|-line)?)?(\s|$)/;
 
 /** @type {import('eslint').Rule.RuleModule} */
 export default {

@@ -244,7 +244,7 @@ async function start(): Promise<void> {
   g[loadedFlag] = true;
 
   browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || !isMessage(msg) || !(msg.name in handlers)) return undefined;
+    if (sender.id !== browser.runtime.id || !isMessage(msg) || !Object.hasOwn(handlers, msg.name)) return undefined;
     const handler = handlers[msg.name as keyof Handlers] as (d: unknown) => unknown;
     return inTurn(async () => handler(msg.data));
   });

@@ -27,7 +27,12 @@ declare global {
   var __qingdu: PageState | undefined;
 }
 
-/** The shared page state, created on first use. */
+/**
+ * The shared page state, created on first use. An own property of the global: an element with the id `__qingdu` is a
+ * named property of the window, in our world too, and `??=` would take it (a `<form id="__qingdu">` with inputs named
+ * `article` and `reader`) for the state (test/unit/page-state.test.ts).
+ */
 export function pageState(): PageState {
-  return (globalThis.__qingdu ??= { article: null });
+  if (!Object.hasOwn(globalThis, '__qingdu')) globalThis.__qingdu = { article: null };
+  return globalThis.__qingdu!;
 }

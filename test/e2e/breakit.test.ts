@@ -136,7 +136,7 @@ declare const chrome: {
   tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown> };
 };
 
-it('a page that names elements after our globals (__qingduParts, __qingduContentLoaded) cannot turn Qingdu off', async () => {
+it('a page that names elements after our globals (__qingdu, __qingduParts, __qingduContentLoaded) cannot turn Qingdu off', async () => {
   const { page, tabId } = await open(PAGES.clobber);
   try {
     const s = await waitForContent(driver, tabId);

@@ -38,9 +38,10 @@ export function specifiers(text: string): string[] {
   const code = text.replace(/^\s*\/\*[\s\S]*?\*\//gm, '').replace(/^\s*\/\/.*$/gm, '');
   const out: string[] = [];
   for (const re of [
-    /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm,
+    // (quotes may come before `from`: `import { 'name' as alias } from …`)
+    /^\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/gm,
     /^\s*import\s*['"]([^'"]+)['"]/gm,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bimport\s*\(\s*['"`]([^'"`$]+)['"`]\s*\)/g,
   ]) {
     for (const m of code.matchAll(re)) out.push(m[1]);
   }
@@ -88,9 +89,11 @@ it('finds every form of import, and only imports', () => {
     `import './side-effect';\nconst f = await import('../f/index');\n/** see \`import x from '../content/no'\` */\n// import y from '../reader/no';\n` +
     `const s = "import z from '../popup/no'";\nimport pkg from 'preact';\n`;
   const glob = `const all = '*://*/*';\nconst g = await import('../g/index');\n`;
+  const quoted = `import { 'name' as alias } from '../q/index';\nexport { 'other' as o } from '../r/index';\nawait import(\`../t/index\`);\n`;
   expect(specifiers(text + glob).sort()).toEqual(
     ['./a', '../b/b', '../c', './e', './side-effect', '../f/index', '../g/index', 'preact'].sort(),
   );
+  expect(specifiers(quoted).sort()).toEqual(['../q/index', '../r/index', '../t/index']);
 });
 
 it('flags imports that run back up or sideways, and allows the downward ones', () => {

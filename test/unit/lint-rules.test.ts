@@ -22,6 +22,11 @@ it('qingdu/comment-refs: comments name files in the repository, not issues or th
     "export const corpus = ['../shared/corpus', 'issue 4', '#12'];", // 8: strings, not comments
     '// The 163 fixture (test/fixtures/corpus/pages/163-1.html); colour #3a3a3a; 16 issues fixed.', // 9
     "// A relative import such as './shared/x' or 'src/shared/messages.ts' is inside the repository.", // 10
+    '// issue#12, see PR#34', // 11
+    '// https://github.com/o/r/issues/12', // 12
+    '/* 参见#7 */', // 13
+    '// issue no. 12; GH-12', // 14
+    '// the entity &#12288; is a space', // 15: fine
   ]);
   expect(found).toEqual([
     '1 qingdu/comment-refs',
@@ -29,6 +34,10 @@ it('qingdu/comment-refs: comments name files in the repository, not issues or th
     '3 qingdu/comment-refs',
     '4 qingdu/comment-refs',
     '5 qingdu/comment-refs',
+    '11 qingdu/comment-refs',
+    '12 qingdu/comment-refs',
+    '13 qingdu/comment-refs',
+    '14 qingdu/comment-refs',
   ]);
 });
 
@@ -43,6 +52,12 @@ it('qingdu/disable-reason: a disable comment names its rules and gives a reason'
     'export const all = [a, b, c];',
   ]);
   expect(found).toEqual(['3 qingdu/disable-reason', '5 qingdu/disable-reason']);
+  // an inline configuration turns a rule off for the whole file: it needs a reason too
+  const inline = await problems(['/* eslint prefer-const: off */', 'let d = 4;', 'export const e = d;']);
+  expect(inline).toEqual(['1 qingdu/disable-reason']);
+  expect(
+    await problems(['/* eslint prefer-const: off -- d is set by a test hook */', 'let d = 4;', 'export const e = d;']),
+  ).toEqual([]);
 });
 
 it('a disable comment that turns off nothing is an error', async () => {
