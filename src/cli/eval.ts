@@ -63,6 +63,10 @@ export function loadPage(path: string, url: string, decodeAs?: string): Document
   return parseDocument(html, url);
 }
 
+/** The options of `qingdu eval`, and those of them that take a value. */
+const VALUE_FLAGS = ['--corpus', '--cases'];
+const EVAL_FLAGS = [...VALUE_FLAGS, '--verbose'];
+
 function pickDir(argv: string[], flag: string, candidates: string[]): string {
   const i = argv.indexOf(flag);
   if (i >= 0 && argv[i + 1]) return argv[i + 1];
@@ -78,6 +82,22 @@ export async function runEval(argv: string[]): Promise<number> {
   const corpusDir = pickDir(argv, '--corpus', ['test/fixtures/corpus', '../shared/corpus', '/work/shared/corpus']);
   const casesDir = pickDir(argv, '--cases', ['test/fixtures/cases', '../shared/cases', '/work/shared/cases']);
   const verbose = argv.includes('--verbose');
+  const unknown = argv.filter(
+    (a, i) => a.startsWith('--') && !EVAL_FLAGS.includes(a) && !VALUE_FLAGS.includes(argv[i - 1]),
+  );
+  if (unknown.length) {
+    process.stderr.write(`qingdu eval: unknown option ${unknown[0]}\n`);
+    return 2;
+  }
+  for (const [flag, dir, need] of [
+    ['--corpus', corpusDir, 'labels.jsonl'],
+    ['--cases', casesDir, ''],
+  ] as const) {
+    if (!existsSync(join(dir, need))) {
+      process.stderr.write(`qingdu eval: ${flag} ${dir}: no ${need || 'such folder'} there\n`);
+      return 2;
+    }
+  }
   const labels: CorpusLabel[] = readFileSync(join(corpusDir, 'labels.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())

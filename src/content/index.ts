@@ -84,7 +84,7 @@ const AT_ONCE: Pacing = { step: (_phase, fn) => fn(), pause: () => Promise.resol
 /**
  * Page load's stages on the page as it is now: the scan (`body`); on a page only Readability reads, its part loaded
  * and the cleaned copy (`readability`); on a short article, the cleaned copy for the exact count (`clean`); the verdict
- * (`detect`). Serialisation and metadata wait for the first request (article()).
+ * (`detect`). Serialisation and metadata wait for the first request (article()), except on Readability's path (build.ts cleanCopy).
  * @returns null when the page needs Readability and its part cannot be loaded
  * @throws what the engine throws in a broken environment (the callers catch)
  */

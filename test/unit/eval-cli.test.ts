@@ -1,0 +1,16 @@
+import { afterEach, expect, it, vi } from 'vitest';
+import { runEval } from '../../src/cli/eval';
+
+// `qingdu eval` refuses what it cannot run with a one-line message and exit status 2 (found by a fresh-eyes trial:
+// a wrong --corpus gave a Node stack trace, an unknown option was ignored).
+afterEach(() => vi.restoreAllMocks());
+
+it.each([
+  [['--bogus'], 'qingdu eval: unknown option --bogus\n'],
+  [['--corpus', '/tmp'], 'qingdu eval: --corpus /tmp: no labels.jsonl there\n'],
+  [['--cases', '/nonexistent-qingdu'], 'qingdu eval: --cases /nonexistent-qingdu: no such folder there\n'],
+])('eval %j: a message and status 2', async (argv, message) => {
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  expect(await runEval(argv)).toBe(2);
+  expect(err).toHaveBeenCalledWith(message);
+});
