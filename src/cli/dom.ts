@@ -1,5 +1,32 @@
 import { parseHTML } from 'linkedom';
 
+/** Elements a browser's parser keeps in <head>; any other element there ends the head (its content goes to <body>). */
+const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'STYLE', 'SCRIPT', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Put content where a browser's parser puts it and linkedom does not: nodes after `</html>` (siblings of the root
+ * element) and content in `<head>` from the first element that does not belong there on, into `<body>`. Without it
+ * such content sat outside `<body>` and Readability, walking up from it, met a null parent
+ * (test/unit/cli-dom.test.ts).
+ */
+function moveStrayContent(doc: Document): void {
+  const root = doc.documentElement;
+  const head = doc.querySelector('head');
+  const strayInHead: Node[] = [];
+  if (head && head.parentNode === root) {
+    const first = Array.from(head.children).find((el) => !HEAD_TAGS.has(el.tagName));
+    for (let n: Node | null = first ?? null; n; n = n.nextSibling) strayInHead.push(n);
+  }
+  const afterRoot: Node[] = [];
+  for (let n = root?.nextSibling ?? null; n; n = n.nextSibling)
+    if (n.nodeType === 1 || (n.nodeType === 3 && n.nodeValue?.trim())) afterRoot.push(n); // (whitespace stays: it shows nowhere)
+  if (!root || (!strayInHead.length && !afterRoot.length)) return;
+  let body = doc.querySelector('body');
+  if (!body) body = root.appendChild(doc.createElement('body'));
+  for (const n of strayInHead.reverse()) body.insertBefore(n, body.firstChild);
+  for (const n of afterRoot) body.appendChild(n);
+}
+
 /**
  * Parse an HTML string into a Document on Node (linkedom: the fastest of the DOMs the engine supports).
  * linkedom has no document URL, so when the page has no `<base href>` one is added for `url`: relative links and
@@ -20,6 +47,7 @@ export function parseDocument(html: string, url: string): Document {
       n = prev;
     }
   }
+  moveStrayContent(doc);
   if (url && !doc.querySelector('base[href]')) {
     const head = doc.head ?? doc.querySelector('head');
     if (head) {
