@@ -11,6 +11,7 @@ const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'STYLE', 'SCRIPT', 'BASE', '
  */
 function moveStrayContent(doc: Document): void {
   const root = doc.documentElement;
+  if (!root) return;
   const head = doc.querySelector('head');
   const strayInHead: Node[] = [];
   if (head && head.parentNode === root) {
@@ -18,9 +19,9 @@ function moveStrayContent(doc: Document): void {
     for (let n: Node | null = first ?? null; n; n = n.nextSibling) strayInHead.push(n);
   }
   const afterRoot: Node[] = [];
-  for (let n = root?.nextSibling ?? null; n; n = n.nextSibling)
+  for (let n = root.nextSibling; n; n = n.nextSibling)
     if (n.nodeType === 1 || (n.nodeType === 3 && n.nodeValue?.trim())) afterRoot.push(n); // (whitespace stays: it shows nowhere)
-  if (!root || (!strayInHead.length && !afterRoot.length)) return;
+  if (!strayInHead.length && !afterRoot.length) return;
   let body = doc.querySelector('body');
   if (!body) body = root.appendChild(doc.createElement('body'));
   for (const n of strayInHead.reverse()) body.insertBefore(n, body.firstChild);

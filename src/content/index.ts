@@ -13,7 +13,7 @@ import {
 import { sendCStoBG, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
 import type { BGtoCS, ContentStatus } from '../shared/messages';
-import { applyDeclutter, isDecluttered, removeDeclutter } from './declutter';
+import { applyDeclutter, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
 import { pageState } from '../shared/page-state';
 import { timed, yieldToPage } from './timing';
 import { unreadable } from './limits';
@@ -186,10 +186,21 @@ async function article(): Promise<Article | null> {
 async function declutterPage(markers: MarkerTexts | null): Promise<boolean> {
   const page = load;
   if (!page) return false;
-  const target = { url: page.url, bodyElement: page.scan.body.holder, bodyText: null, markerTexts: markers };
-  if (applyDeclutter(document, target)) return true;
+  return applyDeclutter(document, atBody(page, markers)) || declutterAtText(page.url);
+}
+
+/** The declutter around the live body element page load found (extract/scan.ts BodyLocation.holder). */
+function atBody(page: PageLoad, markers: MarkerTexts | null): DeclutterTarget {
+  return { url: page.url, bodyElement: page.scan.body.holder, bodyText: null, markerTexts: markers };
+}
+
+/**
+ * The declutter around the element holding the Article's text, when there is no live body element (Readability's
+ * path, or a body replaced since the scan): builds the Article first.
+ */
+async function declutterAtText(url: string): Promise<boolean> {
   const a = await article();
-  return !!a?.isArticle && applyDeclutter(document, { url: page.url, bodyElement: null, bodyText: a.textContent });
+  return !!a?.isArticle && applyDeclutter(document, { url, bodyElement: null, bodyText: a.textContent });
 }
 
 /** The verdict: the Article's once it exists, else page load's. */
@@ -275,16 +286,9 @@ async function analyse(): Promise<void> {
     await yieldToPage();
     try {
       const markers = watch.markerTexts(result.scan.markerTexts);
-      const applied = timed('declutter', () =>
-        applyDeclutter(document, {
-          url: result.url,
-          bodyElement: result.scan.body.holder,
-          bodyText: null,
-          markerTexts: markers,
-        }),
-      );
+      const applied = timed('declutter', () => applyDeclutter(document, atBody(result, markers)));
       // no live element (Readability's path, or the body replaced): the element holding the Article's text
-      if (!applied) await declutterPage(markers);
+      if (!applied) await declutterAtText(result.url);
     } catch (e) {
       console.warn('[qingdu] declutter failed', e);
     }

@@ -134,10 +134,12 @@ export function pageVerdict(scan: PageScan, copy: CleanCopy | null): PageVerdict
   if (scan.bounds?.settled) return { detection: scan.bounds.upper, exact: !scan.bounds.upper.isArticle };
   if (!copy) throw new ExtractionUsageError('the verdict needs the cleaned copy (cleanCopy) on this page');
   const chars = copy.serialized?.charCount ?? (copy.content ? serializedChars(copy.content) : 0);
-  return {
-    detection: detectWith({ body: scan.body, evidence: { ...scan.evidence, listItems: copy.listItems } }, chars),
-    exact: true,
-  };
+  return { detection: detectCleaned(scan, copy, chars), exact: true };
+}
+
+/** The detection for the cleaned copy's `chars` characters, with the list items it counted before cleaning. */
+function detectCleaned(scan: PageScan, copy: CleanCopy, chars: number): Detection {
+  return detectWith({ body: scan.body, evidence: { ...scan.evidence, listItems: copy.listItems } }, chars);
 }
 
 /** Serialise the cleaned body (serialize.ts) with its text and count. */
@@ -179,10 +181,7 @@ export function buildDetailed(
   const copy = opts.copy ?? cleanCopy(scan, opts.readability);
   const m = copy.metadata ?? finishMetadata(copy.headline ?? headlineStage(doc, url, scan.body.element, rule));
   const b = copy.serialized ?? serialize(copy.content, url);
-  const detection = detectWith(
-    { body: scan.body, evidence: { ...scan.evidence, listItems: copy.listItems } },
-    b.charCount,
-  );
+  const detection = detectCleaned(scan, copy, b.charCount);
   const article: Article = {
     isArticle: detection.isArticle,
     confidence: detection.confidence,

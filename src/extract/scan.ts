@@ -1,6 +1,6 @@
 import { chooseBody, type MarkerTexts, type NodeStats } from './body';
 import { countChars } from './cjk';
-import { detectArticle, listItems, type Detection } from './detect';
+import { detectArticle, listItems, type DetectInput, type Detection } from './detect';
 import { metaSaysArticle } from './page-meta';
 import { ruleFor, type SiteRule } from '../sites/index';
 
@@ -41,7 +41,7 @@ export interface BodyLocation {
 
 /** Detection evidence that does not depend on the cleaned body (see detect.ts DetectInput). */
 export type PageEvidence = Pick<
-  Parameters<typeof detectArticle>[0],
+  DetectInput,
   'url' | 'pageChars' | 'pageLinkChars' | 'metaArticle' | 'ruleUrl' | 'dateline' | 'listItems'
 >;
 
