@@ -49,13 +49,20 @@ export function parseDocument(html: string, url: string): Document {
     }
   }
   moveStrayContent(doc);
-  if (url && !doc.querySelector('base[href]')) {
-    const head = doc.head ?? doc.querySelector('head');
-    if (head) {
-      const base = doc.createElement('base');
-      base.setAttribute('href', url);
-      head.insertBefore(base, head.firstChild);
-    }
-  }
+  if (url) setDocumentUrl(doc, url);
   return doc;
+}
+
+/**
+ * Give a parsed page its address, as the browser knows it: a `<base href>` first in `<head>` (linkedom has no document
+ * URL), unless the page has a `<base href>` of its own. For a page parsed with an empty URL whose address is read from
+ * the page itself (address.ts statedAddress).
+ */
+export function setDocumentUrl(doc: Document, url: string): void {
+  if (doc.querySelector('base[href]')) return;
+  const head = doc.head ?? doc.querySelector('head');
+  if (!head) return;
+  const base = doc.createElement('base');
+  base.setAttribute('href', url);
+  head.insertBefore(base, head.firstChild);
 }

@@ -65,7 +65,7 @@ export function loadPage(path: string, url: string, decodeAs?: string): Document
 
 /** The options of `qingdu eval`, and those of them that take a value. */
 const VALUE_FLAGS = ['--corpus', '--cases'];
-const EVAL_FLAGS = [...VALUE_FLAGS, '--verbose'];
+const EVAL_FLAGS = [...VALUE_FLAGS, '--verbose', '--generic'];
 
 function pickDir(argv: string[], flag: string, candidates: string[]): string {
   const i = argv.indexOf(flag);
@@ -74,14 +74,16 @@ function pickDir(argv: string[], flag: string, candidates: string[]): string {
 }
 
 /**
- * `qingdu eval [--corpus DIR] [--cases DIR] [--verbose]`: our engine and plain Readability over the corpus and the
- * cases in the same process; prints per-field pass counts side by side, our failures (with --verbose Readability's
- * too), and time per page (median, p95, ratio). Exit status 0 (it measures; the unit tests judge).
+ * `qingdu eval [--corpus DIR] [--cases DIR] [--verbose] [--generic]`: our engine and plain Readability over the corpus
+ * and the cases in the same process, each page at its labelled address (`url`; a file: URL when it has none); prints
+ * per-field pass counts side by side, our failures (with --verbose Readability's too), and time per page (median, p95,
+ * ratio). `--generic` runs our engine with every site rule off. Exit status 0 (it measures; the unit tests judge).
  */
 export async function runEval(argv: string[]): Promise<number> {
   const corpusDir = pickDir(argv, '--corpus', ['test/fixtures/corpus', '../shared/corpus', '/work/shared/corpus']);
   const casesDir = pickDir(argv, '--cases', ['test/fixtures/cases', '../shared/cases', '/work/shared/cases']);
   const verbose = argv.includes('--verbose');
+  const options = { siteRules: !argv.includes('--generic') };
   const unknown = argv.filter(
     (a, i) => a.startsWith('--') && !EVAL_FLAGS.includes(a) && !VALUE_FLAGS.includes(argv[i - 1]),
   );
@@ -107,7 +109,7 @@ export async function runEval(argv: string[]): Promise<number> {
   // one warm-up page so JIT start-up is not charged to the first page of either engine
   if (labels[0]) {
     const u = corpusUrl(labels[0], corpusDir);
-    extractArticle(loadPage(join(corpusDir, labels[0].file), u), u);
+    extractArticle(loadPage(join(corpusDir, labels[0].file), u), u, options);
     runPlain(loadPage(join(corpusDir, labels[0].file), u));
   }
   for (const label of labels) {
@@ -115,7 +117,7 @@ export async function runEval(argv: string[]): Promise<number> {
     const url = corpusUrl(label, corpusDir);
     const doc = loadPage(path, url);
     const t0 = performance.now();
-    const a = extractArticle(doc, url);
+    const a = extractArticle(doc, url, options);
     const oursMs = performance.now() - t0;
     const plain = runPlain(loadPage(path, url));
     runs.push({
@@ -137,7 +139,7 @@ export async function runEval(argv: string[]): Promise<number> {
     const path = join(casesDir, `${name}.html`);
     const doc = loadPage(path, CASE_URL, exp.decode_as);
     const t0 = performance.now();
-    const a = extractArticle(doc, CASE_URL);
+    const a = extractArticle(doc, CASE_URL, options);
     const oursMs = performance.now() - t0;
     const p = runPlain(loadPage(path, CASE_URL, exp.decode_as));
     const plainArticle = { ...a, ...p.scored, excerpt: '', contentHtml: '', nextPageUrl: null };
@@ -152,7 +154,8 @@ export async function runEval(argv: string[]): Promise<number> {
 
   const out: string[] = [];
   const articles = runs.filter((r) => r.label.is_article).length;
-  out.push(`corpus: ${runs.length} pages (${articles} articles) from ${corpusDir}`);
+  const mode = options.siteRules ? 'site rules on' : 'generic: site rules off';
+  out.push(`corpus: ${runs.length} pages (${articles} articles) from ${corpusDir} (${mode})`);
   out.push(`${'field'.padEnd(10)} ${'qingdu'.padStart(8)} ${'readability'.padStart(12)}`);
   for (const f of CORPUS_FIELDS) {
     const scored = runs.filter((r) => f in r.ours);

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeHtml, sniffUtf16 } from '../extract/decode';
 import { extractArticle, ARTICLE_FIELDS, type Article } from '../extract/index';
-import { parseDocument } from './dom';
+import { statedAddress, type PageAddress } from './address';
+import { parseDocument, setDocumentUrl } from './dom';
 
 /** One input of a multi-file command: the path and the `--url` given right after it, if any. */
 export interface FileArg {
@@ -32,11 +33,15 @@ export function checkUrl(value: string): string {
 }
 
 /**
- * Parse `FILE... [--url URL] [--format F]`-style arguments. A `--url` applies to the file before it; `--` ends the
- * options (for file names that start with `--`).
+ * Parse `FILE... [--url URL] [--format F] [--generic]`-style arguments. A `--url` applies to the file before it; `--`
+ * ends the options (for file names that start with `--`). `flags` take a value; `switches` take none and read `'true'`.
  * @throws Error with a usage message on an unknown flag, a flag without its value, a bad or repeated `--url`.
  */
-export function parseFileArgs(argv: string[], flags: string[]): { files: FileArg[]; opts: Record<string, string> } {
+export function parseFileArgs(
+  argv: string[],
+  flags: string[],
+  switches: string[] = [],
+): { files: FileArg[]; opts: Record<string, string> } {
   const files: FileArg[] = [];
   const opts: Record<string, string> = {};
   let optionsDone = false;
@@ -45,6 +50,10 @@ export function parseFileArgs(argv: string[], flags: string[]): { files: FileArg
     if (a === '--' && !optionsDone) optionsDone = true;
     else if (a.startsWith('--') && !optionsDone) {
       const [key, inline] = a.slice(2).split(/=(.*)/s, 2);
+      if (switches.includes(key) && inline === undefined) {
+        opts[key] = 'true';
+        continue;
+      }
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${key} needs a value`);
       if (key === 'url') {
@@ -69,16 +78,33 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-/** Read an HTML file, decode it as a browser would, and extract the Article. @throws Error naming the problem. */
-export async function extractFile(arg: FileArg): Promise<Article> {
+/** How `extractFile` runs. */
+export interface ExtractFileOptions {
+  /** Run without any site rule (`--generic`). */
+  generic?: boolean;
+  /** Told the address extraction runs with and where it came from (`--verbose`). */
+  onAddress?: (address: PageAddress) => void;
+}
+
+/**
+ * Read an HTML file, decode it as a browser would, and extract the Article at the page's address: `arg.url` when
+ * given, else the address the page states (canonical, og:url, a saved-from comment: address.ts), else the file's URL.
+ * @throws Error naming the problem.
+ */
+export async function extractFile(arg: FileArg, options: ExtractFileOptions = {}): Promise<Article> {
   const bytes = await readInput(arg.file);
   if (looksBinary(bytes)) throw new Error('not an HTML document (binary data: NUL bytes in the first 8 KB)');
   const { html } = decodeHtml(bytes);
   if (!/<(html|head|body|p|div|article|title)[\s>]/i.test(html))
     throw new Error('not an HTML document (no html, head, body, title, div or p element)');
-  const url = arg.url ?? pathToFileURL(resolve(arg.file)).href;
   try {
-    return extractArticle(parseDocument(html, url), url);
+    const doc = parseDocument(html, '');
+    const address: PageAddress = arg.url
+      ? { url: arg.url, from: 'given' }
+      : (statedAddress(html, doc) ?? { url: pathToFileURL(resolve(arg.file)).href, from: 'file' });
+    setDocumentUrl(doc, address.url);
+    options.onAddress?.(address);
+    return extractArticle(doc, address.url, { siteRules: !options.generic });
   } catch (e) {
     // linkedom and the engine recurse over the tree; thousands of nested elements overflow the stack.
     if (e instanceof RangeError) throw new Error('page nested too deeply to extract (stack overflow)', { cause: e });
@@ -119,11 +145,14 @@ function ordered(a: Article): Record<string, unknown> {
   return Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, a[k]]));
 }
 
-/** `qingdu extract FILE... [--url URL] [--format json|markdown]`: one JSON line (or Markdown document) per file. */
+/**
+ * `qingdu extract FILE... [--url URL] [--format json|markdown] [--generic] [--verbose]`: one JSON line (or Markdown
+ * document) per file. `--generic` turns every site rule off; `--verbose` says on stderr which address each file ran at.
+ */
 export async function runExtract(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseFileArgs(argv, ['format']);
+    parsed = parseFileArgs(argv, ['format'], ['generic', 'verbose']);
   } catch (e) {
     process.stderr.write(`qingdu extract: ${(e as Error).message}\n`);
     return 2;
@@ -140,7 +169,13 @@ export async function runExtract(argv: string[]): Promise<number> {
   let status = 0;
   for (const f of parsed.files) {
     try {
-      const article = await extractFile(f);
+      const article = await extractFile(f, {
+        generic: parsed.opts.generic === 'true',
+        onAddress: (a) => {
+          if (parsed.opts.verbose === 'true')
+            process.stderr.write(`qingdu extract: ${f.file}: at ${a.url} (${a.from})\n`);
+        },
+      });
       if (format === 'json') process.stdout.write(JSON.stringify(ordered(article)) + '\n');
       else process.stdout.write((await import('./markdown')).articleToMarkdown(article) + '\n');
     } catch (e) {

@@ -55,11 +55,20 @@ export type Scored = Pick<
 // spaces and the separators portals put between names (、，; & / | · • _)
 const SEPARATORS = /[\s\u3000\u00a0、，,;；&＆/|｜·•_]+/g;
 
-/** Equality of names after removing spaces and separators (label rule for source, author, editor). */
+/**
+ * A portal's staff code after a person's name (`杨倩_NF4425` on 163, `黄忆南 PN269` on ifeng): not part of the name.
+ * The corpus labels write it on the 163 pages and not on ifeng-5, and the engine drops it, so it is ignored on both
+ * sides. A code standing alone (hexun-1's editor `HN666`) is the only name the page gives and stays.
+ */
+const STAFF_CODE = /([\u4e00-\u9fff])[\s_]*[A-Z]{1,4}\d{2,6}(?![A-Za-z0-9])/g;
+
+/**
+ * Equality of names after removing spaces, separators and staff codes after a name (label rule for source, author,
+ * editor; STAFF_CODE).
+ */
 export function sameNames(ours: string | string[] | null | undefined, label: string | null | undefined): boolean {
-  const a = (Array.isArray(ours) ? ours.join(' ') : (ours ?? '')).replace(SEPARATORS, '');
-  const b = (label ?? '').replace(SEPARATORS, '');
-  return a === b;
+  const norm = (s: string) => s.replace(STAFF_CODE, '$1').replace(SEPARATORS, '');
+  return norm(Array.isArray(ours) ? ours.join(' ') : (ours ?? '')) === norm(label ?? '');
 }
 
 /** Same title: equal after whitespace normalisation. */

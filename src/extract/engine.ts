@@ -1,7 +1,7 @@
 import type { Article } from './article';
 import type { Detection } from './detect';
 import { buildDetailed, type ReadabilityClass } from './build';
-import { scanPage } from './scan';
+import { scanPage, type ScanOptions } from './scan';
 
 /**
  * The extraction engine in two stages, without Readability bundled (the content script's entry: it loads Readability
@@ -17,7 +17,7 @@ import { scanPage } from './scan';
 export type { Article, ArticleImage } from './article';
 export { ARTICLE_FIELDS } from './article';
 export type { Detection } from './detect';
-export { scanPage, hasDateline, type PageScan, type BodyLocation, type VerdictBounds } from './scan';
+export { scanPage, hasDateline, type ScanOptions, type PageScan, type BodyLocation, type VerdictBounds } from './scan';
 export {
   buildArticle,
   buildDetailed,
@@ -39,6 +39,7 @@ export {
  * @param doc the page Document (not modified)
  * @param url the page URL: resolves relative links and image sources (linkedom has no base URL), URL-shape evidence
  * @param readability the Readability class (used only on pages without a body of our own)
+ * @param options scan options (`siteRules: false`: the generic engine alone)
  * @returns the Article and the detection evidence (`reasons`); `isArticle` is false when the page is not an article
  *   (never throws on odd pages)
  */
@@ -46,6 +47,7 @@ export function extractDetailed(
   doc: Document,
   url: string,
   readability: ReadabilityClass,
+  options: ScanOptions = {},
 ): { article: Article; detection: Detection } {
-  return buildDetailed(scanPage(doc, url), { readability });
+  return buildDetailed(scanPage(doc, url, options), { readability });
 }

@@ -3,6 +3,7 @@ import { countChars } from './cjk';
 import { detectArticle, listItems, type DetectInput, type Detection } from './detect';
 import { metaSaysArticle } from './page-meta';
 import { ruleFor, type SiteRule } from '../sites/index';
+import { ruleMatches } from './text';
 
 /**
  * Stage one of extraction: what page load needs (the badge and the declutter) and nothing more. Read-only on the page.
@@ -75,13 +76,9 @@ export interface PageScan {
   bounds: VerdictBounds | null;
 }
 
-function firstMatch(doc: ParentNode, selector: string | undefined): Element | null {
-  if (!selector) return null;
-  try {
-    return doc.querySelector(selector);
-  } catch {
-    return null;
-  }
+/** The first element of the first selector in the rule's list that matches (list order, as types.ts says). */
+function firstMatch(doc: ParentNode & (Document | Element), selector: string | undefined): Element | null {
+  return ruleMatches(doc, selector)[0] ?? null;
 }
 
 /** Date (with time) or 发布时间/来源 label: the info line of an article template. */
@@ -147,15 +144,25 @@ export function detectWith(scan: Pick<PageScan, 'body' | 'evidence'>, bodyChars:
   return detectArticle({ ...scan.evidence, bodyScore, bodyChars });
 }
 
+/** How a page is scanned. */
+export interface ScanOptions {
+  /**
+   * Apply the site rules of src/sites (default true). False is the generic engine alone, as on a site nobody wrote a
+   * rule for (`qingdu extract --generic`, `qingdu eval --generic`).
+   */
+  siteRules?: boolean;
+}
+
 /**
  * Stage one: scan the page for what page load needs — the site rule, the body's location (one read-only density pass,
  * body.ts chooseBody), page statistics, the clutter marker texts, the detection evidence and the bounds of the
  * verdict. Never modifies `doc`; never throws on odd pages.
  * @param doc the page Document
  * @param url the page URL (URL-shape evidence, the site rule)
+ * @param options `siteRules: false` scans without any site rule
  */
-export function scanPage(doc: Document, url: string): PageScan {
-  const rule = ruleFor(url, doc);
+export function scanPage(doc: Document, url: string, options: ScanOptions = {}): PageScan {
+  const rule = options.siteRules === false ? null : ruleFor(url, doc);
   const choice = chooseBody(doc);
   const page = choice.page;
   const cjkPage = page.chars > 0 && page.cjk / page.chars >= CJK_PAGE_SHARE;
