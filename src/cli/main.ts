@@ -6,7 +6,10 @@ import { runCite } from './cite';
 export type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  extract: { run: runExtract, usage: 'qingdu extract FILE... [--url URL] [--format json|markdown] [--generic] [--verbose]' },
+  extract: {
+    run: runExtract,
+    usage: 'qingdu extract FILE... [--url URL] [--format json|markdown] [--generic] [--verbose]',
+  },
   eval: { run: runEval, usage: 'qingdu eval [--corpus DIR] [--cases DIR] [--verbose] [--generic]' },
   cite: {
     run: runCite,
