@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { decodeHtml } from '../extract/decode';
-import { extractArticle } from '../extract/index';
+import { extractArticle, type ScanOptions } from '../extract/index';
 import { parseDocument } from './dom';
 import {
   CASE_URL,
@@ -63,8 +63,45 @@ export function loadPage(path: string, url: string, decodeAs?: string): Document
   return parseDocument(html, url);
 }
 
+/** One case's result: our failed checks, whether plain Readability passes, the times. */
+interface CaseRow {
+  name: string;
+  ours: string[];
+  plain: boolean;
+  oursMs: number;
+  plainMs: number;
+}
+
+/** Run every case of a folder in the cases format (its own `url` or CASE_URL) with both engines. */
+function runCases(dir: string, options: ScanOptions): CaseRow[] {
+  const rows: CaseRow[] = [];
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort();
+  for (const f of files) {
+    const name = f.replace(/\.expected\.json$/, '');
+    const exp: CaseExpected = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const path = join(dir, `${name}.html`);
+    const url = exp.url ?? CASE_URL;
+    const doc = loadPage(path, url, exp.decode_as);
+    const t0 = performance.now();
+    const a = extractArticle(doc, url, options);
+    const oursMs = performance.now() - t0;
+    const p = runPlain(loadPage(path, url, exp.decode_as));
+    const plainArticle = { ...a, ...p.scored, excerpt: '', contentHtml: '', nextPageUrl: null };
+    rows.push({
+      name,
+      ours: scoreCase(a, exp),
+      plain: scoreCase(plainArticle as typeof a, exp).length === 0,
+      oursMs,
+      plainMs: p.ms,
+    });
+  }
+  return rows;
+}
+
 /** The options of `qingdu eval`, and those of them that take a value. */
-const VALUE_FLAGS = ['--corpus', '--cases'];
+const VALUE_FLAGS = ['--corpus', '--cases', '--kinds'];
 const EVAL_FLAGS = [...VALUE_FLAGS, '--verbose', '--generic'];
 
 function pickDir(argv: string[], flag: string, candidates: string[]): string {
@@ -74,14 +111,15 @@ function pickDir(argv: string[], flag: string, candidates: string[]): string {
 }
 
 /**
- * `qingdu eval [--corpus DIR] [--cases DIR] [--verbose] [--generic]`: our engine and plain Readability over the corpus
- * and the cases in the same process, each page at its labelled address (`url`; a file: URL when it has none); prints
+ * `qingdu eval [--corpus DIR] [--cases DIR] [--kinds DIR] [--verbose] [--generic]`: our engine and plain Readability
+ * over the corpus, the cases and the failure kinds (test/fixtures/kinds) in the same process, each page at its labelled address (`url`; a file: URL when it has none); prints
  * per-field pass counts side by side, our failures (with --verbose Readability's too), and time per page (median, p95,
  * ratio). `--generic` runs our engine with every site rule off. Exit status 0 (it measures; the unit tests judge).
  */
 export async function runEval(argv: string[]): Promise<number> {
   const corpusDir = pickDir(argv, '--corpus', ['test/fixtures/corpus', '../shared/corpus', '/work/shared/corpus']);
   const casesDir = pickDir(argv, '--cases', ['test/fixtures/cases', '../shared/cases', '/work/shared/cases']);
+  const kindsDir = pickDir(argv, '--kinds', ['test/fixtures/kinds']);
   const verbose = argv.includes('--verbose');
   const options = { siteRules: !argv.includes('--generic') };
   const unknown = argv.filter(
@@ -129,28 +167,8 @@ export async function runEval(argv: string[]): Promise<number> {
     });
   }
 
-  const caseFiles = readdirSync(casesDir)
-    .filter((f) => f.endsWith('.expected.json'))
-    .sort();
-  const caseRows: { name: string; ours: string[]; plain: boolean; oursMs: number; plainMs: number }[] = [];
-  for (const f of caseFiles) {
-    const name = f.replace(/\.expected\.json$/, '');
-    const exp: CaseExpected = JSON.parse(readFileSync(join(casesDir, f), 'utf8'));
-    const path = join(casesDir, `${name}.html`);
-    const doc = loadPage(path, CASE_URL, exp.decode_as);
-    const t0 = performance.now();
-    const a = extractArticle(doc, CASE_URL, options);
-    const oursMs = performance.now() - t0;
-    const p = runPlain(loadPage(path, CASE_URL, exp.decode_as));
-    const plainArticle = { ...a, ...p.scored, excerpt: '', contentHtml: '', nextPageUrl: null };
-    caseRows.push({
-      name,
-      ours: scoreCase(a, exp),
-      plain: scoreCase(plainArticle as typeof a, exp).length === 0,
-      oursMs,
-      plainMs: p.ms,
-    });
-  }
+  const caseRows = runCases(casesDir, options);
+  const kindRows = existsSync(kindsDir) ? runCases(kindsDir, options) : [];
 
   const out: string[] = [];
   const articles = runs.filter((r) => r.label.is_article).length;
@@ -163,16 +181,21 @@ export async function runEval(argv: string[]): Promise<number> {
     const plain = scored.filter((r) => r.plain[f] === null).length;
     out.push(`${f.padEnd(10)} ${`${ours}/${scored.length}`.padStart(8)} ${`${plain}/${scored.length}`.padStart(12)}`);
   }
-  const casesOk = caseRows.filter((c) => !c.ours.length).length;
-  const casesPlain = caseRows.filter((c) => c.plain).length;
-  out.push(
-    `${'cases'.padEnd(10)} ${`${casesOk}/${caseRows.length}`.padStart(8)} ${`${casesPlain}/${caseRows.length}`.padStart(12)}`,
-  );
+  for (const [name, rows] of [
+    ['cases', caseRows],
+    ['kinds', kindRows],
+  ] as const) {
+    const ok = rows.filter((c) => !c.ours.length).length;
+    const plainOk = rows.filter((c) => c.plain).length;
+    out.push(`${name.padEnd(10)} ${`${ok}/${rows.length}`.padStart(8)} ${`${plainOk}/${rows.length}`.padStart(12)}`);
+  }
 
   const ours = stats([...runs.map((r) => r.oursMs), ...caseRows.map((c) => c.oursMs)]);
   const plain = stats([...runs.map((r) => r.plainMs), ...caseRows.map((c) => c.plainMs)]);
   out.push('');
-  out.push(`time per page (ms, ${runs.length + caseRows.length} pages; extraction only, HTML parsing excluded)`);
+  out.push(
+    `time per page (ms, ${runs.length + caseRows.length} corpus and case pages; extraction only, HTML parsing excluded)`,
+  );
   out.push(`  qingdu extractArticle   median ${ours.median.toFixed(2)}  p95 ${ours.p95.toFixed(2)}`);
   out.push(`  readability parse()     median ${plain.median.toFixed(2)}  p95 ${plain.p95.toFixed(2)}`);
   out.push(`  ratio (median qingdu / readability) ${(ours.median / (plain.median || 1)).toFixed(2)}`);
@@ -186,6 +209,7 @@ export async function runEval(argv: string[]): Promise<number> {
       for (const f of CORPUS_FIELDS.filter((f) => r.plain[f])) out.push(`  (readability) ${name} ${f}: ${r.plain[f]}`);
   }
   for (const c of caseRows) if (c.ours.length) out.push(`  case ${c.name}: ${c.ours.join('; ')}`);
+  for (const c of kindRows) if (c.ours.length) out.push(`  kind ${c.name}: ${c.ours.join('; ')}`);
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

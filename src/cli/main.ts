@@ -10,7 +10,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: runExtract,
     usage: 'qingdu extract FILE... [--url URL] [--format json|markdown] [--generic] [--verbose]',
   },
-  eval: { run: runEval, usage: 'qingdu eval [--corpus DIR] [--cases DIR] [--verbose] [--generic]' },
+  eval: { run: runEval, usage: 'qingdu eval [--corpus DIR] [--cases DIR] [--kinds DIR] [--verbose] [--generic]' },
   cite: {
     run: runCite,
     usage:

@@ -40,6 +40,8 @@ export interface CaseExpected {
   is_article: boolean;
   next_page?: string | null;
   decode_as?: string;
+  /** The page address to run at (test/fixtures/kinds); CASE_URL when absent. */
+  url?: string;
   focus: string[];
 }
 
@@ -182,7 +184,7 @@ export function scoreCase(a: Article, exp: CaseExpected): string[] {
   for (const s of exp.must_contain_html ?? []) if (!a.contentHtml.includes(s)) fails.push(`html lacks ${show(s)}`);
   for (const s of exp.must_not_contain_html ?? []) if (a.contentHtml.includes(s)) fails.push(`html has ${show(s)}`);
   if (exp.next_page !== undefined) {
-    const want = exp.next_page ? new URL(exp.next_page, CASE_URL).href : null;
+    const want = exp.next_page ? new URL(exp.next_page, exp.url ?? CASE_URL).href : null;
     if ((a.nextPageUrl ?? null) !== want) fails.push(`nextPageUrl ${show(a.nextPageUrl)}`);
   }
   return fails;

@@ -10,6 +10,8 @@ import type { CaseExpected, CorpusField, CorpusLabel } from '../../src/cli/score
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const CORPUS_DIR = join(HERE, '../fixtures/corpus');
 export const CASES_DIR = join(HERE, '../fixtures/cases');
+/** Small pages of the failure kinds seen on unseen sites (test/fixtures/kinds/README.md). */
+export const KINDS_DIR = join(HERE, '../fixtures/kinds');
 /** Labels we dispute, with what the page shows (test/fixtures/disputed-labels.json). */
 export const DISPUTED_FILE = join(HERE, '../fixtures/disputed-labels.json');
 
@@ -133,17 +135,20 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The cases: name, expectation, html path. */
-export function caseList(): { name: string; expected: CaseExpected; path: string }[] {
-  return readdirSync(CASES_DIR)
+/**
+ * The cases of a folder in the format of test/fixtures/cases (default) or test/fixtures/kinds: name, expected.json and
+ * page path, sorted by name.
+ */
+export function caseList(dir = CASES_DIR): { name: string; expected: CaseExpected; path: string }[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.expected.json'))
     .sort()
     .map((f) => {
       const name = f.replace(/\.expected\.json$/, '');
       return {
         name,
-        expected: JSON.parse(readFileSync(join(CASES_DIR, f), 'utf8')),
-        path: join(CASES_DIR, `${name}.html`),
+        expected: JSON.parse(readFileSync(join(dir, f), 'utf8')),
+        path: join(dir, `${name}.html`),
       };
     });
 }
