@@ -37,6 +37,8 @@ export interface DetectInput {
   dateline: boolean;
   /** Repeated items of the body container that carry a headline link or a timestamp (see listItems); 0 if none. */
   listItems: number;
+  /** Same-shaped sibling posts, each with its own timestamp, the body is one of (see repeatedPosts); 0 if none. */
+  posts: number;
 }
 
 /** CMS article URL shapes (see the module note). */
@@ -98,6 +100,7 @@ export function detectArticle(x: DetectInput): Detection {
   if (x.metaArticle) add(1, 'page metadata says article');
   if (x.dateline) add(1, 'dateline before the body');
   if (x.listItems) add(-4, `body is ${x.listItems} repeated items with headline links or timestamps`);
+  if (x.posts) add(-4, `body is one of ${x.posts} dated posts`);
   const isArticle = s >= 2;
   const confidence = 1 / (1 + Math.exp(-(s - 1.5)));
   return { isArticle, confidence: Math.round(confidence * 100) / 100, reasons };
@@ -173,4 +176,44 @@ export function listItems(container: Element | readonly Element[]): number {
       best = Math.max(best, marked);
   }
   return best;
+}
+
+/** An element's shape for comparing siblings: tag, class, and id with its digits dropped (`post_101` → `post_`). */
+function shapeOf(el: Element): string {
+  return `${el.tagName}.${el.getAttribute('class') ?? ''}#${(el.getAttribute('id') ?? '').replace(/\d+/g, '')}`;
+}
+
+const TIMESTAMPS = new RegExp(TIMESTAMP.source, 'g');
+
+/** Non-whitespace characters of an element's text with its timestamps left out, and of those inside links. */
+function textAndLinks(el: Element): { chars: number; linkChars: number } {
+  const chars = (el.textContent ?? '').replace(TIMESTAMPS, '').replace(/\s+/g, '').length;
+  let linkChars = 0;
+  for (const a of el.querySelectorAll('a')) linkChars += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return { chars, linkChars };
+}
+
+/**
+ * Is the body one post of a thread? Walks up to twelve ancestors of the body container (a Discuz! post nests its text ten deep); at each, counts the siblings of
+ * the same shape (shapeOf) that read as posts: their own timestamp, and besides it at least 10 characters, mostly
+ * outside links (a sidebar's dated headline list is mostly links: test/fixtures/kinds/article-beside-dated-boxes.html). Three or more make the page a thread of posts (a forum
+ * thread with a long first post: test/fixtures/kinds/nonarticle-forum-thread.html), not one article.
+ * @returns the number of dated posts in the first group of three or more, or 0
+ */
+export function repeatedPosts(body: Element): number {
+  let el: Element | null = body;
+  for (let level = 0; el?.parentElement && level < 12; el = el.parentElement, level++) {
+    const parent: Element = el.parentElement;
+    if (parent.tagName === 'BODY' || parent.tagName === 'HTML') break;
+    const shape = shapeOf(el);
+    const same = [...parent.children].filter((c) => shapeOf(c) === shape);
+    if (same.length < 3) continue;
+    let posts = 0;
+    for (const c of same) {
+      const { chars, linkChars } = textAndLinks(c);
+      if (chars >= 10 && linkChars < chars * 0.5 && TIMESTAMP.test(c.textContent ?? '')) posts++;
+    }
+    if (posts >= 3) return posts;
+  }
+  return 0;
 }

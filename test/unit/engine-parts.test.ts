@@ -142,6 +142,7 @@ describe('detection', () => {
     ruleUrl: null,
     dateline: true,
     listItems: 0,
+    posts: 0,
   };
   it('takes a CJK body of short paragraphs as an article', () => {
     expect(detectArticle(base).isArticle).toBe(true);
