@@ -39,6 +39,8 @@ export interface DetectInput {
   listItems: number;
   /** Same-shaped sibling posts, each with its own timestamp, the body is one of (see repeatedPosts); 0 if none. */
   posts: number;
+  /** A headline that the page's <title> opens with stands before the body (see headlineBefore). */
+  headline: boolean;
 }
 
 /** CMS article URL shapes (see the module note). */
@@ -68,6 +70,9 @@ const LIST_URL: readonly RegExp[] = [
   /\/search\b/i,
 ];
 
+/** Fewest characters of a brief's body (a one-sentence 快讯 of a finance or wire page runs 50–100). */
+const BRIEF_CHARS = 40;
+
 /** Weigh the evidence. Threshold: score ≥ 2 is an article. */
 export function detectArticle(x: DetectInput): Detection {
   const reasons: string[] = [];
@@ -79,6 +84,8 @@ export function detectArticle(x: DetectInput): Detection {
   if (x.bodyChars >= 400) add(3, `body ${x.bodyChars} chars`);
   else if (x.bodyChars >= 180) add(2, `body ${x.bodyChars} chars`);
   else if (x.bodyChars >= 100) add(1, `body ${x.bodyChars} chars`);
+  // a brief (快讯) under its own headline and dateline: short, still one article (kinds/article-brief-*)
+  else if (x.bodyChars >= BRIEF_CHARS && x.headline && x.dateline) add(-1, `brief body ${x.bodyChars} chars`);
   else add(-3, `body only ${x.bodyChars} chars`);
   if (x.bodyScore >= 60) add(1, `body score ${Math.round(x.bodyScore)}`);
   else if (x.bodyScore < 12) add(-2, `weak body score ${Math.round(x.bodyScore)}`);
@@ -98,6 +105,7 @@ export function detectArticle(x: DetectInput): Detection {
   if (x.ruleUrl === true || ARTICLE_URL.some((re) => re.test(path))) add(1, 'article URL shape');
   else if (path && LIST_URL.some((re) => re.test(path))) add(-1, 'list URL shape');
   if (x.metaArticle) add(1, 'page metadata says article');
+  if (x.headline) add(1, 'headline of the page title before the body');
   if (x.dateline) add(1, 'dateline before the body');
   if (x.listItems) add(-4, `body is ${x.listItems} repeated items with headline links or timestamps`);
   if (x.posts) add(-4, `body is one of ${x.posts} dated posts`);
@@ -216,4 +224,23 @@ export function repeatedPosts(body: Element): number {
     if (posts >= 3) return posts;
   }
   return 0;
+}
+
+/** Text without whitespace. */
+const squeezed = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, '');
+
+/**
+ * Does a headline stand before the body: an h1–h3 of at least 6 characters, earlier in the document than the body
+ * container, that the page's <title> opens with (`标题_栏目_站名`)? Article templates print their title so; a channel
+ * or list page's heading is its channel name, which its <title> may open with but which is short.
+ */
+export function headlineBefore(doc: Document, body: Element): boolean {
+  const title = squeezed(doc.querySelector('title')?.textContent);
+  if (title.length < 6) return false;
+  for (const h of doc.querySelectorAll('h1, h2, h3')) {
+    const text = squeezed(h.textContent);
+    if (text.length < 6 || !title.startsWith(text)) continue;
+    if (h.compareDocumentPosition(body) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { chooseBody, type MarkerTexts, type NodeStats } from './body';
 import { countChars } from './cjk';
-import { detectArticle, listItems, repeatedPosts, type DetectInput, type Detection } from './detect';
+import { detectArticle, headlineBefore, listItems, repeatedPosts, type DetectInput, type Detection } from './detect';
 import { metaSaysArticle } from './page-meta';
 import { ruleFor, type SiteRule } from '../sites/index';
 import { ruleMatches } from './text';
@@ -43,7 +43,7 @@ export interface BodyLocation {
 /** Detection evidence that does not depend on the cleaned body (see detect.ts DetectInput). */
 export type PageEvidence = Pick<
   DetectInput,
-  'url' | 'pageChars' | 'pageLinkChars' | 'metaArticle' | 'ruleUrl' | 'dateline' | 'listItems' | 'posts'
+  'url' | 'pageChars' | 'pageLinkChars' | 'metaArticle' | 'ruleUrl' | 'dateline' | 'listItems' | 'posts' | 'headline'
 >;
 
 /** What the uncleaned body says about the verdict (null on Readability's path: no body of our own to count). */
@@ -178,6 +178,7 @@ export function scanPage(doc: Document, url: string, options: ScanOptions = {}):
     // counted before cleaning drops the link-heavy items (Readability's path counts its own container: build.ts)
     listItems: body.containers.length ? listItems(body.containers) : 0,
     posts: body.element ? repeatedPosts(body.element) : 0,
+    headline: body.element ? headlineBefore(doc, body.element) : false,
   };
   const scan: PageScan = {
     doc,

@@ -143,6 +143,7 @@ describe('detection', () => {
     dateline: true,
     listItems: 0,
     posts: 0,
+    headline: false,
   };
   it('takes a CJK body of short paragraphs as an article', () => {
     expect(detectArticle(base).isArticle).toBe(true);
