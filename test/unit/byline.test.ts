@@ -73,7 +73,8 @@ describe('helpers', () => {
   it('splitNames joins padded two-character names and drops codes', () => {
     expect(splitNames('王乐文 方 敏')).toEqual(['王乐文', '方敏']);
     expect(splitNames('韩保林 PK155')).toEqual(['韩保林']);
-    expect(splitNames('杨倩_NF4425')).toEqual(['杨倩_NF4425']);
+    expect(splitNames('杨倩_NF4425')).toEqual(['杨倩']); // the name, not the staff code
+    expect(splitNames('黄忆南 PN269')).toEqual(['黄忆南']);
     expect(splitNames('HN666')).toEqual(['HN666']);
   });
   it('trailingBareName takes a bracketed name closing the body, not an organisation', () => {
