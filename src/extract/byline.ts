@@ -14,6 +14,7 @@
 import {
   BOUNDED_CREDIT_LABELS,
   BRACKET_CREDIT_LABELS,
+  CHANNEL_WORDS,
   CREDIT_LABELS,
   CREDIT_SEPARATORS,
   NOT_NAME_WORDS,
@@ -24,6 +25,7 @@ import {
   REPORT_WORDS,
   SELF_SOURCE_WORDS,
   UI_WORDS,
+  WEAK_OUTLET_SUFFIXES,
   anyOf,
   type CreditKind,
 } from './vocabulary';
@@ -57,8 +59,12 @@ export const emptyCredits = (): Credits => ({
   editors: [],
 });
 
-/** A character class of the separators between a label and its value (vocabulary.ts CREDIT_SEPARATORS). */
-const SEP = CREDIT_SEPARATORS.replace(/[\\\]/|^-]/g, '\\$&');
+/**
+ * The separators between a label and its value or between names (vocabulary.ts CREDIT_SEPARATORS), escaped for use
+ * inside a regular expression's character class (`[${SEPARATOR_CLASS}]`).
+ */
+export const SEPARATOR_CLASS = CREDIT_SEPARATORS.replace(/[\\\]/|^-]/g, '\\$&');
+const SEP = SEPARATOR_CLASS;
 
 // A bounded label (文, 图, 综合) counts only before a separator or a colon; `文/图` is a label of its own.
 const LABEL_RE = new RegExp(
@@ -143,14 +149,19 @@ export function splitNames(value: string, maxCjk = 4): string[] {
 /** An outlet's name: it ends in an outlet word (vocabulary.ts OUTLET_SUFFIXES) or is a known short name. */
 const OUTLET = new RegExp(`^(?:.{1,14}(?:${anyOf(OUTLET_SUFFIXES)})|${anyOf(OUTLET_NAMES)})$`);
 
+const WEAK_OUTLET = new RegExp(`(${anyOf(WEAK_OUTLET_SUFFIXES)})$`);
+
 /**
  * True when `s` names an outlet (a newspaper, a site, an agency, a broadcaster: `新华社`, `央视新闻`, `江川日报`,
  * `21世纪经济报道`, `Reuters`) rather than a person. On aggregators (Toutiao-, Yahoo-, 360-style pages) the account
  * that posted an agency's story is the agency: it is the source, not the author.
+ * @param strict where an account's name stands: a name ending in a weak outlet word (`苏皖城市报道`, `老王财经`:
+ *   vocabulary.ts WEAK_OUTLET_SUFFIXES) is no outlet there
  */
-export function isOutlet(s: string): boolean {
+export function isOutlet(s: string, strict = false): boolean {
   const t = s.trim();
-  return t.length >= 2 && t.length <= 16 && !/\s/.test(t) && OUTLET.test(t);
+  if (t.length < 2 || t.length > 16 || /\s/.test(t) || !OUTLET.test(t)) return false;
+  return !strict || !WEAK_OUTLET.test(t) || OUTLET_NAMES.includes(t);
 }
 
 /** True when a source names the site itself (`本站`, `本网原创`, `原创`: vocabulary.ts SELF_SOURCE_WORDS). */
@@ -158,20 +169,23 @@ export function isSelfSource(s: string | null | undefined): boolean {
   return !!s && SELF_SOURCE_WORDS.includes(s);
 }
 
-const NOT_SOURCE = new RegExp(`^(${anyOf(NOT_SOURCE_WORDS)})$`);
-/** Function words that a source value cut in the wrong place starts with (`来源于…` read as `于`). */
-const FUNCTION_WORD = /^[于於自的在由是为為和与與及或之]$/;
+const NOT_SOURCE = new RegExp(`^(${anyOf(NOT_SOURCE_WORDS)}|(?:${anyOf(CHANNEL_WORDS)})(?:新闻|新聞|频道|頻道)?)$`);
+/**
+ * Function words that a source value cut in the wrong place is left with (`来源于…` read as `于`), alone or before a
+ * colon (`于：`).
+ */
+const FUNCTION_WORD = /^[于於自的在由是为為和与與及或之][:：]?$/;
 
 /**
  * True when `s` can be a source. Refused, with the page kind each comes from: a single character or a function word
  * (`本文来源于新华网` read as `于`: reprint credit lines), a bare site-wide label or placeholder (`首页`, `新闻`,
- * `综合`, `未知`: portal templates), a date or a number (an info line's time read as the source), a page control
+ * `综合`, `未知`: portal templates), a channel name (`国内新闻` before an info line's date), a date or a number (an info line's time read as the source), a page control
  * (`阅读原文`, `分享`: WeChat-style and account pages), more than 30 characters (a sentence).
  */
 export function plausibleSource(s: string | null | undefined): s is string {
   if (!s) return false;
   const t = s.trim();
-  if ([...t].length < 2 || FUNCTION_WORD.test(t[0]) || t.length > 30) return false;
+  if ([...t].length < 2 || FUNCTION_WORD.test(t) || t.length > 30) return false;
   if (NOT_SOURCE.test(t) || UI_WORD.test(t)) return false;
   if (/^[\d\s\-/.:：年月日时分]+$/.test(t) || /^(?:19|20)\d{2}[-/.年]/.test(t)) return false;
   return /[\u4e00-\u9fffA-Za-z]/.test(t);
@@ -280,9 +294,12 @@ function readSource(t: string, h: { start: number; end: number }, raw: string, o
 /** A person label's value (作者, 记者, 通讯员, 编辑 …) into its list of `out`. */
 function readPeople(t: string, h: { kind: CreditKind; start: number; end: number }, raw: string, out: Credits): void {
   let value = cutValue(raw.replace(new RegExp(`^[\\s:：${SEP}]+`), '')).trim();
-  if (h.kind === 'reporter') value = withoutDatelinePlace(value);
-  // Prose, not a credit: `记者在现场看到，…`, `作者本人观点。`
-  if (/[，。！？；,!?;]/.test(value)) return;
+  if (h.kind === 'reporter') value = withoutDatelinePlace(untilReportWord(value));
+  // Prose, not a credit: `记者在现场看到，…`, `作者本人观点。`; but after a colon the credit ends at the comma
+  // (`…（ID：abc），作者：王一，36氪经授权发布。`: reprint notices).
+  const clause = /^\s*[:：]/.test(raw) ? /^[^，。！？；,!?;]+/.exec(value)?.[0] : undefined;
+  if (clause) value = clause.trim();
+  else if (/[，。！？；,!?;]/.test(value)) return;
   // `周航 摄` credits a photo (case 19): the photographer is not the author.
   if (
     /^[^\n]{0,12}?\s*[摄攝](?![\u4e00-\u9fff])/.test(t.slice(h.end, h.end + 16)) &&
@@ -294,25 +311,40 @@ function readPeople(t: string, h: { kind: CreditKind; start: number; end: number
   // A single value after an explicit 作者/撰文 label may be a self-media account (`作者：加拿大必读`).
   const single = h.kind === 'author' && !/[\s、，,&/]/.test(value);
   const names = splitNames(value, h.kind === 'chief' || h.kind === 'editor' ? 6 : single ? 8 : 4);
+  // `作者：江川日报` (self-media reprints): an outlet in the author slot is the source.
+  if (!names.length && single) out.outlet ??= outletName(value);
   if (!names.length) return;
   if (h.kind === 'reporter') out.outlet ??= bylineOutlet(t.slice(Math.max(0, h.start - 12), h.start));
-  const list = {
-    author: out.authors,
-    reporter: out.authors,
-    corr: out.correspondents,
-    compiler: out.compilers,
-    chief: out.chiefEditors,
-  }[h.kind as string] ?? out.editors;
+  const list =
+    {
+      author: out.authors,
+      reporter: out.authors,
+      corr: out.correspondents,
+      compiler: out.compilers,
+      chief: out.chiefEditors,
+    }[h.kind as string] ?? out.editors;
   for (const n of names) if (!list.includes(n)) list.push(n);
 }
 
 const NOT_OUTLET = new RegExp(`^(${anyOf(NOT_OUTLET_PREFIXES)}|驻\\S*)$`);
+
+/** `s` when it names an outlet that a credit can report as the source (not `本报`, `特约`: NOT_OUTLET_PREFIXES), else null. */
+function outletName(s: string): string | null {
+  return isOutlet(s) && !NOT_OUTLET.test(s) && plausibleSource(s) ? s : null;
+}
 
 /** The outlet named right before 记者 (`扬子晚报记者 张楠`, `中央社記者X`), or null (`本报记者`, `特约记者`). */
 function bylineOutlet(prefix: string): string | null {
   const m = /([\u4e00-\u9fffA-Za-z0-9·]{2,10})$/.exec(prefix.replace(/\s+$/, ''));
   const outlet = m ? m[1].replace(/^.*[，。、：:（(【[〔]/, '') : '';
   return outlet && !NOT_OUTLET.test(outlet) && !/[讯訊电電]$/.test(outlet) ? outlet : null;
+}
+
+const REPORT_END = new RegExp(`^([^，。！？；]*?[${SEP}]\\s*[\\u4e00-\\u9fff]{0,8}?(?:${anyOf(REPORT_WORDS)}))`);
+
+/** A reporter value up to its place-report words (`張雅琪、吳建宏／台中報導　縣政府…` → `張雅琪、吳建宏／台中報導`). */
+function untilReportWord(value: string): string {
+  return REPORT_END.exec(value)?.[1] ?? value;
 }
 
 /** The day of a dateline (`15日电`, `3月15日電`, `十五日電`). */

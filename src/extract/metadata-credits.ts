@@ -20,12 +20,13 @@ import {
   isSelfSource,
   plausibleName,
   plausibleSource,
+  SEPARATOR_CLASS,
   stripControls,
   type Credits,
 } from './byline';
 import { classedText, firstParagraphs, selectText, type InfoLines } from './info-lines';
 import { countHan, linesAfter, linesFromEnd } from './text';
-import { CREDIT_LEAD_LABELS, CREDIT_SEPARATORS, AUTHOR_VALUE_LABELS, EDITOR_VALUE_LABELS, SOURCE_VALUE_LABELS, anyOf } from './vocabulary';
+import { CREDIT_LEAD_LABELS, AUTHOR_VALUE_LABELS, EDITOR_VALUE_LABELS, SOURCE_VALUE_LABELS, anyOf } from './vocabulary';
 
 /** The credit fields of the Article. */
 export type ArticleCredits = Pick<ArticleMetadata, 'source' | 'authors' | 'editors'>;
@@ -95,8 +96,10 @@ function creditsOfLines(lines: readonly string[]): Credits {
 
 /**
  * The credits of the header lines, plus what only the info line's shape says: an unlabeled outlet right after the
- * date (`20-03-15 10:13　江川日报`) as the source, a self-media account after the date and a middle dot
- * (`2019-05-17 · 苏皖城市报道`, 网易号, 百家号 mobile) as the author. Only the first dated line is read for each.
+ * date (`20-03-15 10:13　江川日报`, `2024年03月15日 08:31 21世纪经济报道`) or standing alone right before it
+ * (`TNW中文站2016年10月14日`) as the source; a self-media account after the date and a middle dot
+ * (`2019-05-17 · 苏皖城市报道`, 网易号, 百家号 mobile) as the author, or as the outlet when it is an agency's or a paper's
+ * (`· 新京报`). Only the first dated line is read for each.
  */
 function headerCredits(lines: readonly string[], refYear: number | null, siteName: string | null): Credits {
   const header = creditsOfLines(lines);
@@ -115,7 +118,9 @@ function headerCredits(lines: readonly string[], refYear: number | null, siteNam
     refYear,
     (after) => /^[\d\s\-/.:：年月日]+[·•]\s*([\u4e00-\u9fffA-Za-z0-9]{2,12})\s*$/.exec(after)?.[1],
   );
-  if (account && !header.authors.length && account !== siteName) header.authors.push(account);
+  // An agency's or a paper's account there is the source, not an author (aggregators).
+  if (account && isOutlet(account, true)) header.outlet ??= account;
+  else if (account && !header.authors.length && account !== siteName) header.authors.push(account);
   return header;
 }
 
@@ -143,9 +148,7 @@ function afterFirstDate(
 }
 
 /** A paragraph that opens with a credit label (CREDIT_LEAD_LABELS, or `文` before a slash or 丨). */
-const CREDIT_LEAD = new RegExp(
-  `^[【\\[（(〔]?\\s*(${anyOf(CREDIT_LEAD_LABELS)}|文\\s*[${CREDIT_SEPARATORS.replace(/[\\\]/|^-]/g, '\\$&')}])`,
-);
+const CREDIT_LEAD = new RegExp(`^[【\\[（(〔]?\\s*(${anyOf(CREDIT_LEAD_LABELS)}|文\\s*[${SEPARATOR_CLASS}])`);
 
 /**
  * The credits in the body's first four and last paragraphs, read from each end so a huge body is not read whole:
@@ -304,7 +307,7 @@ function authorByClass(headEl: Element | null, siteName: string | null): { names
   const none = { names: [], outlet: null };
   const accept = (t: string) => {
     const c = stripControls(t);
-    return !!c && (parseCredits(c).authors.length > 0 || (!/\s/.test(c) && (isName(c, 8) || isOutlet(c))));
+    return !!c && (parseCredits(c).authors.length > 0 || (!/\s/.test(c) && (isName(c, 8) || isOutlet(c, true))));
   };
   const byClass = classedText(headEl, AUTHOR_CLASS, { accept });
   if (!byClass) return none;
@@ -312,5 +315,5 @@ function authorByClass(headEl: Element | null, siteName: string | null): { names
   const parsed = parseCredits(text);
   if (parsed.authors.length) return { names: parsed.authors, outlet: null };
   if (text === siteName || /\s/.test(text)) return none;
-  return isOutlet(text) ? { names: [], outlet: text } : { names: [text], outlet: null };
+  return isOutlet(text, true) ? { names: [], outlet: text } : { names: [text], outlet: null };
 }

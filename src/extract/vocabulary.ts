@@ -182,6 +182,7 @@ export const BRACKET_CREDIT_LABELS: readonly string[] = [
 /**
  * The last words of an outlet's name (byline.ts isOutlet): a name ending so is a newspaper, a site, an agency or a
  * broadcaster, hence a source and never an author (`新华社`, `央视新闻`, `21世纪经济报道`, `江川晚报`, `TNW中文站`).
+ * Some are weak (WEAK_OUTLET_SUFFIXES).
  */
 export const OUTLET_SUFFIXES: readonly string[] = [
   '通讯社',
@@ -222,6 +223,13 @@ export const OUTLET_SUFFIXES: readonly string[] = [
   '社',
   '台',
 ];
+
+/**
+ * Outlet words that self-media accounts also end their names with (`苏皖城市报道` on 163-dy-1, `老王财经`): a name
+ * ending so is an outlet where an outlet stands (after an info line's date, after 来源), not where an account stands
+ * (an author-named element, `日期 · 账号`), byline.ts isOutlet's `strict`.
+ */
+export const WEAK_OUTLET_SUFFIXES: readonly string[] = ['报道', '報導', '财经', '財經', '频道', '頻道'];
 
 /** Outlets whose names carry no outlet word (byline.ts isOutlet): agencies and broadcasters known by a short name. */
 export const OUTLET_NAMES: readonly string[] = [
@@ -304,6 +312,48 @@ export const NOT_SOURCE_WORDS: readonly string[] = [
   '记者',
   '記者',
   '正文',
+];
+
+/**
+ * Channel names that portals print where an outlet could stand (`国内新闻2024-03-15`, `来源：国际`): with or
+ * without 新闻/频道 they name a section of the site, not an outlet (byline.ts plausibleSource).
+ */
+export const CHANNEL_WORDS: readonly string[] = [
+  '国内',
+  '國內',
+  '国际',
+  '國際',
+  '社会',
+  '社會',
+  '时政',
+  '時政',
+  '要闻',
+  '要聞',
+  '滚动',
+  '滾動',
+  '财经',
+  '財經',
+  '科技',
+  '体育',
+  '體育',
+  '娱乐',
+  '娛樂',
+  '军事',
+  '軍事',
+  '地方',
+  '本地',
+  '图片',
+  '圖片',
+  '视频',
+  '視頻',
+  '热点',
+  '熱點',
+  '健康',
+  '教育',
+  '文化',
+  '旅游',
+  '汽车',
+  '房产',
 ];
 
 /**
@@ -446,6 +496,14 @@ export const NOT_NAME_WORDS: readonly string[] = [
   '本刊',
   '本台',
   '特约',
+  '特約',
+  '见习',
+  '見習',
+  '实习',
+  '實習',
+  '首席',
+  '融媒',
+  '全媒',
   '专栏',
   '客户端',
   '公众号',
