@@ -297,9 +297,12 @@ function readPeople(t: string, h: { kind: CreditKind; start: number; end: number
   if (h.kind === 'reporter') value = withoutDatelinePlace(untilReportWord(value));
   // Prose, not a credit: `记者在现场看到，…`, `作者本人观点。`; but after a colon the credit ends at the comma
   // (`…（ID：abc），作者：王一，36氪经授权发布。`: reprint notices).
-  const clause = /^\s*[:：]/.test(raw) ? /^[^，。！？；,!?;]+/.exec(value)?.[0] : undefined;
-  if (clause) value = clause.trim();
-  else if (/[，。！？；,!?;]/.test(value)) return;
+  if (/[，。！？；,!?;]/.test(value)) {
+    if (!/^\s*[:：]/.test(raw)) return;
+    // `作者：张三，李四` lists names; `作者：王一，经授权发布。` ends at the comma.
+    const parts = value.split(/[，,]/).map((p) => p.trim());
+    value = /[。！？；!?;]/.test(value) || !parts.every((p) => isName(p)) ? parts[0] : parts.join('、');
+  }
   // `周航 摄` credits a photo (case 19): the photographer is not the author.
   if (
     /^[^\n]{0,12}?\s*[摄攝](?![\u4e00-\u9fff])/.test(t.slice(h.end, h.end + 16)) &&
@@ -380,15 +383,23 @@ function nameSlashOutlet(t: string, out: Credits): void {
 const OUTLET_WORD = anyOf(OUTLET_SUFFIXES);
 /** `江川日报讯（记者`, `新京报快讯（`: the outlet of a newspaper dateline. */
 const XUN_DATELINE = /^\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?:快讯|快訊|讯|訊)\s*[（(]/;
+/** `【港灣日報專訊】`, `江川晚报讯 记者…`: a dateline without a bracketed byline after it (its outlet must look like one). */
+const BARE_XUN_DATELINE =
+  /^\s*[【（(〔]?\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?:专讯|專訊|快讯|快訊|讯|訊)(?:[】）)〕]|\s)/;
 /** `新华社北京3月15日电`, `中新网白沙3月15日电`, `（江川日报北京15日電`: an agency-style dateline's outlet. */
 const AGENCY_DATELINE = new RegExp(
   `^\\s*[（(〔]?\\s*((?:(?!记者|記者)[\\u4e00-\\u9fffA-Za-z]){1,10}?(?:${OUTLET_WORD}))[\\u4e00-\\u9fff]{0,6}?${DAY_DISPATCH}`,
 );
 
-/** The outlet of a dateline opening `t` (`江川日报讯（…`, `新华社北京3月15日电`), or null (`本报讯`). */
+/**
+ * The outlet of a dateline opening `t` (`江川日报讯（…`, `新华社北京3月15日电`, `【港灣日報專訊】`), or null
+ * (`本报讯`, or a bare `X讯` whose X is no outlet name: `捷报喜讯`).
+ */
 function datelineOutlet(t: string): string | null {
   const m = XUN_DATELINE.exec(t) ?? AGENCY_DATELINE.exec(t);
-  return m && !NOT_OUTLET.test(m[1]) ? m[1] : null;
+  if (m) return NOT_OUTLET.test(m[1]) ? null : m[1];
+  const bare = BARE_XUN_DATELINE.exec(t)?.[1];
+  return bare ? outletName(bare) : null;
 }
 
 /** An e-paper credit line: `《江川日报》（2023年05月12日 05版）`, `《X》（2023年05月12日 第 07 版）`. */
@@ -412,6 +423,28 @@ export function datelineOf(paragraph: string): string | null {
     `^\\s*[（(〔【]?[^，。！？；\\n]{2,40}?${DAY_DISPATCH}(?:\\s*[（(〔][^（(〔）)〕]{1,40}[）)〕])?`,
   ).exec(paragraph);
   return m ? m[0] : null;
+}
+
+/** A line that is a credit label and nothing else (`来源：`, `作者`, `編輯／`). */
+const LABEL_ONLY = new RegExp(`^\\s*(?:${anyOf(CREDIT_LABELS.map(([l]) => l))})\\s*[:：${SEP}]?\\s*$`);
+
+/**
+ * Lines with a label standing alone on its line joined to its value's line (`来源：` + `江川日报`): templates that put
+ * the label and its value in two block elements (table cells on government sites, `<dt>`/`<dd>`).
+ * @param nearestFirst the lines run backwards, nearest the body first (info-lines.ts headerLines on a page without a
+ *   headline element): a label's value is then the line before it in the list
+ */
+export function joinLabelLines(lines: readonly string[], nearestFirst = false): string[] {
+  const list = nearestFirst ? [...lines].reverse() : lines;
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const next = list[i + 1];
+    if (LABEL_ONLY.test(list[i]) && next !== undefined && !LABEL_ONLY.test(next)) {
+      out.push(`${list[i].trim()}${next}`);
+      i++;
+    } else out.push(list[i]);
+  }
+  return nearestFirst ? out.reverse() : out;
 }
 
 /** Merge `b` into `a` (first value wins, lists unioned). */

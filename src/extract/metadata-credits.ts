@@ -15,6 +15,7 @@ import {
   splitNames,
   cleanSource,
   datelineOf,
+  joinLabelLines,
   isName,
   isOutlet,
   isSelfSource,
@@ -43,10 +44,11 @@ export function findCredits(stage: HeadlineStage, info: InfoLines): ArticleCredi
   const inBody = stage.body ? bodyCredits(stage.body) : { credits: emptyCredits(), trailName: [] };
   const all: Credits[] = [
     ruleCredits(stage.doc, stage.sel),
-    headerCredits(info.lines, info.refYear, stage.siteName),
+    // Without a headline element the header lines are the ones before the body, nearest first (headerLines).
+    headerCredits(info.lines, info.refYear, stage.siteName, !info.headEl),
     inBody.credits,
     creditsAfterBody(stage.docContent),
-    creditsOfLines(info.above),
+    creditsOfLines(info.above, true),
   ];
   const first: FirstCredit = (f) => {
     for (const c of all) {
@@ -87,10 +89,13 @@ function ruleCredits(doc: Document, sel: HeadlineStage['sel']): Credits {
   return credits;
 }
 
-/** The credits of each line, merged (first value wins, lists unioned). */
-function creditsOfLines(lines: readonly string[]): Credits {
+/**
+ * The credits of each line (a label alone on its line read with its value's line; `nearestFirst`: byline.ts
+ * joinLabelLines), merged (first value wins, lists unioned).
+ */
+function creditsOfLines(lines: readonly string[], nearestFirst = false): Credits {
   let credits = emptyCredits();
-  for (const l of lines) credits = mergeCredits(credits, parseCredits(l));
+  for (const l of joinLabelLines(lines, nearestFirst)) credits = mergeCredits(credits, parseCredits(l));
   return credits;
 }
 
@@ -101,8 +106,13 @@ function creditsOfLines(lines: readonly string[]): Credits {
  * (`2019-05-17 · 苏皖城市报道`, 网易号, 百家号 mobile) as the author, or as the outlet when it is an agency's or a paper's
  * (`· 新京报`). Only the first dated line is read for each.
  */
-function headerCredits(lines: readonly string[], refYear: number | null, siteName: string | null): Credits {
-  const header = creditsOfLines(lines);
+function headerCredits(
+  lines: readonly string[],
+  refYear: number | null,
+  siteName: string | null,
+  nearestFirst: boolean,
+): Credits {
+  const header = creditsOfLines(lines, nearestFirst);
   if (!header.source) {
     const outlet = afterFirstDate(lines, refYear, (after, before) => {
       const next = /^([\u4e00-\u9fffA-Za-z0-9]{2,16})(?:\s|$)/.exec(after.replace(DATE_TEXT, '').trim())?.[1];
@@ -164,7 +174,7 @@ function bodyCredits(body: Element): { credits: Credits; trailName: string[] } {
   const end = linesFromEnd(body, (line, count) => (sawReal ||= line.length > 20) && count >= 12);
   const tail = end.slice(-6);
   let credits = emptyCredits();
-  for (const p of [...head, ...tail]) {
+  for (const p of [...joinLabelLines(head), ...joinLabelLines(tail)]) {
     if (p.length <= 60) credits = mergeCredits(credits, parseCredits(p));
     else if (CREDIT_LEAD.test(p)) credits = mergeCredits(credits, parseCredits(p.slice(0, 60)));
   }
@@ -224,7 +234,8 @@ function creditsAfterBody(docContent: Element | null): Credits {
         CLUTTER.test(`${(n as Element).getAttribute('class') ?? ''} ${(n as Element).getAttribute('id') ?? ''}`) &&
         countHan(n.textContent ?? '') > 80,
     );
-    for (const l of text.split('\n').slice(0, 8)) if (l.length <= 80) after = mergeCredits(after, parseCredits(l));
+    for (const l of joinLabelLines(text.split('\n').slice(0, 9)).slice(0, 8))
+      if (l.length <= 80) after = mergeCredits(after, parseCredits(l));
   }
   return after;
 }
