@@ -350,8 +350,8 @@ function untilReportWord(value: string): string {
   return REPORT_END.exec(value)?.[1] ?? value;
 }
 
-/** The day of a dateline (`15日电`, `3月15日電`, `十五日電`). */
-const DAY_DISPATCH = '(?:\\d{1,2}月)?(?:\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日\\s*[电電]';
+/** The day of a dateline (`15日电`, `3月15日電`, `十五日電`, `15日專電`). */
+const DAY_DISPATCH = '(?:\\d{1,2}月)?(?:\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日\\s*(?:专|專)?[电電]';
 
 /**
  * A reporter value that runs into the dateline (`王大明、李小華台北15日電 …`, Taiwanese agency style): the names without

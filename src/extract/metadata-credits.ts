@@ -58,7 +58,7 @@ export function findCredits(stage: HeadlineStage, info: InfoLines): ArticleCredi
     return null;
   };
   const byClass = authorByClass(info.headEl, stage.siteName);
-  const source = pickSource(stage, info.headEl, byClass.outlet, first);
+  const source = pickSource(stage, info.headEl, byClass.outlet, all, first);
   const authors = pickAuthors(stage, byClass.names, source, inBody.trailName, first);
   const editors = [...new Set(first((c) => names(c.chiefEditors)) ?? first((c) => names(c.editors)) ?? [])];
   return { source, authors, editors };
@@ -241,6 +241,17 @@ function creditsAfterBody(docContent: Element | null): Credits {
 }
 
 /**
+ * The credited 来源 of the credit lists, in their order: the first plausible one that is not the site itself; but
+ * when that is the site's own name and a later list credits another outlet (a closing `（来源：人民日报）`, an e-paper
+ * credit line), the other outlet: templates print the site's name where the editor left the source empty.
+ */
+function credited(all: readonly Credits[], siteName: string | null): string | null {
+  const sources = all.map((c) => c.source).filter((s): s is string => plausibleSource(s) && !isSelfSource(s));
+  const other = sources.find((s) => s !== siteName);
+  return sources[0] === siteName && other ? other : (sources[0] ?? null);
+}
+
+/**
  * Class/id words of a source element: 来源 (`source`, `laiyuan`, `from`), a media name, and a publishing account's
  * nickname (WeChat-style `#js_name` in `.rich_media_meta_nickname`: the account publishes, so it is the source).
  */
@@ -258,12 +269,13 @@ function pickSource(
   stage: HeadlineStage,
   headEl: Element | null,
   accountOutlet: string | null,
+  all: readonly Credits[],
   first: FirstCredit,
 ): string | null {
   const { metas, ld, siteName } = stage;
   const usable = (s: string | null | undefined) => (plausibleSource(s) && !isSelfSource(s) ? s : null);
   const classed = classedText(headEl, SOURCE_CLASS, { notAccount: true, accept: plausibleSource });
-  let source = first((c) => usable(c.source)) ?? usable(classed) ?? accountOutlet ?? first((c) => usable(c.outlet));
+  let source = credited(all, siteName) ?? usable(classed) ?? accountOutlet ?? first((c) => usable(c.outlet));
   if (!source && (isSelfSource(classed) || first((c) => (isSelfSource(c.source) ? c.source : null))))
     return siteName ?? null;
   source ??= usable(

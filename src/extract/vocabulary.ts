@@ -69,6 +69,7 @@ export const CREDIT_LABELS: readonly (readonly [string, CreditKind])[] = [
   ['执笔', 'author'],
   ['執筆', 'author'],
   ['撰稿', 'author'],
+  ['文字', 'author'],
   ['文/图', 'author'],
   ['文/圖', 'author'],
   ['图/文', 'author'],

@@ -155,6 +155,7 @@ describe('credit grammar: people', () => {
     });
     expect(parseCredits('記者張雅琪、吳建宏／台中報導　縣政府今天宣布，').authors).toEqual(['張雅琪', '吳建宏']);
     expect(bracketedCredits('（記者黃思妤／綜合報導）').authors).toEqual(['黃思妤']);
+    expect(bracketedCredits('（中央社記者周思涵東京15日專電）').authors).toEqual(['周思涵']);
     expect(parseCredits('本报记者 张三 北京3月15日电').authors).toEqual(['张三']);
   });
   it('reads 执笔人, 文／X, 作者︱X and two editors', () => {
@@ -163,6 +164,8 @@ describe('credit grammar: people', () => {
     expect(parseCredits('作者︱春春').authors).toEqual(['春春']);
     expect(parseCredits('文/陈小舟　图/吴一凡').authors).toEqual(['陈小舟']);
     expect(parseCredits('编辑：孙小雨、钱一鸣').editors).toEqual(['孙小雨', '钱一鸣']);
+    expect(parseCredits('文字：吴一凡　摄影：李二').authors).toEqual(['吴一凡']);
+    expect(parseCredits('文字记者 张三').authors).toEqual(['张三']);
   });
   it('keeps compilers (整合, 整理, 综合：, 编译) apart from authors', () => {
     expect(parseCredits('来源：江川晚报　记者 孙一鸣　整合 钱二')).toMatchObject({
