@@ -74,9 +74,15 @@ const LABEL_RE = new RegExp(
 
 const KIND = new Map([...CREDIT_LABELS, ...BOUNDED_CREDIT_LABELS]);
 
+/** Separators (and a colon) after a bounded label, and before a value. */
+const TRAILING_SEP = new RegExp(`\\s*[${SEP}：:]$`);
+const LEADING_SEP = new RegExp(`^[\\s:：${SEP}]+`);
+/** Where names part in a value: spaces, 、，,;；&, slashes and bars. */
+const NAME_SEP = new RegExp(`[\\s、，,;；&＆${SEP}]+`);
+
 /** The kind of a matched label (a bounded label is matched with its separator). */
 function kindOf(label: string): CreditKind {
-  return KIND.get(label) ?? KIND.get(label.replace(new RegExp(`\\s*[${SEP}：:]$`), '')) ?? 'other';
+  return KIND.get(label) ?? KIND.get(label.replace(TRAILING_SEP, '')) ?? 'other';
 }
 
 /** A token holding one of these words is an organisation or a role, not a person's name. */
@@ -129,7 +135,7 @@ export function splitNames(value: string, maxCjk = 4): string[] {
       .replace(TRAILING_ROLE, '')
       .trim(),
   );
-  const raw = v.split(new RegExp(`[\\s、，,;；&＆${SEP}]+`)).filter(Boolean);
+  const raw = v.split(NAME_SEP).filter(Boolean);
   const tokens: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
@@ -149,6 +155,7 @@ export function splitNames(value: string, maxCjk = 4): string[] {
 /** An outlet's name: it ends in an outlet word (vocabulary.ts OUTLET_SUFFIXES) or is a known short name. */
 const OUTLET = new RegExp(`^(?:.{1,14}(?:${anyOf(OUTLET_SUFFIXES)})|${anyOf(OUTLET_NAMES)})$`);
 
+/** A name ending in a weak outlet word (vocabulary.ts WEAK_OUTLET_SUFFIXES). */
 const WEAK_OUTLET = new RegExp(`(${anyOf(WEAK_OUTLET_SUFFIXES)})$`);
 
 /**
@@ -169,6 +176,7 @@ export function isSelfSource(s: string | null | undefined): boolean {
   return !!s && SELF_SOURCE_WORDS.includes(s);
 }
 
+/** A site-wide label, a placeholder or a channel name (vocabulary.ts NOT_SOURCE_WORDS, CHANNEL_WORDS). */
 const NOT_SOURCE = new RegExp(`^(${anyOf(NOT_SOURCE_WORDS)}|(?:${anyOf(CHANNEL_WORDS)})(?:新闻|新聞|频道|頻道)?)$`);
 /**
  * Function words that a source value cut in the wrong place is left with (`来源于…` read as `于`), alone or before a
@@ -179,8 +187,9 @@ const FUNCTION_WORD = /^[于於自的在由是为為和与與及或之][:：]?$/
 /**
  * True when `s` can be a source. Refused, with the page kind each comes from: a single character or a function word
  * (`本文来源于新华网` read as `于`: reprint credit lines), a bare site-wide label or placeholder (`首页`, `新闻`,
- * `综合`, `未知`: portal templates), a channel name (`国内新闻` before an info line's date), a date or a number (an info line's time read as the source), a page control
- * (`阅读原文`, `分享`: WeChat-style and account pages), more than 30 characters (a sentence).
+ * `综合`, `未知`: portal templates), a channel name (`国内新闻` before an info line's date), a date or a number (an
+ * info line's time read as the source), a page control (`阅读原文`, `分享`: WeChat-style and account pages), more
+ * than 30 characters (a sentence).
  */
 export function plausibleSource(s: string | null | undefined): s is string {
   if (!s) return false;
@@ -287,13 +296,13 @@ function readSource(t: string, h: { start: number; end: number }, raw: string, o
   if (!colon && /[\u4e00-\u9fff]$/.test(prefix)) return;
   // `来源于新华网`, `來源於：X`, `来源自 X`: the preposition is not part of the outlet (`来源：自贡日报` keeps its 自).
   const rest = colon ? raw : raw.replace(/^[于於自]/, '');
-  const s = cleanSource(cutValue(rest.replace(new RegExp(`^[\\s:：${SEP}]+`), '')));
+  const s = cleanSource(cutValue(rest.replace(LEADING_SEP, '')));
   if (s && !out.source) out.source = s;
 }
 
 /** A person label's value (作者, 记者, 通讯员, 编辑 …) into its list of `out`. */
 function readPeople(t: string, h: { kind: CreditKind; start: number; end: number }, raw: string, out: Credits): void {
-  let value = cutValue(raw.replace(new RegExp(`^[\\s:：${SEP}]+`), '')).trim();
+  let value = cutValue(raw.replace(LEADING_SEP, '')).trim();
   if (h.kind === 'reporter') value = withoutDatelinePlace(untilReportWord(value));
   // Prose, not a credit: `记者在现场看到，…`, `作者本人观点。`; but after a colon the credit ends at the comma
   // (`…（ID：abc），作者：王一，36氪经授权发布。`: reprint notices).
@@ -329,9 +338,10 @@ function readPeople(t: string, h: { kind: CreditKind; start: number; end: number
   for (const n of names) if (!list.includes(n)) list.push(n);
 }
 
+/** Words before 记者 or 讯 that name no outlet (vocabulary.ts NOT_OUTLET_PREFIXES), and 驻… (`驻京记者`). */
 const NOT_OUTLET = new RegExp(`^(${anyOf(NOT_OUTLET_PREFIXES)}|驻\\S*)$`);
 
-/** `s` when it names an outlet that a credit can report as the source (not `本报`, `特约`: NOT_OUTLET_PREFIXES), else null. */
+/** `s` when it names an outlet a credit can report as the source (not `本报`, `特约`: NOT_OUTLET_PREFIXES), else null. */
 function outletName(s: string): string | null {
   return isOutlet(s) && !NOT_OUTLET.test(s) && plausibleSource(s) ? s : null;
 }
@@ -343,6 +353,7 @@ function bylineOutlet(prefix: string): string | null {
   return outlet && !NOT_OUTLET.test(outlet) && !/[讯訊电電]$/.test(outlet) ? outlet : null;
 }
 
+/** A reporter value up to the place-report words ending the byline (`X／台中報導`). */
 const REPORT_END = new RegExp(`^([^，。！？；]*?[${SEP}]\\s*[\\u4e00-\\u9fff]{0,8}?(?:${anyOf(REPORT_WORDS)}))`);
 
 /** A reporter value up to its place-report words (`張雅琪、吳建宏／台中報導　縣政府…` → `張雅琪、吳建宏／台中報導`). */
@@ -352,6 +363,12 @@ function untilReportWord(value: string): string {
 
 /** The day of a dateline (`15日电`, `3月15日電`, `十五日電`, `15日專電`). */
 const DAY_DISPATCH = '(?:\\d{1,2}月)?(?:\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日\\s*(?:专|專)?[电電]';
+/** Names (and a place) before a dateline's day, with no sentence punctuation before them. */
+const NAMES_BEFORE_DAY = new RegExp(`^([^，。！？；]*?)([\\u4e00-\\u9fff]+)\\s*${DAY_DISPATCH}`);
+/** A dateline opening a paragraph, up to its day and a bracketed byline after it. */
+const DATELINE = new RegExp(
+  `^\\s*[（(〔【]?[^，。！？；\\n]{2,40}?${DAY_DISPATCH}(?:\\s*[（(〔][^（(〔）)〕]{1,40}[）)〕])?`,
+);
 
 /**
  * A reporter value that runs into the dateline (`王大明、李小華台北15日電 …`, Taiwanese agency style): the names without
@@ -359,7 +376,7 @@ const DAY_DISPATCH = '(?:\\d{1,2}月)?(?:\\d{1,2}|[一二三四五六七八九�
  * (Taiwanese reporters' names are mostly three characters, places two: `李小華台北`); a run of four is two and two.
  */
 function withoutDatelinePlace(value: string): string {
-  const m = new RegExp(`^([^，。！？；]*?)([\\u4e00-\\u9fff]+)\\s*${DAY_DISPATCH}`).exec(value);
+  const m = NAMES_BEFORE_DAY.exec(value);
   if (!m) return value;
   // `张三 北京3月15日电`: a place standing apart from the names.
   if (/\s$/.test(m[1])) return m[1];
@@ -380,6 +397,7 @@ function nameSlashOutlet(t: string, out: Credits): void {
   }
 }
 
+/** Regular-expression source of an outlet word (vocabulary.ts OUTLET_SUFFIXES). */
 const OUTLET_WORD = anyOf(OUTLET_SUFFIXES);
 /** `江川日报讯（记者`, `新京报快讯（`: the outlet of a newspaper dateline. */
 const XUN_DATELINE = /^\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?:快讯|快訊|讯|訊)\s*[（(]/;
@@ -419,10 +437,7 @@ function epaperOutlet(t: string): string | null {
  * `中央社記者X台北15日電`, `中新网白沙3月15日电 (记者 X)`), or null. Its credits: parseCredits of it.
  */
 export function datelineOf(paragraph: string): string | null {
-  const m = new RegExp(
-    `^\\s*[（(〔【]?[^，。！？；\\n]{2,40}?${DAY_DISPATCH}(?:\\s*[（(〔][^（(〔）)〕]{1,40}[）)〕])?`,
-  ).exec(paragraph);
-  return m ? m[0] : null;
+  return DATELINE.exec(paragraph)?.[0] ?? null;
 }
 
 /** A line that is a credit label and nothing else (`来源：`, `作者`, `編輯／`). */

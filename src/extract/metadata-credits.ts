@@ -305,7 +305,7 @@ function pickAuthors(
   first: FirstCredit,
 ): string[] {
   const { ld, siteName } = stage;
-  const ldAuthors = (ld.author ?? []).filter((a) => a !== siteName && !isOutlet(a));
+  const ldAuthors = (ld.author ?? []).filter((a) => a !== siteName && !isOutlet(a, true));
   return (
     first((c) => names(c.authors, source)) ??
     names(byClass, source) ??
