@@ -42,13 +42,34 @@ export function linesAboveHead(head: Element | null): string[] {
     .slice(0, 4);
 }
 
+/** Options of classedText. */
+export interface ClassedOptions {
+  /** Skip elements linking to a self-media account page (asked for the source, not an author). */
+  notAccount?: boolean;
+  /** Accept only texts this says yes to (a plausibility check); a refused element does not end the search. */
+  accept?: (text: string) => boolean;
+}
+
+/** Class/id words of an advertising slot (`ad-box`, `ad_300x250`, `gg`, `sponsor`): its texts credit no article. */
+const AD_SLOT = /(^|[-_\s])(ad|ads|adv|advert|advertisement|gg|guanggao|sponsor|promo)([-_\s\d]|$)/i;
+
+/** True when `el` or an ancestor up to `scope` is an advertising slot (class/id, AD_SLOT). */
+function inAdSlot(el: Element, scope: Element): boolean {
+  for (let e: Element | null = el; e && e !== scope; e = e.parentElement)
+    if (AD_SLOT.test(`${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`)) return true;
+  return false;
+}
+
+/** A date, a time or a counter (`2024-03-15`, `10:20`, `1024阅读`): digits that make a text no name or outlet. */
+const DATE_OR_COUNT = /\d{1,4}\s*[-/.年月:：]\s*\d|^\d+$|\d+\s*(人|条|條|次|评论|評論|阅读|閱讀|赞)/;
+
 /**
  * The unlabeled short text of a header element whose class/id says what it is (sina `a.source`, 百家号 author name):
  * among the 80 elements after the headline `head`, inside its grandparent, the first whose class/id matches `re`
- * (outside lists, comments and related items) with a text of 1–16 characters, no colon and no digit.
- * @param notAccount skip elements linking to a self-media account page (asked for the source, not an author)
+ * (outside lists, comments, related items and advertising slots: an ad's title is no author) with a text of 1–16
+ * characters, no colon, no date or counter (an outlet may carry digits: `36氪`), and accepted by `opts.accept`.
  */
-export function classedText(head: Element | null, re: RegExp, notAccount = false): string | null {
+export function classedText(head: Element | null, re: RegExp, opts: ClassedOptions = {}): string | null {
   if (!head) return null;
   const scope = head.parentElement?.parentElement ?? head.parentElement;
   if (!scope) return null;
@@ -56,16 +77,17 @@ export function classedText(head: Element | null, re: RegExp, notAccount = false
     if (!scope.contains(el)) break;
     const key = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (key.length < 3 || !re.test(key) || el.closest('li, [class*="comment"], [class*="related"]')) continue;
+    if (inAdSlot(el, scope)) continue;
     // A link to a self-media account page names the account (an author-like byline), not the originating outlet.
     if (
-      notAccount &&
+      opts.notAccount &&
       [...el.querySelectorAll('a[href]')].some((a) =>
         /media|author|profile|\/u\/|\/home\//i.test(a.getAttribute('href') ?? ''),
       )
     )
       continue;
     const t = squash(el.textContent ?? '');
-    if (t && t.length <= 16 && !/[：:]/.test(t) && !/\d/.test(t)) return t;
+    if (t && t.length <= 16 && !/[：:]/.test(t) && !DATE_OR_COUNT.test(t) && (!opts.accept || opts.accept(t))) return t;
   }
   return null;
 }

@@ -14,7 +14,15 @@ import {
   emptyCredits,
   splitNames,
   cleanSource,
+  datelineOf,
+  joinLabelLines,
   isName,
+  isOutlet,
+  isSelfSource,
+  plausibleName,
+  plausibleSource,
+  SEPARATOR_CLASS,
+  stripControls,
   type Credits,
 } from './byline';
 import { classedText, firstParagraphs, selectText, type InfoLines } from './info-lines';
@@ -34,12 +42,13 @@ type FirstCredit = <T>(f: (c: Credits) => T | null | undefined) => T | null;
  */
 export function findCredits(stage: HeadlineStage, info: InfoLines): ArticleCredits {
   const inBody = stage.body ? bodyCredits(stage.body) : { credits: emptyCredits(), trailName: [] };
-  const all = [
+  const all: Credits[] = [
     ruleCredits(stage.doc, stage.sel),
-    headerCredits(info.lines, info.refYear, stage.siteName),
+    // Without a headline element the header lines are the ones before the body, nearest first (headerLines).
+    headerCredits(info.lines, info.refYear, stage.siteName, !info.headEl),
     inBody.credits,
     creditsAfterBody(stage.docContent),
-    creditsOfLines(info.above),
+    creditsOfLines(info.above, true),
   ];
   const first: FirstCredit = (f) => {
     for (const c of all) {
@@ -48,10 +57,17 @@ export function findCredits(stage: HeadlineStage, info: InfoLines): ArticleCredi
     }
     return null;
   };
-  const source = pickSource(stage, info.headEl, first);
-  const authors = pickAuthors(stage, info.headEl, source, inBody.trailName, first);
-  const editors = [...new Set(first((c) => c.chiefEditors) ?? first((c) => c.editors) ?? [])];
+  const byClass = authorByClass(info.headEl, stage.siteName);
+  const source = pickSource(stage, info.headEl, byClass.outlet, all, first);
+  const authors = pickAuthors(stage, byClass.names, source, inBody.trailName, first);
+  const editors = [...new Set(first((c) => names(c.chiefEditors)) ?? first((c) => names(c.editors)) ?? [])];
   return { source, authors, editors };
+}
+
+/** `list` without implausible names (byline.ts plausibleName) and without `source`; null when nothing is left. */
+function names(list: readonly string[], source: string | null = null): string[] | null {
+  const kept = list.map(stripControls).filter((n) => plausibleName(n, source));
+  return kept.length ? [...new Set(kept)] : null;
 }
 
 /** A one-field text up to and including its label (and a colon), dropped before the value is read. */
@@ -73,74 +89,102 @@ function ruleCredits(doc: Document, sel: HeadlineStage['sel']): Credits {
   return credits;
 }
 
-/** The credits of each line, merged (first value wins, lists unioned). */
-function creditsOfLines(lines: readonly string[]): Credits {
+/**
+ * The credits of each line (a label alone on its line read with its value's line; `nearestFirst`: byline.ts
+ * joinLabelLines), merged (first value wins, lists unioned).
+ */
+function creditsOfLines(lines: readonly string[], nearestFirst = false): Credits {
   let credits = emptyCredits();
-  for (const l of lines) credits = mergeCredits(credits, parseCredits(l));
+  for (const l of joinLabelLines(lines, nearestFirst)) credits = mergeCredits(credits, parseCredits(l));
   return credits;
 }
 
 /**
  * The credits of the header lines, plus what only the info line's shape says: an unlabeled outlet right after the
- * date (`20-03-15 10:13　江川日报`) as the source, a self-media account after the date and a middle dot
- * (`2019-05-17 · 苏皖城市报道`, 网易号, 百家号 mobile) as the author. Only the first dated line is read for each.
+ * date (`20-03-15 10:13　江川日报`, `2024年03月15日 08:31 21世纪经济报道`) or standing alone right before it
+ * (`TNW中文站2016年10月14日`) as the source; a self-media account after the date and a middle dot
+ * (`2019-05-17 · 苏皖城市报道`, 网易号, 百家号 mobile) as the author, or as the outlet when it is an agency's or a paper's
+ * (`· 新京报`). Only the first dated line is read for each.
  */
-function headerCredits(lines: readonly string[], refYear: number | null, siteName: string | null): Credits {
-  const header = creditsOfLines(lines);
+function headerCredits(
+  lines: readonly string[],
+  refYear: number | null,
+  siteName: string | null,
+  nearestFirst: boolean,
+): Credits {
+  const header = creditsOfLines(lines, nearestFirst);
   if (!header.source) {
-    const outlet = afterFirstDate(
-      lines,
-      refYear,
-      (after) =>
-        /^([\u4e00-\u9fffA-Za-z]{2,12}?(?:日报|晚报|早报|时报|商报|报|网|社|电视台|台|新闻|周刊|杂志))(?:\s|$)/.exec(
-          after.replace(/^[\d\s\-/.:：年月日时分T]+/, ''),
-        )?.[1],
-    );
-    if (outlet) header.source = outlet;
+    const outlet = afterFirstDate(lines, refYear, (after, before) => {
+      const next = /^([\u4e00-\u9fffA-Za-z0-9]{2,16})(?:\s|$)/.exec(after.replace(DATE_TEXT, '').trim())?.[1];
+      if (next && /^[\u4e00-\u9fffA-Za-z]|^\d+[\u4e00-\u9fff]/.test(next) && isOutlet(next)) return next;
+      // `TNW中文站2016年10月14日07:17` (qq-peer): an outlet standing alone right before the date.
+      const prev = before.trim();
+      return /^[\u4e00-\u9fffA-Za-z0-9·]{2,16}$/.test(prev) && isOutlet(prev) ? prev : undefined;
+    });
+    if (outlet && plausibleSource(outlet)) header.source = outlet;
   }
   const account = afterFirstDate(
     lines,
     refYear,
     (after) => /^[\d\s\-/.:：年月日]+[·•]\s*([\u4e00-\u9fffA-Za-z0-9]{2,12})\s*$/.exec(after)?.[1],
   );
-  if (account && !header.authors.length && account !== siteName) header.authors.push(account);
+  // An agency's or a paper's account there is the source, not an author (aggregators).
+  if (account && isOutlet(account, true)) header.outlet ??= account;
+  else if (account && !header.authors.length && account !== siteName) header.authors.push(account);
   return header;
 }
 
-/** `read` of the text from the date on, in the first line of `lines` that holds a date; undefined when none does. */
+/**
+ * The date and time opening a text (`2024年03月15日 08:31`, `2024-03-15 10:20:31`, `03-15 09:12`, `2024/3/15 週五
+ * 上午10:20`), to be cut off exactly: an outlet after it may start with digits (`21世纪经济报道`, `36氪`).
+ */
+const DATE_TEXT =
+  /^\s*(?:(?:19|20)?\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*(?:星期|週|周)[一二三四五六日天])?(?:\s*(?:T|上午|下午)?\s*\d{1,2}\s*[:：时時]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2})?\s*[秒分]?)?/;
+
+/**
+ * `read` of the text from the date on (and of the text before it), in the first line of `lines` that holds a date;
+ * undefined when none does.
+ */
 function afterFirstDate(
   lines: readonly string[],
   refYear: number | null,
-  read: (fromDate: string) => string | undefined,
+  read: (fromDate: string, beforeDate: string) => string | undefined,
 ): string | undefined {
   for (const l of lines) {
     const d = findDate(l, refYear);
-    if (d) return read(l.slice(d.index));
+    if (d) return read(l.slice(d.index), l.slice(0, d.index));
   }
   return undefined;
 }
 
 /** A paragraph that opens with a credit label (CREDIT_LEAD_LABELS, or `文` before a slash or 丨). */
-const CREDIT_LEAD = new RegExp(`^[【\\[（(]?\\s*(${anyOf(CREDIT_LEAD_LABELS)}|文\\s*[/丨｜])`);
+const CREDIT_LEAD = new RegExp(`^[【\\[（(〔]?\\s*(${anyOf(CREDIT_LEAD_LABELS)}|文\\s*[${SEPARATOR_CLASS}])`);
 
 /**
- * The credits in the body's first four and last paragraphs (the last six, and back to the last one longer than 20
- * characters), read from each end so a huge body is not read whole: credit lines of up to 60 characters (longer ones
- * when they open with a credit label, their first 60), bracketed credits, a WeChat reprint's 原创 line, a transcript's
- * speaker; and the bare name in brackets closing the last real paragraph (`trailName`, weaker: used after
- * class-named header elements).
+ * The credits in the body's first four and last paragraphs, read from each end so a huge body is not read whole:
+ * credit lines of up to 60 characters (longer ones when they open with a credit label, their first 60) among the first
+ * four and the last six; a dateline opening one of the first two (`新华社X月X日电（记者 X）`); bracketed credits in the
+ * first two and the last twelve (back to the last line longer than 20 characters at least); a WeChat reprint's 原创
+ * line, a transcript's speaker; and the bare name in brackets closing the last real paragraph (`trailName`, weaker:
+ * used after class-named header elements).
  */
 function bodyCredits(body: Element): { credits: Credits; trailName: string[] } {
   const head = firstParagraphs(body, 4);
   let sawReal = false;
-  const end = linesFromEnd(body, (line, count) => (sawReal ||= line.length > 20) && count >= 6);
+  const end = linesFromEnd(body, (line, count) => (sawReal ||= line.length > 20) && count >= 12);
   const tail = end.slice(-6);
   let credits = emptyCredits();
-  for (const p of [...head, ...tail]) {
+  for (const p of [...joinLabelLines(head), ...joinLabelLines(tail)]) {
     if (p.length <= 60) credits = mergeCredits(credits, parseCredits(p));
     else if (CREDIT_LEAD.test(p)) credits = mergeCredits(credits, parseCredits(p.slice(0, 60)));
   }
-  for (const p of [...head.slice(0, 2), ...tail]) credits = mergeCredits(credits, bracketedCredits(p));
+  // A dateline opening a long paragraph: `新华社白沙3月15日电（记者 X）…`, `中央社記者X台北15日電 …`.
+  for (const p of head.slice(0, 2)) {
+    const dateline = p.length > 60 ? datelineOf(p) : null;
+    if (dateline) credits = mergeCredits(credits, parseCredits(dateline));
+  }
+  // A bracketed credit closing the last paragraph may sit above a player or a notice the body still holds (qq-peer).
+  for (const p of [...head.slice(0, 2), ...end.slice(-12)]) credits = mergeCredits(credits, bracketedCredits(p));
   addReprintCredits(head, credits);
   if (!credits.authors.length) addSpeaker(head, credits);
   const lastReal = [...end].reverse().find((p) => p.length > 20);
@@ -190,62 +234,109 @@ function creditsAfterBody(docContent: Element | null): Credits {
         CLUTTER.test(`${(n as Element).getAttribute('class') ?? ''} ${(n as Element).getAttribute('id') ?? ''}`) &&
         countHan(n.textContent ?? '') > 80,
     );
-    for (const l of text.split('\n').slice(0, 8)) if (l.length <= 80) after = mergeCredits(after, parseCredits(l));
+    for (const l of joinLabelLines(text.split('\n').slice(0, 9)).slice(0, 8))
+      if (l.length <= 80) after = mergeCredits(after, parseCredits(l));
   }
   return after;
 }
 
 /**
- * The source: a credited 来源, else a source-named header element (not a self-media account), else an outlet named
- * before 记者 or in a dateline, else a `source` meta, else an `article:author` meta naming another outlet. `本站`/`本网`
- * (原创) credit the site itself; a page whose own metadata names a publisher and credits no other outlet is its own
- * source (BBC中文网).
+ * The credited 来源 of the credit lists, in their order: the first plausible one that is not the site itself; but
+ * when that is the site's own name and a later list credits another outlet (a closing `（来源：人民日报）`, an e-paper
+ * credit line), the other outlet: templates print the site's name where the editor left the source empty.
  */
-function pickSource(stage: HeadlineStage, headEl: Element | null, first: FirstCredit): string | null {
+function credited(all: readonly Credits[], siteName: string | null): string | null {
+  const sources = all.map((c) => c.source).filter((s): s is string => plausibleSource(s) && !isSelfSource(s));
+  const other = sources.find((s) => s !== siteName);
+  return sources[0] === siteName && other ? other : (sources[0] ?? null);
+}
+
+/**
+ * Class/id words of a source element: 来源 (`source`, `laiyuan`, `from`), a media name, and a publishing account's
+ * nickname (WeChat-style `#js_name` in `.rich_media_meta_nickname`: the account publishes, so it is the source).
+ */
+const SOURCE_CLASS = /(?<!re)source|laiyuan|(^|[-_\s])from([-_\s]|$)|media-name|nickname|(^|\s)js_name(\s|$)/i;
+
+/**
+ * The source: the first plausible one (byline.ts plausibleSource) of a credited 来源 (an e-paper credit line is one),
+ * a source-named header element (not a self-media account), an outlet's account in an author-named element
+ * (`accountOutlet`: `新华社`, `央视新闻` on aggregators), an outlet named before 记者 or in a dateline; then the site
+ * name when the page credits itself (`本站`, `本网`, `原创`), after any other outlet the page names; else a `source`
+ * meta, an `article:author` meta naming another outlet, and the site name when the page's own metadata names a
+ * publisher and credits no other outlet (BBC中文网).
+ */
+function pickSource(
+  stage: HeadlineStage,
+  headEl: Element | null,
+  accountOutlet: string | null,
+  all: readonly Credits[],
+  first: FirstCredit,
+): string | null {
   const { metas, ld, siteName } = stage;
-  let source = first((c) => c.source);
-  source ??= classedText(headEl, /(?<!re)source|laiyuan|(^|[-_\s])from([-_\s]|$)|media-name/i, true);
-  source ??= first((c) => c.outlet);
-  source ??= cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(META_SOURCE_LABEL, ''));
+  const usable = (s: string | null | undefined) => (plausibleSource(s) && !isSelfSource(s) ? s : null);
+  const classed = classedText(headEl, SOURCE_CLASS, { notAccount: true, accept: plausibleSource });
+  let source = credited(all, siteName) ?? usable(classed) ?? accountOutlet ?? first((c) => usable(c.outlet));
+  if (!source && (isSelfSource(classed) || first((c) => (isSelfSource(c.source) ? c.source : null))))
+    return siteName ?? null;
+  source ??= usable(
+    cleanSource((metas.get('source') ?? metas.get('contentsource') ?? '').replace(META_SOURCE_LABEL, '')),
+  );
   if (!source) {
     const a = metas.get('article:author');
     if (a && a !== siteName && countHan(a) >= 2 && !/自媒体|综合/.test(a) && !(siteName && a.includes(siteName)))
-      source = cleanSource(a);
+      source = usable(cleanSource(a));
   }
-  if (source && /^(本站|本网)(原创)?$|^原创$/.test(source)) source = siteName ?? null;
   if (!source && siteName && (metas.has('dc.publisher') || metas.has('article:publisher') || ld.publisher))
     source = siteName;
   return source;
 }
 
 /**
- * The authors: credited authors, else an author-named header element, else the bare name closing the body
- * (`trailName`), else JSON-LD authors other than the site and the source, else credited correspondents (通讯员).
+ * The authors: credited authors, else an author-named header element's person (`byClass`), else the bare name
+ * closing the body (`trailName`), else JSON-LD authors other than the site, the source and outlets, else credited
+ * correspondents (通讯员), else who compiled or translated the text (整理, 编译: qq-peer's `（编译/林靖东）`). Every
+ * name passes byline.ts plausibleName, and the source is never an author.
  */
 function pickAuthors(
   stage: HeadlineStage,
-  headEl: Element | null,
+  byClass: string[],
   source: string | null,
   trailName: string[],
   first: FirstCredit,
 ): string[] {
   const { ld, siteName } = stage;
-  let authors = first((c) => c.authors) ?? [];
-  if (!authors.length) authors = authorByClass(headEl, siteName, source);
-  if (!authors.length) authors = trailName;
-  if (!authors.length && ld.author) authors = ld.author.filter((a) => a !== siteName && a !== source);
-  if (!authors.length) authors = first((c) => c.correspondents) ?? [];
-  return authors;
+  const ldAuthors = (ld.author ?? []).filter((a) => a !== siteName && !isOutlet(a, true));
+  return (
+    first((c) => names(c.authors, source)) ??
+    names(byClass, source) ??
+    names(trailName, source) ??
+    names(ldAuthors, source) ??
+    first((c) => names(c.correspondents, source)) ??
+    first((c) => names(c.compilers, source)) ??
+    []
+  );
 }
+
+/** Class/id words of an author element. */
+const AUTHOR_CLASS = /(^|[-_\s])(author|author-name|writer|byline|zuozhe)([-_\s]|$)/i;
 
 /**
  * An author-named header element: a `本报记者 X` text parsed as a credit; an unlabeled one holds the name itself
- * (百家号 account) unless it is the site, the source or has a space. Empty when none.
+ * (百家号 account), cut before a glued follow button (`张三关注`), unless it is the site or has a space. An outlet there
+ * (`新华社`, `央视新闻`, `中央社`: an agency's account on Toutiao-, 360-, Yahoo-style aggregators) is returned as
+ * `outlet`, a source, never as an author.
  */
-function authorByClass(headEl: Element | null, siteName: string | null, source: string | null): string[] {
-  const byClass = classedText(headEl, /(^|[-_\s])(author|author-name|writer|byline|zuozhe)([-_\s]|$)/i);
-  const parsed = byClass ? parseCredits(byClass).authors : [];
-  if (parsed.length) return parsed;
-  if (byClass && byClass !== siteName && byClass !== source && !/\s/.test(byClass)) return [byClass];
-  return [];
+function authorByClass(headEl: Element | null, siteName: string | null): { names: string[]; outlet: string | null } {
+  const none = { names: [], outlet: null };
+  const accept = (t: string) => {
+    const c = stripControls(t);
+    return !!c && (parseCredits(c).authors.length > 0 || (!/\s/.test(c) && (isName(c, 8) || isOutlet(c, true))));
+  };
+  const byClass = classedText(headEl, AUTHOR_CLASS, { accept });
+  if (!byClass) return none;
+  const text = stripControls(byClass);
+  const parsed = parseCredits(text);
+  if (parsed.authors.length) return { names: parsed.authors, outlet: null };
+  if (text === siteName || /\s/.test(text)) return none;
+  return isOutlet(text, true) ? { names: [], outlet: text } : { names: [text], outlet: null };
 }

@@ -8,49 +8,107 @@
  * Widening one changes what that pass finds: run the eval (`npm run eval`) and the fixture tests when you do.
  */
 
-/** What a credit label credits (byline.ts parseCredits): `other` labels end a value and credit nobody we report. */
-export type CreditKind = 'source' | 'author' | 'reporter' | 'corr' | 'chief' | 'editor' | 'other';
+/**
+ * What a credit label credits (byline.ts parseCredits): `compiler` (整理, 编译 …) credits a person who compiled or
+ * translated the text, an author only when nobody else is named; `other` labels end a value and credit nobody we report.
+ */
+export type CreditKind = 'source' | 'author' | 'reporter' | 'corr' | 'chief' | 'editor' | 'compiler' | 'other';
 
 /**
- * Every credit label byline.ts parseCredits reads, with its kind. Longer labels first so `责任编辑` wins over `编辑`
- * and `本文来源` over `来源`. (`文` alone is a label only before a slash, 丨 or colon: a pattern in byline.ts.)
+ * Every credit label byline.ts parseCredits reads, with its kind, traditional forms next to the simplified ones.
+ * Longer labels first so `责任编辑` wins over `编辑`, `本文来源` over `来源`, `执笔人` over `执笔`. (`文`, `图` and `综合`
+ * alone are labels only before a separator: BOUNDED_CREDIT_LABELS.) A source label may be followed by 于/於/自
+ * (`本文来源于新华网`): byline.ts drops it from the value.
  */
 export const CREDIT_LABELS: readonly (readonly [string, CreditKind])[] = [
   ['本文来源', 'source'],
+  ['本文來源', 'source'],
   ['文章来源', 'source'],
+  ['文章來源', 'source'],
   ['稿件来源', 'source'],
+  ['稿件來源', 'source'],
   ['信息来源', 'source'],
+  ['信息來源', 'source'],
   ['新闻来源', 'source'],
+  ['新聞來源', 'source'],
+  ['本文转载自', 'source'],
+  ['本文轉載自', 'source'],
+  ['本文转自', 'source'],
+  ['本文轉自', 'source'],
+  ['转载自', 'source'],
+  ['轉載自', 'source'],
+  ['原文刊载于', 'source'],
+  ['原文刊載於', 'source'],
+  ['原载于', 'source'],
+  ['原載於', 'source'],
   ['稿源', 'source'],
+  ['转自', 'source'],
+  ['轉自', 'source'],
+  ['出处', 'source'],
+  ['出處', 'source'],
   ['来源', 'source'],
+  ['來源', 'source'],
   ['来自', 'other'],
+  ['來自', 'other'],
   ['责任编辑', 'chief'],
+  ['責任編輯', 'chief'],
   ['值班编辑', 'chief'],
+  ['值班編輯', 'chief'],
   ['责编', 'chief'],
+  ['責編', 'chief'],
+  ['编辑整理', 'compiler'],
+  ['編輯整理', 'compiler'],
   ['编辑', 'editor'],
+  ['編輯', 'editor'],
   ['主编', 'other'],
+  ['主編', 'other'],
   ['作者', 'author'],
   ['撰文', 'author'],
+  ['执笔人', 'author'],
+  ['執筆人', 'author'],
   ['执笔', 'author'],
+  ['執筆', 'author'],
   ['撰稿', 'author'],
+  ['文字', 'author'],
   ['文/图', 'author'],
+  ['文/圖', 'author'],
   ['图/文', 'author'],
+  ['圖/文', 'author'],
   ['图文', 'other'],
+  ['圖文', 'other'],
   ['记者', 'reporter'],
+  ['記者', 'reporter'],
   ['通讯员', 'corr'],
+  ['通訊員', 'corr'],
   ['校对', 'other'],
+  ['校對', 'other'],
   ['审核', 'other'],
+  ['審核', 'other'],
   ['审校', 'other'],
+  ['審校', 'other'],
   ['监制', 'other'],
+  ['監製', 'other'],
   ['审读', 'other'],
-  ['编译', 'other'],
-  ['翻译', 'other'],
+  ['審讀', 'other'],
+  ['综合整理', 'compiler'],
+  ['綜合整理', 'compiler'],
+  ['整理', 'compiler'],
+  ['整合', 'compiler'],
+  ['编译', 'compiler'],
+  ['編譯', 'compiler'],
+  ['翻译', 'compiler'],
+  ['翻譯', 'compiler'],
   ['摄影', 'other'],
+  ['攝影', 'other'],
   ['制图', 'other'],
+  ['製圖', 'other'],
   ['策划', 'other'],
+  ['策劃', 'other'],
   ['统筹', 'other'],
+  ['統籌', 'other'],
   ['出品', 'other'],
   ['编审', 'other'],
+  ['編審', 'other'],
   ['初审', 'other'],
   ['复审', 'other'],
   ['终审', 'other'],
@@ -58,31 +116,291 @@ export const CREDIT_LABELS: readonly (readonly [string, CreditKind])[] = [
   ['二审', 'other'],
   ['三审', 'other'],
   ['美编', 'other'],
+  ['美編', 'other'],
   ['责校', 'other'],
   ['监审', 'other'],
   ['实习生', 'other'],
+  ['實習生', 'other'],
   ['原标题', 'other'],
+  ['原標題', 'other'],
   ['发布时间', 'other'],
+  ['發布時間', 'other'],
   ['发布日期', 'other'],
   ['时间', 'other'],
+  ['時間', 'other'],
   ['阅读', 'other'],
+  ['閱讀', 'other'],
 ];
 
-/** Credit labels read inside brackets in body text (`（记者 X）`, `【责任编辑：X】`; byline.ts bracketedCredits). */
+/**
+ * Labels that are labels only before a separator (CREDIT_SEPARATORS) or a colon, since the character alone is common
+ * in text: `文/X`, `文丨X` (author), `图/X` (photographer), `综合：X` (compiler; 综合频道 or 综合报道 are not labels).
+ */
+export const BOUNDED_CREDIT_LABELS: readonly (readonly [string, CreditKind])[] = [
+  ['文', 'author'],
+  ['图', 'other'],
+  ['圖', 'other'],
+  ['综合', 'compiler'],
+  ['綜合', 'compiler'],
+];
+
+/**
+ * The characters portals put between a label and its value or between names, besides spaces and colons: slashes
+ * (ASCII and full-width), vertical bars (丨 U+4E28, ｜, |, and ︱ U+FE31 that gmw-peer prints in `作者︱春春`).
+ */
+export const CREDIT_SEPARATORS = '/／丨｜|︱';
+
+/**
+ * Credit labels read inside brackets in body text (`（记者 X）`, `【责任编辑：X】`, `〔記者X／台北報導〕`,
+ * `（编译/X）`; byline.ts bracketedCredits).
+ */
 export const BRACKET_CREDIT_LABELS: readonly string[] = [
   '本文来源',
+  '本文來源',
   '来源',
+  '來源',
+  '本文转载自',
+  '本文轉載自',
+  '转载自',
+  '轉載自',
   '作者',
   '记者',
+  '記者',
   '通讯员',
+  '通訊員',
   '文/图',
   '图/文',
   '执笔',
+  '執筆',
   '撰文',
   '责任编辑',
+  '責任編輯',
   '责编',
+  '責編',
   '编辑',
+  '編輯',
+  '编译',
+  '編譯',
+  '整理',
 ];
+
+/**
+ * The last words of an outlet's name (byline.ts isOutlet): a name ending so is a newspaper, a site, an agency or a
+ * broadcaster, hence a source and never an author (`新华社`, `央视新闻`, `21世纪经济报道`, `江川晚报`, `TNW中文站`).
+ * Some are weak (WEAK_OUTLET_SUFFIXES).
+ */
+export const OUTLET_SUFFIXES: readonly string[] = [
+  '通讯社',
+  '通訊社',
+  '电视台',
+  '電視台',
+  '广播电台',
+  '廣播電台',
+  '客户端',
+  '客戶端',
+  '日报',
+  '日報',
+  '晚报',
+  '晚報',
+  '早报',
+  '早報',
+  '时报',
+  '時報',
+  '商报',
+  '商報',
+  '报道',
+  '報導',
+  '新闻',
+  '新聞',
+  '杂志',
+  '雜誌',
+  '周刊',
+  '週刊',
+  '财经',
+  '財經',
+  '频道',
+  '頻道',
+  '中文站',
+  '报',
+  '報',
+  '网',
+  '網',
+  '社',
+  '台',
+];
+
+/**
+ * Outlet words that self-media accounts also end their names with (`苏皖城市报道` on 163-dy-1, `老王财经`): a name
+ * ending so is an outlet where an outlet stands (after an info line's date, after 来源), not where an account stands
+ * (an author-named element, `日期 · 账号`), byline.ts isOutlet's `strict`.
+ */
+export const WEAK_OUTLET_SUFFIXES: readonly string[] = ['报道', '報導', '财经', '財經', '频道', '頻道'];
+
+/** Outlets whose names carry no outlet word (byline.ts isOutlet): agencies and broadcasters known by a short name. */
+export const OUTLET_NAMES: readonly string[] = [
+  '中央社',
+  '央视',
+  '央視',
+  '总台',
+  '總台',
+  '36氪',
+  '界面',
+  '财新',
+  '財新',
+  'Reuters',
+  'AFP',
+  'AP',
+  'Bloomberg',
+  'BBC',
+  'CNN',
+  'NHK',
+];
+
+/**
+ * Words before 记者 or 讯 that name no outlet (`本报记者 X`, `特约记者 X`, `本网讯`): the outlet of a byline is read only
+ * when it is none of these (byline.ts parseCredits).
+ */
+export const NOT_OUTLET_PREFIXES: readonly string[] = [
+  '本报',
+  '本報',
+  '本刊',
+  '本台',
+  '本网',
+  '本網',
+  '特约',
+  '特約',
+  '实习',
+  '實習',
+  '见习',
+  '見習',
+  '首席',
+  '前方',
+  '融媒体',
+  '全媒体',
+  '文字',
+  '摄影',
+  '攝影',
+  '视频',
+  '視頻',
+  '专栏',
+  '專欄',
+];
+
+/**
+ * A source that names the site itself (`来源：本站`, `本网原创`): the site name stands for it, after any outlet the page
+ * names elsewhere (metadata-credits.ts pickSource).
+ */
+export const SELF_SOURCE_WORDS: readonly string[] = ['本站', '本网', '本網', '原创', '原創', '本站原创', '本网原创'];
+
+/**
+ * Values that are no outlet although they sit where a source does (byline.ts plausibleSource): site-wide labels and
+ * placeholders (portal templates print `来源：首页`, `来源：综合`, `来源：未知`).
+ */
+export const NOT_SOURCE_WORDS: readonly string[] = [
+  '首页',
+  '首頁',
+  '新闻',
+  '新聞',
+  '网站',
+  '網站',
+  '综合',
+  '綜合',
+  '未知',
+  '不详',
+  '不詳',
+  '其他',
+  '转载',
+  '轉載',
+  '作者',
+  '编辑',
+  '編輯',
+  '记者',
+  '記者',
+  '正文',
+];
+
+/**
+ * Channel names that portals print where an outlet could stand (`国内新闻2024-03-15`, `来源：国际`): with or
+ * without 新闻/频道 they name a section of the site, not an outlet (byline.ts plausibleSource).
+ */
+export const CHANNEL_WORDS: readonly string[] = [
+  '国内',
+  '國內',
+  '国际',
+  '國際',
+  '社会',
+  '社會',
+  '时政',
+  '時政',
+  '要闻',
+  '要聞',
+  '滚动',
+  '滾動',
+  '财经',
+  '財經',
+  '科技',
+  '体育',
+  '體育',
+  '娱乐',
+  '娛樂',
+  '军事',
+  '軍事',
+  '地方',
+  '本地',
+  '图片',
+  '圖片',
+  '视频',
+  '視頻',
+  '热点',
+  '熱點',
+  '健康',
+  '教育',
+  '文化',
+  '旅游',
+  '汽车',
+  '房产',
+];
+
+/**
+ * Words of page controls that end up glued to a name or a source in textContent (an account's `关注` button, a
+ * WeChat page's `阅读原文` link). A name or a source holding one is cut before it or refused (byline.ts
+ * stripControls, plausibleName, plausibleSource). Seen on self-media account blocks (Netease, Sohu, Toutiao,
+ * Yahoo 追蹤) and WeChat-style pages.
+ */
+export const UI_WORDS: readonly string[] = [
+  '已关注',
+  '已關注',
+  '关注',
+  '關注',
+  '已订阅',
+  '已訂閱',
+  '订阅',
+  '訂閱',
+  '已追蹤',
+  '追蹤',
+  '追踪',
+  '分享',
+  '打开APP',
+  '打开App',
+  '打開APP',
+  '下载APP',
+  '下载',
+  '下載',
+  '举报',
+  '舉報',
+  '收藏',
+  '点赞',
+  '點讚',
+  '阅读原文',
+  '閱讀原文',
+  '私信',
+];
+
+/**
+ * The end of a reporter's credit that says where or how it was reported, not who (`〔記者X／台北報導〕`,
+ * `（记者 X 报道）`, `（記者X／綜合報導）`): dropped from the value before names are read (byline.ts splitNames).
+ */
+export const REPORT_WORDS: readonly string[] = ['报道', '報導', '報道', '报导'];
 
 /**
  * Credit labels that make a long first or last body paragraph worth reading for credits (its first 60 characters;
@@ -90,13 +408,24 @@ export const BRACKET_CREDIT_LABELS: readonly string[] = [
  */
 export const CREDIT_LEAD_LABELS: readonly string[] = [
   '本文来源',
+  '本文來源',
   '来源',
+  '來源',
+  '本文转载自',
+  '本文轉載自',
+  '转载自',
+  '轉載自',
   '作者',
   '记者',
+  '記者',
   '责任编辑',
+  '責任編輯',
   '编辑',
+  '編輯',
   '责编',
+  '責編',
   '执笔',
+  '執筆',
 ];
 
 /** Labels of a credit line that clean.ts drops from the body as a noise line (`责任编辑：X`, `记者｜X`). */
@@ -126,11 +455,11 @@ export const SOURCE_LINE_LABELS: readonly string[] = ['本文来源', '文章来
  * The labels a one-field text may carry before its value (metadata-credits.ts): a site rule's source, author or editor
  * element, a `source` meta.
  */
-export const SOURCE_VALUE_LABELS: readonly string[] = ['来源'];
+export const SOURCE_VALUE_LABELS: readonly string[] = ['来源', '來源'];
 /** See SOURCE_VALUE_LABELS. */
-export const AUTHOR_VALUE_LABELS: readonly string[] = ['作者', '记者'];
+export const AUTHOR_VALUE_LABELS: readonly string[] = ['作者', '记者', '記者'];
 /** See SOURCE_VALUE_LABELS. */
-export const EDITOR_VALUE_LABELS: readonly string[] = ['编辑'];
+export const EDITOR_VALUE_LABELS: readonly string[] = ['编辑', '編輯'];
 
 /** The nouns of a date label (`发布时间`, `日期`). */
 export const DATE_NOUNS: readonly string[] = ['时间', '日期'];
@@ -172,6 +501,14 @@ export const NOT_NAME_WORDS: readonly string[] = [
   '本刊',
   '本台',
   '特约',
+  '特約',
+  '见习',
+  '見習',
+  '实习',
+  '實習',
+  '首席',
+  '融媒',
+  '全媒',
   '专栏',
   '客户端',
   '公众号',
