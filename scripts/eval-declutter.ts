@@ -71,8 +71,10 @@ function buildExtension(o: Options): string {
   const out = o.generic ? 'dist-generic' : (process.env.QINGDU_DIST ?? 'dist');
   if (o.build) {
     const env = { ...process.env, TARGET: 'chrome', QINGDU_OUT: out, QINGDU_SITE_RULES: o.generic ? '0' : '1' };
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: ['ignore', 2, 2], env });
-    if (r.status !== 0) throw new Error(`build failed (status ${r.status})`);
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { encoding: 'utf8', env });
+    // (the plugin's build steps print much even at logLevel warn: shown only when the build fails)
+    if (r.status !== 0) throw new Error(`build failed (status ${r.status}):\n${r.stdout}${r.stderr}`);
+    process.stderr.write(`built ${out}/chrome${o.generic ? ' with every site rule off' : ''}\n`);
   }
   return resolve(out, 'chrome');
 }
@@ -99,28 +101,42 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The content script's status (src/shared/messages.ts ContentStatus), or null when none answers. */
 type Status = { isArticle: boolean; declutter: boolean; readerOpen?: boolean; readerLoaded?: boolean };
 
+/** The content script's status, or null when none answers (yet). */
+const statusOf = (run: Run, tabId: number) => askContent<Status>(run.driver, tabId, 'status').catch(() => null);
+
 /**
- * Invoke Qingdu with the real shortcut and close the reader it opens with Escape (the declutter stays). The click
- * on the tab strip gives the browser window the keyboard without touching the page.
- * @returns the content script's status once it is done; @throws when it never answers
+ * Press the real shortcut until the content script answers (up to 3 presses, 5 s each: on a loaded machine a key
+ * can arrive before the window has the keyboard). The click on the tab strip gives the browser window the keyboard
+ * without touching the page. @throws when it never answers
+ */
+async function pressShortcut(run: Run, x: XServer, page: Page, tabId: number): Promise<void> {
+  for (let press = 0; press < 3; press++) {
+    await page.bringToFront();
+    x.click(1000, 22);
+    await sleep(200);
+    x.key(SHORTCUT);
+    for (const end = Date.now() + 5000; Date.now() < end; await sleep(200)) if (await statusOf(run, tabId)) return;
+  }
+  throw new Error('the shortcut did not start Qingdu');
+}
+
+/**
+ * Invoke Qingdu with the real shortcut and close the reader it opens with Escape (the declutter stays).
+ * @returns the content script's status once it is done
  */
 async function viaShortcut(run: Run, page: Page, tabId: number): Promise<Status> {
   if (!run.x) throw new Error('no Xvfb/xdotool for the shortcut');
-  await page.bringToFront();
-  run.x.click(1000, 22);
-  run.x.key(SHORTCUT);
-  const end = Date.now() + 15_000;
-  let loadedSince = 0;
+  await pressShortcut(run, run.x, page, tabId);
   let status: Status | null = null;
+  let loadedSince = 0;
   // Done when the reader is open, or when its bundle has been loaded for 2 s without opening (no article).
-  while (Date.now() < end) {
-    status = await askContent<Status>(run.driver, tabId, 'status').catch(() => null);
+  for (const end = Date.now() + 10_000; Date.now() < end; await sleep(200)) {
+    status = (await statusOf(run, tabId)) ?? status;
     if (status?.readerOpen) break;
     if (status?.readerLoaded) loadedSince ||= Date.now();
     if (loadedSince && Date.now() - loadedSince > 2000) break;
-    await sleep(200);
   }
-  if (!status) throw new Error('the shortcut did not start Qingdu');
+  if (!status) throw new Error('the content script stopped answering');
   if (status.readerOpen) {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.getElementById('qingdu-reader'), { timeout: 10_000 });
