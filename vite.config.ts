@@ -12,6 +12,9 @@ const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 export default defineConfig({
   root: '.',
   publicDir: 'public',
+  // QINGDU_SITE_RULES=0 builds the extension with every site rule off (src/sites/index.ts): the generic engine alone,
+  // as a site nobody wrote a rule for gets it (scripts/eval-declutter.ts --generic builds one into dist-generic).
+  define: { __QINGDU_SITE_RULES__: JSON.stringify(process.env.QINGDU_SITE_RULES !== '0') },
   build: {
     // QINGDU_OUT lets parallel work build elsewhere; the default is what tests and `npm start` load.
     outDir: process.env.QINGDU_OUT ? `${process.env.QINGDU_OUT}/${target}` : `dist/${target}`,

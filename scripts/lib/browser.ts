@@ -22,6 +22,8 @@ export interface LaunchOptions {
   /** Extra environment for the browser process (e.g. DISPLAY of an Xvfb the test started). */
   env?: Record<string, string>;
   kind?: BrowserKind;
+  /** Extra Chromium command-line flags (e.g. `--ignore-certificate-errors` for a self-signed test server). */
+  args?: string[];
 }
 
 export interface Driver {
@@ -79,6 +81,14 @@ const CHROMIUM_ARGS = [
   '--window-size=1280,900',
 ];
 
+/**
+ * Is `shown` the URL that was opened, or that URL upgraded to https? Chromium loads hosts of its HSTS preload list
+ * (www.thepaper.cn, news.163.com …) only over https, whatever the link says.
+ */
+export function sameOrUpgraded(shown: string, opened: string): boolean {
+  return shown === opened || (opened.startsWith('http:') && shown === `https:${opened.slice('http:'.length)}`);
+}
+
 /** Launch the browser with the extension loaded. Always `close()` the driver (try/finally). */
 export async function launch(opts: LaunchOptions): Promise<Driver> {
   const kind = opts.kind ?? browserKind();
@@ -94,7 +104,7 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
   const profile = mkdtempSync(join(tmpdir(), 'qingdu-chromium-'));
   // Everything else fails fast: the saved pages reference www.gscn.com.cn css/js, and there is no network.
   const rules = [...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
-  const args = [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`];
+  const args = [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`, ...(opts.args ?? [])];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const browser = await puppeteer.launch({
     executablePath,
@@ -136,9 +146,10 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
         // Created by the extension so the tab id is known on any host (tabs.query gives no URL without host access).
         const known = new Set(browser.targets());
         const id = await driver.background((u: string) => chrome.tabs.create({ url: u }).then((t) => t.id!), url);
-        const target = await browser.waitForTarget((t) => t.type() === 'page' && !known.has(t) && t.url() === url, {
-          timeout: 15_000,
-        });
+        const target = await browser.waitForTarget(
+          (t) => t.type() === 'page' && !known.has(t) && sameOrUpgraded(t.url(), url),
+          { timeout: 15_000 },
+        );
         const page = (await target.page())!;
         await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
         tabIds.set(page, id);

@@ -38,6 +38,10 @@ export const SITE_RULES: readonly SiteRule[] = [
   huanqiu,
 ];
 
+/** False in an extension build made with QINGDU_SITE_RULES=0 (vite.config.ts); not defined on Node (rules on). */
+declare const __QINGDU_SITE_RULES__: boolean | undefined;
+const SITE_RULES_ON = typeof __QINGDU_SITE_RULES__ === 'undefined' || __QINGDU_SITE_RULES__;
+
 function hostOf(u: string | null | undefined): string | null {
   if (!u) return null;
   try {
@@ -49,7 +53,7 @@ function hostOf(u: string | null | undefined): string | null {
 
 /** The rule serving `host` (a host equal to or a subdomain of a rule's host), or null. */
 export function ruleForHost(host: string | null): SiteRule | null {
-  if (!host) return null;
+  if (!host || !SITE_RULES_ON) return null;
   for (const r of SITE_RULES) for (const h of r.hosts) if (host === h || host.endsWith(`.${h}`)) return r;
   return null;
 }

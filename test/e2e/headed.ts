@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { servePages, type PageServer } from '../../scripts/lib/page-server';
 import { GSCN_HOST, OTHER_HOST, ROUTES } from './fixtures';
-import { startXvfb, type XServer } from './x11';
+import { startXvfb, type XServer } from '../../scripts/lib/x11';
 
 /** What a headed suite gets: the X display and the browser, both absent where Xvfb/xdotool are missing. */
 export interface Headed {

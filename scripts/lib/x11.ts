@@ -2,8 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * A private X server for tests that need real key presses: synthetic (CDP/BiDi) keys never fire extension commands,
- * X11 keys from xdotool do (test/e2e/shortcut.test.ts). Null when Xvfb or xdotool is missing.
+ * A private X server for tests and scripts that need real key presses: synthetic (CDP/BiDi) keys never fire extension
+ * commands, X11 keys from xdotool do (test/e2e/shortcut.test.ts, scripts/eval-declutter.ts). Null when Xvfb or
+ * xdotool is missing.
  */
 export interface XServer {
   display: string;
@@ -14,6 +15,7 @@ export interface XServer {
   close(): void;
 }
 
+/** Start Xvfb on a free display number; null when Xvfb or xdotool is missing or the server does not come up. */
 export async function startXvfb(): Promise<XServer | null> {
   if (!['/usr/bin/Xvfb', '/usr/bin/xdotool'].every((p) => existsSync(p))) return null;
   // A display number nobody uses: X writes /tmp/.X<N>-lock for each running server.
