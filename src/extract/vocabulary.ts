@@ -300,6 +300,60 @@ export const CLUTTER_HEADINGS: readonly string[] = [
   '广告',
 ];
 
+/**
+ * Words that make a `<title>` segment or a headline candidate a site or channel name (`江川新闻网`, `自由時報`, `新闻中心`)
+ * rather than part of a headline (title.ts): simplified and traditional forms, and Latin outlet words.
+ */
+export const SITE_NAME_WORDS: readonly string[] = [
+  '官方网站',
+  '官网',
+  '官網',
+  '网站',
+  '網站',
+  '网',
+  '網',
+  '频道',
+  '頻道',
+  '新闻',
+  '新聞',
+  '资讯',
+  '資訊',
+  '中心',
+  '首页',
+  '首頁',
+  '时报',
+  '時報',
+  '日报',
+  '日報',
+  '晚报',
+  '晚報',
+  '报',
+  '報',
+  '社',
+  '台',
+  '臺',
+  '在线',
+  '線上',
+  'News',
+  'BBC',
+  'CCTV',
+];
+
+/** Words that open a breadcrumb (`当前位置：首页 > 要闻`): such a line is never a headline (title.ts). */
+export const BREADCRUMB_LEADS: readonly string[] = [
+  '您当前的位置',
+  '您当前位置',
+  '当前位置',
+  '您的位置',
+  '您现在的位置',
+  '所在位置',
+  '目前位置',
+  '現在位置',
+];
+
+/** Names of a site's home page that open a breadcrumb (`首页 - 新闻动态`, `首页 > 要闻`; title.ts). */
+export const HOME_PAGE_NAMES: readonly string[] = ['网站首页', '網站首頁', '首页', '首頁', '主页', '主頁', 'Home'];
+
 /** `s` with the characters that are special in a regular expression escaped. */
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
