@@ -132,23 +132,32 @@ export const AUTHOR_VALUE_LABELS: readonly string[] = ['作者', '记者'];
 /** See SOURCE_VALUE_LABELS. */
 export const EDITOR_VALUE_LABELS: readonly string[] = ['编辑'];
 
-/** The nouns of a date label (`发布时间`, `日期`). */
-export const DATE_NOUNS: readonly string[] = ['时间', '日期'];
+/** The nouns of a date label (`发布时间`, `日期`, `發佈時間`). */
+export const DATE_NOUNS: readonly string[] = ['时间', '時間', '日期'];
 
-/** Verbs before a date noun that make it the publication time (metadata-published.ts visibleDate's first tier). */
-export const PUBLISH_VERBS: readonly string[] = ['发布', '发表', '首发'];
+/**
+ * Verbs before a date noun (or 于/於: `發表於`) that make it the publication time (metadata-published.ts visibleDate's
+ * first tier), simplified and traditional.
+ */
+export const PUBLISH_VERBS: readonly string[] = ['发布', '發佈', '發布', '发表', '發表', '首发', '首發'];
 
-/** The verb before a date noun that makes it a modification time (`更新时间`): weaker than a publication time. */
-export const UPDATE_VERB = '更新';
+/**
+ * Verbs before a date noun (or 于/於: `最後修改於`) that make it a modification time (`更新时间`, `修改時間`): weaker than
+ * a publication time.
+ */
+export const UPDATE_VERBS: readonly string[] = ['更新', '修改', '修訂', '编辑', '編輯'];
 
 /** Verbs of a line that starts with a date label anywhere on the page (metadata-published.ts labelledDate). */
-export const LABELLED_DATE_VERBS: readonly string[] = ['发布', '发表'];
+export const LABELLED_DATE_VERBS: readonly string[] = ['发布', '發佈', '發布', '发表', '發表'];
+
+/** Labels after which a three-digit Republic of China year is a date (`發布日期：113/05/01`; dates.ts). */
+export const ROC_DATE_LABELS: readonly string[] = ['日期', '時間', '时间', '發布', '發佈', '发布', '發表', '更新'];
 
 /** Labels of a date line that clean.ts drops from the body as a noise line (`发布时间：…`, `更新时间：…`). */
 export const DATE_LINE_LABELS: readonly string[] = ['发布时间', '发布日期', '更新时间', '时间', '日期'];
 
 /** Verbs of the info line that titles a page whose <title> is only a channel name (title.ts titleBeforeInfoLine). */
-export const INFO_LINE_VERBS: readonly string[] = ['发布'];
+export const INFO_LINE_VERBS: readonly string[] = ['发布', '發佈', '發布'];
 
 /**
  * Words that make a token an organisation, a role or a phrase, not a person's name (byline.ts isName): outlets
