@@ -30,8 +30,8 @@ export function extractArticle(doc: Document, url: string, options: ScanOptions 
 /**
  * extractArticle with the detection evidence (`reasons`), for debugging, the eval and the popup. The one final guard:
  * a page on which the engine throws gives a not-an-article record whose reasons name the error (EXTRACTION_FAILED),
- * so one odd page cannot stop the CLI's run over many or the popup. A usage error (engine.ExtractionUsageError) is no
- * page problem and is thrown.
+ * so one odd page cannot stop the CLI's run over many or the popup. A usage error (engine.ExtractionUsageError) and a
+ * stack overflow (a RangeError on a page nested thousands deep, which the CLI names as such) are thrown.
  */
 export function extractDetailed(
   doc: Document,
@@ -41,7 +41,8 @@ export function extractDetailed(
   try {
     return engine.extractDetailed(doc, url, Readability, options);
   } catch (e) {
-    if (e instanceof engine.ExtractionUsageError) throw e;
+    // A usage error is the caller's; a stack overflow the CLI reports as a page nested too deeply (src/cli/extract.ts).
+    if (e instanceof engine.ExtractionUsageError || e instanceof RangeError) throw e;
     const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return {
       article: notAnArticle(url),
