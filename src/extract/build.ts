@@ -84,9 +84,31 @@ function copyContainers(doc: Document, containers: Element[]): Element | null {
   return joined;
 }
 
+/**
+ * Readability walks up from its best paragraph until it meets <body>, and throws (`reading 'tagName'` of null) when
+ * that paragraph is not inside it: content a script appended to <html> (browser extensions put their panels there),
+ * or a DOM whose parser left content beside <body>. So, on Readability's clone only, the element children of <html>
+ * other than head, body and frameset move into <body> (made when missing), where a browser's parser puts such markup
+ * (test/unit/fuzz.test.ts, test/unit/cli-dom.test.ts).
+ */
+function strayIntoBody(clone: Document): void {
+  const root = clone.documentElement;
+  if (!root) return;
+  const kids = Array.from(root.children);
+  const stray = kids.filter((el) => !['HEAD', 'BODY', 'FRAMESET'].includes(el.tagName.toUpperCase()));
+  if (!stray.length) return;
+  let body = kids.find((el) => el.tagName.toUpperCase() === 'BODY');
+  if (!body) body = root.appendChild(clone.createElement('body'));
+  // Before the body at its start, after it at its end, in document order.
+  const before = stray.filter((el) => kids.indexOf(el) < kids.indexOf(body));
+  for (const el of before.reverse()) body.insertBefore(el, body.firstChild);
+  for (const el of stray.filter((el) => !before.includes(el))) body.appendChild(el);
+}
+
 /** Body element by Readability (on a clone of the whole document): the path for pages without a body of our own. */
 function readabilityContainer(doc: Document, Readability: ReadabilityClass): Element | null {
   const clone = doc.cloneNode(true) as Document;
+  strayIntoBody(clone);
   // The serializer hands back Readability's own container instead of its innerHTML (no HTML string round trip, and
   // no innerHTML assignment for AMO's linter); our allow-list walk serialises it later.
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();

@@ -8,7 +8,7 @@ import { findDate, parseDateValue, dateFromUrl, type FoundDate } from './dates';
 import { firstParagraphs, selectText, type InfoLines } from './info-lines';
 import type { HeadlineStage } from './metadata';
 import { squash, textNodesMatching } from './text';
-import { DATE_NOUNS, LABELLED_DATE_VERBS, PUBLISH_VERBS, UPDATE_VERB, anyOf } from './vocabulary';
+import { DATE_NOUNS, LABELLED_DATE_VERBS, PUBLISH_VERBS, UPDATE_VERBS, anyOf } from './vocabulary';
 
 /**
  * The Article's `published`: ISO 8601 with +08:00, a date only when no time is given anywhere, or null.
@@ -117,13 +117,16 @@ export function referenceYear(url: string, metas: Map<string, string>): number |
 const LABELLED_DATE = new RegExp(`(${anyOf(LABELLED_DATE_VERBS)})?(${anyOf(DATE_NOUNS)})\\s*[:：]`);
 const LABELLED_DATE_LINE = new RegExp(`^${LABELLED_DATE.source}`);
 
-/** visibleDate's label tiers: a publication label (发布/发表/首发 时间/日期), then a date label that is no update's. */
+/**
+ * visibleDate's label tiers: a publication label (发布/发表/首发 时间/日期, 發佈時間, 发布于, 發表於), then a date label that
+ * is no update's.
+ */
 const LABEL_TIERS = [
-  new RegExp(`(${anyOf(PUBLISH_VERBS)})(${anyOf(DATE_NOUNS)})\\s*[:：]?`),
-  new RegExp(`(?<!${UPDATE_VERB})(${anyOf(DATE_NOUNS)})\\s*[:：]`),
+  new RegExp(`(${anyOf(PUBLISH_VERBS)})((${anyOf(DATE_NOUNS)})\\s*[:：]?|[于於])`),
+  new RegExp(`(?<!${anyOf(UPDATE_VERBS)})(${anyOf(DATE_NOUNS)})\\s*[:：]`),
 ];
-/** A modification-time label (`更新时间`). */
-const UPDATE_LABEL = new RegExp(`${UPDATE_VERB}(${anyOf(DATE_NOUNS)})`);
+/** A modification-time label (`更新时间`, `更新日期`, `最後修改於`). */
+const UPDATE_LABEL = new RegExp(`(${anyOf(UPDATE_VERBS)})((${anyOf(DATE_NOUNS)})|[于於])`);
 
 /** A short element anywhere that starts with a date label (`发布日期：2019-09-23 14:34:05`), outside lists and comments. */
 function labelledDate(doc: Document, refYear: number | null): FoundDate | null {

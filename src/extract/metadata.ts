@@ -5,7 +5,17 @@
 import type { Article } from './article';
 import type { SiteRule } from '../sites/types';
 import { findDate } from './dates';
-import { documentTitle, findHeadlines, stripTitleSuffix, titleBeforeInfoLine, titleWithoutHeadline } from './title';
+import {
+  documentTitle,
+  findHeadlines,
+  headlineBeforeDate,
+  keywordSet,
+  stripTitleSuffix,
+  titleBeforeInfoLine,
+  titleWithoutHeadline,
+  titleWithoutKeywords,
+  weakTitle,
+} from './title';
 import { extractSection } from './breadcrumb';
 import { bodyInPage } from './locate-body';
 import { canonical, jsonLd, metaMap, type LdInfo } from './page-meta';
@@ -78,8 +88,10 @@ export function headlineStage(
   const metas = metaMap(doc);
   const ld = jsonLd(doc);
   const sel = rule?.selectors ?? {};
-  const docTitle = documentTitle(doc);
-  const ogTitle = metas.get('og:title') ?? metas.get('twitter:title') ?? '';
+  // Keyword lists go first (`标题-词1,词2,词3`): with one, no element matches the title (title.ts titleWithoutKeywords).
+  const keywords = keywordSet(metas.get('keywords'));
+  const docTitle = titleWithoutKeywords(documentTitle(doc), keywords);
+  const ogTitle = titleWithoutKeywords(metas.get('og:title') ?? metas.get('twitter:title') ?? '', keywords);
   const declaredSite = metas.get('og:site_name') ?? ld.publisher ?? metas.get('sitename') ?? rule?.siteName ?? null;
   const stripped = stripTitleSuffix(docTitle || ogTitle, declaredSite);
   // Only <title> suffixes name the site: og:title suffixes are tags (sohu `标题_尼克斯_季后赛_步行者`).
@@ -90,7 +102,7 @@ export function headlineStage(
     null;
 
   const refs = [docTitle, ogTitle, ld.headline ?? '', metas.get('articletitle') ?? '', metas.get('title') ?? ''];
-  const heads = findHeadlines(doc, refs.filter(Boolean), sel.title);
+  const heads = findHeadlines(doc, refs.filter(Boolean), sel.title, siteName);
   // Of equally good headline elements, the one with a date in the lines after it carries the info line.
   const pick = () =>
     heads.find((h) =>
@@ -118,6 +130,16 @@ export function headlineStage(
     return { headEl, lines: [...(info ? info.split('\n') : []), ...headerLines(headEl, docContent)] };
   };
   const channel = !heads.length && [...title].length <= 6 ? titleBeforeInfoLine(doc) : null;
+  // A channel or site name as the title gives way to a headline-like element with the info line after it.
+  const better =
+    !channel && weakTitle(title, siteName, heads[0]?.el ?? null) ? headlineBeforeDate(doc, siteName) : null;
+  if (better) {
+    title = better.text;
+    header = () => ({
+      headEl: better.el,
+      lines: [...selectText(doc, sel.info).split('\n').filter(Boolean), ...headerLines(better.el, docContent)],
+    });
+  }
   if (channel) {
     const { infoEl } = channel;
     title = channel.title;

@@ -461,23 +461,32 @@ export const AUTHOR_VALUE_LABELS: readonly string[] = ['作者', '记者', '記�
 /** See SOURCE_VALUE_LABELS. */
 export const EDITOR_VALUE_LABELS: readonly string[] = ['编辑', '編輯'];
 
-/** The nouns of a date label (`发布时间`, `日期`). */
-export const DATE_NOUNS: readonly string[] = ['时间', '日期'];
+/** The nouns of a date label (`发布时间`, `日期`, `發佈時間`). */
+export const DATE_NOUNS: readonly string[] = ['时间', '時間', '日期'];
 
-/** Verbs before a date noun that make it the publication time (metadata-published.ts visibleDate's first tier). */
-export const PUBLISH_VERBS: readonly string[] = ['发布', '发表', '首发'];
+/**
+ * Verbs before a date noun (or 于/於: `發表於`) that make it the publication time (metadata-published.ts visibleDate's
+ * first tier), simplified and traditional.
+ */
+export const PUBLISH_VERBS: readonly string[] = ['发布', '發佈', '發布', '发表', '發表', '首发', '首發'];
 
-/** The verb before a date noun that makes it a modification time (`更新时间`): weaker than a publication time. */
-export const UPDATE_VERB = '更新';
+/**
+ * Verbs before a date noun (or 于/於: `最後修改於`) that make it a modification time (`更新时间`, `修改時間`): weaker than
+ * a publication time.
+ */
+export const UPDATE_VERBS: readonly string[] = ['更新', '修改', '修訂', '编辑', '編輯'];
 
 /** Verbs of a line that starts with a date label anywhere on the page (metadata-published.ts labelledDate). */
-export const LABELLED_DATE_VERBS: readonly string[] = ['发布', '发表'];
+export const LABELLED_DATE_VERBS: readonly string[] = ['发布', '發佈', '發布', '发表', '發表'];
+
+/** Labels after which a three-digit Republic of China year is a date (`發布日期：113/05/01`; dates.ts). */
+export const ROC_DATE_LABELS: readonly string[] = ['日期', '時間', '时间', '發布', '發佈', '发布', '發表', '更新'];
 
 /** Labels of a date line that clean.ts drops from the body as a noise line (`发布时间：…`, `更新时间：…`). */
 export const DATE_LINE_LABELS: readonly string[] = ['发布时间', '发布日期', '更新时间', '时间', '日期'];
 
 /** Verbs of the info line that titles a page whose <title> is only a channel name (title.ts titleBeforeInfoLine). */
-export const INFO_LINE_VERBS: readonly string[] = ['发布'];
+export const INFO_LINE_VERBS: readonly string[] = ['发布', '發佈', '發布'];
 
 /**
  * Words that make a token an organisation, a role or a phrase, not a person's name (byline.ts isName): outlets
@@ -636,6 +645,60 @@ export const CLUTTER_HEADINGS: readonly string[] = [
   '最新评论',
   '广告',
 ];
+
+/**
+ * Words that make a `<title>` segment or a headline candidate a site or channel name (`江川新闻网`, `自由時報`, `新闻中心`)
+ * rather than part of a headline (title.ts): simplified and traditional forms, and Latin outlet words.
+ */
+export const SITE_NAME_WORDS: readonly string[] = [
+  '官方网站',
+  '官网',
+  '官網',
+  '网站',
+  '網站',
+  '网',
+  '網',
+  '频道',
+  '頻道',
+  '新闻',
+  '新聞',
+  '资讯',
+  '資訊',
+  '中心',
+  '首页',
+  '首頁',
+  '时报',
+  '時報',
+  '日报',
+  '日報',
+  '晚报',
+  '晚報',
+  '报',
+  '報',
+  '社',
+  '台',
+  '臺',
+  '在线',
+  '線上',
+  'News',
+  'BBC',
+  'CCTV',
+];
+
+/** Words that open a breadcrumb (`当前位置：首页 > 要闻`): such a line is never a headline (title.ts). */
+export const BREADCRUMB_LEADS: readonly string[] = [
+  '您当前的位置',
+  '您当前位置',
+  '当前位置',
+  '您的位置',
+  '您现在的位置',
+  '所在位置',
+  '目前位置',
+  '現在位置',
+];
+
+/** Names of a site's home page that open a breadcrumb (`首页 - 新闻动态`, `首页 > 要闻`; title.ts). */
+export const HOME_PAGE_NAMES: readonly string[] = ['网站首页', '網站首頁', '首页', '首頁', '主页', '主頁', 'Home'];
 
 /** `s` with the characters that are special in a regular expression escaped. */
 function escapeRegExp(s: string): string {

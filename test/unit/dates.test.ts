@@ -19,6 +19,30 @@ describe('findDate', () => {
     ['2024年5月10日 星期五 10:13', null, '2024-05-10T10:13:00+08:00'],
     ['2019年11月25日 16:04:30来源：澎湃新闻网', null, '2019-11-25T16:04:30+08:00'],
     ['共1032人参与', null, null],
+    // 12-hour clock, weekday forms (kinds date-pm-12-hour, date-am-midnight, date-hk-paren-weekday)
+    ['2024年3月10日 週日 下午 9:45', null, '2024-03-10T21:45:00+08:00'],
+    ['2024年5月4日 周六 上午12:20', null, '2024-05-04T00:20:00+08:00'],
+    ['2024-05-01 中午12:30', null, '2024-05-01T12:30:00+08:00'],
+    ['2024年5月1日 下午2時30分', null, '2024-05-01T14:30:00+08:00'],
+    ['2024年5月1日（星期三） 16:45', null, '2024-05-01T16:45:00+08:00'],
+    ['2024-01-05 10:13 PM2.5浓度', null, '2024-01-05T10:13:00+08:00'],
+    // Republic of China calendar (kinds date-roc-*)
+    ['發布日期：民國113年2月20日', null, '2024-02-20'],
+    ['中華民國113年5月1日 下午2時30分', null, '2024-05-01T14:30:00+08:00'],
+    ['發布日期：113/02/21 14:30', null, '2024-02-21T14:30:00+08:00'],
+    ['113-05-01', null, '2024-05-01'],
+    ['會議編號：113-05-01', null, null],
+    ['113年度第5次市政會議', null, null],
+    // English months (kinds date-english-month-*)
+    ['Published: 03 Jun 2024 11:20 AM', null, '2024-06-03T11:20:00+08:00'],
+    ['May 17, 2024, 3:05 pm', null, '2024-05-17T15:05:00+08:00'],
+    ['posted on April 21, 2015, at 11:29 a.m.', null, '2015-04-21T11:29:00+08:00'],
+    ['Wed, 01 May 2024 06:30:00 GMT', null, '2024-05-01T14:30:00+08:00'],
+    ['January 18, 2017 11:00 PM PST', null, '2017-01-19T15:00:00+08:00'],
+    ['you may 5 times a day', null, null],
+    // relative times are no date (kind date-relative-ignored)
+    ['3小时前', 2024, null],
+    ['昨天 14:30', 2024, null],
   ];
   for (const [text, year, want] of cases)
     it(JSON.stringify(text), () => expect(findDate(text, year)?.iso ?? null).toBe(want));
