@@ -7,8 +7,9 @@
  * (Readability counts only ASCII commas, so Chinese prose scores as if it had none). Length counts in characters,
  * one point per 50 (a CJK character carries about what a short English word does).
  */
-import { countAll } from './cjk';
+import { countAll, countChars } from './cjk';
 import { MARKER_LEADS, NO_MARKER_TEXT, isMarkerText } from './markers';
+import { isStreamBlock, streamAmong } from './streams';
 import { textNodes } from './text';
 
 /** Tags whose content is never article text. */
@@ -130,7 +131,11 @@ export interface NodeStats {
 export interface BodyChoice {
   /** The chosen container in the original document (read-only), or null. */
   element: Element | null;
-  /** The body as several sibling containers (document order, `element` among them), or empty when it is one. */
+  /**
+   * The body as several containers, in document order: the sibling containers it is split into (`element` among
+   * them), or the children of `element` before a stream that closes it (partsBeforeStream); empty when the body is
+   * `element` whole.
+   */
   siblings: Element[];
   /** Final score of the chosen container. */
   score: number;
@@ -199,11 +204,21 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
   const pass = new BodyPass(root, skip);
   const page = pass.visit(root, root.tagName.toUpperCase(), false);
   const { element, score } = bestCandidate(pass.candidates, pass.stats);
-  const siblings = element ? bodySiblings(element, score, pass.stats) : [];
+  let siblings = element ? bodySiblings(element, score, pass.stats) : [];
+  if (element && !siblings.length) siblings = partsBeforeStream(element, pass.stats);
   return { element, siblings, score, stats: pass.stats, page, markers: { root, texts: pass.markers } };
 }
 
-/** The candidate with the highest final score, (score + class weight) × (1 − link density); null when none is above 0. */
+/** A stream outscoring the article is passed over for a candidate scoring at least this share of it. */
+const STREAM_RIVAL_SHARE = 0.3;
+
+/**
+ * The candidate with the highest final score, (score + class weight) × (1 − link density); null when none is above 0.
+ * When that candidate is a stream (streams.ts: a teaser feed or a comment stream long enough to outscore the article
+ * it hangs under; test/fixtures/kinds/body-comments-generated-classes.html), the best candidate neither inside nor
+ * around it with at least three paragraphs and STREAM_RIVAL_SHARE of its score is the body instead. A thread of
+ * posts or a channel list has no such rival outside its items, so it stays what it is (detect.ts reads it as a list).
+ */
 function bestCandidate(
   candidates: readonly Element[],
   stats: Map<Element, NodeStats>,
@@ -211,14 +226,40 @@ function bestCandidate(
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of candidates) {
-    const s = stats.get(el)!;
-    const final = (s.score + classWeight(el)) * (1 - linkDensity(s));
+    const final = finalScore(el, stats);
     if (final > bestScore) {
       bestScore = final;
       best = el;
     }
   }
+  if (best && isStreamBlock(best)) {
+    const rival = streamRival(best, bestScore, candidates, stats);
+    if (rival) return rival;
+  }
   return { element: best, score: bestScore };
+}
+
+/** A candidate's final score: (score + class weight) × (1 − link density). */
+function finalScore(el: Element, stats: Map<Element, NodeStats>): number {
+  const s = stats.get(el)!;
+  return (s.score + classWeight(el)) * (1 - linkDensity(s));
+}
+
+/** The best candidate to take instead of the stream `stream` (see bestCandidate), or null. */
+function streamRival(
+  stream: Element,
+  streamScore: number,
+  candidates: readonly Element[],
+  stats: Map<Element, NodeStats>,
+): { element: Element; score: number } | null {
+  let rival: { element: Element; score: number } | null = null;
+  for (const el of candidates) {
+    const final = finalScore(el, stats);
+    if (final < streamScore * STREAM_RIVAL_SHARE || (rival && final <= rival.score)) continue;
+    if (stats.get(el)!.paragraphs < 3 || stream.contains(el) || el.contains(stream)) continue;
+    if (!isStreamBlock(el)) rival = { element: el, score: final };
+  }
+  return rival;
 }
 
 /**
@@ -402,7 +443,9 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
     const final = s.score * (1 - linkDensity(s)); // (a positive name alone, e.g. id="post-member", does not qualify)
     const sameKind = !!cls && sib.tagName === best.tagName && (sib.getAttribute('class') ?? '') === cls;
     const prose = sib.tagName.toUpperCase() === 'P' && s.chars >= 40 && s.punct >= 2 && linkDensity(s) < 0.1;
-    return final >= Math.max(10, bestScore * 0.2) || (sameKind && final >= Math.max(3, bestScore * 0.05)) || prose;
+    const scores = final >= Math.max(10, bestScore * 0.2) || (sameKind && final >= Math.max(3, bestScore * 0.05));
+    // a teaser feed or a comment stream next to the article scores like a part of it (body-feed-teaser-ul.html)
+    return prose || (scores && !isStreamBlock(sib));
   });
   const first = part.indexOf(true);
   const last = part.lastIndexOf(true);
@@ -421,4 +464,47 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
     out.push(sib);
   }
   return out;
+}
+
+/** The fewest characters of an article block before a stream (detect.ts gives a body under 100 no chance). */
+const ARTICLE_MIN = 100;
+
+/**
+ * The first stream among the children of `el`: a group of them (streams.ts streamAmong), or a child that is a stream
+ * block (a teaser list or a comment box in its wrapper); its first element and its characters. Null when none.
+ */
+function streamIn(el: Element): { start: Element; chars: number } | null {
+  const among = streamAmong(el);
+  for (const c of el.children) {
+    if (among && c === among.items[0]) return { start: c, chars: among.chars };
+    if (c.children.length && isStreamBlock(c)) return { start: c, chars: countChars(c.textContent ?? '') };
+  }
+  return null;
+}
+
+/**
+ * The children of `el` before a stream among them (streamIn) that comes after the article and is at least as long as
+ * it: the body would be twice its article block or more. Portal article + infinite feed and aggregator pages append
+ * the next teaser cards inside the article container itself (test/fixtures/kinds/body-feed-flat-cards.html) or
+ * under its paragraphs in a wrapper (body-feed-column-wrapper.html); article + comment stream pages render the
+ * comment box there (body-comments-inside-text-box.html). Empty when there is no such stream, when text stands directly in
+ * `el` before it (paragraphs written as `<br>`-separated text: not containers of their own), or when what comes
+ * before it is no article (under ARTICLE_MIN characters or three clause marks: a forum thread's title,
+ * test/fixtures/engine/forum.html).
+ */
+function partsBeforeStream(el: Element, stats: Map<Element, NodeStats>): Element[] {
+  const stream = streamIn(el);
+  if (!stream) return [];
+  const first = stream.start;
+  const parts: Element[] = [];
+  let chars = 0;
+  let punct = 0;
+  for (let n = el.firstChild; n && n !== first; n = n.nextSibling) {
+    if (n.nodeType === 3 && countChars(n.nodeValue ?? '')) return [];
+    if (n.nodeType !== 1) continue;
+    parts.push(n as Element);
+    chars += stats.get(n as Element)?.chars ?? 0;
+    punct += stats.get(n as Element)?.punct ?? 0;
+  }
+  return chars >= ARTICLE_MIN && punct >= 3 && stream.chars >= chars ? parts : [];
 }
