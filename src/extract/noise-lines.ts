@@ -14,6 +14,9 @@ import {
   CAPTION_OPENINGS,
   COPYRIGHT_NOUNS,
   CREDIT_LINE_LABELS,
+  DISCLAIMER_OBJECTS,
+  DISCLAIMER_SUBJECTS,
+  DISCLAIMER_WORDS,
   DATE_LINE_LABELS,
   FIRST_PUBLISHED_VERBS,
   FOLLOW_CHANNELS,
@@ -34,7 +37,9 @@ import {
   PROHIBITIONS,
   RELATED_LINES,
   REPRINT_WORDS,
+  SOCIAL_PROMPTS,
   SOURCE_LINE_LABELS,
+  WARNING_SLOGANS,
   anyOf,
   anyOfPadded,
 } from './vocabulary';
@@ -85,7 +90,7 @@ const PLAYER_REQUEST = new RegExp(
 /** A notice about the text itself: first published or came from (`本文首发于…`, `首发于微信公众号…`). */
 const FIRST_PUBLISHED = `(${anyOf(NOTICE_SUBJECTS)})?(首发|首發)(于|於|在)|(${anyOf(NOTICE_SUBJECTS)})(${anyOf(
   FIRST_PUBLISHED_VERBS,
-)})|(${anyOf(NOTICE_SUBJECTS)})(由|经|經)[^。，]{1,24}(授权|授權)`;
+)})|(${anyOf(NOTICE_SUBJECTS)})(由|经|經|获|獲)[^。，]{1,24}(授权|授權)`;
 
 /** A reprint or copyright notice (`未经授权，禁止转载`, `版权归…所有`, `转载请注明出处`, `本网原创稿件`). */
 const REPRINT =
@@ -104,6 +109,23 @@ const NOTICE_SENTENCE = new RegExp(`(^|[。！？；!?;]\\s*)(${FIRST_PUBLISHED}
 
 /** A line wholly in brackets (`【…权益归…所有。未经授权，不得转载。】`, corpus qq-peer). */
 const BRACKETED = /^\s*([【[（(〔［])[\s\S]*([】\]）)〕］])\s*$/;
+
+/** A Taiwanese portal's health or investment warning (`★…提醒您：飲酒過量，有害健康。`, `【警語】禁止酒駕…`). */
+const WARNING = lead(
+  `([^：:，。]{0,12}(提醒您|提醒你)\\s*[:：]\\s*)?((警語|警语)[】\\]:：]?\\s*)?(${anyOf(WARNING_SLOGANS)})([，,。！!；;\\s]|$)`,
+);
+
+/** An opinion disclaimer (`本文不代表本站立场`, `*文章为作者独立观点，不代表虎嗅网立场`). */
+const DISCLAIMER = lead(
+  `(${anyOf(DISCLAIMER_SUBJECTS)})[^。]{0,40}(${anyOf(DISCLAIMER_WORDS)})[^。，]{0,20}(${anyOf(DISCLAIMER_OBJECTS)})`,
+);
+
+/** An image-rights notice (`图片来自网络，如有侵权请联系删除`, `文中图片来源于网络，侵删`). */
+const IMAGE_RIGHTS = lead('(文中|部分|本文)?(图片|圖片|素材|配图|配圖)[^。]{0,16}(侵权|侵權|侵删|侵刪)');
+
+/** A byline standing alone (`〔記者林志明／台北報導〕`, `（中央社記者林志明台北12日電）`). */
+const BYLINE_LINE =
+  /^[〔［（(【[]?\s*((特派|實習|实习)?(記者|记者)[^。，,／/]{2,12}[／/][^。，,]{1,10}(報導|报道)|中央社(記者|记者)?[^。，,]{2,16}(電|电))[〕］）)】\]]?$/;
 
 /** A mailing prompt (`投稿邮箱：…`, `新闻线索请发邮件至…`, `爆料熱線 0931…`, `欢迎来信`). */
 const MAIL_PROMPT = lead(
@@ -131,7 +153,7 @@ const FOLLOW = lead(
 
 /** A portal's more-news line, the whole line (`更多中台新聞網報導`, `看更多ETtoday新聞`). */
 export const MORE_NEWS = lead(
-  `(${anyOf(MORE_NEWS_OPENINGS)})[^。，！？!?]{0,16}(${anyOf(MORE_NEWS_ENDINGS)})\\s*[>》»→]*\\s*$`,
+  `(${anyOf(MORE_NEWS_OPENINGS)})[^。，！？!?]{0,16}(${anyOf(MORE_NEWS_ENDINGS)})\\s*[>＞》»→】\\]:：]*\\s*$`,
 );
 
 /** A hotline notice opening (HOTLINE_OPENINGS), its line naming a hotline. */
@@ -204,7 +226,18 @@ const NOISE_LINES: readonly RegExp[] = [
   new RegExp(`^(${anyOf(RELATED_LINES)})\\s*[:：]?$`),
   MAIL_PROMPT,
   MORE_NEWS,
+  WARNING,
+  DISCLAIMER,
+  IMAGE_RIGHTS,
+  BYLINE_LINE,
+  // a self-media account's closing line; a wire site's correction link
+  /^[-—–_=\s]*END[-—–_=\s]*$/,
+  /^[【[]\s*(我要)?纠错\s*[】\]]/,
 ];
+
+/** A social prompt (`点个“在看”`, `请点赞、在看、分享`) makes a line of at most SOCIAL_MAX characters noise. */
+const SOCIAL_PROMPT = new RegExp(anyOf(SOCIAL_PROMPTS));
+const SOCIAL_MAX = 30;
 
 /** Is `t` (a block's whole text) a noise line? */
 export function isNoiseLine(t: string): boolean {
@@ -214,6 +247,7 @@ export function isNoiseLine(t: string): boolean {
     NOISE_LINES.some((re) => re.test(s)) ||
     PAPER_CREDIT.some((re) => re.test(s)) ||
     hotlineLine(s) ||
+    (countChars(s) <= SOCIAL_MAX && SOCIAL_PROMPT.test(s)) ||
     (BRACKETED.test(s) && NOTICE_SENTENCE.test(s.slice(1)))
   );
 }

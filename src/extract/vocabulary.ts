@@ -273,6 +273,9 @@ export const RELATED_HEADINGS: readonly string[] = [
   '猜你喜欢',
   '热门文章',
   '往期回顾',
+  '往期推荐',
+  '往期精彩',
+  '热文推荐',
   '相關新聞',
   '相關閱讀',
   '相關文章',
@@ -558,6 +561,70 @@ export const HOTLINE_OPENINGS: readonly string[] = [
 
 /** The hotline nouns (`自殺防治諮詢專線：1925`, `張老師專線1980`, `24小時熱線2389 2222`). */
 export const HOTLINE_NOUNS: readonly string[] = ['專線', '专线', '熱線', '热线'];
+
+/**
+ * Fixed health and investment warnings Taiwanese portals print under stories (`★…提醒您：飲酒過量，有害健康`,
+ * `投資一定有風險，基金投資有賺有賠…`); a line is one when it opens with a slogan followed by punctuation or its end.
+ */
+export const WARNING_SLOGANS: readonly string[] = [
+  '飲酒過量，有害健康',
+  '飲酒過量有害健康',
+  '饮酒过量，有害健康',
+  '饮酒过量有害健康',
+  '禁止酒駕',
+  '禁止酒驾',
+  '喝酒不開車',
+  '喝酒不开车',
+  '未成年請勿飲酒',
+  '吸菸有害健康',
+  '吸煙有害健康',
+  '吸烟有害健康',
+  '投資一定有風險',
+  '投资有风险',
+  '理財有風險',
+];
+
+/**
+ * Openings of an opinion disclaimer (`本文不代表本站立场`, `*文章为作者独立观点，不代表…立场`); the line is one when
+ * it also says whose view it is not (DISCLAIMER_WORDS).
+ */
+export const DISCLAIMER_SUBJECTS: readonly string[] = [
+  '本文',
+  '文章',
+  '此文',
+  '该文',
+  '該文',
+  '作者',
+  '以上内容',
+  '以上內容',
+];
+
+/** What a disclaimer says of the text (`不代表…立场`, `仅代表作者观点`), before DISCLAIMER_OBJECTS. */
+export const DISCLAIMER_WORDS: readonly string[] = ['不代表', '仅代表', '僅代表', '独立', '獨立'];
+
+/** What a disclaimer's DISCLAIMER_WORDS are about (`立场`, `观点`). */
+export const DISCLAIMER_OBJECTS: readonly string[] = ['立场', '立場', '观点', '觀點', '看法'];
+
+/** Social prompts of self-media accounts (`点个“在看”`, `请点赞、在看、分享`): a short line with one is a prompt. */
+export const SOCIAL_PROMPTS: readonly string[] = [
+  '点个在看',
+  '點個在看',
+  '点个“在看”',
+  '“在看”',
+  '「在看」',
+  '点赞、在看',
+  '點讚、在看',
+  '在看、',
+  '、在看',
+  '点个赞',
+  '點個讚',
+  '请点赞',
+  '請點讚',
+  '记得点赞',
+  '記得點讚',
+  '一键三连',
+  '一鍵三連',
+];
 
 /** Openings of a portal's closing more-news line (`更多中台新聞網報導`, `看更多ETtoday新聞`). */
 export const MORE_NEWS_OPENINGS: readonly string[] = [
