@@ -422,12 +422,28 @@ class BodyPass {
   }
 }
 
+/** A date with a time (`2023-05-12 19:02`, `2023年5月12日 19:02`): an article's info line. */
+const TIMESTAMP = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}/;
+
+/**
+ * Does `el` open an article of its own: a headline (h1–h3) first, then a timestamp within its first 200 characters?
+ * The next articles an infinite scroll appends (test/fixtures/kinds/body-feed-next-articles.html) do; the parts of
+ * one split body and its sections (a subheading, paragraphs) do not.
+ */
+function opensAnArticle(el: Element): boolean {
+  let first = el.firstElementChild;
+  while (first && !(first.textContent ?? '').trim()) first = first.nextElementSibling;
+  if (!first || !/^H[1-3]$/.test(first.tagName.toUpperCase())) return false;
+  return TIMESTAMP.test((el.textContent ?? '').slice(0, 200));
+}
+
 /**
  * Siblings that continue the body (an article split by an ad or a picture block into several containers): as in
  * Readability, a sibling scoring at least a fifth of the top candidate (a twentieth when it shares the top's tag and
  * class: the parts of one template), or a plain paragraph of prose, with few links and no clutter class name. Small
  * blocks between the first and the last part (subheadings, picture blocks, captions) belong to the article too, unless
- * named like clutter. Returned in document order, including `best`; empty when `best` is alone.
+ * named like clutter. A sibling that opens an article of its own (opensAnArticle) or is a stream (streams.ts) is none.
+ * Returned in document order, including `best`; empty when `best` is alone.
  */
 function bodySiblings(best: Element, bestScore: number, stats: Map<Element, NodeStats>): Element[] {
   const parent = best.parentElement;
@@ -442,6 +458,7 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
     if (weight < 0 || linkDensity(s) > 0.25) return false;
     const final = s.score * (1 - linkDensity(s)); // (a positive name alone, e.g. id="post-member", does not qualify)
     const sameKind = !!cls && sib.tagName === best.tagName && (sib.getAttribute('class') ?? '') === cls;
+    if (opensAnArticle(sib)) return false;
     const prose = sib.tagName.toUpperCase() === 'P' && s.chars >= 40 && s.punct >= 2 && linkDensity(s) < 0.1;
     const scores = final >= Math.max(10, bestScore * 0.2) || (sameKind && final >= Math.max(3, bestScore * 0.05));
     // a teaser feed or a comment stream next to the article scores like a part of it (body-feed-teaser-ul.html)
