@@ -10,6 +10,7 @@ import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
 import { MORE_NEWS, isNoiseLine, isPhotoCaption } from './noise-lines';
+import { textNodes } from './text';
 import { RELATED_HEADINGS, anyOf } from './vocabulary';
 
 export { isNoiseLine };
@@ -103,6 +104,7 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
   dropNoiseLines(root, headlineMatcher(opts));
   dropBareNoiseText(root);
   dropTrailingLinkLines(root);
+  dropGluedNotice(root);
   dropEmptyContainers(root);
   markCaptions(root);
   return root;
@@ -309,6 +311,26 @@ function dropTrailingLinkLines(root: Element): void {
     if (n && linkChars(el) / n < 0.95) break;
     el.remove();
   }
+}
+
+/**
+ * The tail of a text after a sentence end (。！？ or a closing quote): a bracketed note (`（本文首发于…）`,
+ * `(责任编辑:X)`) or a last sentence of at most 80 characters; group 1 is the sentence end, group 2 the tail.
+ */
+const GLUED_TAIL =
+  /([。！？!?”」』])\s*([（(【[][^（(【[）)】\]]{2,80}[）)】\]]|[^。！？!?”」』（(【[]{4,80}[。！？!?]?)\s*$/;
+
+/**
+ * A notice or credit glued to the end of the last paragraph (`…效果明显。（本文首发于…）`, `…。(责任编辑:X)`): the
+ * tail of its last text is cut when it is a noise line of its own (noise-lines.ts isNoiseLine). A wire story's `（完）`
+ * is none (test/fixtures/kinds/body-glued-control-wire-end.html).
+ */
+function dropGluedNotice(root: Element): void {
+  let last: Text | null = null;
+  for (const n of textNodes(root)) if (hasChars(n.nodeValue ?? '')) last = n;
+  const v = last?.nodeValue ?? '';
+  const m = GLUED_TAIL.exec(v);
+  if (last && m && isNoiseLine(m[2])) last.nodeValue = v.slice(0, m.index + m[1].length);
 }
 
 /** Pass 8: containers left without text, media or a `<br>` pair (a blank line), innermost first. */
