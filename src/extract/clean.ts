@@ -11,7 +11,7 @@ import { countChars, hasChars } from './cjk';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
 import { MORE_NEWS, isNoiseLine, isPhotoCaption } from './noise-lines';
 import { textNodes } from './text';
-import { RELATED_HEADINGS, anyOf } from './vocabulary';
+import { AUTHOR_TAIL_LABELS, RELATED_HEADINGS, anyOf } from './vocabulary';
 
 export { isNoiseLine };
 
@@ -330,8 +330,14 @@ function dropGluedNotice(root: Element): void {
   for (const n of textNodes(root)) if (hasChars(n.nodeValue ?? '')) last = n;
   const v = last?.nodeValue ?? '';
   const m = GLUED_TAIL.exec(v);
-  if (last && m && isNoiseLine(m[2])) last.nodeValue = v.slice(0, m.index + m[1].length);
+  if (last && m && !AUTHOR_TAIL.test(m[2]) && isNoiseLine(m[2])) last.nodeValue = v.slice(0, m.index + m[1].length);
 }
+
+/**
+ * A writer's credit closing the last paragraph (`…美好生活需要。(文/图 刘玺东 易赛楠)`) is the article's own signature:
+ * the corpus keeps it in the body (cjddsb-1's body_last), so dropGluedNotice leaves it.
+ */
+const AUTHOR_TAIL = new RegExp(`^[（(【[]?\\s*(文|图|圖|${anyOf(AUTHOR_TAIL_LABELS)})`);
 
 /** Pass 8: containers left without text, media or a `<br>` pair (a blank line), innermost first. */
 function dropEmptyContainers(root: Element): void {

@@ -127,6 +127,7 @@ export const CREDIT_LINE_LABELS: readonly string[] = [
   '通訊員',
   '執筆人',
   '執筆',
+  '撰文',
 ];
 
 /** Two-character roles that portals also print padded to three columns (`监  制`), for the same noise lines. */
@@ -169,7 +170,18 @@ export const UPDATE_VERB = '更新';
 export const LABELLED_DATE_VERBS: readonly string[] = ['发布', '发表'];
 
 /** Labels of a date line that clean.ts drops from the body as a noise line (`发布时间：…`, `更新时间：…`). */
-export const DATE_LINE_LABELS: readonly string[] = ['发布时间', '发布日期', '更新时间', '时间', '日期'];
+export const DATE_LINE_LABELS: readonly string[] = [
+  '发布时间',
+  '发布日期',
+  '更新时间',
+  '时间',
+  '日期',
+  '發布時間',
+  '發佈時間',
+  '發布日期',
+  '更新時間',
+  '時間',
+];
 
 /** Verbs of the info line that titles a page whose <title> is only a channel name (title.ts titleBeforeInfoLine). */
 export const INFO_LINE_VERBS: readonly string[] = ['发布'];
@@ -357,6 +369,26 @@ export const LINE_MARKS: readonly string[] = [
   '»',
   '＞',
   '>',
+];
+
+/**
+ * Labels of a writer's credit that closes the last paragraph (`(文/图 X)`, `（记者 X）`): the article's own signature,
+ * kept when a glued notice is cut (clean.ts dropGluedNotice; `文` and `图` are matched there as single characters).
+ */
+export const AUTHOR_TAIL_LABELS: readonly string[] = [
+  '作者',
+  '记者',
+  '記者',
+  '撰稿',
+  '撰文',
+  '通讯员',
+  '通訊員',
+  '执笔',
+  '執筆',
+  '实习生',
+  '實習生',
+  '摄影',
+  '攝影',
 ];
 
 /** What a video player's placeholder names (`您的浏览器…`, `视频加载失败`, `播放器載入中`). */
