@@ -1,6 +1,6 @@
 /**
  * Streams inside or beside an article: a teaser feed (repeated cards that each start with a headline link on a line
- * of its own) or a comment stream (repeated messages that carry a comment action, an IP location or a relative time).
+ * of its own and show a time or a count) or a comment stream (repeated messages that carry a comment action, an IP location or a relative time).
  * Found as a group of at least STREAM_MIN siblings with the same tag and class, most of them such items. Read-only;
  * body.ts reads the page with it, to keep a stream from being chosen as the body, joined to it or left at its end
  * (page kinds: portal article + infinite feed, article + comment stream). Fixtures: test/fixtures/kinds/body-feed-*.html, body-comments-*.html; the
@@ -8,7 +8,7 @@
  * none of them is a stream.
  */
 import { countChars } from './cjk';
-import { COMMENT_MARKS, RELATIVE_TIME_UNITS, anyOf } from './vocabulary';
+import { COMMENT_MARKS, RELATIVE_TIME_UNITS, TEASER_COUNTS, anyOf } from './vocabulary';
 
 /** A group needs this many members to be a stream (detect.ts listItems reads list pages with the same floor). */
 const STREAM_MIN = 4;
@@ -53,13 +53,26 @@ function lineOfItsOwn(a: Element): boolean {
   }
 }
 
-/** Is `item` (its text without whitespace `t`) a teaser: a headline link of 6+ characters on its own line first? */
+/**
+ * What a teaser card shows besides its headline: a date or time (`05-11 09:42`, `2023-05-12`), a relative time, or a
+ * count of comments, reads or likes (`128评论`). A digest article's linked headlines carry none
+ * (test/fixtures/kinds/body-feed-control-digest.html).
+ */
+const TEASER_META = new RegExp(
+  `(19|20)\\d{2}[-/.年]\\d{1,2}|\\d{1,2}[-/月]\\d{1,2}|\\d{1,2}:\\d{2}|\\d+\\s*(${anyOf(TEASER_COUNTS)})|\\d+\\s*(${anyOf(RELATIVE_TIME_UNITS)})前`,
+);
+
+/**
+ * Is `item` (its text without whitespace `t`) a teaser: a headline link of 6+ characters on its own line first, and
+ * a TEASER_META?
+ */
 function isTeaser(item: Element, t: string): boolean {
   const a = item.querySelector('a');
   if (!a) return false;
   const linkText = (a.textContent ?? '').replace(/\s+/g, '');
   const at = t.indexOf(linkText);
-  return linkText.length >= 6 && at >= 0 && at < 40 && linkText.length < t.length && lineOfItsOwn(a);
+  if (linkText.length < 6 || at < 0 || at >= 40 || linkText.length >= t.length) return false;
+  return TEASER_META.test(t.slice(at + linkText.length)) && lineOfItsOwn(a);
 }
 
 /** Is `item` a teaser or a comment? */

@@ -340,6 +340,23 @@ export const COMMENT_MARKS: readonly string[] = [
   'IP屬地',
 ];
 
+/** What a teaser card counts after a number (`128评论`, `3.2万阅读`; streams.ts). */
+export const TEASER_COUNTS: readonly string[] = [
+  '评论',
+  '評論',
+  '条评论',
+  '則留言',
+  '留言',
+  '阅读',
+  '閱讀',
+  '浏览',
+  '瀏覽',
+  '赞',
+  '讚',
+  '跟帖',
+  '次播放',
+];
+
 /** Units of a relative time (`3小时前`, `5分鐘前`) on comments and teaser cards (streams.ts). */
 export const RELATIVE_TIME_UNITS: readonly string[] = ['秒', '分钟', '分鐘', '小时', '小時', '天'];
 
