@@ -133,8 +133,8 @@ export interface BodyChoice {
   element: Element | null;
   /**
    * The body as several containers, in document order: the sibling containers it is split into (`element` among
-   * them), or the children of `element` before a stream that closes it (partsBeforeStream); empty when the body is
-   * `element` whole.
+   * them), or the children of `element` that are no stream beside the article (partsWithoutStreams); empty when the
+   * body is `element` whole.
    */
   siblings: Element[];
   /** Final score of the chosen container. */
@@ -205,7 +205,7 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
   const page = pass.visit(root, root.tagName.toUpperCase(), false);
   const { element, score } = bestCandidate(pass.candidates, pass.stats);
   let siblings = element ? bodySiblings(element, score, pass.stats) : [];
-  if (element && !siblings.length) siblings = partsBeforeStream(element, pass.stats);
+  if (element && !siblings.length) siblings = partsWithoutStreams(element, pass.stats);
   return { element, siblings, score, stats: pass.stats, page, markers: { root, texts: pass.markers } };
 }
 
@@ -487,41 +487,33 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
 const ARTICLE_MIN = 100;
 
 /**
- * The first stream among the children of `el`: a group of them (streams.ts streamAmong), or a child that is a stream
- * block (a teaser list or a comment box in its wrapper); its first element and its characters. Null when none.
+ * The children of `el` that are no stream (streams.ts: a group of them, streamAmong, or a child that is a stream block,
+ * a teaser list or a comment box in its wrapper), when the streams hold at least half as much text as the rest: the
+ * body would be half as long again as its article block or more. Portal article + infinite feed and aggregator pages
+ * append the next teaser cards inside the article container itself (test/fixtures/kinds/body-feed-flat-cards.html) or
+ * under its paragraphs in a wrapper (body-feed-column-wrapper.html); article + comment stream pages render the comment
+ * box there (body-comments-inside-text-box.html). Empty when there is no stream, when text stands directly in `el`
+ * (paragraphs written as `<br>`-separated text: not containers of their own), or when the rest is no article (under
+ * ARTICLE_MIN characters or three clause marks: a forum thread's title, test/fixtures/engine/forum.html).
  */
-function streamIn(el: Element): { start: Element; chars: number } | null {
+function partsWithoutStreams(el: Element, stats: Map<Element, NodeStats>): Element[] {
   const among = streamAmong(el);
-  for (const c of el.children) {
-    if (among && c === among.items[0]) return { start: c, chars: among.chars };
-    if (c.children.length && isStreamBlock(c)) return { start: c, chars: countChars(c.textContent ?? '') };
-  }
-  return null;
-}
-
-/**
- * The children of `el` before a stream among them (streamIn) that comes after the article and is at least as long as
- * it: the body would be twice its article block or more. Portal article + infinite feed and aggregator pages append
- * the next teaser cards inside the article container itself (test/fixtures/kinds/body-feed-flat-cards.html) or
- * under its paragraphs in a wrapper (body-feed-column-wrapper.html); article + comment stream pages render the
- * comment box there (body-comments-inside-text-box.html). Empty when there is no such stream, when text stands directly in
- * `el` before it (paragraphs written as `<br>`-separated text: not containers of their own), or when what comes
- * before it is no article (under ARTICLE_MIN characters or three clause marks: a forum thread's title,
- * test/fixtures/engine/forum.html).
- */
-function partsBeforeStream(el: Element, stats: Map<Element, NodeStats>): Element[] {
-  const stream = streamIn(el);
-  if (!stream) return [];
-  const first = stream.start;
+  let streamChars = among?.chars ?? 0;
   const parts: Element[] = [];
   let chars = 0;
   let punct = 0;
-  for (let n = el.firstChild; n && n !== first; n = n.nextSibling) {
+  for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 3 && countChars(n.nodeValue ?? '')) return [];
-    if (n.nodeType !== 1) continue;
-    parts.push(n as Element);
-    chars += stats.get(n as Element)?.chars ?? 0;
-    punct += stats.get(n as Element)?.punct ?? 0;
+    if (n.nodeType !== 1 || among?.items.includes(n as Element)) continue;
+    const c = n as Element;
+    const s = stats.get(c);
+    if (s && c.firstElementChild && isStreamBlock(c)) {
+      streamChars += s.chars;
+      continue;
+    }
+    parts.push(c);
+    chars += s?.chars ?? 0;
+    punct += s?.punct ?? 0;
   }
-  return chars >= ARTICLE_MIN && punct >= 3 && stream.chars >= chars ? parts : [];
+  return streamChars && chars >= ARTICLE_MIN && punct >= 3 && streamChars * 2 >= chars ? parts : [];
 }
