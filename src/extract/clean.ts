@@ -1,7 +1,8 @@
 /**
  * Cleaning of the chosen body (a detached clone; the page is never touched): drop clutter by site rule, by class
  * name, by Chinese marker text and by link density, then drop in-body noise lines (noise-lines.ts: credits, player
- * placeholders, notices, prompts, promos, pagers, a repeated title) and mark photo captions.
+ * placeholders, notices, prompts, promos, pagers, a repeated title), cut a notice glued to the last paragraph, and
+ * mark photo captions.
  * Sources of the patterns: the corpus labels `body_noise` and `must_not_contain` (test/fixtures/corpus/labels.jsonl)
  * and cases 03, 15, 16, 17 and 22 (test/fixtures/cases); they are written for the kind of line (every portal words
  * them alike), not for one page. The words they look for are vocabulary.ts lists.
@@ -321,7 +322,7 @@ const GLUED_TAIL =
   /([。！？!?”」』])\s*([（(【[][^（(【[）)】\]]{2,80}[）)】\]]|[^。！？!?”」』（(【[]{4,80}[。！？!?]?)\s*$/;
 
 /**
- * A notice or credit glued to the end of the last paragraph (`…效果明显。（本文首发于…）`, `…。(责任编辑:X)`): the
+ * Pass 8: a notice or credit glued to the end of the last paragraph (`…效果明显。（本文首发于…）`, `…。(责任编辑:X)`): the
  * tail of its last text is cut when it is a noise line of its own (noise-lines.ts isNoiseLine). A wire story's `（完）`
  * is none (test/fixtures/kinds/body-glued-control-wire-end.html).
  */
@@ -339,7 +340,7 @@ function dropGluedNotice(root: Element): void {
  */
 const AUTHOR_TAIL = new RegExp(`^[（(【[]?\\s*(文|图|圖|${anyOf(AUTHOR_TAIL_LABELS)})`);
 
-/** Pass 8: containers left without text, media or a `<br>` pair (a blank line), innermost first. */
+/** Pass 9: containers left without text, media or a `<br>` pair (a blank line), innermost first. */
 function dropEmptyContainers(root: Element): void {
   for (const el of [
     ...root.querySelectorAll('div, section, p, span, ul, ol, li, blockquote, center, strong, b, font'),
