@@ -7,8 +7,9 @@
  * (Readability counts only ASCII commas, so Chinese prose scores as if it had none). Length counts in characters,
  * one point per 50 (a CJK character carries about what a short English word does).
  */
-import { countAll } from './cjk';
+import { countAll, countChars } from './cjk';
 import { MARKER_LEADS, NO_MARKER_TEXT, isMarkerText } from './markers';
+import { isStreamBlock, streamAmong } from './streams';
 import { textNodes } from './text';
 
 /** Tags whose content is never article text. */
@@ -130,7 +131,11 @@ export interface NodeStats {
 export interface BodyChoice {
   /** The chosen container in the original document (read-only), or null. */
   element: Element | null;
-  /** The body as several sibling containers (document order, `element` among them), or empty when it is one. */
+  /**
+   * The body as several containers, in document order: the sibling containers it is split into (`element` among
+   * them), or the children of `element` that are no stream beside the article (partsWithoutStreams); empty when the
+   * body is `element` whole.
+   */
   siblings: Element[];
   /** Final score of the chosen container. */
   score: number;
@@ -199,11 +204,21 @@ export function chooseBody(doc: Document, skip?: (el: Element) => boolean): Body
   const pass = new BodyPass(root, skip);
   const page = pass.visit(root, root.tagName.toUpperCase(), false);
   const { element, score } = bestCandidate(pass.candidates, pass.stats);
-  const siblings = element ? bodySiblings(element, score, pass.stats) : [];
+  let siblings = element ? bodySiblings(element, score, pass.stats) : [];
+  if (element && !siblings.length) siblings = partsWithoutStreams(element, pass.stats);
   return { element, siblings, score, stats: pass.stats, page, markers: { root, texts: pass.markers } };
 }
 
-/** The candidate with the highest final score, (score + class weight) × (1 − link density); null when none is above 0. */
+/** A stream outscoring the article is passed over for a candidate scoring at least this share of it. */
+const STREAM_RIVAL_SHARE = 0.3;
+
+/**
+ * The candidate with the highest final score, (score + class weight) × (1 − link density); null when none is above 0.
+ * When that candidate is a stream (streams.ts: a teaser feed or a comment stream long enough to outscore the article
+ * it hangs under; test/fixtures/kinds/body-comments-generated-classes.html), the best candidate neither inside nor
+ * around it with at least three paragraphs and STREAM_RIVAL_SHARE of its score is the body instead. A thread of
+ * posts or a channel list has no such rival outside its items, so it stays what it is (detect.ts reads it as a list).
+ */
 function bestCandidate(
   candidates: readonly Element[],
   stats: Map<Element, NodeStats>,
@@ -211,14 +226,40 @@ function bestCandidate(
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of candidates) {
-    const s = stats.get(el)!;
-    const final = (s.score + classWeight(el)) * (1 - linkDensity(s));
+    const final = finalScore(el, stats);
     if (final > bestScore) {
       bestScore = final;
       best = el;
     }
   }
+  if (best && isStreamBlock(best)) {
+    const rival = streamRival(best, bestScore, candidates, stats);
+    if (rival) return rival;
+  }
   return { element: best, score: bestScore };
+}
+
+/** A candidate's final score: (score + class weight) × (1 − link density). */
+function finalScore(el: Element, stats: Map<Element, NodeStats>): number {
+  const s = stats.get(el)!;
+  return (s.score + classWeight(el)) * (1 - linkDensity(s));
+}
+
+/** The best candidate to take instead of the stream `stream` (see bestCandidate), or null. */
+function streamRival(
+  stream: Element,
+  streamScore: number,
+  candidates: readonly Element[],
+  stats: Map<Element, NodeStats>,
+): { element: Element; score: number } | null {
+  let rival: { element: Element; score: number } | null = null;
+  for (const el of candidates) {
+    const final = finalScore(el, stats);
+    if (final < streamScore * STREAM_RIVAL_SHARE || (rival && final <= rival.score)) continue;
+    if (stats.get(el)!.paragraphs < 3 || stream.contains(el) || el.contains(stream)) continue;
+    if (!isStreamBlock(el)) rival = { element: el, score: final };
+  }
+  return rival;
 }
 
 /**
@@ -381,12 +422,28 @@ class BodyPass {
   }
 }
 
+/** A date with a time (`2023-05-12 19:02`, `2023年5月12日 19:02`): an article's info line. */
+const TIMESTAMP = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}/;
+
+/**
+ * Does `el` open an article of its own: a headline (h1–h3) first, then a timestamp within its first 200 characters?
+ * The next articles an infinite scroll appends (test/fixtures/kinds/body-feed-next-articles.html) do; the parts of
+ * one split body and its sections (a subheading, paragraphs) do not.
+ */
+function opensAnArticle(el: Element): boolean {
+  let first = el.firstElementChild;
+  while (first && !(first.textContent ?? '').trim()) first = first.nextElementSibling;
+  if (!first || !/^H[1-3]$/.test(first.tagName.toUpperCase())) return false;
+  return TIMESTAMP.test((el.textContent ?? '').slice(0, 200));
+}
+
 /**
  * Siblings that continue the body (an article split by an ad or a picture block into several containers): as in
  * Readability, a sibling scoring at least a fifth of the top candidate (a twentieth when it shares the top's tag and
  * class: the parts of one template), or a plain paragraph of prose, with few links and no clutter class name. Small
  * blocks between the first and the last part (subheadings, picture blocks, captions) belong to the article too, unless
- * named like clutter. Returned in document order, including `best`; empty when `best` is alone.
+ * named like clutter. A sibling that opens an article of its own (opensAnArticle) or is a stream (streams.ts) is none.
+ * Returned in document order, including `best`; empty when `best` is alone.
  */
 function bodySiblings(best: Element, bestScore: number, stats: Map<Element, NodeStats>): Element[] {
   const parent = best.parentElement;
@@ -401,8 +458,11 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
     if (weight < 0 || linkDensity(s) > 0.25) return false;
     const final = s.score * (1 - linkDensity(s)); // (a positive name alone, e.g. id="post-member", does not qualify)
     const sameKind = !!cls && sib.tagName === best.tagName && (sib.getAttribute('class') ?? '') === cls;
+    if (opensAnArticle(sib)) return false;
     const prose = sib.tagName.toUpperCase() === 'P' && s.chars >= 40 && s.punct >= 2 && linkDensity(s) < 0.1;
-    return final >= Math.max(10, bestScore * 0.2) || (sameKind && final >= Math.max(3, bestScore * 0.05)) || prose;
+    const scores = final >= Math.max(10, bestScore * 0.2) || (sameKind && final >= Math.max(3, bestScore * 0.05));
+    // a teaser feed or a comment stream next to the article scores like a part of it (body-feed-teaser-ul.html)
+    return prose || (scores && !isStreamBlock(sib));
   });
   const first = part.indexOf(true);
   const last = part.lastIndexOf(true);
@@ -421,4 +481,39 @@ function bodySiblings(best: Element, bestScore: number, stats: Map<Element, Node
     out.push(sib);
   }
   return out;
+}
+
+/** The fewest characters of an article block before a stream (detect.ts gives a body under 100 no chance). */
+const ARTICLE_MIN = 100;
+
+/**
+ * The children of `el` that are no stream (streams.ts: a group of them, streamAmong, or a child that is a stream block,
+ * a teaser list or a comment box in its wrapper), when the streams hold at least half as much text as the rest: the
+ * body would be half as long again as its article block or more. Portal article + infinite feed and aggregator pages
+ * append the next teaser cards inside the article container itself (test/fixtures/kinds/body-feed-flat-cards.html) or
+ * under its paragraphs in a wrapper (body-feed-column-wrapper.html); article + comment stream pages render the comment
+ * box there (body-comments-inside-text-box.html). Empty when there is no stream, when text stands directly in `el`
+ * (paragraphs written as `<br>`-separated text: not containers of their own), or when the rest is no article (under
+ * ARTICLE_MIN characters or three clause marks: a forum thread's title, test/fixtures/engine/forum.html).
+ */
+function partsWithoutStreams(el: Element, stats: Map<Element, NodeStats>): Element[] {
+  const among = streamAmong(el);
+  let streamChars = among?.chars ?? 0;
+  const parts: Element[] = [];
+  let chars = 0;
+  let punct = 0;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3 && countChars(n.nodeValue ?? '')) return [];
+    if (n.nodeType !== 1 || among?.items.includes(n as Element)) continue;
+    const c = n as Element;
+    const s = stats.get(c);
+    if (s && c.firstElementChild && isStreamBlock(c)) {
+      streamChars += s.chars;
+      continue;
+    }
+    parts.push(c);
+    chars += s?.chars ?? 0;
+    punct += s?.punct ?? 0;
+  }
+  return streamChars && chars >= ARTICLE_MIN && punct >= 3 && streamChars * 2 >= chars ? parts : [];
 }

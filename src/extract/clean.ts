@@ -1,7 +1,8 @@
 /**
  * Cleaning of the chosen body (a detached clone; the page is never touched): drop clutter by site rule, by class
- * name, by Chinese marker text and by link density, then drop in-body noise lines (原标题, 本文来源/责任编辑 credits,
- * video-player placeholders, 点击进入专题, 返回…首页, disclaimers, promos, pagers, a repeated title).
+ * name, by Chinese marker text and by link density, then drop in-body noise lines (noise-lines.ts: credits, player
+ * placeholders, notices, prompts, promos, pagers, a repeated title), cut a notice glued to the last paragraph, and
+ * mark photo captions.
  * Sources of the patterns: the corpus labels `body_noise` and `must_not_contain` (test/fixtures/corpus/labels.jsonl)
  * and cases 03, 15, 16, 17 and 22 (test/fixtures/cases); they are written for the kind of line (every portal words
  * them alike), not for one page. The words they look for are vocabulary.ts lists.
@@ -9,76 +10,15 @@
 import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
-import {
-  CREDIT_LINE_LABELS,
-  DATE_LINE_LABELS,
-  PADDED_ROLE_LABELS,
-  RELATED_HEADINGS,
-  RELATED_LINES,
-  SOURCE_LINE_LABELS,
-  anyOf,
-  anyOfPadded,
-} from './vocabulary';
+import { MORE_NEWS, isNoiseLine, isPhotoCaption } from './noise-lines';
+import { textNodes } from './text';
+import { AUTHOR_TAIL_LABELS, RELATED_HEADINGS, anyOf } from './vocabulary';
 
-/**
- * Whole-line noise: a short block whose text matches one of these is not body text. Anchored at the start (after
- * optional brackets) so a sentence that merely mentions e.g. 来源 survives.
- */
-const NOISE_LINES: readonly RegExp[] = [
-  /^[（(【[]?\s*原标题/,
-  new RegExp(`^[（(【[]?\\s*(${anyOf(SOURCE_LINE_LABELS)})\\s*[:：]`),
-  /^[（(【[]?\s*(本文)?来自[^，。]{1,20}[，,].{0,20}下载/,
-  new RegExp(`^[（(【[]?\\s*(${anyOf(CREDIT_LINE_LABELS)}|${anyOfPadded(PADDED_ROLE_LABELS)})\\s*[:：︰|︱｜/]`),
-  /^[（(【[]?\s*(免责|特别|版权|平台|郑重)?声明\s*[】\]:：]/,
-  /^[（(【[]?\s*(免责声明|特别声明|版权声明)/,
-  /不构成.{0,8}投资建议/,
-  /仅代表作者(本人)?(个人)?观点/,
-  /^点击进入/,
-  /^返回.{0,10}(首页|搜狐)/,
-  /您的浏览器.{0,6}(无法|不支持|不能).{0,4}播放/,
-  /(浏览器|播放器).{0,12}(不支持|无法播放|版本过低|加载中)/,
-  /^视频(加载中|载入中)/,
-  /请(安装|升级|更新).{0,10}(Flash|flash|浏览器|播放器)/,
-  /^分享\s*[:：]/,
-  /关注.{0,12}(客户端|APP|App|app|微博|抖音|视频号)/,
-  /(关注|關注).{0,12}(公众号|公眾號|微信号|微信號)/,
-  /(下载|下載|打开|打開).{0,12}(APP|App|app|客户端|客戶端)/,
-  /(粉丝团|粉絲團|按个赞|按個讚)/,
-  /^(正在加载|加载中|載入中)/,
-  /^(精彩|热门|熱門|更多)?(视频|視頻|图片|圖片)?推荐$/,
-  /(权益|版权|版權)归.{0,16}(所有|享有)|独家所有/,
-  /^(文章)?关键词\s*[:：]/,
-  /^\S{0,6}声明\s*[:：]/,
-  /^(展开全文|查看全文|展开阅读全文|阅读全文|点击查看全文)/,
-  /^(文章)?标签\s*[:：]/,
-  /(打印本页|关闭窗口|打印此页|收藏本页|【打印】|【关闭】)/,
-  /^[【[]?\s*字[体号]\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中/,
-  new RegExp(`^(${anyOf(DATE_LINE_LABELS)})\\s*[:：]`),
-  // site footer lines that slip into a body container
-  /Copyright|All Rights Reserved|ICP[备证]|版权所有|返回顶部|网站地图|关于我们.{0,6}联系我们|举报(电话|邮箱|中心|入口)|^举报$|违法和不良信息/i,
-  /(浏览次数|阅读次数|点击数|阅读量|浏览量)\s*[:：]/,
-  /(长按|扫描|扫码|识别).{0,8}二维码/,
-  /^(点击|戳).{0,6}(蓝字|关注|阅读原文)/,
-  /^(欢迎|敬请|请)关注/,
-  /^(本文)?(转载|转自|摘自)[于自]?\s*[:：]?/,
-  /转载请(注明|联系|务必)/,
-  /^未经.{0,12}(授权|许可|同意).{0,12}(转载|使用|复制)/,
-  /^版权(所有|归|声明)/,
-  /^(分享到|分享至|转发到|转播到|扫一扫|扫描二维码)/,
-  /^发布于\s*[:：]/,
-  // a bare timestamp line (date and time) is the info line; a bare date may be a transcript's dateline (corpus cmse-1)
-  /^(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?$/,
-  /^(上一篇|下一篇)\s*[:：]/,
-  /^(上一页|下一页|首页|尾页|末页)$/,
-  new RegExp(`^(${anyOf(RELATED_LINES)})\\s*[:：]?$`),
-];
+export { isNoiseLine };
 
 /** Link texts that are navigation even inside a paragraph (`…道阻且长。返回腾讯网首页>>`). */
 const NOISE_LINKS =
   /^[【[]?\s*(返回.{0,10}(首页|搜狐|频道)|点击进入(专题)?|查看更多|查看原文|阅读原文|进入专题|更多精彩|展开全文|查看全文|下载.{0,8}(APP|客户端))/i;
-
-/** A block of this many characters or fewer may be a noise line (long paragraphs are prose even if they match). */
-const NOISE_MAX = 120;
 
 /** A related-list heading: the block and the link lists after it are dropped. */
 const RELATED_HEADING = new RegExp(`^[【[]?\\s*(${anyOf(RELATED_HEADINGS)})\\s*[】\\]]?\\s*[:：]?`);
@@ -89,6 +29,13 @@ const CLUTTER_CLASS =
 
 /** camelCase and snake ad containers (`adInContent`, `gg_ad`, `ad_box`); case-sensitive so `adopt`, `header` pass. */
 const AD_CLASS = /(^|\s)(ad[A-Z0-9]\w*|\w+_ad|ad_\w+|gg\d*x\d+|gg_\w+)(\s|$)/;
+
+/**
+ * Names of the blocks that hold an article's text, never clutter: content/article/text/body words, and the TRS CMS
+ * editor box (`TRS_Editor`, whose `Editor` reads like an editor-credit block; a short government article in it was
+ * dropped whole, test/fixtures/kinds/body-writer-credit-bottom.html).
+ */
+const BODY_CLASS = /(^|\s)(content|article|text|body|TRS_Editor)/i;
 
 /** Names of blocks that are clutter at any size short of a whole article (comment threads, related lists). */
 const STRONG_CLUTTER_CLASS =
@@ -113,13 +60,6 @@ function linkChars(el: Element): number {
 export function isMarkerClutter(el: Element, t: string): boolean {
   const chars = countChars(t);
   return chars < 40 || linkChars(el) / chars > 0.5;
-}
-
-/** Is `t` (a block's whole text) a noise line? */
-export function isNoiseLine(t: string): boolean {
-  const s = t.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
-  if (!s || countChars(s) > NOISE_MAX) return false;
-  return NOISE_LINES.some((re) => re.test(s));
 }
 
 /** Is this block a pager (上一页/下一页 links, or a row of page numbers)? */
@@ -152,7 +92,8 @@ export interface CleanOptions {
 const HEADLINE_MAX = 150;
 
 /**
- * Clean a detached body clone in place: the passes below, in this order (each reads what the one before left).
+ * Clean a detached body clone in place: the passes below, in this order (each reads what the one before left), then
+ * mark its photo captions (markCaptions).
  * Never removes the root itself; removes nothing outside it.
  * @returns the same element
  */
@@ -164,7 +105,9 @@ export function cleanBody(root: Element, opts: CleanOptions = {}): Element {
   dropNoiseLines(root, headlineMatcher(opts));
   dropBareNoiseText(root);
   dropTrailingLinkLines(root);
+  dropGluedNotice(root);
   dropEmptyContainers(root);
+  markCaptions(root);
   return root;
 }
 
@@ -235,7 +178,7 @@ function isClutterContainer(el: Element): boolean {
  * characters or over 30% links. `chars` gives the block's character count (read once, on first call).
  */
 function clutterByName(el: Element, name: string, chars: () => number): boolean {
-  if (!name.trim() || /(^|\s)(content|article|text|body)/i.test(name)) return false;
+  if (!name.trim() || BODY_CLASS.test(name)) return false;
   return (
     (CLUTTER_CLASS.test(name) && chars() < 300 && !hasMedia(el)) ||
     (AD_CLASS.test(name) && chars() < 300) ||
@@ -307,13 +250,13 @@ function dropNoiseLines(root: Element, isHeadline: HeadlineMatcher): void {
 }
 
 /**
- * Is the leaf block `el` (its text `t`, without whitespace `key`) noise? Drops it when so: a related-list heading
- * with the link blocks right after it, a noise line or a pager (keeping its images), or a block starting with a
+ * Is the leaf block `el` (its text `t`, without whitespace `key`) noise? Drops it when so: a related-list heading or
+ * a portal's more-news line (`更多…報導`) with the link blocks right after it, a noise line or a pager (keeping its images), or a block starting with a
  * clutter heading that isMarkerClutter takes (not when it holds media).
  * @returns true when `el` was noise (a noise line made only of media stays, but is not text either)
  */
 function dropNoiseLeaf(el: Element, t: string, key: string): boolean {
-  if (RELATED_HEADING.test(t) && countChars(t) < 30) {
+  if ((RELATED_HEADING.test(t) && countChars(t) < 30) || MORE_NEWS.test(t.trim())) {
     dropRelatedList(el);
     return true;
   }
@@ -371,7 +314,33 @@ function dropTrailingLinkLines(root: Element): void {
   }
 }
 
-/** Pass 8: containers left without text, media or a `<br>` pair (a blank line), innermost first. */
+/**
+ * The tail of a text after a sentence end (。！？ or a closing quote): a bracketed note (`（本文首发于…）`,
+ * `(责任编辑:X)`) or a last sentence of at most 80 characters; group 1 is the sentence end, group 2 the tail.
+ */
+const GLUED_TAIL =
+  /([。！？!?”」』])\s*([（(【[][^（(【[）)】\]]{2,80}[）)】\]]|[^。！？!?”」』（(【[]{4,80}[。！？!?]?)\s*$/;
+
+/**
+ * Pass 8: a notice or credit glued to the end of the last paragraph (`…效果明显。（本文首发于…）`, `…。(责任编辑:X)`): the
+ * tail of its last text is cut when it is a noise line of its own (noise-lines.ts isNoiseLine). A wire story's `（完）`
+ * is none (test/fixtures/kinds/body-glued-control-wire-end.html).
+ */
+function dropGluedNotice(root: Element): void {
+  let last: Text | null = null;
+  for (const n of textNodes(root)) if (hasChars(n.nodeValue ?? '')) last = n;
+  const v = last?.nodeValue ?? '';
+  const m = GLUED_TAIL.exec(v);
+  if (last && m && !AUTHOR_TAIL.test(m[2]) && isNoiseLine(m[2])) last.nodeValue = v.slice(0, m.index + m[1].length);
+}
+
+/**
+ * A writer's credit closing the last paragraph (`…美好生活需要。(文/图 刘玺东 易赛楠)`) is the article's own signature:
+ * the corpus keeps it in the body (cjddsb-1's body_last), so dropGluedNotice leaves it.
+ */
+const AUTHOR_TAIL = new RegExp(`^[（(【[]?\\s*(文|图|圖|${anyOf(AUTHOR_TAIL_LABELS)})`);
+
+/** Pass 9: containers left without text, media or a `<br>` pair (a blank line), innermost first. */
 function dropEmptyContainers(root: Element): void {
   for (const el of [
     ...root.querySelectorAll('div, section, p, span, ul, ol, li, blockquote, center, strong, b, font'),
@@ -392,4 +361,48 @@ function removeKeepingMedia(el: Element): void {
   const imgs = [...el.querySelectorAll('img')];
   if (imgs.length && el.parentNode) for (const img of imgs) el.parentNode.insertBefore(img, el);
   el.remove();
+}
+
+/** The attribute marking a photo caption in the cleaned copy: serialize.ts writes it as a figcaption, not as text. */
+export const CAPTION_MARK = 'data-qd-caption';
+
+/** Captions are marked only while they are at most this share of the body: a photo story's captions are its text. */
+const CAPTION_SHARE = 0.3;
+
+/**
+ * Last: mark the uncredited photo captions (noise-lines.ts isPhotoCaption: 图为…, 图注：…, 圖說：…) that are a
+ * figcaption or stand right under or over an image, as CAPTION_MARK: they describe a picture, they are not the
+ * article's text (corpus gmw-peer, youth-peer; test/fixtures/kinds/body-caption-*.html), but the reader still shows
+ * them under it. None is marked when together they exceed CAPTION_SHARE of the body (corpus xinhuanet-2, a photo
+ * story).
+ */
+function markCaptions(root: Element): void {
+  const captions: Element[] = [];
+  let chars = 0;
+  for (const el of new Set([...leafBlocks(root), ...root.querySelectorAll('figcaption')])) {
+    const t = text(el);
+    if (!isPhotoCaption(t) || hasMedia(el)) continue;
+    if (el.tagName.toUpperCase() !== 'FIGCAPTION' && !el.closest('figure') && !besideMedia(el, root)) continue;
+    captions.push(el);
+    chars += countChars(t);
+  }
+  if (!captions.length || chars > countChars(root.textContent ?? '') * CAPTION_SHARE) return;
+  for (const el of captions) el.setAttribute(CAPTION_MARK, '');
+}
+
+/**
+ * Is the nearest block before or after `el` (through its ancestors up to `root`, past blocks without text or media)
+ * an image without text?
+ */
+function besideMedia(el: Element, root: Element): boolean {
+  for (const dir of ['previousElementSibling', 'nextElementSibling'] as const) {
+    for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+      let sib = at[dir];
+      while (sib && !hasMedia(sib) && !hasChars(sib.textContent ?? '')) sib = sib[dir];
+      if (!sib) continue;
+      if (hasMedia(sib) && !hasChars(sib.textContent ?? '')) return true;
+      break;
+    }
+  }
+  return false;
 }

@@ -7,6 +7,7 @@
 import type { ArticleImage } from './article';
 import { captionOf, imageRecord, imageSource } from './images';
 import { countChars } from './cjk';
+import { CAPTION_MARK } from './clean';
 
 const KEEP_BLOCK = new Set([
   'P',
@@ -126,6 +127,8 @@ class BodyWriter {
   private text = '';
   /** Text nodes with content and images written so far (an element that added none is left out). */
   private emitted = 0;
+  /** Writing a marked photo caption: its text goes into the HTML only, not into the paragraphs. */
+  private muted = false;
 
   constructor(
     private readonly root: Element,
@@ -176,6 +179,7 @@ class BodyWriter {
   private block(el: Element): void {
     const tag = el.tagName.toUpperCase();
     if (DROP.has(tag)) return;
+    if (el.hasAttribute(CAPTION_MARK)) return this.caption(el);
     if (tag === 'HR') {
       this.out.push('<hr>\n');
       return;
@@ -228,6 +232,22 @@ class BodyWriter {
     else this.out.push(`</${name}>\n`);
   }
 
+  /**
+   * A photo caption marked by cleaning (clean.ts markCaptions): a figcaption in the HTML, left out of the paragraph
+   * text, left out altogether when it writes nothing.
+   */
+  private caption(el: Element): void {
+    const start = this.out.length;
+    const before = this.emitted;
+    this.muted = true;
+    this.out.push('<figcaption>');
+    this.inlineChildren(el);
+    this.out.push('</figcaption>\n');
+    this.muted = false;
+    this.text = '';
+    if (this.emitted === before) this.out.length = start;
+  }
+
   /** Inline content: text, a line break, an image, a link, a block inside phrasing content, a kept or unwrapped tag. */
   private inline(n: Node): void {
     if (n.nodeType === 3) return this.textNode(n);
@@ -241,7 +261,10 @@ class BodyWriter {
       this.endPara();
     } else if (tag === 'IMG') this.image(el);
     else if (tag === 'A') this.link(el);
-    else if (BLOCKISH.has(tag)) {
+    else if (el.hasAttribute(CAPTION_MARK)) {
+      this.endPara();
+      this.caption(el);
+    } else if (BLOCKISH.has(tag)) {
       // a block inside phrasing content: unwrapped in the HTML, its own paragraph in the text
       this.endPara();
       this.inlineChildren(el);
@@ -263,7 +286,7 @@ class BodyWriter {
     const v = n.nodeValue ?? '';
     if (/\S/.test(v)) this.emitted++;
     this.out.push(esc(v));
-    this.text += v.replace(/\s+/g, ' ');
+    if (!this.muted) this.text += v.replace(/\s+/g, ' ');
   }
 
   /** An image with a real source (images.ts imageSource) and its record; dropped without one. */
@@ -298,12 +321,15 @@ function hasBlockChild(el: Element): boolean {
   return false;
 }
 
-/** The DROP tags as one selector, in lower case (it then matches svg's own case too). */
-const DROP_SELECTOR = [...DROP].map((t) => t.toLowerCase()).join(',');
+/**
+ * What serialisation writes no text of, as one selector: the DROP tags in lower case (it then matches svg's own case
+ * too) and the marked photo captions.
+ */
+const DROP_SELECTOR = [...[...DROP].map((t) => t.toLowerCase()), `[${CAPTION_MARK}]`].join(',');
 
 /**
  * The Article's charCount of `root` without serialising it: `countChars` of serializeBody's paragraph text, which is
- * every text node outside the dropped (script-like) tags with whitespace runs made one space. Counted natively: the
+ * every text node outside the dropped (script-like) tags and the marked captions with whitespace runs made one space. Counted natively: the
  * root's text minus the text of its outermost dropped elements (the content script's page load needs only this count
  * for the verdict: page load's budget, scripts/bench.ts). lazy-load.test.ts checks it equals the serialised count on
  * every fixture.

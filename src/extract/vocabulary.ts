@@ -443,13 +443,38 @@ export const CREDIT_LINE_LABELS: readonly string[] = [
   '记者',
   '通讯员',
   '总监制',
+  '执笔人',
+  '执笔',
+  '責任編輯',
+  '責編',
+  '編輯',
+  '編審',
+  '審核',
+  '審校',
+  '校對',
+  '記者',
+  '通訊員',
+  '執筆人',
+  '執筆',
+  '撰文',
 ];
 
 /** Two-character roles that portals also print padded to three columns (`监  制`), for the same noise lines. */
 export const PADDED_ROLE_LABELS: readonly string[] = ['监制', '审读', '策划', '统筹', '出品', '主编'];
 
 /** Source labels of a source line that clean.ts drops from the body (`本文来源：X`). */
-export const SOURCE_LINE_LABELS: readonly string[] = ['本文来源', '文章来源', '稿件来源', '信息来源', '来源'];
+export const SOURCE_LINE_LABELS: readonly string[] = [
+  '本文来源',
+  '文章来源',
+  '稿件来源',
+  '信息来源',
+  '来源',
+  '本文來源',
+  '文章來源',
+  '稿件來源',
+  '資料來源',
+  '來源',
+];
 
 /**
  * The labels a one-field text may carry before its value (metadata-credits.ts): a site rule's source, author or editor
@@ -483,7 +508,18 @@ export const LABELLED_DATE_VERBS: readonly string[] = ['发布', '發佈', '發�
 export const ROC_DATE_LABELS: readonly string[] = ['日期', '時間', '时间', '發布', '發佈', '发布', '發表', '更新'];
 
 /** Labels of a date line that clean.ts drops from the body as a noise line (`发布时间：…`, `更新时间：…`). */
-export const DATE_LINE_LABELS: readonly string[] = ['发布时间', '发布日期', '更新时间', '时间', '日期'];
+export const DATE_LINE_LABELS: readonly string[] = [
+  '发布时间',
+  '发布日期',
+  '更新时间',
+  '时间',
+  '日期',
+  '發布時間',
+  '發佈時間',
+  '發布日期',
+  '更新時間',
+  '時間',
+];
 
 /** Verbs of the info line that titles a page whose <title> is only a channel name (title.ts titleBeforeInfoLine). */
 export const INFO_LINE_VERBS: readonly string[] = ['发布', '發佈', '發布'];
@@ -595,6 +631,23 @@ export const RELATED_HEADINGS: readonly string[] = [
   '猜你喜欢',
   '热门文章',
   '往期回顾',
+  '往期推荐',
+  '往期精彩',
+  '热文推荐',
+  '相關新聞',
+  '相關閱讀',
+  '相關文章',
+  '相關連結',
+  '相關報導',
+  '延伸閱讀',
+  '推薦閱讀',
+  '更多閱讀',
+  '熱門推薦',
+  '精彩推薦',
+  '為您推薦',
+  '猜你喜歡',
+  '熱門文章',
+  '熱門新聞',
 ];
 
 /** Related-list headings that are a noise line when they stand alone on a line (clean.ts NOISE_LINES). */
@@ -607,6 +660,477 @@ export const RELATED_LINES: readonly string[] = [
   '推荐阅读',
   '热点推荐',
   '精彩推荐',
+  '相關新聞',
+  '相關閱讀',
+  '相關文章',
+  '相關連結',
+  '延伸閱讀',
+  '推薦閱讀',
+  '熱門推薦',
+  '精彩推薦',
+];
+
+/**
+ * Words of a comment stream's messages (streams.ts): reply, like and report actions, the IP location platforms print
+ * since 2022, simplified and traditional. A group of repeated items most of which carry one is a comment stream.
+ */
+export const COMMENT_MARKS: readonly string[] = [
+  '回复',
+  '回覆',
+  '点赞',
+  '點讚',
+  '举报',
+  '舉報',
+  '檢舉',
+  'IP属地',
+  'IP屬地',
+];
+
+/** What a teaser card counts after a number (`128评论`, `3.2万阅读`; streams.ts). */
+export const TEASER_COUNTS: readonly string[] = [
+  '评论',
+  '評論',
+  '条评论',
+  '則留言',
+  '留言',
+  '阅读',
+  '閱讀',
+  '浏览',
+  '瀏覽',
+  '赞',
+  '讚',
+  '跟帖',
+  '次播放',
+];
+
+/** Units of a relative time (`3小时前`, `5分鐘前`) on comments and teaser cards (streams.ts). */
+export const RELATIVE_TIME_UNITS: readonly string[] = ['秒', '分钟', '分鐘', '小时', '小時', '天'];
+
+/*
+ * In-body noise lines (noise-lines.ts). Each list below feeds one kind of line; noise-lines.ts anchors every pattern
+ * at the start of the line (after an optional bracket or ※-like mark) or reads the whole line, so a sentence that
+ * merely contains the words stays. Fixtures: test/fixtures/kinds/body-*.html, their negative controls included.
+ */
+
+/** Marks that open a notice line (`※珍惜生命…`, `＊本文…`, `▲`), read past before a line's first word. */
+export const LINE_MARKS: readonly string[] = [
+  '※',
+  '＊',
+  '*',
+  '★',
+  '☆',
+  '▲',
+  '△',
+  '●',
+  '■',
+  '◎',
+  '◆',
+  '▶',
+  '►',
+  '▸',
+  '→',
+  '»',
+  '＞',
+  '>',
+];
+
+/**
+ * Labels of a writer's credit that closes the last paragraph (`(文/图 X)`, `（记者 X）`): the article's own signature,
+ * kept when a glued notice is cut (clean.ts dropGluedNotice; `文` and `图` are matched there as single characters).
+ */
+export const AUTHOR_TAIL_LABELS: readonly string[] = [
+  '作者',
+  '记者',
+  '記者',
+  '撰稿',
+  '撰文',
+  '通讯员',
+  '通訊員',
+  '执笔',
+  '執筆',
+  '实习生',
+  '實習生',
+  '摄影',
+  '攝影',
+];
+
+/** What a video player's placeholder names (`您的浏览器…`, `视频加载失败`, `播放器載入中`). */
+export const PLAYER_NOUNS: readonly string[] = [
+  '浏览器',
+  '瀏覽器',
+  '播放器',
+  '视频',
+  '視頻',
+  '影片',
+  'video',
+  'Video',
+  'Flash',
+  'flash',
+  'HTML5',
+];
+
+/** What a player placeholder says went wrong or is under way, after a PLAYER_NOUNS word. */
+export const PLAYER_STATES: readonly string[] = [
+  '暂时无法播放',
+  '暫時無法播放',
+  '暂不支持',
+  '暫不支援',
+  '无法播放',
+  '無法播放',
+  '不能播放',
+  '不支持',
+  '不支援',
+  '加载失败',
+  '加載失敗',
+  '载入失败',
+  '載入失敗',
+  '播放失败',
+  '播放失敗',
+  '加载出错',
+  '加載出錯',
+  '加载中',
+  '加載中',
+  '载入中',
+  '載入中',
+  '版本过低',
+  '版本過低',
+];
+
+/**
+ * Labels before an e-paper credit (`来源：《某某日报》2023年5月12日第5版`, `（原载2023年5月12日《某某晚报》）`,
+ * `本文刊发于《…》…A3版`): the line names a paper, a date and maybe a page, nothing else.
+ */
+export const PAPER_CREDIT_LABELS: readonly string[] = [
+  '本文刊发于',
+  '本文刊發於',
+  '本文原载于',
+  '本文原載於',
+  '原文刊于',
+  '原文刊於',
+  '刊发于',
+  '刊發於',
+  '原载于',
+  '原載於',
+  '原载',
+  '原載',
+  '刊于',
+  '刊於',
+  '载于',
+  '載於',
+  '来源',
+  '來源',
+  '摘自',
+  '转自',
+  '轉自',
+];
+
+/** Subjects of a notice about the text itself (`本文首发于…`, `本网原创稿件…`). */
+export const NOTICE_SUBJECTS: readonly string[] = [
+  '本文',
+  '本篇',
+  '此文',
+  '该文',
+  '該文',
+  '文章',
+  '本稿',
+  '本站',
+  '本网',
+  '本網',
+  '本报',
+  '本報',
+];
+
+/** Verbs of a first-published-on or came-from notice after a NOTICE_SUBJECTS word (`本文来自微信公众号…`). */
+export const FIRST_PUBLISHED_VERBS: readonly string[] = [
+  '首发于',
+  '首發於',
+  '首发在',
+  '首發在',
+  '来自',
+  '來自',
+  '转载自',
+  '轉載自',
+  '转自',
+  '轉自',
+  '原载于',
+  '原載於',
+  '选自',
+  '選自',
+  '摘编自',
+  '摘編自',
+  '刊发于',
+  '刊發於',
+];
+
+/** Words that forbid or condition reprinting (`禁止转载`, `转载请注明出处`, `未經授權 不得轉載`). */
+export const REPRINT_WORDS: readonly string[] = [
+  '转载',
+  '轉載',
+  '转贴',
+  '轉貼',
+  '复制',
+  '複製',
+  '摘编',
+  '摘編',
+  '抄袭',
+  '抄襲',
+];
+
+/** Prohibitions before a REPRINT_WORDS word. */
+export const PROHIBITIONS: readonly string[] = ['禁止', '严禁', '嚴禁', '谢绝', '謝絕', '请勿', '請勿', '不得'];
+
+/** Permissions after 未经/未經 (`未经授权`, `未經同意`). */
+export const PERMISSIONS: readonly string[] = ['授权', '授權', '许可', '許可', '同意', '允许', '允許'];
+
+/** Copyright nouns of a copyright line (`版权归…所有`, `著作權屬於…`). */
+export const COPYRIGHT_NOUNS: readonly string[] = ['版权', '版權', '著作权', '著作權', '权益', '權益'];
+
+/**
+ * Heads of a mailing prompt (`投稿邮箱：…`, `新闻线索请发邮件至…`, `爆料熱線`, `欢迎读者来信`); the line is one when a
+ * colon, an address, a number or a request follows the head, or nothing does.
+ */
+export const MAIL_PROMPT_HEADS: readonly string[] = [
+  '欢迎读者来信',
+  '歡迎讀者來信',
+  '欢迎来信',
+  '歡迎來信',
+  '欢迎投稿',
+  '歡迎投稿',
+  '欢迎爆料',
+  '歡迎爆料',
+  '投稿邮箱',
+  '投稿郵箱',
+  '投稿信箱',
+  '投稿地址',
+  '投稿方式',
+  '投稿',
+  '新闻线索',
+  '新聞線索',
+  '爆料热线',
+  '爆料熱線',
+  '爆料专线',
+  '爆料專線',
+  '爆料邮箱',
+  '爆料郵箱',
+  '爆料',
+  '报料热线',
+  '報料熱線',
+  '报料邮箱',
+  '報料郵箱',
+  '新闻热线',
+  '新聞熱線',
+  '读者热线',
+  '讀者熱線',
+  '联系邮箱',
+  '聯絡信箱',
+  '商务合作',
+  '商務合作',
+];
+
+/** Verbs of an app promo, at the start of its line (`下载XX客户端`, `打开APP阅读全文`, `立即下載…App`). */
+export const APP_VERBS: readonly string[] = ['下载', '下載', '打开', '打開', '安装', '安裝', '前往'];
+
+/** What an app promo promotes, within a few characters after an APP_VERBS word. */
+export const APP_NOUNS: readonly string[] = ['APP', 'App', 'app', '客户端', '客戶端', '應用程式'];
+
+/**
+ * Openings of the suicide-prevention notices Taiwanese and Hong Kong portals append (`※珍惜生命，拒絕自殺…`,
+ * `如你／妳需要情緒支援，請致電…`); the line is one when it also names a hotline.
+ */
+export const HOTLINE_OPENINGS: readonly string[] = [
+  '珍惜生命',
+  '拒絕自殺',
+  '拒绝自杀',
+  '自殺不能解決問題',
+  '自杀不能解决问题',
+  '請給自己一個機會',
+  '请给自己一个机会',
+  '如你／妳需要',
+  '如你/妳需要',
+  '如你需要',
+  '如妳需要',
+  '如果你需要',
+  '若你需要',
+  '如您需要',
+];
+
+/** The hotline nouns (`自殺防治諮詢專線：1925`, `張老師專線1980`, `24小時熱線2389 2222`). */
+export const HOTLINE_NOUNS: readonly string[] = ['專線', '专线', '熱線', '热线'];
+
+/**
+ * Fixed health and investment warnings Taiwanese portals print under stories (`★…提醒您：飲酒過量，有害健康`,
+ * `投資一定有風險，基金投資有賺有賠…`); a line is one when it opens with a slogan followed by punctuation or its end.
+ */
+export const WARNING_SLOGANS: readonly string[] = [
+  '飲酒過量，有害健康',
+  '飲酒過量有害健康',
+  '饮酒过量，有害健康',
+  '饮酒过量有害健康',
+  '禁止酒駕',
+  '禁止酒驾',
+  '喝酒不開車',
+  '喝酒不开车',
+  '未成年請勿飲酒',
+  '吸菸有害健康',
+  '吸煙有害健康',
+  '吸烟有害健康',
+  '投資一定有風險',
+  '投资有风险',
+  '理財有風險',
+];
+
+/**
+ * Openings of an opinion disclaimer (`本文不代表本站立场`, `*文章为作者独立观点，不代表…立场`); the line is one when
+ * it also says whose view it is not (DISCLAIMER_WORDS).
+ */
+export const DISCLAIMER_SUBJECTS: readonly string[] = [
+  '本文',
+  '文章',
+  '此文',
+  '该文',
+  '該文',
+  '作者',
+  '以上内容',
+  '以上內容',
+];
+
+/** What a disclaimer says of the text (`不代表…立场`, `仅代表作者观点`), before DISCLAIMER_OBJECTS. */
+export const DISCLAIMER_WORDS: readonly string[] = ['不代表', '仅代表', '僅代表', '独立', '獨立'];
+
+/** What a disclaimer's DISCLAIMER_WORDS are about (`立场`, `观点`). */
+export const DISCLAIMER_OBJECTS: readonly string[] = ['立场', '立場', '观点', '觀點', '看法'];
+
+/** Social prompts of self-media accounts (`点个“在看”`, `请点赞、在看、分享`): a short line with one is a prompt. */
+export const SOCIAL_PROMPTS: readonly string[] = [
+  '点个在看',
+  '點個在看',
+  '点个“在看”',
+  '“在看”',
+  '「在看」',
+  '点赞、在看',
+  '點讚、在看',
+  '在看、',
+  '、在看',
+  '点个赞',
+  '點個讚',
+  '请点赞',
+  '請點讚',
+  '记得点赞',
+  '記得點讚',
+  '一键三连',
+  '一鍵三連',
+];
+
+/** Openings of a portal's closing more-news line (`更多中台新聞網報導`, `看更多ETtoday新聞`). */
+export const MORE_NEWS_OPENINGS: readonly string[] = [
+  '點我看更多',
+  '点我看更多',
+  '點擊看更多',
+  '点击看更多',
+  '看更多',
+  '閱讀更多',
+  '阅读更多',
+  '更多',
+];
+
+/** What a more-news line ends with (`…報導`, `…新聞`, `…影音`). */
+export const MORE_NEWS_ENDINGS: readonly string[] = [
+  '新聞',
+  '新闻',
+  '報導',
+  '报道',
+  '文章',
+  '消息',
+  '影音',
+  '影片',
+  '视频',
+  '視頻',
+  '內容',
+  '内容',
+];
+
+/** Verbs of a subscribe or follow line (`訂閱《…》電子報`, `追蹤…Instagram`). */
+export const FOLLOW_VERBS: readonly string[] = [
+  '點我訂閱',
+  '点我订阅',
+  '立即訂閱',
+  '立即订阅',
+  '免費訂閱',
+  '免费订阅',
+  '訂閱',
+  '订阅',
+  '追蹤',
+  '追踪',
+  '關注',
+  '关注',
+  '加入',
+];
+
+/** Channels a follow line names after a FOLLOW_VERBS word. */
+export const FOLLOW_CHANNELS: readonly string[] = [
+  '電子報',
+  '电子报',
+  '頻道',
+  '频道',
+  'YouTube',
+  'Youtube',
+  '粉絲團',
+  '粉丝团',
+  '粉絲專頁',
+  '粉丝专页',
+  'LINE',
+  'Line',
+  'Instagram',
+  'IG',
+  'Facebook',
+  '臉書',
+  '脸书',
+  'Google News',
+  'Telegram',
+  'WhatsApp',
+  'Threads',
+  '微博',
+  '抖音',
+  '视频号',
+  '公众号',
+  '公眾號',
+  '微信号',
+  '微信號',
+  '客户端',
+  '客戶端',
+  'APP',
+  'App',
+];
+
+/** Openings of a photo caption line (`图为…`, `图注：…`, `圖說：…`); noise-lines.ts photoCaption. */
+export const CAPTION_OPENINGS: readonly string[] = [
+  '图片说明',
+  '圖片說明',
+  '图为',
+  '圖為',
+  '图注',
+  '圖註',
+  '圖注',
+  '图说',
+  '圖說',
+  '图示',
+  '圖示',
+];
+
+/** Photo credits: a caption carrying one is a news photo's text and stays body text (case 19, corpus xinhuanet-2). */
+export const PHOTO_CREDITS: readonly string[] = [
+  '摄',
+  '攝',
+  '供图',
+  '供圖',
+  '图片来源',
+  '圖片來源',
+  '图源',
+  '圖源',
+  '图／',
+  '圖／',
+  '图/',
+  '圖/',
 ];
 
 /**
@@ -644,6 +1168,18 @@ export const CLUTTER_HEADINGS: readonly string[] = [
   '热门评论',
   '最新评论',
   '广告',
+  '相關新聞',
+  '相關閱讀',
+  '相關文章',
+  '延伸閱讀',
+  '推薦閱讀',
+  '熱門新聞',
+  '為您推薦',
+  '猜你喜歡',
+  '精彩推薦',
+  '網友評論',
+  '熱門評論',
+  '最新評論',
 ];
 
 /**

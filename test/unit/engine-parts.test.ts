@@ -4,7 +4,7 @@ import { countChars, countHanKanaHangul, countPunct, readingMinutes } from '../.
 import { findNextPage } from '../../src/extract/next-page';
 import { imageSource, isPlaceholder } from '../../src/extract/images';
 import { isNoiseLine, cleanBody } from '../../src/extract/clean';
-import { serializeBody } from '../../src/extract/serialize';
+import { serializeBody, serializedChars } from '../../src/extract/serialize';
 import { detectArticle } from '../../src/extract/detect';
 
 const doc = (html: string) =>
@@ -91,7 +91,7 @@ describe('cleaning', () => {
     expect(isNoiseLine('Copyright © 2020 江川新闻网 版权所有')).toBe(true);
     expect(isNoiseLine('群众举报后，执法人员赶到现场。')).toBe(false);
   });
-  it('drops related lists, pagers and credits, keeps captions and images; serialises to allowed tags', () => {
+  it('drops related lists, pagers and credits, keeps images and their captions (as figcaptions, not text); serialises to allowed tags', () => {
     const d =
       doc(`<div id="b"><h1>标题</h1><p>正文第一段，内容很长很长。</p><p style="text-align:center"><img src="/p.jpg" onerror="x()"></p>
       <p style="text-align:center">图为候车的乘客。</p><p><script>evil()</script>正文第二段。</p><p>相关新闻：</p>
@@ -99,7 +99,10 @@ describe('cleaning', () => {
     const root = d.getElementById('b')!.cloneNode(true) as Element;
     cleanBody(root, { title: '标题' });
     const s = serializeBody(root, 'https://n.example.cn/a/1.shtml');
-    expect(s.paragraphs).toEqual(['正文第一段，内容很长很长。', '图为候车的乘客。', '正文第二段。']);
+    // an uncredited caption under its image describes the picture: shown in the HTML, not part of the text
+    expect(s.paragraphs).toEqual(['正文第一段，内容很长很长。', '正文第二段。']);
+    expect(s.html).toContain('<figcaption>图为候车的乘客。</figcaption>');
+    expect(serializedChars(root)).toBe(countChars(s.paragraphs.join('')));
     expect(s.html).not.toMatch(/script|onerror|style=/);
     expect(s.images).toEqual([{ src: 'https://n.example.cn/p.jpg', alt: '', caption: '图为候车的乘客。' }]);
   });
