@@ -40,7 +40,8 @@ function moveStrayContent(doc: Document): void {
   const root = doc.documentElement;
   if (!root) return;
   let body = childTagged(root, 'BODY');
-  for (let n = root.nextSibling; n && !body; n = n.nextSibling) if ((n as Element).tagName === 'BODY') body = n as Element;
+  for (let n = root.nextSibling; n && !body; n = n.nextSibling)
+    if ((n as Element).tagName === 'BODY') body = n as Element;
   const stray = strayNodes(root).filter((n) => n !== body);
   if (!stray.length && (!body || body.parentNode === root)) return;
   body ??= doc.createElement('body');
