@@ -130,8 +130,9 @@ async function followNavigation(): Promise<void> {
   state.article = null;
   load = next;
   const isArticleNow = !!next?.verdict.detection.isArticle;
-  // (the page may have changed since the scan: the declutter reads its marker texts anew)
-  if (wasDecluttered && isArticleNow) await declutterPage(null);
+  // The new page is decluttered as page load would (the 自动净化 setting), or because the old one was: a reader who
+  // decluttered by hand keeps it. (the page may have changed since the scan: the declutter reads its marker texts anew)
+  if (isArticleNow && (wasDecluttered || (await loadSettings()).autoDeclutter)) await declutterPage(null);
   reportVerdict(isArticleNow);
 }
 

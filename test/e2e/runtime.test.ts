@@ -32,6 +32,9 @@ async function openArticle(p: FixturePage): Promise<{ page: Page; tabId: number 
   return { page, tabId };
 }
 
+/** An article address on the gscn host no route serves (reached only by history.pushState). */
+const ARTICLE_PATH_NEXT = '/system/2020/03/18/012340002.shtml';
+
 const snapshot = (page: Page) => page.evaluate(() => ({ html: document.body.outerHTML, x: scrollX, y: scrollY }));
 
 it('assigns the toggle-reader shortcut (commands.getAll)', async () => {
@@ -473,6 +476,22 @@ it('a single-page site that navigates to a page only Readability reads: the part
     expect(article).toMatchObject({ isArticle: true, url: `http://${GSCN_HOST}/system/2020/03/17/012340001.shtml` });
     expect(article.title).toBe('Just-released Minecraft exploit makes it easy to crash game servers');
     expect(article.textContent).toContain('A flaw in the wildly popular online game');
+  } finally {
+    await page.close();
+  }
+});
+
+it('a single-page site that navigates from a list page to an article: the article is decluttered as page load would', async () => {
+  // gscn-3 is a list page (no declutter at page load); the page then shows gscn-1's article under a new URL
+  const { page, tabId } = await openArticle(PAGES.gscn3);
+  try {
+    expect(await page.evaluate(() => !!document.getElementById('qingdu-declutter'))).toBe(false);
+    const gscn1 = readFileSync('test/fixtures/corpus/pages/gscn-1.html', 'utf8');
+    const body = gscn1.slice(gscn1.indexOf('<body'), gscn1.lastIndexOf('</body>')).replace(/^<body[^>]*>/, '');
+    await navigateInPage(page, { html: body, path: ARTICLE_PATH_NEXT });
+    const article = await askContent<{ isArticle: boolean }>(driver, tabId, 'getArticle');
+    expect(article.isArticle).toBe(true);
+    expect(await page.evaluate(() => !!document.getElementById('qingdu-declutter'))).toBe(true);
   } finally {
     await page.close();
   }
