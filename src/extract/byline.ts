@@ -19,6 +19,7 @@ import {
   CREDIT_SEPARATORS,
   NOT_NAME_WORDS,
   NOT_OUTLET_PREFIXES,
+  PAGE_CONTROL_WORDS,
   NOT_SOURCE_WORDS,
   OUTLET_NAMES,
   OUTLET_SUFFIXES,
@@ -255,10 +256,20 @@ function labelHits(t: string): { kind: CreditKind; start: number; end: number }[
   }));
 }
 
-/** `张三/文 李四/图` puts the role after the name: rewritten to the label-first form. */
+/** Where a page control starts: in a bracket (`【字体 大 中 小】`) or before a colon (`浏览次数：356`). */
+const PAGE_CONTROL = new RegExp(
+  `[【\\[]\\s*(?:${anyOf(PAGE_CONTROL_WORDS)})|(?:${anyOf(PAGE_CONTROL_WORDS)})\\s*[:：]`,
+  'g',
+);
+
+/**
+ * `张三/文 李四/图` puts the role after the name: rewritten to the label-first form. A page control after the credits
+ * goes on a line of its own (line breaks end values), so it never joins a name (`记者：马俊峰　【字体：大 中 小】`).
+ */
 function labelFirst(text: string): string {
   return text
     .replace(/[\u3000\u00a0]/g, ' ')
+    .replace(PAGE_CONTROL, '\n$&')
     .replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*文(?![\u4e00-\u9fff])/g, '文/$1 ')
     .replace(/([\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:图|摄)(?![\u4e00-\u9fff])/g, '摄影/$1 ');
 }

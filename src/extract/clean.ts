@@ -209,12 +209,26 @@ function headlineMatcher(opts: CleanOptions): HeadlineMatcher {
     (key.length <= HEADLINE_MAX && key === title());
 }
 
-/** Leaf blocks of `root` in document order: BLOCK_TAGS elements (no table parts) without a block child. */
+/**
+ * Is `el` the only cell of its row: a layout table's line (the one-column tables of government and TRS templates put
+ * the info line, the body and a `【打印本页】【关闭窗口】　责任编辑：X` line in rows of their own:
+ * test/fixtures/kinds/credit-page-controls-gov.html). A data table's cell has neighbours and is never a leaf line.
+ */
+function onlyCellOfRow(el: Element): boolean {
+  const row = el.parentElement;
+  return !!row && row.tagName.toUpperCase() === 'TR' && row.children.length === 1;
+}
+
+/**
+ * Leaf blocks of `root` in document order: BLOCK_TAGS elements without a block child; of the table parts only a cell
+ * alone in its row (onlyCellOfRow).
+ */
 function leafBlocks(root: Element): Element[] {
   const leaves: Element[] = [];
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toUpperCase();
-    if (!BLOCK_TAGS.has(tag) || tag === 'TD' || tag === 'TR' || tag === 'TABLE' || tag === 'TBODY') continue;
+    if (!BLOCK_TAGS.has(tag) || tag === 'TR' || tag === 'TABLE' || tag === 'TBODY') continue;
+    if ((tag === 'TD' || tag === 'TH') && !onlyCellOfRow(el)) continue;
     let leaf = true;
     for (const c of el.children)
       if (BLOCK_TAGS.has(c.tagName.toUpperCase())) {

@@ -133,6 +133,44 @@ export const CREDIT_LABELS: readonly (readonly [string, CreditKind])[] = [
 ];
 
 /**
+ * Page controls printed inside an info line after the credits (`记者：马俊峰　浏览次数：356　【字体：大 中 小】`, the
+ * font-size switcher and hit counter of government and TRS templates): where one starts, a credit's value has ended
+ * (byline.ts labelFirst).
+ */
+export const PAGE_CONTROL_WORDS: readonly string[] = [
+  '字体',
+  '字體',
+  '字号',
+  '字號',
+  '浏览次数',
+  '瀏覽次數',
+  '浏览量',
+  '瀏覽量',
+  '浏览',
+  '瀏覽',
+  '阅读量',
+  '閱讀量',
+  '阅读数',
+  '閱讀數',
+  '阅读',
+  '閱讀',
+  '点击数',
+  '點擊數',
+  '点击量',
+  '點擊量',
+  '点击',
+  '點擊',
+  '访问量',
+  '訪問量',
+  '打印',
+  '列印',
+  '关闭',
+  '關閉',
+  '收藏',
+  '分享到',
+];
+
+/**
  * Labels that are labels only before a separator (CREDIT_SEPARATORS) or a colon, since the character alone is common
  * in text: `文/X`, `文丨X` (author), `图/X` (photographer), `综合：X` (compiler; 综合频道 or 综合报道 are not labels).
  */
