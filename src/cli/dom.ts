@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { parse, serialize } from 'parse5';
 
 /** Elements a browser's parser keeps in <head>; any other element there ends the head (its content goes to <body>). */
 const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'STYLE', 'SCRIPT', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
@@ -67,13 +68,29 @@ function parseTree(html: string): Document {
 }
 
 /**
+ * The page as a browser's parser builds it, written out again: parse5 follows the HTML standard's tree construction
+ * (unclosed `<a>` and `<p>`, misnested formatting tags, tables, foreign content) and writes attribute names in lower
+ * case, which linkedom, matching names as written, needs (`<LINK REL="canonical" HREF=…>` and `<IMG SRC=…>` of old
+ * GB2312-era templates were unseen: test/unit/cli-dom.test.ts). A page nested too deep for the serializer's recursion
+ * is passed on as it is.
+ */
+function asBrowserParses(html: string): string {
+  try {
+    return serialize(parse(html));
+  } catch (e) {
+    if (e instanceof RangeError) return html;
+    throw e;
+  }
+}
+
+/**
  * Parse an HTML string into a Document on Node (linkedom: the fastest of the DOMs the engine supports), in the shape
- * a browser's parser gives: one <html> with <head> and <body>, every visible node inside <body> (moveStrayContent).
+ * a browser's parser gives (asBrowserParses, then moveStrayContent for what still lies outside <body>).
  * linkedom has no document URL, so when the page has no `<base href>` one is added for `url`: relative links and
  * image sources then resolve as they would in the browser.
  */
 export function parseDocument(html: string, url: string): Document {
-  const doc = parseTree(html);
+  const doc = parseTree(asBrowserParses(html));
   moveStrayContent(doc);
   if (url) setDocumentUrl(doc, url);
   return doc;

@@ -100,6 +100,29 @@ function runCases(dir: string, options: ScanOptions): CaseRow[] {
   return rows;
 }
 
+/**
+ * The rows of a labels.jsonl file.
+ * @throws Error naming the file and line of a row that is not a JSON object with a `file`
+ */
+function readLabels(path: string): CorpusLabel[] {
+  const rows: CorpusLabel[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      let row: unknown;
+      try {
+        row = JSON.parse(line);
+      } catch {
+        throw new Error(`${path}:${i + 1}: not a JSON line`);
+      }
+      if (!row || typeof row !== 'object' || typeof (row as CorpusLabel).file !== 'string')
+        throw new Error(`${path}:${i + 1}: not a label (a JSON object with a "file")`);
+      rows.push(row as CorpusLabel);
+    });
+  return rows;
+}
+
 /** The options of `qingdu eval`, and those of them that take a value. */
 const VALUE_FLAGS = ['--corpus', '--cases', '--kinds'];
 const EVAL_FLAGS = [...VALUE_FLAGS, '--verbose', '--generic'];
@@ -138,10 +161,17 @@ export async function runEval(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const labels: CorpusLabel[] = readFileSync(join(corpusDir, 'labels.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
+  if (argv.includes('--kinds') && !existsSync(kindsDir)) {
+    process.stderr.write(`qingdu eval: --kinds ${kindsDir}: no such folder there\n`);
+    return 2;
+  }
+  let labels: CorpusLabel[];
+  try {
+    labels = readLabels(join(corpusDir, 'labels.jsonl'));
+  } catch (e) {
+    process.stderr.write(`qingdu eval: ${(e as Error).message}\n`);
+    return 2;
+  }
 
   const runs: PageRun[] = [];
   // one warm-up page so JIT start-up is not charged to the first page of either engine
@@ -201,15 +231,18 @@ export async function runEval(argv: string[]): Promise<number> {
   out.push(`  ratio (median qingdu / readability) ${(ours.median / (plain.median || 1)).toFixed(2)}`);
 
   out.push('');
-  out.push('failures (qingdu):');
-  for (const r of runs) {
-    const name = r.label.file.replace(/^pages\//, '').replace(/\.html$/, '');
-    for (const f of CORPUS_FIELDS.filter((f) => r.ours[f])) out.push(`  ${name} ${f}: ${r.ours[f]}`);
-    if (verbose)
-      for (const f of CORPUS_FIELDS.filter((f) => r.plain[f])) out.push(`  (readability) ${name} ${f}: ${r.plain[f]}`);
+  const pageName = (r: PageRun) => r.label.file.replace(/^pages\//, '').replace(/\.html$/, '');
+  const failures: string[] = [];
+  for (const r of runs)
+    for (const f of CORPUS_FIELDS.filter((f) => r.ours[f])) failures.push(`  ${pageName(r)} ${f}: ${r.ours[f]}`);
+  for (const c of caseRows) if (c.ours.length) failures.push(`  case ${c.name}: ${c.ours.join('; ')}`);
+  for (const c of kindRows) if (c.ours.length) failures.push(`  kind ${c.name}: ${c.ours.join('; ')}`);
+  out.push('failures (qingdu):', ...(failures.length ? failures : ['  none']));
+  if (verbose) {
+    out.push('', 'failures (plain readability, for comparison):');
+    for (const r of runs)
+      for (const f of CORPUS_FIELDS.filter((f) => r.plain[f])) out.push(`  ${pageName(r)} ${f}: ${r.plain[f]}`);
   }
-  for (const c of caseRows) if (c.ours.length) out.push(`  case ${c.name}: ${c.ours.join('; ')}`);
-  for (const c of kindRows) if (c.ours.length) out.push(`  kind ${c.name}: ${c.ours.join('; ')}`);
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

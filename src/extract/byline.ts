@@ -223,7 +223,9 @@ export function cleanSource(value: string): string | null {
     value
       .replace(/[\u3000\u00a0]/g, ' ')
       .trim()
-      .split(/\s+/)[0] ?? '';
+      .split(/\s+/)[0]
+      // an outlet's name holds no full-width comma or full stop: `网络，如有侵权请联系删除` is a notice after it
+      ?.split(/[，。；]/)[0] ?? '';
   v = v.replace(
     /\d+人参与.*$|\d+评论.*$|\d+条评论.*$|(?:19|20)\d{2}\s*[-年/.].*$|\d{1,2}-\d{1,2}.*$|\d{1,2}:\d{2}.*$/,
     '',

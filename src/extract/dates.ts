@@ -175,6 +175,8 @@ function isoWithOffset(t: string): FoundDate | null {
   const d = dayjs(iso[0].replace(' ', 'T'));
   if (!d.isValid()) return null;
   const b = d.utcOffset(480);
+  // the same years as every other form (valid): `9999-12-31T23:59:59-12:00` is no publication date (break-it trial)
+  if (b.year() < 1990 || b.year() > 2100) return null;
   return { iso: b.format('YYYY-MM-DDTHH:mm:ss') + '+08:00', hasTime: true, yearGuessed: false, index: iso.index };
 }
 

@@ -182,6 +182,10 @@ function hotlineLine(s: string): boolean {
  */
 const NOISE_LINES: readonly RegExp[] = [
   /^[（(【[]?\s*(原标题|原標題)/,
+  // thepaper's closing `（原题为《…》）`: the headline the piece first ran under (corpus thepaper-1)
+  /^[（(【[]?\s*(原题|原題)(为|為)?\s*[:：]?\s*[《「“]/,
+  // a like counter's `+1` left in the body container (corpus xinhuanet-1)
+  /^[+＋]\d{1,4}$/,
   new RegExp(`^[（(【[]?\\s*(${anyOf(SOURCE_LINE_LABELS)})\\s*[:：]`),
   /^[（(【[]?\s*(本文)?来自[^，。]{1,20}[，,].{0,20}下载/,
   new RegExp(`^[（(【[]?\\s*(${anyOf(CREDIT_LINE_LABELS)}|${anyOfPadded(PADDED_ROLE_LABELS)})\\s*[:：︰|︱｜/／]`),

@@ -31,3 +31,27 @@ describe('parseDocument puts stray content in <body>, as browsers do', () => {
     expect(() => extractArticle(doc, 'http://example.com/news/2024/ferry-landings')).not.toThrow();
   });
 });
+
+// Old GB2312-era templates write tags and attributes in capitals; a browser's parser lowers attribute names, linkedom
+// keeps them as written (found by a break-it trial: the canonical, the rule and the images were lost).
+describe('parseDocument reads a page as a browser parses it', () => {
+  it('attribute names in capitals', () => {
+    const doc = parseDocument(
+      `<HTML><HEAD><TITLE>春耕会议召开</TITLE><LINK REL="canonical" HREF="${URL}"></HEAD><BODY><H1>春耕会议召开</H1>${P}${P}${P}<P><IMG SRC="/a.jpg" ALT="图"></P></BODY></HTML>`,
+      URL,
+    );
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(URL);
+    const article = extractArticle(doc, URL);
+    expect(article.canonicalUrl).toBe(URL);
+    expect(article.images.map((i) => i.src)).toEqual(['http://www.chinanews.com.cn/a.jpg']);
+  });
+
+  it('an unclosed <a> ends where the next link starts, and text a table cannot hold goes before the table', () => {
+    const doc = parseDocument(
+      `<html><body><div class="nav"><a href="/">首页<a href="/gn/">国内</a></div><table><tr><td>表</td></tr>${P}</table></body></html>`,
+      URL,
+    );
+    expect(doc.querySelectorAll('a a')).toHaveLength(0);
+    expect(doc.querySelectorAll('table p')).toHaveLength(0);
+  });
+});

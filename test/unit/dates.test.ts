@@ -60,6 +60,11 @@ describe('parseDateValue', () => {
     expect(parseDateValue('1584238380')?.iso).toBe('2020-03-15T10:13:00+08:00');
     expect(parseDateValue('')).toBeNull();
   });
+  it('refuses an ISO date with an offset outside 1990–2100, as every other form (break-it trial)', () => {
+    expect(parseDateValue('9999-12-31T23:59:59-12:00')).toBeNull();
+    expect(parseDateValue('1900-01-01T00:00:00Z')).toBeNull();
+    expect(parseDateValue('2020-03-15T02:13:00Z')?.iso).toBe('2020-03-15T10:13:00+08:00');
+  });
 });
 
 describe('dateFromUrl', () => {
