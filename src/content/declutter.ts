@@ -1,5 +1,5 @@
 import type { MarkerTexts } from '../extract/body';
-import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from '../extract/markers';
+import { CLUTTER_HEADINGS, CLUTTER_SELECTORS, PAGE_CLUTTER_HEADINGS } from '../extract/markers';
 import {
   CLUTTER_ATTR,
   declutterCss,
@@ -46,7 +46,9 @@ export function applyDeclutter(doc: Document, page: DeclutterTarget): boolean {
   const selectors = [...CLUTTER_SELECTORS, ...siteClutterSelectors(page.url, doc)];
   const { sheet, marked } = guardedSelectors(doc, selectors, guard);
   const byMarker = findClutterBlocks(doc, body, CLUTTER_HEADINGS, page.markerTexts);
-  const unguarded = byMarker.filter((el) => !isGuarded(guard, el));
+  // the page's own headings (PAGE_CLUTTER_HEADINGS) outside the body, wherever the structure pass does not reach
+  const byPageMarker = findClutterBlocks(doc, body, PAGE_CLUTTER_HEADINGS).filter((el) => !body.contains(el));
+  const unguarded = [...byMarker, ...byPageMarker].filter((el) => !isGuarded(guard, el));
   for (const el of [...marked, ...unguarded, ...findSpineClutter(doc, guard)]) el.setAttribute(CLUTTER_ATTR, '');
   const style = doc.createElement('style');
   style.id = STYLE_ID;

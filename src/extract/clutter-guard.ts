@@ -8,7 +8,7 @@
  */
 import { countChars } from './cjk';
 import { textNodesMatching } from './text';
-import { FOOTER_WORDS, anyOf } from './vocabulary';
+import { FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
 
 /** A credit line (page kind: article with an editor/author/source credit outside or at the end of the body). */
 const CREDIT_LINE =
@@ -18,6 +18,9 @@ const CREDIT_ANYWHERE = /(责任编辑|责编)\s*[:：]/;
 /** A date or time of the info line (`2019-09-07 13:43:45`, `2019年09月07日`, qq-2's `2019` `09/07` `19:02` apart). */
 const DATE = /(19|20)\d{2}|\d{1,2}\s*[-/月.]\s*\d{1,2}|\d{1,2}:\d{2}/;
 const FOOTER = new RegExp(anyOf(FOOTER_WORDS));
+const SHARE = new RegExp(anyOf(SHARE_WORDS), 'i');
+/** A share/follow/app block is short (a toolbar, a QR box, an app promo). */
+const SHARE_MAX = 60;
 /** Credit and footer lines are short: a long text that merely mentions 来源 is prose. */
 const LINE_MAX = 100;
 /** A footer grows to the outermost ancestor with at most this many characters (the footer block, not the page). */
@@ -38,6 +41,8 @@ export interface PageGuard {
   headline: Element | null;
   /** Elements kept whole: headline, credit and info lines, navigation and footer landmarks. */
   kept: Element[];
+  /** The credit and info lines among `kept`: a share block inside one may still go (chinacomcn-1's 分享到 in `.inform`). */
+  lines: Set<Element>;
 }
 
 /**
@@ -139,14 +144,15 @@ function frameElements(doc: Document, body: Element): Element[] {
  */
 export function pageGuard(doc: Document, body: Element, extra: readonly Element[] = []): PageGuard {
   const headline = findHeadline(doc, body);
+  const lines = creditElements(doc, body, headline);
   const kept = [
     ...(headline ? [headline] : []),
     ...extra.filter((e) => !e.contains(body)),
-    ...creditElements(doc, body, headline),
+    ...lines,
     ...footerElements(doc, body, headline),
     ...frameElements(doc, body),
   ];
-  return { body, headline, kept };
+  return { body, headline, kept, lines: new Set(lines) };
 }
 
 /**
@@ -156,6 +162,15 @@ export function pageGuard(doc: Document, body: Element, extra: readonly Element[
  */
 export function isGuarded(guard: PageGuard, el: Element): boolean {
   if (el.contains(guard.body) || el.tagName === 'HTML' || el.tagName === 'BODY') return true;
-  for (const k of guard.kept) if (el.contains(k) || k.contains(el)) return true;
+  for (const k of guard.kept) {
+    if (el.contains(k)) return true;
+    if (k.contains(el) && !(guard.lines.has(k) && isShareBlock(el))) return true;
+  }
   return false;
+}
+
+/** A share/follow block: short, with a share word (分享到：微博 微信). */
+export function isShareBlock(el: Element): boolean {
+  const text = el.textContent ?? '';
+  return countChars(text) <= SHARE_MAX && SHARE.test(text);
 }

@@ -10,18 +10,15 @@
  * people-1, xinhuanet-1, thepaper-1; test/unit/clutter-spine.test.ts).
  */
 import { countChars } from './cjk';
-import { isGuarded, precedes, type PageGuard } from './clutter-guard';
+import { isGuarded, isShareBlock, precedes, type PageGuard } from './clutter-guard';
 import { markerOf, NO_MARKER_TEXT } from './markers';
 import { isStreamBlock } from './streams';
 import { textNodes } from './text';
-import { CLUTTER_HEADINGS, COMMENT_WORDS, PAGE_CLUTTER_HEADINGS, SHARE_WORDS, anyOf } from './vocabulary';
+import { CLUTTER_HEADINGS, COMMENT_WORDS, PAGE_CLUTTER_HEADINGS, anyOf } from './vocabulary';
 
 /** Headings of clutter blocks beside the body: the body cleaning's and the page's own. */
 export const SPINE_HEADINGS: readonly string[] = [...CLUTTER_HEADINGS, ...PAGE_CLUTTER_HEADINGS];
-const SHARE = new RegExp(anyOf(SHARE_WORDS), 'i');
 const COMMENT = new RegExp(anyOf(COMMENT_WORDS));
-/** A share/follow/app block is short (a toolbar, a QR box, an app promo). */
-const SHARE_MAX = 60;
 /** A comment box whose messages the page's script did not load is short too (a notice, a login form). */
 const COMMENT_MAX = 160;
 /** A list of links: at least this many links, covering at least LINK_SHARE of its characters. */
@@ -63,7 +60,7 @@ export function isSpineClutter(el: Element, header: boolean): boolean {
   const chars = countChars(text);
   if (!chars) return false;
   if (markerOf(firstTextOf(el), SPINE_HEADINGS)) return true;
-  if (chars <= SHARE_MAX && SHARE.test(text)) return true;
+  if (isShareBlock(el)) return true;
   if (header) return false;
   if (chars <= COMMENT_MAX && COMMENT.test(text)) return true;
   const links = linkStats(el);
