@@ -85,5 +85,36 @@ export function findSpineClutter(doc: Document, guard: PageGuard): Element[] {
   };
   for (let child: Element = guard.body; child.parentElement && child !== doc.body; child = child.parentElement)
     for (const s of Array.from(child.parentElement.children)) if (s !== child) visit(s, 0);
+  return withHeadings(out, guard, anchor);
+}
+
+/** Heading tags of a block's title standing apart from it. */
+const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+/** The class of a block's title (`tit`, `hd`, `head`, `title`). */
+const TITLE_CLASS = /tit|hd|head/i;
+/** A title standing apart is short. */
+const TITLE_MAX = 10;
+
+/**
+ * The blocks and, before each one after the headline, its title when it stands apart as the previous sibling
+ * (thepaper-1's `<h2>热新闻</h2>` before the list of links): a heading, or a short block with a title class.
+ */
+function withHeadings(blocks: Element[], guard: PageGuard, anchor: Element): Element[] {
+  const found = new Set(blocks);
+  const out: Element[] = [];
+  for (const b of blocks) {
+    const prev = b.previousElementSibling;
+    const short =
+      !!prev &&
+      countChars(prev.textContent ?? '') <= TITLE_MAX &&
+      prev.children.length <= 2 &&
+      TITLE_CLASS.test(prev.getAttribute('class') ?? '');
+    const title = !!prev && (HEADING_TAGS.has(prev.tagName.toUpperCase()) || short) && !found.has(prev);
+    if (title && precedes(anchor, prev!) && !isGuarded(guard, prev!) && !SKIP.has(prev!.tagName.toUpperCase())) {
+      out.push(prev!);
+      found.add(prev!);
+    }
+    out.push(b);
+  }
   return out;
 }
