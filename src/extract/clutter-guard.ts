@@ -8,7 +8,7 @@
  */
 import { countChars } from './cjk';
 import { textNodesMatching } from './text';
-import { FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
+import { FOOTER_LINK_WORDS, FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
 
 /** A credit line (page kind: article with an editor/author/source credit outside or at the end of the body). */
 const CREDIT_LINE =
@@ -18,6 +18,7 @@ const CREDIT_ANYWHERE = /(责任编辑|责编)\s*[:：]/;
 /** A date or time of the info line (`2019-09-07 13:43:45`, `2019年09月07日`, qq-2's `2019` `09/07` `19:02` apart). */
 const DATE = /(19|20)\d{2}|\d{1,2}\s*[-/月.]\s*\d{1,2}|\d{1,2}:\d{2}/;
 const FOOTER = new RegExp(anyOf(FOOTER_WORDS));
+const FOOTER_LINK = new RegExp(anyOf(FOOTER_LINK_WORDS));
 const SHARE = new RegExp(anyOf(SHARE_WORDS), 'i');
 /** A share/follow/app block is short (a toolbar, a QR box, an app promo). */
 const SHARE_MAX = 60;
@@ -41,7 +42,10 @@ export interface PageGuard {
   headline: Element | null;
   /** Elements kept whole: headline, credit and info lines, navigation and footer landmarks. */
   kept: Element[];
-  /** The credit and info lines among `kept`: a share block inside one may still go (chinacomcn-1's 分享到 in `.inform`). */
+  /**
+   * The credit and info lines and the footer blocks among `kept`: a share block inside one may still go (chinacomcn-1's
+   * 分享到 in `.inform`, baijiahao-1's 返回顶部 button in its footer).
+   */
   lines: Set<Element>;
 }
 
@@ -123,13 +127,21 @@ function footerElements(doc: Document, body: Element, headline: Element | null):
     }
     out.push(el);
   }
+  for (const t of textNodesMatching(root, FOOTER_LINK, 200)) {
+    const el = t.parentElement;
+    if (el && !body.contains(el) && !(headline && headline.contains(el))) out.push(el);
+  }
   return out;
 }
 
-/** Navigation and footer landmarks by tag, role or class/id token. */
-function frameElements(doc: Document, body: Element): Element[] {
+/**
+ * Navigation and footer landmarks by tag, role or class/id token; not one that holds the headline (chinacomcn-1's
+ * `div.topNav` wraps the breadcrumb, the h1 and the share bar: it is the article's header, not the site's).
+ */
+function frameElements(doc: Document, body: Element, headline: Element | null): Element[] {
   const out: Element[] = [];
-  const hit = (el: Element) => !el.contains(body) && !body.contains(el) && out.push(el);
+  const hit = (el: Element) =>
+    !el.contains(body) && !body.contains(el) && !(headline && el.contains(headline)) && out.push(el);
   for (const el of doc.querySelectorAll(LANDMARKS)) hit(el);
   for (const el of doc.querySelectorAll('[class], [id]')) {
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
@@ -145,14 +157,15 @@ function frameElements(doc: Document, body: Element): Element[] {
 export function pageGuard(doc: Document, body: Element, extra: readonly Element[] = []): PageGuard {
   const headline = findHeadline(doc, body);
   const lines = creditElements(doc, body, headline);
+  const footers = footerElements(doc, body, headline);
   const kept = [
     ...(headline ? [headline] : []),
     ...extra.filter((e) => !e.contains(body)),
     ...lines,
-    ...footerElements(doc, body, headline),
-    ...frameElements(doc, body),
+    ...footers,
+    ...frameElements(doc, body, headline),
   ];
-  return { body, headline, kept, lines: new Set(lines) };
+  return { body, headline, kept, lines: new Set([...lines, ...footers]) };
 }
 
 /**

@@ -1299,6 +1299,8 @@ export const PAGE_CLUTTER_HEADINGS: readonly string[] = [
   '小编最近文章',
   '往期回顾',
   '返回顶部',
+  '上一篇',
+  '下一篇',
   '阅读下一篇',
   '下载APP',
   '客户端下载',
@@ -1344,6 +1346,13 @@ export const FOOTER_WORDS: readonly string[] = [
   'copyright',
   'COPYRIGHT',
   '©',
+];
+
+/**
+ * Footer links (contact, about, terms): the element holding one stays, but does not make its block a footer (a
+ * sidebar has a 联系我们 module too: gsc-1 of test/fixtures/corpus).
+ */
+export const FOOTER_LINK_WORDS: readonly string[] = [
   '联系我们',
   '关于我们',
   '网站地图',
