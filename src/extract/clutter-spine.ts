@@ -51,6 +51,19 @@ function linkStats(el: Element): { chars: number; links: number } {
   return { chars, links };
 }
 
+/** Class or id of a fixed or sticky bar, a back-to-top or side tool box (qq-2's `div.GoTop > div.fixed-bar`). */
+const FLOATING = /(^|[-_\s])(fixed|sticky|gotop|go-top|backtop|back-top|back-to-top|sidetool|side-tool)([-_\s]|$)/i;
+
+/**
+ * A fixed or sticky overlay (page kind: portal article with a floating tool bar or promo): an inline `position:
+ * fixed|sticky`, or a class or id that says so.
+ */
+function isFloating(el: Element): boolean {
+  const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '');
+  if (/position:(fixed|sticky)/i.test(style)) return true;
+  return FLOATING.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
 /**
  * Is the candidate `el` clutter by itself? `header`: it comes before the headline, where only share blocks and
  * headed blocks count (the site's navigation is a list of links too).
@@ -59,6 +72,7 @@ export function isSpineClutter(el: Element, header: boolean): boolean {
   const text = el.textContent ?? '';
   const chars = countChars(text);
   if (!chars) return false;
+  if (isFloating(el)) return true;
   if (markerOf(firstTextOf(el), SPINE_HEADINGS)) return true;
   if (isShareBlock(el)) return true;
   if (header) return false;

@@ -1301,6 +1301,7 @@ export const PAGE_CLUTTER_HEADINGS: readonly string[] = [
   '返回顶部',
   '上一篇',
   '下一篇',
+  '您此时的心情',
   '阅读下一篇',
   '下载APP',
   '客户端下载',
