@@ -1,7 +1,16 @@
 import type { MarkerTexts } from '../extract/body';
-import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from '../extract/markers';
-import { CLUTTER_ATTR, declutterCss, findBodyElement, findClutterBlocks, safeSelectors } from '../extract/clutter';
-import { siteClutterSelectors } from './site-clutter';
+import { CLUTTER_HEADINGS, CLUTTER_SELECTORS, PAGE_CLUTTER_HEADINGS } from '../extract/markers';
+import {
+  CLUTTER_ATTR,
+  declutterCss,
+  findBodyElement,
+  findClutterBlocks,
+  findSpineClutter,
+  guardedSelectors,
+  isGuarded,
+  pageGuard,
+} from '../extract/clutter';
+import { siteClutterSelectors, siteKeptElements } from './site-clutter';
 
 const STYLE_ID = 'qingdu-declutter';
 
@@ -19,7 +28,9 @@ export interface DeclutterTarget {
 
 /**
  * Hide page clutter in place with ONE injected `<style>` (generic + site-rule selectors, plus `[data-qingdu-clutter]`
- * on blocks found by marker text). Reversible: `removeDeclutter` takes the sheet and the attributes away again.
+ * on blocks found by marker text and on the blocks beside the body found by structure, extract/clutter-spine.ts).
+ * Nothing the page guard keeps is hidden (extract/clutter-guard.ts: headline, credit and info lines, navigation,
+ * footer, the body holder). Reversible: `removeDeclutter` takes the sheet and the attributes away again.
  * Never hides the element holding the article body (see extract/clutter.ts): page load's live body element, or, when
  * the body came from Readability's copy, the element found by its text (findBodyElement). `markerTexts`: the page's
  * clutter marker texts as they are now (page load's, see clutter.ts currentMarkerTexts); without them the page's text
@@ -31,11 +42,17 @@ export function applyDeclutter(doc: Document, page: DeclutterTarget): boolean {
   const live = page.bodyElement?.isConnected ? page.bodyElement : null;
   const body = live ?? (page.bodyText ? findBodyElement(doc, page.bodyText) : null);
   if (!body) return false;
-  const selectors = safeSelectors(doc, [...CLUTTER_SELECTORS, ...siteClutterSelectors(page.url, doc)], body);
-  for (const el of findClutterBlocks(doc, body, CLUTTER_HEADINGS, page.markerTexts)) el.setAttribute(CLUTTER_ATTR, '');
+  const guard = pageGuard(doc, body, siteKeptElements(page.url, doc));
+  const selectors = [...CLUTTER_SELECTORS, ...siteClutterSelectors(page.url, doc)];
+  const { sheet, marked } = guardedSelectors(doc, selectors, guard);
+  const byMarker = findClutterBlocks(doc, body, CLUTTER_HEADINGS, page.markerTexts);
+  // the page's own headings (PAGE_CLUTTER_HEADINGS) outside the body, wherever the structure pass does not reach
+  const byPageMarker = findClutterBlocks(doc, body, PAGE_CLUTTER_HEADINGS).filter((el) => !body.contains(el));
+  const unguarded = [...byMarker, ...byPageMarker].filter((el) => !isGuarded(guard, el));
+  for (const el of [...marked, ...unguarded, ...findSpineClutter(doc, guard)]) el.setAttribute(CLUTTER_ATTR, '');
   const style = doc.createElement('style');
   style.id = STYLE_ID;
-  style.textContent = declutterCss(selectors);
+  style.textContent = declutterCss(sheet);
   (doc.head ?? doc.documentElement).appendChild(style);
   return true;
 }

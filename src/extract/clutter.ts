@@ -2,8 +2,11 @@ import { CLUTTER_HEADINGS, NO_MARKER_TEXT, isMarkerText } from './markers';
 import { textNodes } from './text';
 import { isMarkerClutter } from './clean';
 import type { MarkerTexts } from './body';
+import { isGuarded, type PageGuard } from './clutter-guard';
 
 export { markerOf } from './markers';
+export { pageGuard, isGuarded, findHeadline, type PageGuard } from './clutter-guard';
+export { findSpineClutter } from './clutter-spine';
 
 /**
  * Find page clutter to hide in place (pure, DOM-generic: works on the live page, happy-dom and linkedom).
@@ -171,6 +174,41 @@ export function currentMarkerTexts(
   }
   out.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* DOCUMENT_POSITION_FOLLOWING */ ? -1 : 1));
   return { root, texts: out };
+}
+
+/**
+ * The selectors of the declutter sheet under the page's guard (clutter-guard.ts): a selector none of whose matches is
+ * guarded goes into the sheet as it is; one that matches a guarded element (a site rule's `.article-editor` holding
+ * 责任编辑 on sina-1, the generic `.copyright` on people-1's footer) is left out of the sheet and only its other matches
+ * are returned, to be marked with CLUTTER_ATTR. Invalid selectors are dropped.
+ */
+export function guardedSelectors(
+  doc: Document,
+  selectors: readonly string[],
+  guard: PageGuard,
+): { sheet: string[]; marked: Element[] } {
+  const sheet: string[] = [];
+  const marked: Element[] = [];
+  const unsafe = (el: Element) => NEVER_CLUTTER.has(el.tagName) || isGuarded(guard, el);
+  try {
+    // usually none is guarded: one native query for all (page load's budget, scripts/bench.ts)
+    if (!selectors.length || !Array.from(doc.querySelectorAll(selectors.join(','))).some(unsafe))
+      return { sheet: [...selectors], marked };
+  } catch {
+    /* one of them does not parse: judge each */
+  }
+  for (const sel of selectors) {
+    let hits: Element[];
+    try {
+      hits = Array.from(doc.querySelectorAll(sel));
+    } catch {
+      continue;
+    }
+    const ok = hits.filter((el) => !unsafe(el));
+    if (ok.length === hits.length) sheet.push(sel);
+    else marked.push(...ok);
+  }
+  return { sheet, marked };
 }
 
 /** The one declutter stylesheet: the given selectors plus the marker attribute, hidden. */

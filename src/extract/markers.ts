@@ -2,9 +2,9 @@
  * Clutter markers (vocabulary.ts CLUTTER_HEADINGS) and the rule that reads them: used both to hide clutter in place
  * (content script) and to drop it from the extracted body.
  */
-import { CLUTTER_HEADINGS } from './vocabulary';
+import { CLUTTER_HEADINGS, PAGE_CLUTTER_HEADINGS } from './vocabulary';
 
-export { CLUTTER_HEADINGS };
+export { CLUTTER_HEADINGS, PAGE_CLUTTER_HEADINGS };
 
 /** Generic CSS selectors of clutter that holds no article text on Chinese portals (share widgets, ads, comments). */
 export const CLUTTER_SELECTORS: readonly string[] = [

@@ -1288,3 +1288,119 @@ export function anyOf(words: readonly string[]): string {
 export function anyOfPadded(words: readonly string[]): string {
   return words.map((w) => [...w].map(escapeRegExp).join('\\s*')).join('|');
 }
+
+/**
+ * Headings of blocks beside the body that the in-place declutter hides (clutter-spine.ts) on top of CLUTTER_HEADINGS:
+ * portal sidebars and feeds (page kind: portal article with side columns, e.g. 163-1, sina-1, people-1, ifeng-3 of
+ * test/fixtures/corpus). Not read by body cleaning, so the Article does not change with them.
+ */
+export const PAGE_CLUTTER_HEADINGS: readonly string[] = [
+  '大家都爱看',
+  '大家都在看',
+  '新闻推荐',
+  '热门推荐',
+  '热点推荐',
+  '频道推荐',
+  '本站推荐',
+  '相关推荐',
+  '为你推荐',
+  '精华推荐',
+  '特别推荐',
+  '编辑推荐',
+  '今日推荐',
+  '推荐新闻',
+  '最热评论',
+  '热评文章',
+  '更多评论',
+  '查看更多评论',
+  '阅读排行',
+  '热门排行',
+  '热点排行',
+  '跟贴排行',
+  '跟帖排行',
+  '48小时点击排行',
+  '热门新闻',
+  '头条新闻',
+  '头条文章',
+  '热点聚焦',
+  '图片新闻',
+  '图片故事',
+  '精彩图集',
+  '精彩组图',
+  '视频新闻',
+  '热门视频',
+  '最新视频',
+  '精彩视频推荐',
+  '视觉焦点',
+  '作者最新文章',
+  '作者最近文章',
+  '小编最近文章',
+  '往期回顾',
+  '返回顶部',
+  '上一篇',
+  '下一篇',
+  '您此时的心情',
+  '阅读下一篇',
+  '下载APP',
+  '客户端下载',
+  '我要分享',
+  '最多人阅读',
+  '24小时最热',
+];
+
+/**
+ * Words of share, follow, QR-code and app blocks (分享到微博, 扫一扫, 关注公众号, 下载APP): a short block beside the body
+ * carrying one is clutter (clutter-spine.ts; page kind: portal article with a share bar or an app promo, e.g.
+ * thepaper-1, people-1, xinhuanet-1 of test/fixtures/corpus).
+ */
+export const SHARE_WORDS: readonly string[] = [
+  '分享',
+  '扫一扫',
+  '扫码',
+  '二维码',
+  '关注',
+  '下载',
+  '客户端',
+  '公众号',
+  'APP',
+  '微信',
+  '微博',
+  'QQ空间',
+  'Qzone',
+  '收藏',
+  '举报',
+  '返回顶部',
+];
+
+/** Comment-section words (comment box headings and actions): a block beside the body carrying them is clutter. */
+export const COMMENT_WORDS: readonly string[] = ['评论', '跟贴', '跟帖', '留言', '回复', '网友', '点赞', '登录'];
+
+/** Footer texts of a site (copyright, licence, contact): the block holding one is the site's footer and stays. */
+export const FOOTER_WORDS: readonly string[] = [
+  'ICP备',
+  'ICP证',
+  '版权所有',
+  '版 权 所 有',
+  'Copyright',
+  'copyright',
+  'COPYRIGHT',
+  '©',
+];
+
+/**
+ * Footer links (contact, about, terms): the element holding one stays, but does not make its block a footer (a
+ * sidebar has a 联系我们 module too: gsc-1 of test/fixtures/corpus).
+ */
+export const FOOTER_LINK_WORDS: readonly string[] = [
+  '联系我们',
+  '关于我们',
+  '网站地图',
+  '违法和不良信息举报',
+  '使用条款',
+  '隐私政策',
+  '保密政策',
+  '服务协议',
+  '服务条款',
+  '法律声明',
+  '网站声明',
+];

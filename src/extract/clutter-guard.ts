@@ -1,0 +1,189 @@
+/**
+ * What the in-place declutter never hides (pure, read-only, DOM-generic): the article body's holder, the headline, the
+ * credit and info lines (责任编辑, (责编：…), 作者：, 来源：, the date line between headline and body), the site's
+ * navigation and its footer (ICP备, 版权所有, 联系我们). A clutter candidate that contains one of them, or sits inside
+ * one (other than the body holder), is dropped, whichever rule proposed it (site selector, generic selector, marker
+ * text, the structure pass beside the body). Fixtures: sina-1 (责任编辑 in `.article-editor`), people-1 ((责编：…) and the
+ * 人民网版权所有 footer in `.copyright`), thepaper-1 (沪ICP备 footer), xinhuanet-1 (联系我们), test/unit/clutter-guard.test.ts.
+ */
+import { countChars } from './cjk';
+import { textNodesMatching } from './text';
+import { FOOTER_LINK_WORDS, FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
+
+/** A credit line (page kind: article with an editor/author/source credit outside or at the end of the body). */
+const CREDIT_LINE =
+  /^[\s[【(（]*(责任编辑|责编|编辑|作者|本文来源|文章来源|来源|稿源|记者|通讯员|发布时间|发布日期|时间)\s*[:：]/;
+/** Credits a sentence may carry in the middle (`本文来源：新京报 责任编辑：杨倩`, 163-1). */
+const CREDIT_ANYWHERE = /(责任编辑|责编)\s*[:：]/;
+/** A date or time of the info line (`2019-09-07 13:43:45`, `2019年09月07日`, qq-2's `2019` `09/07` `19:02` apart). */
+const DATE = /(19|20)\d{2}|\d{1,2}\s*[-/月.]\s*\d{1,2}|\d{1,2}:\d{2}/;
+const FOOTER = new RegExp(anyOf(FOOTER_WORDS));
+const FOOTER_LINK = new RegExp(anyOf(FOOTER_LINK_WORDS));
+const SHARE = new RegExp(anyOf(SHARE_WORDS), 'i');
+/** A share/follow/app block is short (a toolbar, a QR box, an app promo). */
+const SHARE_MAX = 60;
+/** Credit and footer lines are short: a long text that merely mentions 来源 is prose. */
+const LINE_MAX = 100;
+/** A footer grows to the outermost ancestor with at most this many characters (the footer block, not the page). */
+const FOOTER_MAX = 600;
+
+/** The landmarks of a site's frame: navigation, header and footer elements and ARIA roles. */
+const LANDMARKS =
+  'nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"], [class*="crumb"], [id*="crumb"]';
+/** Class or id tokens of the site's navigation and footer (`div.nav`, `#footer`, `.foot_nav`). */
+const FRAME_TOKEN =
+  /^(nav|navbar|mainnav|topnav|subnav|menu|footer|foot|bottom_?nav|site_?nav|header|site_?header)([-_].*)?$/i;
+
+/** The guard of one page: what stays, and where the headline is. */
+export interface PageGuard {
+  /** The live element holding the article body. */
+  body: Element;
+  /** The headline element (an h1/h2 whose text begins the page title, else the first h1), or null. */
+  headline: Element | null;
+  /** Elements kept whole: headline, credit and info lines, navigation and footer landmarks. */
+  kept: Element[];
+  /**
+   * The credit and info lines and the footer blocks among `kept`: a share block inside one may still go (chinacomcn-1's
+   * 分享到 in `.inform`, baijiahao-1's 返回顶部 button in its footer).
+   */
+  lines: Set<Element>;
+}
+
+/**
+ * The headline: the h1/h2 before the body whose text starts the document title (page kind: any article; the site
+ * logo is often an h1 too), else the first h1, else null.
+ */
+export function findHeadline(doc: Document, body: Element): Element | null {
+  const title = (doc.title ?? '').replace(/\s+/g, '');
+  for (const h of doc.querySelectorAll('h1, h2')) {
+    const text = (h.textContent ?? '').replace(/\s+/g, '');
+    if (text.length >= 4 && title.startsWith(text.slice(0, 12)) && !h.contains(body)) return h;
+  }
+  const h1 = doc.querySelector('h1');
+  if (h1 && !h1.contains(body) && (h1.textContent ?? '').trim()) return h1;
+  return titleElement(doc, body, title);
+}
+
+/** The element before the body whose whole text starts the title (youth-peer's `div.l_tit`), or null. */
+function titleElement(doc: Document, body: Element, title: string): Element | null {
+  const head = title.slice(0, 6);
+  if (head.length < 6 || !doc.body) return null;
+  for (const t of textNodesMatching(doc.body, new RegExp(head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 20)) {
+    const el = t.parentElement;
+    const text = (el?.textContent ?? '').replace(/\s+/g, '');
+    if (el && text.length >= 6 && title.startsWith(text) && precedes(el, body)) return el;
+  }
+  return null;
+}
+
+/** `n` and its ancestors, the root first. */
+function chainOf(n: Node): Node[] {
+  const out: Node[] = [];
+  for (let x: Node | null = n; x; x = x.parentNode) out.push(x);
+  return out.reverse();
+}
+
+/**
+ * Is `a` before `b` in document order, neither holding the other? Read from the ancestor chains, not with
+ * compareDocumentPosition, which linkedom answers wrongly for nodes in different subtrees (test/unit/clutter-guard.test.ts).
+ */
+export function precedes(a: Node, b: Node): boolean {
+  if (a === b || a.contains(b) || b.contains(a)) return false;
+  const ca = chainOf(a);
+  const cb = chainOf(b);
+  let i = 0;
+  while (i < ca.length && i < cb.length && ca[i] === cb[i]) i++;
+  if (i === 0 || i >= ca.length || i >= cb.length) return false;
+  for (let s = ca[i].nextSibling; s; s = s.nextSibling) if (s === cb[i]) return true;
+  return false;
+}
+
+/** Credit lines anywhere, and date lines between the headline and the body (the info line). */
+function creditElements(doc: Document, body: Element, headline: Element | null): Element[] {
+  const out: Element[] = [];
+  const root = doc.body ?? doc.documentElement;
+  for (const t of textNodesMatching(root, /[:：]|\d/, 5000)) {
+    const text = t.nodeValue ?? '';
+    const el = t.parentElement;
+    if (!el || text.length > LINE_MAX) continue;
+    const line = (el.textContent ?? '').trim();
+    const credit = line.length <= LINE_MAX && (CREDIT_LINE.test(text) || CREDIT_ANYWHERE.test(text));
+    const info = DATE.test(text) && !!headline && precedes(headline, el) && precedes(el, body);
+    if (credit || info) out.push(el);
+  }
+  return out;
+}
+
+/** The footer blocks: from each footer text, the outermost ancestor still short and outside body and headline. */
+function footerElements(doc: Document, body: Element, headline: Element | null): Element[] {
+  const out: Element[] = [];
+  const root = doc.body ?? doc.documentElement;
+  for (const t of textNodesMatching(root, FOOTER, 200)) {
+    let el = t.parentElement;
+    if (!el || body.contains(el) || (headline && headline.contains(el))) continue;
+    for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
+      if (p.contains(body) || (headline && p.contains(headline)) || countChars(p.textContent ?? '') > FOOTER_MAX) break;
+      el = p;
+    }
+    out.push(el);
+  }
+  for (const t of textNodesMatching(root, FOOTER_LINK, 200)) {
+    const el = t.parentElement;
+    if (el && !body.contains(el) && !(headline && headline.contains(el))) out.push(el);
+  }
+  return out;
+}
+
+/**
+ * Navigation and footer landmarks by tag, role or class/id token; not one that holds the headline (chinacomcn-1's
+ * `div.topNav` wraps the breadcrumb, the h1 and the share bar: it is the article's header, not the site's).
+ */
+function frameElements(doc: Document, body: Element, headline: Element | null): Element[] {
+  const out: Element[] = [];
+  const hit = (el: Element) =>
+    !el.contains(body) && !body.contains(el) && !(headline && el.contains(headline)) && out.push(el);
+  for (const el of doc.querySelectorAll(LANDMARKS)) hit(el);
+  for (const el of doc.querySelectorAll('[class], [id]')) {
+    const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((tok) => FRAME_TOKEN.test(tok))) hit(el);
+  }
+  return out;
+}
+
+/**
+ * The guard of a page around its body holder: everything the declutter must leave visible.
+ * @param extra elements a site rule names as the headline or the info line (SiteRule selectors title, info)
+ */
+export function pageGuard(doc: Document, body: Element, extra: readonly Element[] = []): PageGuard {
+  const headline = findHeadline(doc, body);
+  const lines = creditElements(doc, body, headline);
+  const footers = footerElements(doc, body, headline);
+  const kept = [
+    ...(headline ? [headline] : []),
+    ...extra.filter((e) => !e.contains(body)),
+    ...lines,
+    ...footers,
+    ...frameElements(doc, body, headline),
+  ];
+  return { body, headline, kept, lines: new Set([...lines, ...footers]) };
+}
+
+/**
+ * Must `el` stay visible: it is html/body, holds the body, or holds or sits inside a kept element (a headline, a
+ * credit or info line, a navigation or footer landmark). Inside the body holder only what contains a kept element is
+ * guarded (marker blocks inside the body stay hideable: clutter.ts findClutterBlocks).
+ */
+export function isGuarded(guard: PageGuard, el: Element): boolean {
+  if (el.contains(guard.body) || el.tagName === 'HTML' || el.tagName === 'BODY') return true;
+  for (const k of guard.kept) {
+    if (el.contains(k)) return true;
+    if (k.contains(el) && !(guard.lines.has(k) && isShareBlock(el))) return true;
+  }
+  return false;
+}
+
+/** A share/follow block: short, with a share word (分享到：微博 微信). */
+export function isShareBlock(el: Element): boolean {
+  const text = el.textContent ?? '';
+  return countChars(text) <= SHARE_MAX && SHARE.test(text);
+}

@@ -1,0 +1,134 @@
+/**
+ * Clutter beside the body, found by structure (pure, read-only, DOM-generic): walk from the body holder up to <body>;
+ * the siblings of that spine are the candidates. A candidate that is a link-dense list or grid of headline links
+ * (related, recommended, ranking and hot lists, 图片新闻 grids), a comment section (a stream of messages, streams.ts, or
+ * a short block of comment words), a share/follow/QR/app block, or a block headed by a clutter heading is clutter. A
+ * candidate the guard keeps (clutter-guard.ts: it holds the headline, a credit line, the footer or the navigation) is
+ * opened and its children judged instead; before the headline (the page's header and navigation) only share blocks
+ * and headed blocks are clutter, never a list of links.
+ * Page kinds: the portal article with side columns and feeds under the body (test/fixtures/corpus 163-1, sina-1,
+ * people-1, xinhuanet-1, thepaper-1; test/unit/clutter-spine.test.ts).
+ */
+import { countChars } from './cjk';
+import { isGuarded, isShareBlock, precedes, type PageGuard } from './clutter-guard';
+import { markerOf, NO_MARKER_TEXT } from './markers';
+import { isStreamBlock } from './streams';
+import { textNodes } from './text';
+import { CLUTTER_HEADINGS, COMMENT_WORDS, PAGE_CLUTTER_HEADINGS, anyOf } from './vocabulary';
+
+/** Headings of clutter blocks beside the body: the body cleaning's and the page's own. */
+export const SPINE_HEADINGS: readonly string[] = [...CLUTTER_HEADINGS, ...PAGE_CLUTTER_HEADINGS];
+const COMMENT = new RegExp(anyOf(COMMENT_WORDS));
+/** A comment box whose messages the page's script did not load is short too (a notice, a login form). */
+const COMMENT_MAX = 160;
+/** A list of links: at least this many links, covering at least LINK_SHARE of its characters. */
+const LINK_MIN = 3;
+const LINK_SHARE = 0.5;
+/** How deep a kept candidate is opened. */
+const DEPTH_MAX = 6;
+const SKIP = new Set([...NO_MARKER_TEXT, 'LINK', 'META', 'BR', 'HR', 'IFRAME', 'SVG', 'IMG', 'INPUT', 'BUTTON']);
+
+/** The first text under `el` with text, script and style skipped. */
+function firstTextOf(el: Element): string {
+  for (const n of textNodes(el)) {
+    if (n.parentElement && NO_MARKER_TEXT.has(n.parentElement.tagName)) continue;
+    const t = (n.nodeValue ?? '').trim();
+    if (t) return t;
+  }
+  return '';
+}
+
+/** Characters inside links, and the number of links with text. */
+function linkStats(el: Element): { chars: number; links: number } {
+  let chars = 0;
+  let links = 0;
+  for (const a of el.getElementsByTagName('a')) {
+    const n = countChars(a.textContent ?? '');
+    if (!n) continue;
+    chars += n;
+    links++;
+  }
+  return { chars, links };
+}
+
+/** Class or id of a fixed or sticky bar, a back-to-top or side tool box (qq-2's `div.GoTop > div.fixed-bar`). */
+const FLOATING = /(^|[-_\s])(fixed|sticky|gotop|go-top|backtop|back-top|back-to-top|sidetool|side-tool)([-_\s]|$)/i;
+
+/**
+ * A fixed or sticky overlay (page kind: portal article with a floating tool bar or promo): an inline `position:
+ * fixed|sticky`, or a class or id that says so.
+ */
+function isFloating(el: Element): boolean {
+  const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '');
+  if (/position:(fixed|sticky)/i.test(style)) return true;
+  return FLOATING.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+/**
+ * Is the candidate `el` clutter by itself? `header`: it comes before the headline, where only share blocks and
+ * headed blocks count (the site's navigation is a list of links too).
+ */
+export function isSpineClutter(el: Element, header: boolean): boolean {
+  const text = el.textContent ?? '';
+  const chars = countChars(text);
+  if (!chars) return false;
+  if (isFloating(el)) return true;
+  if (markerOf(firstTextOf(el), SPINE_HEADINGS)) return true;
+  if (isShareBlock(el)) return true;
+  if (header) return false;
+  if (chars <= COMMENT_MAX && COMMENT.test(text)) return true;
+  const links = linkStats(el);
+  if (links.links >= LINK_MIN && links.chars >= chars * LINK_SHARE) return true;
+  return isStreamBlock(el);
+}
+
+/**
+ * The clutter blocks beside the body of a page under `guard`, outermost first, none inside another.
+ * Cost: per spine level its siblings; a kept sibling is opened at most DEPTH_MAX levels.
+ */
+export function findSpineClutter(doc: Document, guard: PageGuard): Element[] {
+  const out: Element[] = [];
+  const anchor = guard.headline ?? guard.body;
+  const visit = (el: Element, depth: number): void => {
+    if (SKIP.has(el.tagName.toUpperCase()) || guard.kept.some((k) => k.contains(el))) return;
+    if (!isGuarded(guard, el) && isSpineClutter(el, precedes(el, anchor))) {
+      out.push(el);
+      return;
+    }
+    if (depth < DEPTH_MAX) for (const c of Array.from(el.children)) visit(c, depth + 1);
+  };
+  for (let child: Element = guard.body; child.parentElement && child !== doc.body; child = child.parentElement)
+    for (const s of Array.from(child.parentElement.children)) if (s !== child) visit(s, 0);
+  return withHeadings(out, guard, anchor);
+}
+
+/** Heading tags of a block's title standing apart from it. */
+const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+/** The class of a block's title (`tit`, `hd`, `head`, `title`). */
+const TITLE_CLASS = /tit|hd|head/i;
+/** A title standing apart is short. */
+const TITLE_MAX = 10;
+
+/**
+ * The blocks and, before each one after the headline, its title when it stands apart as the previous sibling
+ * (thepaper-1's `<h2>热新闻</h2>` before the list of links): a heading, or a short block with a title class.
+ */
+function withHeadings(blocks: Element[], guard: PageGuard, anchor: Element): Element[] {
+  const found = new Set(blocks);
+  const out: Element[] = [];
+  for (const b of blocks) {
+    const prev = b.previousElementSibling;
+    const short =
+      !!prev &&
+      countChars(prev.textContent ?? '') <= TITLE_MAX &&
+      prev.children.length <= 2 &&
+      TITLE_CLASS.test(prev.getAttribute('class') ?? '');
+    const title = !!prev && (HEADING_TAGS.has(prev.tagName.toUpperCase()) || short) && !found.has(prev);
+    if (title && precedes(anchor, prev!) && !isGuarded(guard, prev!) && !SKIP.has(prev!.tagName.toUpperCase())) {
+      out.push(prev!);
+      found.add(prev!);
+    }
+    out.push(b);
+  }
+  return out;
+}
