@@ -48,6 +48,7 @@ import {
   judgeClutter,
   judgeKeep,
   pageLine,
+  articleLine,
   summaryLine,
   uncountedLine,
   type PageResult,
@@ -288,6 +289,7 @@ async function main(): Promise<number> {
     `${o.generic ? 'generic: site rules off' : 'site rules on'}; ${labels.length} pages in ${Math.round((Date.now() - started) / 1000)} s`,
   );
   console.log(uncountedLine(results));
+  console.log(articleLine(results));
   console.log(summaryLine(results));
   return results.some((r) => r.error) ? 1 : 0;
 }

@@ -114,6 +114,18 @@ export function summaryLine(pages: PageResult[]): string {
   );
 }
 
+/**
+ * The same counts over the pages the extension took for articles (no `no article` note): the declutter leaves a
+ * channel, list or forum page alone by design, so the clutter labelled on those pages is never hidden.
+ */
+export function articleLine(pages: PageResult[]): string {
+  const t = tally(pages.filter((p) => !p.notes.includes('no article')));
+  return (
+    `on articles: clutter hidden ${t.hidden}/${t.clutter}  kept visible ${t.kept}/${t.keep}  ` +
+    `pages with a kept string hidden ${t.pagesWithKeptHidden}`
+  );
+}
+
 /** The line before the summary: the labelled strings not counted, and the pages that failed. */
 export function uncountedLine(pages: PageResult[]): string {
   const count = (pick: (p: PageResult) => Judged<string>[], v: string) =>

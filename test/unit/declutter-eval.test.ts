@@ -14,6 +14,7 @@ import {
   judgeClutter,
   judgeKeep,
   pageLine,
+  articleLine,
   summaryLine,
   tally,
   uncountedLine,
@@ -137,6 +138,16 @@ describe('visibility bookkeeping', () => {
     );
     expect(uncountedLine(pages)).toBe(
       'not counted: clutter unseen 1 absent 0, keep unseen 0 absent 0; pages failed 1 (x-1)',
+    );
+  });
+
+  it('counts the pages taken for articles apart (a page noted `no article` is left alone by design)', () => {
+    const list = page('163-10', [{ text: '新闻排行', verdict: 'shown' }], [], ['no article']);
+    expect(articleLine([...pages, list])).toBe(
+      'on articles: clutter hidden 2/4  kept visible 2/4  pages with a kept string hidden 2',
+    );
+    expect(summaryLine([...pages, list])).toBe(
+      'declutter: clutter hidden 2/5  kept visible 2/4  pages with a kept string hidden 2',
     );
   });
 });
