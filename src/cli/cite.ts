@@ -40,11 +40,15 @@ export async function runCite(argv: string[]): Promise<number> {
   let n = 0;
   for (const f of parsed.files) {
     try {
-      const article = await extractFile(f);
+      let from = 'given';
+      const article = await extractFile(f, { onAddress: (a) => (from = a.from) });
       // Still cited (the user asked for it), but a citation of a list page or a local file path is rarely meant.
       if (!article.isArticle) process.stderr.write(`qingdu cite: warning: ${f.file}: not detected as an article\n`);
-      if (!f.url && !article.canonicalUrl)
-        process.stderr.write(`qingdu cite: warning: ${f.file}: no --url and no canonical URL, citing the file path\n`);
+      // (the address the page states for itself, canonical, og:url or saved-from, is cited like a given one)
+      if (from === 'file' && !article.canonicalUrl)
+        process.stderr.write(
+          `qingdu cite: warning: ${f.file}: no --url and no address stated by the page, citing the file path\n`,
+        );
       const text = await formatCitation(article, style, { accessed, number: n + 1 });
       process.stdout.write((multiline && n ? '\n' : '') + text + '\n');
       n++;

@@ -31,6 +31,12 @@ describe('qingdu cite', () => {
     expect(lines[0]).toMatch(/^\[1\] /);
     expect(lines[1]).toMatch(/^\[2\] /);
   });
+  it('warns of a file path only when the page states no address (a saved-from comment is cited without a warning)', async () => {
+    await runCite([`${pages}163-5.html`, `${pages}gsc-1.html`, '--accessed', '2026-11-29']);
+    expect(out).toContain('https://tech.163.com/19/1125/11/EUQSGLA300097U7R.html.');
+    expect(err).not.toContain('163-5.html');
+    expect(err).toContain('gsc-1.html: no --url and no address stated by the page, citing the file path');
+  });
   it('separates multi-line formats by a blank line', async () => {
     await runCite([`${pages}sina-2.html`, `${pages}xinhuanet-1.html`, '--style', 'ris', '--accessed', '2026-11-29']);
     expect(out.match(/^TY {2}- /gm)).toHaveLength(2);
