@@ -11,7 +11,7 @@ import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
 import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
 import { MORE_NEWS, isNoiseLine, isPhotoCaption } from './noise-lines';
-import { textNodes } from './text';
+import { linkChars, textNodes } from './text';
 import { AUTHOR_TAIL_LABELS, RELATED_HEADINGS, anyOf } from './vocabulary';
 
 export { isNoiseLine };
@@ -43,12 +43,6 @@ const STRONG_CLUTTER_CLASS =
 
 function text(el: Element): string {
   return (el.textContent ?? '').trim();
-}
-
-function linkChars(el: Element): number {
-  let n = 0;
-  for (const a of el.querySelectorAll('a')) n += countChars(a.textContent ?? '');
-  return n;
 }
 
 /**

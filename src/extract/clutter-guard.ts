@@ -7,7 +7,7 @@
  * 人民网版权所有 footer in `.copyright`), thepaper-1 (沪ICP备 footer), xinhuanet-1 (联系我们), test/unit/clutter-guard.test.ts.
  */
 import { countChars } from './cjk';
-import { textNodesMatching } from './text';
+import { precedes, textNodesMatching } from './text';
 import { FOOTER_LINK_WORDS, FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
 
 /** A credit line (page kind: article with an editor/author/source credit outside or at the end of the body). */
@@ -74,28 +74,6 @@ function titleElement(doc: Document, body: Element, title: string): Element | nu
     if (el && text.length >= 6 && title.startsWith(text) && precedes(el, body)) return el;
   }
   return null;
-}
-
-/** `n` and its ancestors, the root first. */
-function chainOf(n: Node): Node[] {
-  const out: Node[] = [];
-  for (let x: Node | null = n; x; x = x.parentNode) out.push(x);
-  return out.reverse();
-}
-
-/**
- * Is `a` before `b` in document order, neither holding the other? Read from the ancestor chains, not with
- * compareDocumentPosition, which linkedom answers wrongly for nodes in different subtrees (test/unit/clutter-guard.test.ts).
- */
-export function precedes(a: Node, b: Node): boolean {
-  if (a === b || a.contains(b) || b.contains(a)) return false;
-  const ca = chainOf(a);
-  const cb = chainOf(b);
-  let i = 0;
-  while (i < ca.length && i < cb.length && ca[i] === cb[i]) i++;
-  if (i === 0 || i >= ca.length || i >= cb.length) return false;
-  for (let s = ca[i].nextSibling; s; s = s.nextSibling) if (s === cb[i]) return true;
-  return false;
 }
 
 /** Credit lines anywhere, and date lines between the headline and the body (the info line). */

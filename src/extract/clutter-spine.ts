@@ -10,10 +10,10 @@
  * people-1, xinhuanet-1, thepaper-1; test/unit/clutter-spine.test.ts).
  */
 import { countChars } from './cjk';
-import { isGuarded, isShareBlock, precedes, type PageGuard } from './clutter-guard';
+import { isGuarded, isShareBlock, type PageGuard } from './clutter-guard';
 import { markerOf, NO_MARKER_TEXT } from './markers';
 import { isStreamBlock } from './streams';
-import { textNodes } from './text';
+import { precedes, textNodes } from './text';
 import { CLUTTER_HEADINGS, COMMENT_WORDS, PAGE_CLUTTER_HEADINGS, anyOf } from './vocabulary';
 
 /** Headings of clutter blocks beside the body: the body cleaning's and the page's own. */

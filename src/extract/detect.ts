@@ -9,6 +9,8 @@
  * Weights were set on the corpus (test/fixtures/corpus, 52 pages) and the cases (test/fixtures/cases); `npm run eval`
  * prints the result.
  */
+import { countChars } from './cjk';
+import { linkChars, precedes } from './text';
 
 /** The verdict with its reasons (for debugging and the popup). */
 export interface Detection {
@@ -193,12 +195,9 @@ function shapeOf(el: Element): string {
 
 const TIMESTAMPS = new RegExp(TIMESTAMP.source, 'g');
 
-/** Non-whitespace characters of an element's text with its timestamps left out, and of those inside links. */
+/** Characters of an element's text with its timestamps left out (cjk.ts countChars), and of those inside links. */
 function textAndLinks(el: Element): { chars: number; linkChars: number } {
-  const chars = (el.textContent ?? '').replace(TIMESTAMPS, '').replace(/\s+/g, '').length;
-  let linkChars = 0;
-  for (const a of el.querySelectorAll('a')) linkChars += (a.textContent ?? '').replace(/\s+/g, '').length;
-  return { chars, linkChars };
+  return { chars: countChars((el.textContent ?? '').replace(TIMESTAMPS, '')), linkChars: linkChars(el) };
 }
 
 /**
@@ -231,7 +230,7 @@ const squeezed = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, '')
 
 /**
  * Does a headline stand before the body: an h1–h3 of at least 6 characters, earlier in the document than the body
- * container, that the page's <title> opens with (`标题_栏目_站名`)? Article templates print their title so; a channel
+ * container (text.ts precedes: linkedom's compareDocumentPosition is wrong across subtrees), that the page's <title> opens with (`标题_栏目_站名`)? Article templates print their title so; a channel
  * or list page's heading is its channel name, which its <title> may open with but which is short.
  */
 export function headlineBefore(doc: Document, body: Element): boolean {
@@ -240,7 +239,7 @@ export function headlineBefore(doc: Document, body: Element): boolean {
   for (const h of doc.querySelectorAll('h1, h2, h3')) {
     const text = squeezed(h.textContent);
     if (text.length < 6 || !title.startsWith(text)) continue;
-    if (h.compareDocumentPosition(body) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) return true;
+    if (precedes(h, body)) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@
  * portals put in separate elements (`<i>来源：</i><span>新华网</span>`) stay separable even when their
  * textContent runs together.
  */
+import { countChars } from './cjk';
 
 /** Elements whose text is never page text (script and style source, templates, form controls, frames). */
 const NON_TEXT_TAGS = new Set([
@@ -318,4 +319,33 @@ export function ruleMatches(root: Document | Element, list: string | null | unde
     }
   }
   return [];
+}
+
+/** `n` and its ancestors, the root first. */
+function chainOf(n: Node): Node[] {
+  const out: Node[] = [];
+  for (let x: Node | null = n; x; x = x.parentNode) out.push(x);
+  return out.reverse();
+}
+
+/**
+ * Is `a` before `b` in document order, neither holding the other? Read from the ancestor chains, not with
+ * compareDocumentPosition, which linkedom answers wrongly for nodes in different subtrees (test/unit/clutter-guard.test.ts).
+ */
+export function precedes(a: Node, b: Node): boolean {
+  if (a === b || a.contains(b) || b.contains(a)) return false;
+  const ca = chainOf(a);
+  const cb = chainOf(b);
+  let i = 0;
+  while (i < ca.length && i < cb.length && ca[i] === cb[i]) i++;
+  if (i === 0 || i >= ca.length || i >= cb.length) return false;
+  for (let s = ca[i].nextSibling; s; s = s.nextSibling) if (s === cb[i]) return true;
+  return false;
+}
+
+/** Characters inside links (countChars: whitespace not counted). */
+export function linkChars(el: Element): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += countChars(a.textContent ?? '');
+  return n;
 }

@@ -5,7 +5,7 @@ import { decodeHtml } from '../../src/extract/decode';
 import { parseDocument } from '../../src/cli/dom';
 import { scanPage } from '../../src/extract/scan';
 import { CLUTTER_ATTR, findSpineClutter, guardedSelectors, isGuarded, pageGuard } from '../../src/extract/clutter';
-import { precedes } from '../../src/extract/clutter-guard';
+import { precedes } from '../../src/extract/text';
 import { applyDeclutter } from '../../src/content/declutter';
 import { readDeclutterLabels, servedAddresses } from '../../scripts/lib/declutter-labels';
 
