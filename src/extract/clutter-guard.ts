@@ -7,7 +7,7 @@
  * 人民网版权所有 footer in `.copyright`), thepaper-1 (沪ICP备 footer), xinhuanet-1 (联系我们), test/unit/clutter-guard.test.ts.
  */
 import { countChars } from './cjk';
-import { precedes, textNodesMatching } from './text';
+import { precedes, shownText, textNodesMatching } from './text';
 import { FOOTER_LINK_WORDS, FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
 
 /** A credit line (page kind: article with an editor/author/source credit outside or at the end of the body). */
@@ -15,8 +15,12 @@ const CREDIT_LINE =
   /^[\s[【(（]*(责任编辑|责编|编辑|作者|本文来源|文章来源|来源|稿源|记者|通讯员|发布时间|发布日期|时间)\s*[:：]/;
 /** Credits a sentence may carry in the middle (`本文来源：新京报 责任编辑：杨倩`, 163-1). */
 const CREDIT_ANYWHERE = /(责任编辑|责编)\s*[:：]/;
-/** A date or time of the info line (`2019-09-07 13:43:45`, `2019年09月07日`, qq-2's `2019` `09/07` `19:02` apart). */
-const DATE = /(19|20)\d{2}|\d{1,2}\s*[-/月.]\s*\d{1,2}|\d{1,2}:\d{2}/;
+/** A day or a time of the info line (`2019-09-07 13:43:45`, `2019年09月07日`, qq-2's `09/07` `19:02` apart). */
+const DAY_OR_TIME = /\d{1,2}\s*[-/月.]\s*\d{1,2}|\d{1,2}:\d{2}/;
+/** A year (qq-2's `2019` standing alone in the info line). */
+const YEAR = /(19|20)\d{2}/;
+/** A year stands for the date only in a text this short (`2019`, `2019年`, `(2019)`). */
+const YEAR_TEXT_MAX = 8;
 const FOOTER = new RegExp(anyOf(FOOTER_WORDS));
 const FOOTER_LINK = new RegExp(anyOf(FOOTER_LINK_WORDS));
 const SHARE = new RegExp(anyOf(SHARE_WORDS), 'i');
@@ -30,6 +34,28 @@ const FOOTER_MAX = 600;
 /** The landmarks of a site's frame: navigation, header and footer elements and ARIA roles. */
 const LANDMARKS =
   'nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"], [class*="crumb"], [id*="crumb"]';
+/** The elements whose class or id may hold a FRAME_TOKEN (one native query instead of reading every element). */
+const FRAME_NAMED = [
+  'nav',
+  'Nav',
+  'NAV',
+  'menu',
+  'Menu',
+  'foot',
+  'Foot',
+  'FOOT',
+  'header',
+  'Header',
+  'HEADER',
+  'MENU',
+  'bottom',
+  'Bottom',
+  'BOTTOM',
+]
+  .flatMap((w) => [`[class*="${w}"]`, `[id*="${w}"]`])
+  .join(', ');
+/** A navigation named by class or id has at least this many links. */
+const FRAME_LINKS = 3;
 /** Class or id tokens of the site's navigation and footer (`div.nav`, `#footer`, `.foot_nav`). */
 const FRAME_TOKEN =
   /^(nav|navbar|mainnav|topnav|subnav|menu|footer|foot|bottom_?nav|site_?nav|header|site_?header)([-_].*)?$/i;
@@ -84,12 +110,20 @@ function creditElements(doc: Document, body: Element, headline: Element | null):
     const text = t.nodeValue ?? '';
     const el = t.parentElement;
     if (!el || text.length > LINE_MAX) continue;
-    const line = (el.textContent ?? '').trim();
-    const credit = line.length <= LINE_MAX && (CREDIT_LINE.test(text) || CREDIT_ANYWHERE.test(text));
-    const info = DATE.test(text) && !!headline && precedes(headline, el) && precedes(el, body);
-    if (credit || info) out.push(el);
+    // the text's own test first: most texts with a digit or a colon are neither (page load's budget, scripts/bench.ts)
+    const credit = CREDIT_LINE.test(text) || CREDIT_ANYWHERE.test(text);
+    const info = !credit && isDateText(text) && !!headline && precedes(headline, el) && precedes(el, body);
+    if ((credit && (el.textContent ?? '').trim().length <= LINE_MAX) || info) out.push(el);
   }
   return out;
+}
+
+/**
+ * A date or time of the info line: a year alone only as a short text of its own (qq-2's `2019`), not a sentence that
+ * starts with one (sina-2's promo `“2018十大经济年度人物评选”火热进行中！` between the headline and the body).
+ */
+function isDateText(text: string): boolean {
+  return DAY_OR_TIME.test(text) || (YEAR.test(text) && countChars(text) <= YEAR_TEXT_MAX);
 }
 
 /** The footer blocks: from each footer text, the outermost ancestor still short and outside body and headline. */
@@ -114,18 +148,28 @@ function footerElements(doc: Document, body: Element, headline: Element | null):
 
 /**
  * Navigation and footer landmarks by tag, role or class/id token; not one that holds the headline (chinacomcn-1's
- * `div.topNav` wraps the breadcrumb, the h1 and the share bar: it is the article's header, not the site's).
+ * `div.topNav` wraps the breadcrumb, the h1 and the share bar: it is the article's header, not the site's). A block
+ * named so by class or id only counts when it reads as a frame: a row of links or a footer text (sina-2's right column
+ * holds a `div.footer-wrap` with one 意见反馈 link, which must not keep the whole column visible).
  */
 function frameElements(doc: Document, body: Element, headline: Element | null): Element[] {
   const out: Element[] = [];
   const hit = (el: Element) =>
     !el.contains(body) && !body.contains(el) && !(headline && el.contains(headline)) && out.push(el);
   for (const el of doc.querySelectorAll(LANDMARKS)) hit(el);
-  for (const el of doc.querySelectorAll('[class], [id]')) {
+  for (const el of doc.querySelectorAll(FRAME_NAMED)) {
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((tok) => FRAME_TOKEN.test(tok))) hit(el);
+    if (tokens.some((tok) => FRAME_TOKEN.test(tok)) && readsAsFrame(el)) hit(el);
   }
   return out;
+}
+
+/** A navigation has a few links; a footer a copyright, licence or contact text. */
+function readsAsFrame(el: Element): boolean {
+  let links = 0;
+  for (const a of el.getElementsByTagName('a')) if ((a.textContent ?? '').trim() && ++links >= FRAME_LINKS) return true;
+  const text = el.textContent ?? '';
+  return FOOTER.test(text) || FOOTER_LINK.test(text);
 }
 
 /**
@@ -162,6 +206,6 @@ export function isGuarded(guard: PageGuard, el: Element): boolean {
 
 /** A share/follow block: short, with a share word (分享到：微博 微信). */
 export function isShareBlock(el: Element): boolean {
-  const text = el.textContent ?? '';
+  const text = shownText(el);
   return countChars(text) <= SHARE_MAX && SHARE.test(text);
 }

@@ -13,12 +13,28 @@ import { countChars } from './cjk';
 import { isGuarded, isShareBlock, type PageGuard } from './clutter-guard';
 import { markerOf, NO_MARKER_TEXT } from './markers';
 import { isStreamBlock } from './streams';
-import { precedes, textNodes } from './text';
-import { CLUTTER_HEADINGS, COMMENT_WORDS, PAGE_CLUTTER_HEADINGS, anyOf } from './vocabulary';
+import { precedes, shownText, textNodes } from './text';
+import {
+  CLUTTER_HEADINGS,
+  COMMENT_WORDS,
+  FOOTER_WORDS,
+  PAGE_CLUTTER_HEADINGS,
+  SHARE_WORDS,
+  TOOLBAR_WORDS,
+  anyOf,
+} from './vocabulary';
 
 /** Headings of clutter blocks beside the body: the body cleaning's and the page's own. */
 export const SPINE_HEADINGS: readonly string[] = [...CLUTTER_HEADINGS, ...PAGE_CLUTTER_HEADINGS];
 const COMMENT = new RegExp(anyOf(COMMENT_WORDS));
+const TOOLBAR = new RegExp(anyOf(TOOLBAR_WORDS), 'i');
+const FOOTER = new RegExp(anyOf(FOOTER_WORDS));
+const SHARE = new RegExp(anyOf(SHARE_WORDS), 'i');
+/** A tool bar is a short block of short controls: at most this many characters, each text at most TOOL_MAX. */
+const TOOLBAR_MAX = 200;
+const TOOL_MAX = 24;
+/** …and at least this many texts (one short text is a line, not a bar). */
+const TOOLS_MIN = 3;
 /** A comment box whose messages the page's script did not load is short too (a notice, a login form). */
 const COMMENT_MAX = 160;
 /** A list of links: at least this many links, covering at least LINK_SHARE of its characters. */
@@ -69,7 +85,7 @@ function isFloating(el: Element): boolean {
  * headed blocks count (the site's navigation is a list of links too).
  */
 export function isSpineClutter(el: Element, header: boolean): boolean {
-  const text = el.textContent ?? '';
+  const text = shownText(el);
   const chars = countChars(text);
   if (!chars) return false;
   if (isFloating(el)) return true;
@@ -77,9 +93,32 @@ export function isSpineClutter(el: Element, header: boolean): boolean {
   if (isShareBlock(el)) return true;
   if (header) return false;
   if (chars <= COMMENT_MAX && COMMENT.test(text)) return true;
+  if (chars <= TOOLBAR_MAX && TOOLBAR.test(text) && isToolBar(el)) return true;
   const links = linkStats(el);
   if (links.links >= LINK_MIN && links.chars >= chars * LINK_SHARE) return true;
   return isStreamBlock(el);
+}
+
+/**
+ * A bar of controls: every shown text short (阅读数 · 不感兴趣 · 广告软文 · 投诉 on huanqiu-1), at least TOOLS_MIN of them.
+ */
+function isToolBar(el: Element): boolean {
+  let tools = 0;
+  for (const n of textNodes(el)) {
+    if (n.parentElement && NO_MARKER_TEXT.has(n.parentElement.tagName)) continue;
+    const c = countChars(n.nodeValue ?? '');
+    if (c > TOOL_MAX) return false;
+    if (c) tools++;
+  }
+  return tools >= TOOLS_MIN;
+}
+
+/**
+ * A share, follow or QR block inside a kept credit line or footer (cmse-1's 官方微信 QR codes in its footer): hideable,
+ * unless it carries the footer's own text (版权所有, ICP备).
+ */
+function isShareInLine(guard: PageGuard, el: Element): boolean {
+  return isShareBlock(el) && !FOOTER.test(el.textContent ?? '') && !isGuarded(guard, el);
 }
 
 /**
@@ -90,7 +129,15 @@ export function findSpineClutter(doc: Document, guard: PageGuard): Element[] {
   const out: Element[] = [];
   const anchor = guard.headline ?? guard.body;
   const visit = (el: Element, depth: number): void => {
-    if (SKIP.has(el.tagName.toUpperCase()) || guard.kept.some((k) => k.contains(el))) return;
+    if (SKIP.has(el.tagName.toUpperCase())) return;
+    const keeper = guard.kept.find((k) => k.contains(el));
+    if (keeper) {
+      // inside a kept line or footer only share blocks go; inside the headline or the navigation nothing
+      if (!guard.lines.has(keeper) || !SHARE.test(el.textContent ?? '')) return;
+      if (isShareInLine(guard, el)) out.push(el);
+      else if (depth < DEPTH_MAX) for (const c of Array.from(el.children)) visit(c, depth + 1);
+      return;
+    }
     if (!isGuarded(guard, el) && isSpineClutter(el, precedes(el, anchor))) {
       out.push(el);
       return;

@@ -1,3 +1,4 @@
+import { countChars } from './cjk';
 import { CLUTTER_HEADINGS, NO_MARKER_TEXT, isMarkerText } from './markers';
 import { textNodes } from './text';
 import { isMarkerClutter } from './clean';
@@ -27,6 +28,29 @@ function firstText(el: Element): Text | null {
     if ((n.nodeValue ?? '').trim()) return n;
   }
   return null;
+}
+
+/** Block elements that stand as a heading of their own when their whole text is a marker. */
+const HEADING_BLOCKS = new Set(['DIV', 'P', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT', 'LI', 'TD', 'TH', 'HEADER', 'SECTION']);
+
+/** A heading standing alone is short (`延伸 · 推荐`, `相关新闻：`). */
+const HEADING_MAX = 12;
+
+/**
+ * Is the marker text `n` a heading of its own: the whole, short text of a block element (163-4's `<div
+ * class="special_tag_ttl">延伸 · 推荐</div>` over teasers with prose), not a word opening a paragraph
+ * (`<p><strong>广告</strong>投放方面，…`, whose marker sits in an inline element; test/fixtures/breakit/inline-comma.html's
+ * `<p>广告，是市场经济的晴雨表。…</p>`, a sentence).
+ */
+function isHeadingOnly(n: Text): boolean {
+  const el = n.parentElement;
+  const text = n.nodeValue ?? '';
+  return (
+    !!el &&
+    HEADING_BLOCKS.has(el.tagName.toUpperCase()) &&
+    countChars(text) <= HEADING_MAX &&
+    (el.textContent ?? '').trim() === text.trim()
+  );
 }
 
 /**
@@ -131,7 +155,7 @@ export function findClutterBlocks(
       block = el;
     }
     if (!block || foundSet.has(block) || insideFound(block)) continue;
-    if (body.contains(block) && !isMarkerClutter(block, block.textContent ?? '')) continue;
+    if (body.contains(block) && !isHeadingOnly(n) && !isMarkerClutter(block, block.textContent ?? '')) continue;
     // (a block found later never contains one found earlier: its first text would be that earlier marker)
     found.push(block);
     foundSet.add(block);

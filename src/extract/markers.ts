@@ -37,6 +37,11 @@ export const NO_MARKER_TEXT: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', '
 /** First characters of the default markers: most text nodes of a page start with none of them. */
 const MARKER_STARTS = new Set(CLUTTER_HEADINGS.map((h) => h[0]));
 const NOT_SPACE = /\S/;
+/** Spacing inside a heading: whitespace and middle dots. */
+const SPACER = /[\s·•・]/;
+const SPACERS = /[\s·•・]+/g;
+/** A spaced-out heading is short. */
+const SPACED_MAX = 16;
 
 /**
  * What the first character counted by cjk.ts (countChars: whitespace, NBSP, U+3000, U+200B and BOM dropped) of a text
@@ -75,5 +80,9 @@ export function markerOf(text: string, headings: readonly string[] = CLUTTER_HEA
   }
   const s = text.trim();
   for (const m of headings) if (s.startsWith(m) && AFTER_MARKER.test(s.slice(m.length))) return m;
+  // a short heading spaced out with dots or spaces (163-4's `延伸 · 推荐`, `相 关 新 闻`)
+  if (s.length > SPACED_MAX || !SPACER.test(s)) return null;
+  const compact = s.replace(SPACERS, '');
+  for (const m of headings) if (compact.startsWith(m) && AFTER_MARKER.test(compact.slice(m.length))) return m;
   return null;
 }

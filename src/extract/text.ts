@@ -343,6 +343,21 @@ export function precedes(a: Node, b: Node): boolean {
   return false;
 }
 
+/** Elements whose text is source, not shown: script and style, noscript and template markup. */
+const UNSHOWN = 'script, style, noscript, template';
+
+/**
+ * The text of `el` as a reader sees it, without the source of script, style, noscript and template elements inside
+ * it (textContent includes them: youth-peer's ranking list carries a `getnewsbyref(…)` call and hexun-1's
+ * 你可能会喜欢 box a `<style>` sheet, which made them read as prose, not as lists of links).
+ */
+export function shownText(el: Element): string {
+  if (!el.querySelector(UNSHOWN)) return el.textContent ?? '';
+  let out = '';
+  for (const n of textNodes(el)) if (!n.parentElement?.closest(UNSHOWN)) out += n.nodeValue ?? '';
+  return out;
+}
+
 /** Characters inside links (countChars: whitespace not counted). */
 export function linkChars(el: Element): number {
   let n = 0;

@@ -661,6 +661,7 @@ export const RELATED_HEADINGS: readonly string[] = [
   '相关链接',
   '相关报道',
   '延伸阅读',
+  '延伸推荐',
   '推荐阅读',
   '更多阅读',
   '热点推荐',
@@ -684,6 +685,7 @@ export const RELATED_HEADINGS: readonly string[] = [
   '精彩推薦',
   '為您推薦',
   '猜你喜歡',
+  '延伸推薦',
   '熱門文章',
   '熱門新聞',
 ];
@@ -1183,6 +1185,7 @@ export const CLUTTER_HEADINGS: readonly string[] = [
   '分享至',
   '分享让更多人看到',
   '精彩推荐',
+  '精彩视频推荐',
   '为您推荐',
   '猜你喜欢',
   '相关新闻',
@@ -1190,6 +1193,7 @@ export const CLUTTER_HEADINGS: readonly string[] = [
   '相关文章',
   '相关链接',
   '延伸阅读',
+  '延伸推荐',
   '推荐阅读',
   '新闻排行',
   '热点新闻',
@@ -1198,7 +1202,12 @@ export const CLUTTER_HEADINGS: readonly string[] = [
   '点击排行',
   '24小时排行',
   '关注我们',
+  '关注公众号',
+  '关注微信公众号',
+  '扫码关注',
   '扫一扫',
+  '点击进入专题',
+  '进入专题',
   '版权声明',
   '免责声明',
   '特别声明',
@@ -1218,6 +1227,10 @@ export const CLUTTER_HEADINGS: readonly string[] = [
   '網友評論',
   '熱門評論',
   '最新評論',
+  '延伸推薦',
+  '關注我們',
+  '關注公眾號',
+  '點擊進入專題',
 ];
 
 /**
@@ -1295,6 +1308,14 @@ export function anyOfPadded(words: readonly string[]): string {
  * test/fixtures/corpus). Not read by body cleaning, so the Article does not change with them.
  */
 export const PAGE_CLUTTER_HEADINGS: readonly string[] = [
+  '你可能会喜欢',
+  '你可能喜欢',
+  '您可能喜欢',
+  '你可能感兴趣',
+  '您可能感兴趣',
+  '可能感兴趣的',
+  '你可能會喜歡',
+  '您可能感興趣',
   '大家都爱看',
   '大家都在看',
   '新闻推荐',
@@ -1330,7 +1351,6 @@ export const PAGE_CLUTTER_HEADINGS: readonly string[] = [
   '视频新闻',
   '热门视频',
   '最新视频',
-  '精彩视频推荐',
   '视觉焦点',
   '作者最新文章',
   '作者最近文章',
@@ -1370,6 +1390,28 @@ export const SHARE_WORDS: readonly string[] = [
   '收藏',
   '举报',
   '返回顶部',
+];
+
+/**
+ * Words of an article's tool bar beside share buttons: feedback, report and dismiss controls (huanqiu-1's
+ * `div.a-btool`: 阅读数 · 不感兴趣 · 投诉). A block of short controls carrying one is clutter (clutter-spine.ts).
+ */
+export const TOOLBAR_WORDS: readonly string[] = [
+  ...SHARE_WORDS,
+  '不感兴趣',
+  '不感興趣',
+  '投诉',
+  '投訴',
+  '纠错',
+  '糾錯',
+  '我要纠错',
+  '意见反馈',
+  '意見反饋',
+  '檢舉',
+  '打赏',
+  '打賞',
+  '点赞',
+  '點讚',
 ];
 
 /** Comment-section words (comment box headings and actions): a block beside the body carrying them is clutter. */
