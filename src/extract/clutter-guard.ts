@@ -73,6 +73,8 @@ export interface PageGuard {
    * 分享到 in `.inform`, baijiahao-1's 返回顶部 button in its footer).
    */
   lines: Set<Element>;
+  /** The footer blocks among `lines`: only share/follow/QR blocks go inside them, never a row of links. */
+  footers: Set<Element>;
 }
 
 /**
@@ -187,7 +189,7 @@ export function pageGuard(doc: Document, body: Element, extra: readonly Element[
     ...footers,
     ...frameElements(doc, body, headline),
   ];
-  return { body, headline, kept, lines: new Set([...lines, ...footers]) };
+  return { body, headline, kept, lines: new Set([...lines, ...footers]), footers: new Set(footers) };
 }
 
 /**

@@ -19,7 +19,6 @@ import {
   COMMENT_WORDS,
   FOOTER_WORDS,
   PAGE_CLUTTER_HEADINGS,
-  SHARE_WORDS,
   TOOLBAR_WORDS,
   anyOf,
 } from './vocabulary';
@@ -29,12 +28,11 @@ export const SPINE_HEADINGS: readonly string[] = [...CLUTTER_HEADINGS, ...PAGE_C
 const COMMENT = new RegExp(anyOf(COMMENT_WORDS));
 const TOOLBAR = new RegExp(anyOf(TOOLBAR_WORDS), 'i');
 const FOOTER = new RegExp(anyOf(FOOTER_WORDS));
-const SHARE = new RegExp(anyOf(SHARE_WORDS), 'i');
 /** A tool bar is a short block of short controls: at most this many characters, each text at most TOOL_MAX. */
 const TOOLBAR_MAX = 200;
 const TOOL_MAX = 24;
 /** …and at least this many texts (one short text is a line, not a bar). */
-const TOOLS_MIN = 3;
+const TOOLS_MIN = 2;
 /** A comment box whose messages the page's script did not load is short too (a notice, a login form). */
 const COMMENT_MAX = 160;
 /** A list of links: at least this many links, covering at least LINK_SHARE of its characters. */
@@ -114,11 +112,17 @@ function isToolBar(el: Element): boolean {
 }
 
 /**
- * A share, follow or QR block inside a kept credit line or footer (cmse-1's 官方微信 QR codes in its footer): hideable,
- * unless it carries the footer's own text (版权所有, ICP备).
+ * A share, follow or QR block inside a kept credit line or footer (cmse-1's 官方微信 QR codes in its footer), or a bar
+ * of controls inside a credit line (a `【字体：大 中 小】` control in the info line; in a footer a row of links reads
+ * like one: ifeng-3): hideable, unless it carries the footer's own text (版权所有, ICP备).
  */
-function isShareInLine(guard: PageGuard, el: Element): boolean {
-  return isShareBlock(el) && !FOOTER.test(el.textContent ?? '') && !isGuarded(guard, el);
+function isShareInLine(guard: PageGuard, el: Element, inFooter: boolean): boolean {
+  const text = el.textContent ?? '';
+  const control =
+    isShareBlock(el) || (!inFooter && countChars(text) <= TOOLBAR_MAX && TOOLBAR.test(text) && isToolBar(el));
+  if (!control || FOOTER.test(text)) return false;
+  // guarded as isGuarded says, but a kept line or footer around it does not keep it
+  return !guard.kept.some((k) => el.contains(k) || (k.contains(el) && !guard.lines.has(k)));
 }
 
 /**
@@ -133,8 +137,8 @@ export function findSpineClutter(doc: Document, guard: PageGuard): Element[] {
     const keeper = guard.kept.find((k) => k.contains(el));
     if (keeper) {
       // inside a kept line or footer only share blocks go; inside the headline or the navigation nothing
-      if (!guard.lines.has(keeper) || !SHARE.test(el.textContent ?? '')) return;
-      if (isShareInLine(guard, el)) out.push(el);
+      if (!guard.lines.has(keeper) || !TOOLBAR.test(el.textContent ?? '')) return;
+      if (isShareInLine(guard, el, guard.footers.has(keeper))) out.push(el);
       else if (depth < DEPTH_MAX) for (const c of Array.from(el.children)) visit(c, depth + 1);
       return;
     }

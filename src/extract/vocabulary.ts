@@ -1394,7 +1394,9 @@ export const SHARE_WORDS: readonly string[] = [
 
 /**
  * Words of an article's tool bar beside share buttons: feedback, report and dismiss controls (huanqiu-1's
- * `div.a-btool`: 阅读数 · 不感兴趣 · 投诉). A block of short controls carrying one is clutter (clutter-spine.ts).
+ * `div.a-btool`: 阅读数 · 不感兴趣 · 投诉), and the font-size, print and close controls of government and provincial
+ * sites (`【字体：大 中 小】`, `【打印本页】【关闭窗口】`). A block of short controls carrying one is clutter
+ * (clutter-spine.ts).
  */
 export const TOOLBAR_WORDS: readonly string[] = [
   ...SHARE_WORDS,
@@ -1405,13 +1407,19 @@ export const TOOLBAR_WORDS: readonly string[] = [
   '纠错',
   '糾錯',
   '我要纠错',
-  '意见反馈',
-  '意見反饋',
   '檢舉',
   '打赏',
   '打賞',
   '点赞',
   '點讚',
+  '字体',
+  '字體',
+  '字号',
+  '字號',
+  '打印',
+  '关闭窗口',
+  '關閉視窗',
+  '關閉窗口',
 ];
 
 /** Comment-section words (comment box headings and actions): a block beside the body carrying them is clutter. */

@@ -61,6 +61,15 @@ describe.each(engines)('clutter beside the body (%s)', (_engine, parse) => {
     expect(found).not.toContain('tags');
   });
 
+  it('hides the font-size control beside the info line and the print/close bar of a government page', () => {
+    const font = '<span class="font">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</span>';
+    const tools = '<div class="print"><a href="#">【打印本页】</a><a href="#">【关闭窗口】</a></div>';
+    const doc = parse(page('', tools).replace('来源：某某日报</div>', `来源：某某日报${font}</div>`));
+    const found = spine(doc);
+    expect(found).toEqual(expect.arrayContaining(['font', 'print']));
+    expect(found).not.toContain('info');
+  });
+
   it('hides a QR follow block inside the footer, never the footer text (cmse-1)', () => {
     const html = page('').replace(
       '<div class="footer">',
