@@ -28,6 +28,7 @@ import {
   UI_WORDS,
   WEAK_OUTLET_SUFFIXES,
   anyOf,
+  WIRE_AGENCIES,
   type CreditKind,
 } from './vocabulary';
 
@@ -422,11 +423,18 @@ const AGENCY_DATELINE = new RegExp(
   `^\\s*[（(〔]?\\s*((?:(?!记者|記者)[\\u4e00-\\u9fffA-Za-z]){1,10}?(?:${OUTLET_WORD}))[\\u4e00-\\u9fff]{0,6}?${DAY_DISPATCH}`,
 );
 
+/** `路透北京3月15日 -`, `彭博社东京15日电`: a news agency's dateline, with 电 or a dash after the day (WIRE_AGENCIES). */
+const WIRE_DATELINE = new RegExp(
+  `^\\s*[（(]?\\s*(${anyOf(WIRE_AGENCIES)})[\\u4e00-\\u9fff]{0,6}?(?:\\d{1,2}月)?\\d{1,2}日\\s*(?:(?:专|專)?[电電]|[-–—])`,
+);
+
 /**
  * The outlet of a dateline opening `t` (`江川日报讯（…`, `新华社北京3月15日电`, `【港灣日報專訊】`), or null
  * (`本报讯`, or a bare `X讯` whose X is no outlet name: `捷报喜讯`).
  */
 function datelineOutlet(t: string): string | null {
+  const wire = WIRE_DATELINE.exec(t);
+  if (wire) return wire[1];
   const m = XUN_DATELINE.exec(t) ?? AGENCY_DATELINE.exec(t);
   if (m) return NOT_OUTLET.test(m[1]) ? null : m[1];
   const bare = BARE_XUN_DATELINE.exec(t)?.[1];

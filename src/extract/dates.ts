@@ -44,10 +44,11 @@ const WEEKDAY = String.raw`(?:\s*[（(]?\s*(?:星期|周|週|禮拜|礼拜)[一�
 const MERIDIEM_BEFORE = String.raw`(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|[AaPp][Mm])`;
 const MERIDIEM_AFTER = String.raw`([AaPp]\.?[Mm]\.?)(?![A-Za-z\d])`;
 /**
- * The time after a date: `10:13`, `10:13:25`, `10时13分`, `10時13分`, `下午 2:30`, `2:30 PM`. Five groups: meridiem
+ * The time after a date: `10:13`, `10:13:25`, `10时13分`, `10時13分`, `下午 2:30`, `2:30 PM`, and after a slash or a bar
+ * (`2024年3月15日 / 下午3点20分`, a wire service's style). Five groups: meridiem
  * before, hour, minute, second, meridiem after.
  */
-const TIME = String.raw`(?:\s*(?:[T\s,]|&nbsp;)*\s*(?:${MERIDIEM_BEFORE}\s*)?(\d{1,2})\s*[:：时時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?\s*分?(?:\s*${MERIDIEM_AFTER})?)?`;
+const TIME = String.raw`(?:\s*(?:[T\s,/|｜]|&nbsp;)*\s*(?:${MERIDIEM_BEFORE}\s*)?(\d{1,2})\s*[:：时時点點]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?\s*分?(?:\s*${MERIDIEM_AFTER})?)?`;
 // 2020-03-15 10:13[:25], 2020/03/15, 2020.03.15, 2020年03月15日 10:13, 2020年3月15日10时13分; `2024 05/09 22:27:02`;
 // `2024年5月1日 週三 下午 2:30`, `2024年5月1日（星期三） 16:45`.
 const FULL = new RegExp(

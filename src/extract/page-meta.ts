@@ -42,6 +42,23 @@ export interface LdInfo {
   publisher?: string;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * A JSON-LD string as text: CMSes write markup and entities into it (`"name": "<b>李四</b>"`, `&amp;`), which a
+ * reader never sees on the page. Tags dropped, the common and numeric entities decoded, trimmed.
+ */
+export function plainText(s: string): string {
+  return s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    })
+    .trim();
+}
+
 /** JSON-LD NewsArticle-like objects (also Baidu 熊掌号 `cambrian` objects with title/pubDate). */
 export function jsonLd(doc: Document): LdInfo {
   const info: LdInfo = {};
@@ -50,14 +67,14 @@ export function jsonLd(doc: Document): LdInfo {
     if (Array.isArray(o)) return o.forEach(visit);
     const r = o as Record<string, unknown>;
     if (Array.isArray(r['@graph'])) (r['@graph'] as unknown[]).forEach(visit);
-    const str = (v: unknown) => (typeof v === 'string' ? v.trim() : undefined);
+    const str = (v: unknown) => (typeof v === 'string' ? plainText(v) || undefined : undefined);
     info.headline ??= str(r.headline) ?? str(r.title);
     info.published ??= str(r.datePublished) ?? str(r.pubDate) ?? str(r.dateCreated);
     const names = (v: unknown): string[] =>
       Array.isArray(v)
         ? v.flatMap(names)
         : typeof v === 'string'
-          ? [v]
+          ? [plainText(v)]
           : v && typeof v === 'object'
             ? names((v as Record<string, unknown>).name)
             : [];

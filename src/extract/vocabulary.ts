@@ -295,6 +295,31 @@ export const OUTLET_NAMES: readonly string[] = [
 ];
 
 /**
+ * News agencies as their Chinese services name them in a dateline without 电 (`路透北京3月15日 -`, `彭博东京3月15日 -`)
+ * or with it (`法新社巴黎15日电`): the outlet of the article (byline.ts datelineOutlet).
+ */
+export const WIRE_AGENCIES: readonly string[] = [
+  '路透社',
+  '路透',
+  '彭博社',
+  '彭博',
+  '法新社',
+  '美联社',
+  '美聯社',
+  '共同社',
+  '韩联社',
+  '韓聯社',
+  '塔斯社',
+  '德新社',
+  '埃菲社',
+  '安莎社',
+  '时事社',
+  '時事社',
+  '道琼斯',
+  '道瓊斯',
+];
+
+/**
  * Words before 记者 or 讯 that name no outlet (`本报记者 X`, `特约记者 X`, `本网讯`): the outlet of a byline is read only
  * when it is none of these (byline.ts parseCredits).
  */
