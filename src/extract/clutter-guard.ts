@@ -75,6 +75,9 @@ export interface PageGuard {
   lines: Set<Element>;
   /** The footer blocks among `lines`: only share/follow/QR blocks go inside them, never a row of links. */
   footers: Set<Element>;
+  /** `kept` as a set, and every kept element with all its ancestors: isGuarded reads them, not `kept` one by one. */
+  keptSet: Set<Element>;
+  holders: Set<Element>;
 }
 
 /**
@@ -189,7 +192,17 @@ export function pageGuard(doc: Document, body: Element, extra: readonly Element[
     ...footers,
     ...frameElements(doc, body, headline),
   ];
-  return { body, headline, kept, lines: new Set([...lines, ...footers]), footers: new Set(footers) };
+  const holders = new Set<Element>();
+  for (const k of kept) for (let a: Element | null = k; a && !holders.has(a); a = a.parentElement) holders.add(a);
+  return {
+    body,
+    headline,
+    kept,
+    lines: new Set([...lines, ...footers]),
+    footers: new Set(footers),
+    keptSet: new Set(kept),
+    holders,
+  };
 }
 
 /**
@@ -199,11 +212,21 @@ export function pageGuard(doc: Document, body: Element, extra: readonly Element[
  */
 export function isGuarded(guard: PageGuard, el: Element): boolean {
   if (el.contains(guard.body) || el.tagName === 'HTML' || el.tagName === 'BODY') return true;
-  for (const k of guard.kept) {
-    if (el.contains(k)) return true;
-    if (k.contains(el) && !(guard.lines.has(k) && isShareBlock(el))) return true;
-  }
+  // it holds a kept element (or is one)
+  if (guard.holders.has(el)) return true;
+  // it sits inside one: a share block inside a credit line or footer may still go
+  for (let a = el.parentElement; a; a = a.parentElement)
+    if (guard.keptSet.has(a) && !(guard.lines.has(a) && isShareBlock(el))) return true;
   return false;
+}
+
+/**
+ * The kept elements around `el` (itself included), nearest first: empty when none holds it. Cost: its ancestors.
+ */
+export function keepersOf(guard: PageGuard, el: Element): Element[] {
+  const out: Element[] = [];
+  for (let a: Element | null = el; a; a = a.parentElement) if (guard.keptSet.has(a)) out.push(a);
+  return out;
 }
 
 /** A share/follow block: short, with a share word (分享到：微博 微信). */

@@ -10,7 +10,7 @@
  * people-1, xinhuanet-1, thepaper-1; test/unit/clutter-spine.test.ts).
  */
 import { countChars } from './cjk';
-import { isGuarded, isShareBlock, type PageGuard } from './clutter-guard';
+import { isGuarded, isShareBlock, keepersOf, type PageGuard } from './clutter-guard';
 import { markerOf, NO_MARKER_TEXT } from './markers';
 import { isStreamBlock } from './streams';
 import { precedes, shownText, textNodes } from './text';
@@ -122,7 +122,7 @@ function isShareInLine(guard: PageGuard, el: Element, inFooter: boolean): boolea
     isShareBlock(el) || (!inFooter && countChars(text) <= TOOLBAR_MAX && TOOLBAR.test(text) && isToolBar(el));
   if (!control || FOOTER.test(text)) return false;
   // guarded as isGuarded says, but a kept line or footer around it does not keep it
-  return !guard.kept.some((k) => el.contains(k) || (k.contains(el) && !guard.lines.has(k)));
+  return !guard.holders.has(el) && keepersOf(guard, el).every((k) => guard.lines.has(k));
 }
 
 /**
@@ -134,11 +134,18 @@ export function findSpineClutter(doc: Document, guard: PageGuard): Element[] {
   const anchor = guard.headline ?? guard.body;
   const visit = (el: Element, depth: number): void => {
     if (SKIP.has(el.tagName.toUpperCase())) return;
-    const keeper = guard.kept.find((k) => k.contains(el));
-    if (keeper) {
+    const keepers = keepersOf(guard, el);
+    if (keepers.length) {
       // inside a kept line or footer only share blocks go; inside the headline or the navigation nothing
-      if (!guard.lines.has(keeper) || !TOOLBAR.test(el.textContent ?? '')) return;
-      if (isShareInLine(guard, el, guard.footers.has(keeper))) out.push(el);
+      if (!keepers.every((k) => guard.lines.has(k)) || !TOOLBAR.test(el.textContent ?? '')) return;
+      if (
+        isShareInLine(
+          guard,
+          el,
+          keepers.some((k) => guard.footers.has(k)),
+        )
+      )
+        out.push(el);
       else if (depth < DEPTH_MAX) for (const c of Array.from(el.children)) visit(c, depth + 1);
       return;
     }

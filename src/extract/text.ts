@@ -345,6 +345,7 @@ export function precedes(a: Node, b: Node): boolean {
 
 /** Elements whose text is source, not shown: script and style, noscript and template markup. */
 const UNSHOWN = 'script, style, noscript, template';
+const UNSHOWN_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /**
  * The text of `el` as a reader sees it, without the source of script, style, noscript and template elements inside
@@ -353,9 +354,15 @@ const UNSHOWN = 'script, style, noscript, template';
  */
 export function shownText(el: Element): string {
   if (!el.querySelector(UNSHOWN)) return el.textContent ?? '';
-  let out = '';
-  for (const n of textNodes(el)) if (!n.parentElement?.closest(UNSHOWN)) out += n.nodeValue ?? '';
-  return out;
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT) parts.push(c.nodeValue ?? '');
+      else if (c.nodeType === 1 && !UNSHOWN_TAGS.has((c as Element).tagName.toUpperCase())) walk(c);
+    }
+  };
+  walk(el);
+  return parts.join('');
 }
 
 /** Characters inside links (countChars: whitespace not counted). */
