@@ -111,17 +111,13 @@ export type CitationExport = 'csl-json' | 'bibtex' | 'ris';
 
 /**
  * Citations of many notes in one file (the citation module is loaded now, with a dynamic import): a CSL-JSON array, or
- * BibTeX/RIS entries separated by blank lines. The access date of each citation is the note's accessedAt.
+ * BibTeX/RIS entries separated by blank lines, keys unique within the file. The access date of each citation is the
+ * note's accessedAt.
  */
 export async function exportCitations(notes: readonly Note[], style: CitationExport): Promise<string> {
   const cite = await import('../cite/index');
-  if (style === 'csl-json')
-    return JSON.stringify(
-      notes.map((n) => cite.toCslItem(n.article, new Date(n.accessedAt))),
-      null,
-      2,
-    );
-  const out: string[] = [];
-  for (const n of notes) out.push(await cite.formatCitation(n.article, style, { accessed: new Date(n.accessedAt) }));
-  return out.join('\n\n') + '\n';
+  return cite.formatCitationFile(
+    notes.map((n) => ({ article: n.article, accessed: new Date(n.accessedAt) })),
+    style,
+  );
 }

@@ -40,7 +40,7 @@ describe('qingdu cite', () => {
   it('separates multi-line formats by a blank line', async () => {
     await runCite([`${pages}sina-2.html`, `${pages}xinhuanet-1.html`, '--style', 'ris', '--accessed', '2026-11-29']);
     expect(out.match(/^TY {2}- /gm)).toHaveLength(2);
-    expect(out).toContain('ER  -\n\nTY  - ');
+    expect(out).toContain('ER  - \n\nTY  - ');
   });
   it('rejects a bad style, a bad date and no files with status 2', async () => {
     expect(await runCite([`${pages}gscn-1.html`, '--style', 'harvard'])).toBe(2);
