@@ -106,6 +106,27 @@ export async function markdownZipAsync(notes: readonly Note[], batch = 50): Prom
   return zipSync(files, { level: 6 });
 }
 
+/** What an export file holds: the JSON backup, a Markdown zip, or citations. */
+export type ExportKind = 'backup' | 'markdown' | CitationExport;
+
+const EXPORT_SUFFIX: Record<ExportKind, string> = {
+  backup: '-backup.json',
+  markdown: '.zip',
+  'csl-json': '-csl.json',
+  bibtex: '.bib',
+  ris: '.ris',
+};
+
+/**
+ * The file name of a library export: `<prefix>-YYYY-MM-DD-backup.json` for the JSON backup, `…-csl.json` for
+ * CSL-JSON (two names, so one never replaces the other in a downloads folder), `….bib`, `….ris`, `….zip`.
+ * @param prefix the localized start (`qingdu-notes`, 清读笔记)
+ * @param date `YYYY-MM-DD`
+ */
+export function exportFileName(prefix: string, date: string, kind: ExportKind): string {
+  return `${prefix}-${date}${EXPORT_SUFFIX[kind]}`;
+}
+
 /** Citation formats the notes page offers for export. */
 export type CitationExport = 'csl-json' | 'bibtex' | 'ris';
 
