@@ -154,12 +154,18 @@ export function citationKey(url: string, issued: CslDate | null): string {
  */
 export function uniqueKeys(items: readonly CslItem[]): CslItem[] {
   const used = new Set<string>();
-  return items.map((item) => {
-    let key = item['citation-key'];
-    for (let i = 0; used.has(key); i++) key = `${item['citation-key']}${suffix(i)}`;
-    used.add(key);
-    return key === item['citation-key'] ? item : { ...item, id: key, 'citation-key': key };
-  });
+  return items.map((item) => claimKey(item, used));
+}
+
+/**
+ * The item with a key not yet in `used` (its own, else with a suffix `a`, `b`, …), which is then added to `used`:
+ * for callers that format one item at a time into one file (`qingdu cite --style bibtex a.html b.html`).
+ */
+export function claimKey(item: CslItem, used: Set<string>): CslItem {
+  let key = item['citation-key'];
+  for (let i = 0; used.has(key); i++) key = `${item['citation-key']}${suffix(i)}`;
+  used.add(key);
+  return key === item['citation-key'] ? item : { ...item, id: key, 'citation-key': key };
 }
 
 /** a … z, then za, zb …: the i-th suffix (0-based). */

@@ -9,7 +9,7 @@ import '@citation-js/plugin-csl';
 import type { Article } from '../extract/article';
 import { loadCslAsset } from './assets';
 import { biblatexEntry } from './bibtex';
-import { toCslItem, uniqueKeys } from './csl-item';
+import { claimKey, toCslItem, uniqueKeys } from './csl-item';
 import { risRecord } from './ris';
 import { finishTitles, itemForStyle } from './style-items';
 import { metadataBlock } from './metadata-block';
@@ -63,15 +63,18 @@ function escapeMarkdown(title: string): string {
  * @param opts.accessed access date (default: now, local day); `YYYY-MM-DD` or a Date
  * @param opts.number the `[n]` of the numeric style (default 1): citeproc numbers a one-item bibliography [1], and
  *   the label is renumbered
+ * @param opts.keys citation keys already used in the same output: the item's key is made unique against them (and
+ *   added), so BibTeX/RIS/CSL-JSON entries printed one by one into one file do not share a key
  * @returns the citation text without a trailing newline (multi-line for BibTeX, RIS, CSL-JSON and metadata)
  * @throws Error on an unknown style, or when a style file cannot be loaded
  */
 export async function formatCitation(
   article: Article,
   style: CitationStyle,
-  opts: { accessed?: Date | string; number?: number } = {},
+  opts: { accessed?: Date | string; number?: number; keys?: Set<string> } = {},
 ): Promise<string> {
-  const item = toCslItem(article, opts.accessed ?? new Date());
+  const made = toCslItem(article, opts.accessed ?? new Date());
+  const item = opts.keys ? claimKey(made, opts.keys) : made;
   switch (style) {
     case 'metadata':
       return metadataBlock(article);
