@@ -90,11 +90,14 @@ function language(article: Article): string {
 }
 
 /**
- * The Article as one CSL-JSON item (the single source of every citation format).
- * - `type`: `article-newspaper` on a newspaper's site (see isNewspaperSite), else `webpage`.
- * - `container-title` = site name; `publisher` = 来源 when it is not the site itself.
+ * The Article as one CSL-JSON item: the one mapping every style and format starts from (roles and their reasons:
+ * src/cite/README.md).
+ * - `author`: the persons named as 作者/记者 only, never an outlet; with none, the item has no `author`.
+ * - `container-title` = the site the page was read on (网易, 新浪网), or the newspaper on a newspaper's own site.
+ * - `publisher` = 来源, the outlet the article comes from, when it is not the site itself.
  * - No `editor`: a page's 编辑/责任编辑 is the site's desk editor, not an editor of the work; CSL styles would print
  *   it as one ("(刘宇非, Ed.)" in APA) or, with no author, cite the desk editor as the responsible creator.
+ * - `type`: `article-newspaper` on a newspaper's site (see isNewspaperSite), else `webpage`.
  * - `issued` = published date as written; `accessed` = the time of copying/saving; `URL` = canonical, else url.
  * @param accessed Date (local day) or ISO date string `YYYY-MM-DD`
  * @throws Error when `accessed` is a string that is not an ISO date
@@ -104,7 +107,7 @@ export function toCslItem(article: Article, accessed: Date | string): CslItem {
   const site = article.siteName?.trim() || undefined;
   const source = article.source?.trim() || undefined;
   const issued = article.published ? isoToCslDate(article.published) : null;
-  const key = citationKey(url, issued?.['date-parts'][0][0]);
+  const key = citationKey(url, issued);
   const item: CslItem = {
     id: key,
     'citation-key': key,
@@ -121,27 +124,53 @@ export function toCslItem(article: Article, accessed: Date | string): CslItem {
   return item;
 }
 
+const pad2 = (n: number | undefined): string => String(n ?? 0).padStart(2, '0');
+
 /**
- * An ASCII citation key: the site's name label + year + the page id, e.g. `gscn2020_012339876` for
- * http://gansu.gscn.com.cn/system/2020/03/15/012339876.shtml. BibTeX keys must be ASCII; citation-js would
- * otherwise build `undefined2020undefined` from a literal (Chinese) author and a CJK title.
+ * A readable, stable ASCII citation key: the site's name label and the publication date, e.g. `gscn_2020_03_15` for
+ * http://gansu.gscn.com.cn/system/2020/03/15/012339876.shtml published 2020-03-15 (`gscn_2020` with a year only,
+ * `gscn_nd` with no date). ASCII letters, digits and `_` only: BibTeX needs ASCII keys, and citation-js replaces a
+ * key holding `-` or `:` with one it builds (`undefined2020undefined` from a Chinese author and title). Two items
+ * with one key in a file are told apart by uniqueKeys.
  */
-export function citationKey(url: string, year: number | undefined): string {
+export function citationKey(url: string, issued: CslDate | null): string {
   let site = 'web';
-  let id = '';
   try {
-    const u = new URL(url);
-    const labels = u.hostname.split('.').filter((l) => !/^(www|com|cn|net|org|gov|edu|co|ac|info)$/.test(l));
-    site = (labels[labels.length - 1] ?? 'web').replace(/[^A-Za-z0-9]/g, '') || 'web';
-    const last = u.pathname.split('/').filter(Boolean).pop() ?? '';
-    id = last
-      .replace(/\.\w+$/, '')
-      .replace(/[^A-Za-z0-9]/g, '')
-      .slice(-16);
+    const labels = new URL(url).hostname
+      .split('.')
+      .filter((l) => !/^(www|com|cn|net|org|gov|edu|co|ac|info|uk|hk|tw)$/.test(l));
+    site = (labels[labels.length - 1] ?? '').replace(/[^A-Za-z0-9]/g, '') || 'web';
   } catch {
     // not a URL: keep the generic key
   }
-  return `${site}${year ?? 'nd'}${id ? `_${id}` : ''}`;
+  const [y, m, d] = issued?.['date-parts'][0] ?? [];
+  if (!y) return `${site}_nd`;
+  return `${site}_${y}${m ? `_${pad2(m)}` : ''}${m && d ? `_${pad2(d)}` : ''}`;
+}
+
+/**
+ * The items with keys unique within the list: a repeated key gets `a`, `b`, … in list order (`sina_2019_09_07`,
+ * `sina_2019_09_07a`), as reference managers do; `id` follows the key.
+ */
+export function uniqueKeys(items: readonly CslItem[]): CslItem[] {
+  const used = new Set<string>();
+  return items.map((item) => claimKey(item, used));
+}
+
+/**
+ * The item with a key not yet in `used` (its own, else with a suffix `a`, `b`, …), which is then added to `used`:
+ * for callers that format one item at a time into one file (`qingdu cite --style bibtex a.html b.html`).
+ */
+export function claimKey(item: CslItem, used: Set<string>): CslItem {
+  let key = item['citation-key'];
+  for (let i = 0; used.has(key); i++) key = `${item['citation-key']}${suffix(i)}`;
+  used.add(key);
+  return key === item['citation-key'] ? item : { ...item, id: key, 'citation-key': key };
+}
+
+/** a … z, then za, zb …: the i-th suffix (0-based). */
+function suffix(i: number): string {
+  return i < 26 ? String.fromCharCode(97 + i) : `z${suffix(i - 26)}`;
 }
 
 /** 来源 equals the site when it names it, ignoring a channel suffix: 人民网-文化频道 is 人民网. */

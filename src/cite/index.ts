@@ -6,15 +6,16 @@
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import type { Article } from '../extract/article';
 import { loadCslAsset } from './assets';
-import { toCslItem, type CslItem } from './csl-item';
+import { biblatexEntry } from './bibtex';
+import { claimKey, toCslItem, uniqueKeys } from './csl-item';
+import { risRecord } from './ris';
+import { finishTitles, itemForStyle } from './style-items';
 import { metadataBlock } from './metadata-block';
 import type { CitationStyle } from './styles';
 
-export { toCslItem, type CslItem } from './csl-item';
+export { toCslItem, uniqueKeys, type CslItem } from './csl-item';
 export { metadataBlock } from './metadata-block';
 export { setCslAssetLoader } from './assets';
 export { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from './styles';
@@ -27,33 +28,6 @@ const CSL_STYLES: Partial<Record<CitationStyle, { file: string | null; lang: str
   mla: { file: 'modern-language-association.csl', lang: 'en-US' },
   chicago: { file: 'chicago-note-bibliography.csl', lang: 'en-US' },
 };
-
-// BibTeX keeps CJK as UTF-8: the default (asciiOnly) turns each unmappable character into nothing (title `{: }`).
-// Without it citation-js escapes nothing, so bibtexItem escapes the LaTeX specials itself.
-(plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
-
-const LATEX_SPECIAL = /[\\&%$#_{}~^]/g;
-const LATEX_ESCAPE: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
-};
-
-/** The item with LaTeX specials escaped in its text fields (not in URL, id and key: BibTeX takes those verbatim). */
-function bibtexItem(item: CslItem): CslItem {
-  const esc = (v: string) => v.replace(LATEX_SPECIAL, (c) => LATEX_ESCAPE[c] ?? `\\${c}`);
-  const names = (list?: CslItem['author']) =>
-    list?.map((n) =>
-      'literal' in n ? { literal: esc(n.literal) } : { family: esc(n.family), given: n.given && esc(n.given) },
-    );
-  return {
-    ...item,
-    title: esc(item.title),
-    author: names(item.author),
-    'container-title': item['container-title'] && esc(item['container-title']),
-    publisher: item.publisher && esc(item.publisher),
-  };
-}
 
 const LOCALES: Record<string, string> = { 'zh-CN': 'locales-zh-CN.xml', 'en-US': 'locales-en-US.xml' };
 
@@ -80,38 +54,6 @@ function ensureStyle(style: CitationStyle): Promise<void> {
   return p;
 }
 
-/**
- * The item a style gets. GB/T 7714's `[EB/OL]` form names neither website nor publisher (standard, examples
- * 114–117): with a publisher the GB/T style prints `出版者, 年[引用日期]` and drops the full (更新或修改日期), so the
- * publication date of a news page would shrink to its year.
- */
-function itemFor(style: CitationStyle, item: CslItem): CslItem {
-  if (style.startsWith('gbt7714') && item.type === 'webpage') {
-    const { 'container-title': _site, publisher: _publisher, ...rest } = item;
-    return rest;
-  }
-  return item;
-}
-
-/**
- * RIS writes every item as an online page (TY ELEC), the newspaper kept as publisher (PB). Why: citation-js's RIS
- * table for TY NEWS (RIS 2011 spec) writes authors only from `reporter` and the date only as its year (PY), and reads
- * NEWS back the same way, so a newspaper item would lose its authors and day. What was read is the online page anyway.
- */
-function risItem(item: CslItem): CslItem {
-  if (item.type !== 'article-newspaper') return item;
-  return { ...item, type: 'webpage', publisher: item.publisher ?? item['container-title'] };
-}
-
-/**
- * plugin-ris 0.8 breaks every value after 70 characters (ris.js: `.replace(/(.{70})/g, '$1\\n')`), which cuts long
- * URLs in two for readers that do not join continuation lines. Our values hold no newlines, so any line that does
- * not start with a tag is such a break and is joined back (RIS allows 255-character lines and longer UR values).
- */
-function unwrapRis(ris: string): string {
-  return ris.replace(/\n(?![A-Z][A-Z0-9] {2}-)/g, '');
-}
-
 function escapeMarkdown(title: string): string {
   return title.replace(/([\\[\]])/g, '\\$1');
 }
@@ -121,15 +63,18 @@ function escapeMarkdown(title: string): string {
  * @param opts.accessed access date (default: now, local day); `YYYY-MM-DD` or a Date
  * @param opts.number the `[n]` of the numeric style (default 1): citeproc numbers a one-item bibliography [1], and
  *   the label is renumbered
+ * @param opts.keys citation keys already used in the same output: the item's key is made unique against them (and
+ *   added), so BibTeX/RIS/CSL-JSON entries printed one by one into one file do not share a key
  * @returns the citation text without a trailing newline (multi-line for BibTeX, RIS, CSL-JSON and metadata)
  * @throws Error on an unknown style, or when a style file cannot be loaded
  */
 export async function formatCitation(
   article: Article,
   style: CitationStyle,
-  opts: { accessed?: Date | string; number?: number } = {},
+  opts: { accessed?: Date | string; number?: number; keys?: Set<string> } = {},
 ): Promise<string> {
-  const item = toCslItem(article, opts.accessed ?? new Date());
+  const made = toCslItem(article, opts.accessed ?? new Date());
+  const item = opts.keys ? claimKey(made, opts.keys) : made;
   switch (style) {
     case 'metadata':
       return metadataBlock(article);
@@ -138,11 +83,29 @@ export async function formatCitation(
     case 'csl-json':
       return JSON.stringify([item], null, 2);
     case 'bibtex':
-      return new Cite([bibtexItem(item)]).format('bibtex', { format: 'text' }).trim();
+      return biblatexEntry(item);
     case 'ris':
-      return unwrapRis(new Cite([risItem(item)]).format('ris', { format: 'text' }).trim());
+      return risRecord(item);
   }
-  return formatCslItem(itemFor(style, item), style, opts.number);
+  return formatCslItem(itemForStyle(style, item), style, opts.number);
+}
+
+/** File formats that hold many citations: a CSL-JSON array, BibTeX entries, RIS records. */
+export type CitationFileFormat = 'csl-json' | 'bibtex' | 'ris';
+
+/**
+ * Citations of many Articles in one file: a CSL-JSON array, or BibTeX/RIS entries separated by blank lines, with
+ * keys unique within the file (uniqueKeys: `sina_2019_09_07`, `sina_2019_09_07a`).
+ * @param entries each Article with its access date (`YYYY-MM-DD` or a Date)
+ * @returns the file's text, ending with a newline
+ */
+export function formatCitationFile(
+  entries: readonly { article: Article; accessed: Date | string }[],
+  style: CitationFileFormat,
+): string {
+  const items = uniqueKeys(entries.map((e) => toCslItem(e.article, e.accessed)));
+  if (style === 'csl-json') return JSON.stringify(items, null, 2) + '\n';
+  return items.map(style === 'bibtex' ? biblatexEntry : risRecord).join('\n\n') + '\n';
 }
 
 /**
@@ -154,7 +117,9 @@ export async function formatCslItem(item: object, style: CitationStyle, number =
   const spec = CSL_STYLES[style];
   if (!spec) throw new Error(`not a CSL style: ${style}`);
   await ensureStyle(style);
-  const text = new Cite([item]).format('bibliography', { format: 'text', template: style, lang: spec.lang }).trim();
+  const text = finishTitles(
+    new Cite([item]).format('bibliography', { format: 'text', template: style, lang: spec.lang }).trim(),
+  );
   // citeproc numbers a one-item bibliography [1]; the caller knows the item's place in its list.
   return style === 'gbt7714-numeric' && number !== 1 ? text.replace(/^\[1\]/, `[${number}]`) : text;
 }

@@ -38,6 +38,7 @@ export async function runCite(argv: string[]): Promise<number> {
   const multiline = ['bibtex', 'ris', 'csl-json', 'metadata'].includes(style);
   let status = 0;
   let n = 0;
+  const keys = new Set<string>(); // one key per entry over all files (BibTeX readers refuse a repeated key)
   for (const f of parsed.files) {
     try {
       let from = 'given';
@@ -49,7 +50,7 @@ export async function runCite(argv: string[]): Promise<number> {
         process.stderr.write(
           `qingdu cite: warning: ${f.file}: no --url and no address stated by the page, citing the file path\n`,
         );
-      const text = await formatCitation(article, style, { accessed, number: n + 1 });
+      const text = await formatCitation(article, style, { accessed, number: n + 1, keys });
       process.stdout.write((multiline && n ? '\n' : '') + text + '\n');
       n++;
     } catch (e) {

@@ -177,7 +177,7 @@ export async function runExtract(argv: string[]): Promise<number> {
         },
       });
       if (format === 'json') process.stdout.write(JSON.stringify(ordered(article)) + '\n');
-      else process.stdout.write((await import('./markdown')).articleToMarkdown(article) + '\n');
+      else process.stdout.write((await import('../cite/markdown')).articleToMarkdown(article) + '\n');
     } catch (e) {
       const error = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
       process.stderr.write(`qingdu extract: ${f.file}: ${error}\n`);

@@ -1,7 +1,16 @@
 import { t } from '../shared/i18n';
 import { allNotes, getNote, type NotesDb } from './db';
 import { today } from './download';
-import { exportCitations, exportJson, fileName, markdownZipAsync, toMarkdown, type CitationExport } from './export';
+import {
+  exportCitations,
+  exportFileName,
+  exportJson,
+  fileName,
+  markdownZipAsync,
+  toMarkdown,
+  type CitationExport,
+  type ExportKind,
+} from './export';
 import { ImportError, parseNotesExport, previewImport, type ImportPreview } from './import';
 import { storedUrls } from './library';
 import { chunks, IMPORT_CHUNK } from './rows';
@@ -45,21 +54,18 @@ function library(db: NotesDb | null): NotesDb {
   return db;
 }
 
-/** File extension of each citation export. */
-const CITATION_EXT: Record<CitationExport, string> = { 'csl-json': 'json', bibtex: 'bib', ris: 'ris' };
-
 /**
  * The export buttons: the whole library as JSON, and the notes the list selects (`selected`) as Markdown (one file,
  * or a zip of several) or as citations.
  */
 export function exportActions({ services, db, write }: ActionContext, selected: (db: NotesDb) => Promise<Note[]>) {
-  const prefix = () => `${t('notesFilePrefix')}-${today()}`;
+  const name = (kind: ExportKind) => exportFileName(t('notesFilePrefix'), today(), kind);
   return {
     json: () =>
       write(
         async () => {
           const all = await allNotes(library(db));
-          services.download(`${prefix()}.json`, exportJson(all), 'application/json');
+          services.download(name('backup'), exportJson(all), 'application/json');
           return all.length;
         },
         (n) => t('notesExportedJson', String(n)),
@@ -69,7 +75,7 @@ export function exportActions({ services, db, write }: ActionContext, selected: 
         async () => {
           const list = await selected(library(db));
           if (list.length === 1) services.download(fileName(list[0], 'md'), toMarkdown(list[0]), 'text/markdown');
-          else services.download(`${prefix()}.zip`, await markdownZipAsync(list), 'application/zip');
+          else services.download(name('markdown'), await markdownZipAsync(list), 'application/zip');
           return list.length;
         },
         (n) => t('notesExportedMarkdown', String(n)),
@@ -78,7 +84,7 @@ export function exportActions({ services, db, write }: ActionContext, selected: 
       write(
         async () => {
           const list = await selected(library(db));
-          services.download(`${prefix()}.${CITATION_EXT[style]}`, await exportCitations(list, style), 'text/plain');
+          services.download(name(style), await exportCitations(list, style), 'text/plain');
           return list.length;
         },
         (n) => t('notesExportedCitations', [String(n), style]),

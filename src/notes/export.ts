@@ -1,5 +1,5 @@
-import TurndownService from 'turndown';
 import { strToU8, zipSync } from 'fflate';
+import { bodyMarkdown, frontMatter } from '../cite/markdown';
 import type { Note, NotesExport } from '../shared/notes-types';
 
 /**
@@ -13,43 +13,16 @@ export function exportJson(notes: readonly Note[], now = new Date()): string {
   return JSON.stringify(file, null, 1);
 }
 
-/** YAML double-quoted scalar: JSON string syntax is valid YAML 1.2 for any string. */
-const yq = (s: string): string => JSON.stringify(s);
-
-function yamlList(key: string, items: readonly string[]): string {
-  return items.length ? `${key}:\n${items.map((i) => `  - ${yq(i)}`).join('\n')}` : `${key}: []`;
-}
-
-/** YAML front matter with the note's metadata (null fields are left out). */
-export function frontMatter(n: Note): string {
-  const a = n.article;
-  const lines: string[] = [`title: ${yq(a.title)}`, `url: ${yq(n.canonicalUrl)}`];
-  if (a.url !== n.canonicalUrl) lines.push(`page_url: ${yq(a.url)}`);
-  for (const [k, v] of [
-    ['site', n.site],
-    ['source', a.source],
-    ['published', a.published],
-    ['lang', a.lang],
-  ] as const)
-    if (v) lines.push(`${k}: ${yq(v)}`);
-  lines.push(yamlList('authors', a.authors), yamlList('editors', a.editors), yamlList('section', a.section));
-  lines.push(`accessed: ${yq(n.accessedAt)}`, `saved: ${yq(n.createdAt)}`, `updated: ${yq(n.updatedAt)}`);
-  lines.push(yamlList('tags', n.tags), `sha256: ${yq(n.textSha256)}`);
-  return `---\n${lines.join('\n')}\n---\n`;
-}
-
-let turndown: TurndownService | undefined;
-
-/** One note as Markdown: front matter, title, the user's note and quotes, then the body converted by turndown. */
+/** One note as Markdown: front matter (the CLI's, plus the note's fields), title, note, quotes, then the body. */
 export function toMarkdown(n: Note): string {
-  turndown ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
-  const parts = [frontMatter(n), `# ${n.article.title}`];
+  const note = { accessed: n.accessedAt, saved: n.createdAt, updated: n.updatedAt, tags: n.tags, sha256: n.textSha256 };
+  const parts = [frontMatter(n.article, note), `# ${n.article.title}`];
   if (n.note) parts.push(`## 笔记\n\n${n.note}`);
   if (n.quotes.length)
     parts.push(`## 摘录\n\n${n.quotes.map((q) => `> ${q.text.replace(/\n/g, '\n> ')}`).join('\n\n')}`);
   // contentHtml is stored sanitized; turndown only reads it (on Node through its bundled DOM, in the page through
-  // DOMParser, which does not run scripts).
-  parts.push(`## 正文\n\n${turndown.turndown(n.article.contentHtml || '')}`);
+  // DOMParser, which does not run scripts). Its sections sit under 正文, one level down.
+  parts.push(`## 正文\n\n${bodyMarkdown(n.article.contentHtml, 3)}`);
   return parts.join('\n\n') + '\n';
 }
 
@@ -106,22 +79,39 @@ export async function markdownZipAsync(notes: readonly Note[], batch = 50): Prom
   return zipSync(files, { level: 6 });
 }
 
+/** What an export file holds: the JSON backup, a Markdown zip, or citations. */
+export type ExportKind = 'backup' | 'markdown' | CitationExport;
+
+const EXPORT_SUFFIX: Record<ExportKind, string> = {
+  backup: '-backup.json',
+  markdown: '.zip',
+  'csl-json': '-csl.json',
+  bibtex: '.bib',
+  ris: '.ris',
+};
+
+/**
+ * The file name of a library export: `<prefix>-YYYY-MM-DD-backup.json` for the JSON backup, `…-csl.json` for
+ * CSL-JSON (two names, so one never replaces the other in a downloads folder), `….bib`, `….ris`, `….zip`.
+ * @param prefix the localized start (`qingdu-notes`, 清读笔记)
+ * @param date `YYYY-MM-DD`
+ */
+export function exportFileName(prefix: string, date: string, kind: ExportKind): string {
+  return `${prefix}-${date}${EXPORT_SUFFIX[kind]}`;
+}
+
 /** Citation formats the notes page offers for export. */
 export type CitationExport = 'csl-json' | 'bibtex' | 'ris';
 
 /**
  * Citations of many notes in one file (the citation module is loaded now, with a dynamic import): a CSL-JSON array, or
- * BibTeX/RIS entries separated by blank lines. The access date of each citation is the note's accessedAt.
+ * BibTeX/RIS entries separated by blank lines, keys unique within the file. The access date of each citation is the
+ * note's accessedAt.
  */
 export async function exportCitations(notes: readonly Note[], style: CitationExport): Promise<string> {
   const cite = await import('../cite/index');
-  if (style === 'csl-json')
-    return JSON.stringify(
-      notes.map((n) => cite.toCslItem(n.article, new Date(n.accessedAt))),
-      null,
-      2,
-    );
-  const out: string[] = [];
-  for (const n of notes) out.push(await cite.formatCitation(n.article, style, { accessed: new Date(n.accessedAt) }));
-  return out.join('\n\n') + '\n';
+  return cite.formatCitationFile(
+    notes.map((n) => ({ article: n.article, accessed: new Date(n.accessedAt) })),
+    style,
+  );
 }

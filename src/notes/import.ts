@@ -92,6 +92,11 @@ export function parseNotesExport(text: string): Note[] {
   } catch (e) {
     throw describeJsonError(text, e);
   }
+  if (isCslJson(data))
+    throw new ImportError(
+      '这是 CSL-JSON 导出文件（引文），不是清读笔记备份。(This is a CSL-JSON export, not a Qingdu backup.)',
+      'importCslJson',
+    );
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw new ImportError(
       '不是清读笔记导出文件：缺少 format: "qingdu-notes"。(Not a Qingdu notes export.)',
@@ -114,6 +119,17 @@ export function parseNotesExport(text: string): Note[] {
     throw new ImportError('导出文件缺少 notes 列表。(The export has no "notes" array.)', 'importNoNotes');
   file.notes.forEach((n, i) => checkNote(n, i));
   return file.notes as Note[];
+}
+
+/**
+ * A CSL-JSON export (the notes page's CSL-JSON button, or any reference manager's): an array of objects that each
+ * have the CSL-JSON `type` and `title` strings, or one such object.
+ */
+function isCslJson(data: unknown): boolean {
+  const items = Array.isArray(data) ? data : [data];
+  const cslItem = (v: unknown) =>
+    typeof v === 'object' && v !== null && str((v as Record<string, unknown>).type) && 'title' in v && !('format' in v);
+  return items.length > 0 && items.every(cslItem);
 }
 
 function checkNote(n: unknown, i: number): void {

@@ -240,10 +240,16 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await notice(page, await literal(page, 'notesExportedCitations', 2, 'bibtex'));
   await page.select('#export-cite', 'ris');
   await notice(page, await literal(page, 'notesExportedCitations', 2, 'ris'));
+  await page.select('#export-cite', 'csl-json');
+  await notice(page, await literal(page, 'notesExportedCitations', 2, 'csl-json'));
   await page.click('#export-md');
   await notice(page, await literal(page, 'notesExportedMarkdown', 2));
-  const [bib, ris, zip] = await page.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
+  const [bib, ris, csl, zip] = await page.evaluate(() =>
+    Promise.all((window as unknown as Downloads).downloads.splice(0)),
+  );
   expect(bib.name).toMatch(/\.bib$/);
+  expect(bib.text).toMatch(/^@online\{/m);
+  expect(ris.text).toContain('Y2  - ');
   expect(bib.text.match(/^@/gm)?.length).toBe(2);
   expect(ris.text.match(/^TY {2}- /gm)?.length).toBe(2);
   const prefix = await msg(page, 'notesFilePrefix');
@@ -253,7 +259,9 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await page.click('#export-json');
   await notice(page, await literal(page, 'notesExportedJson', 2));
   const [file] = await page.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
-  expect(file.name.slice(prefix.length)).toMatch(/^-\d{4}-\d\d-\d\d\.json$/);
+  expect(file.name.slice(prefix.length)).toMatch(/^-\d{4}-\d\d-\d\d-backup\.json$/);
+  // The CSL-JSON export has a name of its own, so it never replaces the backup in a downloads folder.
+  expect(csl.name).toBe(file.name.replace(/-backup\.json$/, '-csl.json'));
   expect(file.name.startsWith(prefix)).toBe(true);
   await page.click('#clear');
   await page.click('#clear-confirm');
@@ -321,6 +329,14 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await ((await page.$('#import-file')) as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(bad);
   await notice(page, await msgPattern(page, 'importTruncated'));
   expect(await page.$eval('#notice', (e) => e.getAttribute('role'))).toBe('alert');
+  expect(await page.$('#import-summary')).toBeNull();
+  expect(await stored(page)).toEqual(before);
+
+  // A CSL-JSON export is refused as what it is.
+  const cslFile = join(tmp, csl.name);
+  writeFileSync(cslFile, csl.text);
+  await ((await page.$('#import-file')) as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(cslFile);
+  await notice(page, await msgPattern(page, 'importCslJson'));
   expect(await page.$('#import-summary')).toBeNull();
   expect(await stored(page)).toEqual(before);
   await page.close();

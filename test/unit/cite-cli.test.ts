@@ -40,7 +40,13 @@ describe('qingdu cite', () => {
   it('separates multi-line formats by a blank line', async () => {
     await runCite([`${pages}sina-2.html`, `${pages}xinhuanet-1.html`, '--style', 'ris', '--accessed', '2026-11-29']);
     expect(out.match(/^TY {2}- /gm)).toHaveLength(2);
-    expect(out).toContain('ER  -\n\nTY  - ');
+    expect(out).toContain('ER  - \n\nTY  - ');
+  });
+  it('gives every BibTeX entry of one run its own key (163-1 and 163-2 appeared on one day)', async () => {
+    await runCite([`${pages}163-1.html`, `${pages}163-2.html`, '--style', 'bibtex', '--accessed', '2026-11-29']);
+    const keys = [...out.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
+    expect(keys).toEqual([keys[0], `${keys[0]}a`]);
+    expect(keys[0]).toMatch(/_2019_09_07$/);
   });
   it('rejects a bad style, a bad date and no files with status 2', async () => {
     expect(await runCite([`${pages}gscn-1.html`, '--style', 'harvard'])).toBe(2);

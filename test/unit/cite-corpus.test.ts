@@ -44,9 +44,9 @@ function dateIn(style: CitationStyle, [y, m, d]: (number | undefined)[], type: s
     case 'chicago':
       return [full ? `${MONTHS[m! - 1]} ${d}, ${y}` : String(y)];
     case 'bibtex':
-      return [`year = {${y}}`];
+      return [`date = {${iso}}`];
     case 'ris':
-      return [`DA  - ${[y, m, d].filter(Boolean).join('/')}/`];
+      return [`DA  - ${y}/${m ? pad(m) : ''}/${d ? pad(d) : ''}/`];
     case 'csl-json':
       return [JSON.stringify([y, m, d].filter(Boolean))];
     case 'metadata':

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allNotes, openNotesDb, type NotesDb } from '../../src/notes/db';
 import {
   exportCitations,
+  exportFileName,
   exportJson,
   fileName,
   markdownZip,
@@ -131,5 +132,31 @@ describe('citation export', () => {
     expect(csl.map((i: { URL: string }) => i.URL)).toEqual(notes.map((n) => n.canonicalUrl));
     expect((await exportCitations(notes, 'bibtex')).match(/^@/gm)?.length).toBe(2);
     expect((await exportCitations(notes, 'ris')).match(/^TY {2}-/gm)?.length).toBe(2);
+  });
+  it('the backup and the CSL-JSON export have distinct file names', () => {
+    const names = (['backup', 'csl-json', 'bibtex', 'ris', 'markdown'] as const).map((k) =>
+      exportFileName('qingdu-notes', '2026-12-05', k),
+    );
+    expect(names).toEqual([
+      'qingdu-notes-2026-12-05-backup.json',
+      'qingdu-notes-2026-12-05-csl.json',
+      'qingdu-notes-2026-12-05.bib',
+      'qingdu-notes-2026-12-05.ris',
+      'qingdu-notes-2026-12-05.zip',
+    ]);
+  });
+  it('importing a CSL-JSON export says it is one, not a Qingdu backup', async () => {
+    const csl = await exportCitations(notes, 'csl-json');
+    let error: unknown;
+    try {
+      parseNotesExport(csl);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).key).toBe('importCslJson');
+    expect((error as Error).message).toContain('This is a CSL-JSON export, not a Qingdu backup');
+    // one item alone, as other reference managers write it, too
+    expect(() => parseNotesExport(JSON.stringify(JSON.parse(csl)[0]))).toThrow(/CSL-JSON/);
   });
 });

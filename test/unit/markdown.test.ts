@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runExtract } from '../../src/cli/extract';
+import { articleToMarkdown, bodyMarkdown, capNesting, frontMatter } from '../../src/cite/markdown';
+import type { Article } from '../../src/extract/article';
+import { toMarkdown } from '../../src/notes/export';
+import type { Note } from '../../src/shared/notes-types';
+import { CORPUS_DIR, corpusLabels, labelUrl, sharedArticle } from './engine-helpers';
+
+// Markdown of an Article (src/cite/markdown.ts): the CLI's `--format markdown` and the notes export.
+
+const page = (name: string): Article => {
+  const label = corpusLabels().find((l) => l.file === `pages/${name}.html`)!;
+  return sharedArticle(join(CORPUS_DIR, label.file), labelUrl(label));
+};
+
+describe('body', () => {
+  it('turns bold subhead paragraphs into headings (people-2: three subheads written as <p><strong>)', () => {
+    const a = page('people-2');
+    expect(a.contentHtml).not.toMatch(/<h[1-6]/);
+    const heads = bodyMarkdown(a.contentHtml)
+      .split('\n')
+      .filter((l) => l.startsWith('#'));
+    expect(heads).toEqual([
+      '## 扛稳粮食安全重任，加快建设农业强省',
+      '## 系统谋划推进改革，科技创新跑出加速度',
+      '## 生态优先、绿色发展，推进黄河生态保护治理',
+    ]);
+    // under the notes export's `## 正文` they sit one level down
+    expect(bodyMarkdown(a.contentHtml, 3)).toContain('\n### 扛稳粮食安全重任');
+  });
+  it('keeps bold sentences, bylines and attributions as bold text', () => {
+    const html =
+      '<p><strong>西方世界的一些反华分子正试图串联起来。</strong></p><p><strong>澎湃新闻记者 段彦超</strong></p>' +
+      '<p><strong>——（宋）陆游</strong></p><p>正文里<strong>加粗</strong>的词</p>' +
+      `<p><strong>${'很长的加粗段落'.repeat(8)}</strong></p>`;
+    expect(bodyMarkdown(html)).not.toMatch(/^#/m);
+    expect(bodyMarkdown('<p style="text-align:center"><b>　一、加强组织领导　</b></p>')).toBe('## 一、加强组织领导');
+  });
+  it('puts bold subheads one level under the body’s own <h2>s', () => {
+    expect(bodyMarkdown('<h2>上篇</h2><p><strong>小节</strong></p><p>正文。</p>')).toBe(
+      '## 上篇\n\n### 小节\n\n正文。',
+    );
+  });
+  it('drops the full-width indent of Chinese paragraphs (sina-3 has 117 of them)', () => {
+    const a = page('sina-3');
+    expect(a.contentHtml).toContain('\u3000\u3000');
+    expect(bodyMarkdown(a.contentHtml)).not.toMatch(/^[\u3000\u00a0]/m);
+  });
+  it('converts a 1000-deep nested list without a stack overflow and keeps every item', () => {
+    const html = `${'<ul><li>项'.repeat(1000)}${'</li></ul>'.repeat(1000)}`;
+    const md = bodyMarkdown(html);
+    expect(md.match(/项/g)?.length).toBe(1000);
+    expect(capNesting(html, 10).match(/<ul>/g)?.length).toBe(5);
+    const p = '<p title="a>b">x<br><img src="y"></p>';
+    expect(capNesting(p, 2)).toBe(p);
+    expect(capNesting(p, 1)).toBe('<p title="a>b">x</p>');
+  });
+});
+
+describe('front matter', () => {
+  it('is the same from the CLI and from the notes page for the same Article', () => {
+    const a = page('gscn-1');
+    const note = {
+      id: 'n1',
+      canonicalUrl: a.canonicalUrl ?? a.url,
+      site: a.siteName ?? '',
+      accessedAt: '2026-12-05T01:02:03.000Z',
+      textSha256: '0'.repeat(64),
+      note: '',
+      tags: ['甘肃'],
+      quotes: [],
+      createdAt: '2026-12-05T01:02:03.000Z',
+      updatedAt: '2026-12-05T01:02:03.000Z',
+      article: a,
+    } as Note;
+    const cli = frontMatter(a);
+    const notes = toMarkdown(note).split('\n---\n')[0] + '\n---\n';
+    expect(notes.startsWith(cli.slice(0, -'---\n'.length))).toBe(true);
+    expect(notes).toContain('tags:\n  - "甘肃"');
+    expect(articleToMarkdown(a).startsWith(cli)).toBe(true);
+  });
+});
+
+describe('qingdu extract --format markdown', () => {
+  it('prints a 1000-deep nested list page instead of failing', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'qingdu-md-')), 'deep.html');
+    const body = '<p>这是一段足够长的正文内容，用来让页面被识别为文章，内容包括很多汉字。</p>'.repeat(20);
+    writeFileSync(
+      file,
+      `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>深层列表</title></head><body>` +
+        `<h1>深层列表</h1><div class="article">${body}${'<ul><li>项'.repeat(1000)}${'</li></ul>'.repeat(1000)}</div></body></html>`,
+    );
+    let out = '';
+    let err = '';
+    const write = process.stdout.write.bind(process.stdout);
+    const writeErr = process.stderr.write.bind(process.stderr);
+    process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+    process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+    try {
+      expect(await runExtract([file, '--format', 'markdown'])).toBe(0);
+    } finally {
+      process.stdout.write = write;
+      process.stderr.write = writeErr;
+    }
+    expect(err).toBe('');
+    expect(out).toMatch(/^---\ntitle: "深层列表"/);
+  });
+});
