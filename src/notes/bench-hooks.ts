@@ -1,7 +1,38 @@
 import { allNotes, type NotesDb } from './db';
 import { exportJson, markdownZipAsync } from './export';
+import { sha256Hex } from './hash';
+import { parseNotesExport } from './import';
 import { matches, NO_FILTERS, notesByIds } from './library';
+import { chunks, IMPORT_CHUNK } from './rows';
 import type { SearchClient, WorkerReply } from './search-client';
+import { sendNotes } from '../shared/notes-client';
+import type { Note } from '../shared/notes-types';
+
+/** Count and SHA-256 of the library's notes (JSON, in id order): equal before and after an export → import. */
+async function libraryHash(notes: Note[]): Promise<{ count: number; sha256: string }> {
+  const sorted = [...notes].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { count: notes.length, sha256: await sha256Hex(JSON.stringify(sorted)) };
+}
+
+/**
+ * Export the whole library as JSON, empty it, import the file as the import button does (parse, parts, one commit),
+ * and return the count and hash before and after, with the times of each step.
+ */
+async function roundTrip(db: NotesDb) {
+  const t0 = performance.now();
+  const before = await allNotes(db);
+  const text = exportJson(before);
+  const hashBefore = await libraryHash(before);
+  const t1 = performance.now();
+  await sendNotes('notesClear', undefined);
+  const notes = parseNotesExport(text);
+  const importId = `bench-${Date.now()}`;
+  for (const part of chunks(notes, IMPORT_CHUNK)) await sendNotes('notesImportChunk', { importId, notes: part });
+  const result = await sendNotes('notesImportCommit', { importId, replace: false });
+  const t2 = performance.now();
+  const hashAfter = await libraryHash(await allNotes(db));
+  return { before: hashBefore, after: hashAfter, result, exportMs: t1 - t0, importMs: t2 - t1, bytes: text.length };
+}
 
 /**
  * Measurements and entry points for the benchmark (scripts/bench-notes.ts) on `window.qingduNotesBench`, set when the
@@ -20,6 +51,7 @@ export function installBenchHooks(
       indexMs: ready.ms,
       indexReadyAt: performance.now(),
       fromSnapshot: ready.fromSnapshot,
+      from: ready.from,
       size: ready.size,
       search: async (q: string) => {
         const t0 = performance.now();
@@ -38,6 +70,7 @@ export function installBenchHooks(
         const text = exportJson(await allNotes(db));
         return { ms: performance.now() - t0, bytes: text.length };
       },
+      roundTrip: () => roundTrip(db),
       exportMarkdownZip: async () => {
         const t0 = performance.now();
         const zip = await markdownZipAsync(await allNotes(db));

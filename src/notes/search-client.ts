@@ -6,7 +6,15 @@ export type WorkerRequest = { type: 'search'; reqId: number; query: string };
 /** Search worker → page. */
 export type WorkerReply =
   | { type: 'progress'; done: number }
-  | { type: 'ready'; ms: number; sinceStart: number; fromSnapshot: boolean; size: number }
+  | {
+      type: 'ready';
+      ms: number;
+      sinceStart: number;
+      fromSnapshot: boolean;
+      /** 'snapshot' | 'snapshot+rows' | 'rows' (search-cache.ts). */
+      from?: string;
+      size: number;
+    }
   | { type: 'updated' }
   | { type: 'result'; reqId: number; hits: SearchHit[]; forms: string[]; error?: string };
 

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as OpenCC from 'opencc-js/t2cn';
-import { getNote, getRevision, openNotesDb } from './db';
-import { loadIndex, saveSnapshot } from './search-cache';
+import { getRevision, openNotesDb } from './db';
+import { loadIndex, rowsById, saveSnapshot } from './search-cache';
 import type { NotesIndex } from './search';
 import { NOTES_CHANNEL, type NotesChanged } from '../shared/notes-types';
 import type { WorkerReply, WorkerRequest } from './search-client';
@@ -39,7 +39,8 @@ function load(): Promise<{ index: NotesIndex; revision: number }> {
         type: 'ready',
         ms: performance.now() - start,
         sinceStart: performance.now() - t0,
-        fromSnapshot: r.fromSnapshot,
+        fromSnapshot: r.from !== 'rows',
+        from: r.from,
         size: r.index.size,
       });
       return r;
@@ -61,11 +62,10 @@ new BroadcastChannel(NOTES_CHANNEL).onmessage = (e: MessageEvent<NotesChanged>) 
       const d = await db;
       const revision = await getRevision(d);
       for (const id of change.removed) cur.index.remove(id);
-      for (const id of change.put) {
-        const n = await getNote(d, id);
-        if (n) cur.index.put(n);
-        else cur.index.remove(id);
-      }
+      const rows = await rowsById(d, change.put);
+      const found = new Set(rows.map((r) => r.id));
+      for (const id of change.put) if (!found.has(id)) cur.index.remove(id);
+      cur.index.addRows(rows);
       cur.revision = revision;
       clearTimeout(snapshotTimer);
       snapshotTimer = setTimeout(() => void saveSnapshot(d, cur.index, revision), 3000);

@@ -1,118 +1,89 @@
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
-import { highlightTerms, tokenize } from './tokenize';
+import { highlightTerms, termCode, tokenize } from './tokenize';
+import { FIELDS, searchRow, type SearchHit, type SearchRow } from './search-row';
+import { PostingsTable, type PostingsState } from './search-postings';
 import type { Note } from '../shared/notes-types';
 
-/** A note as the search index sees it: the searched text fields and the fields a result row shows. */
-interface SearchDoc extends Omit<SearchHit, 'id'> {
-  id: string;
-  text: string;
-  /** The user's note and quotes (searched). */
-  note: string;
-  meta: string;
-}
+export type { SearchHit } from './search-row';
+
+/** Ranking weight of a field that holds every term of the query (FIELDS order: title, text, note, meta). */
+const BOOST = [3, 1, 2, 1.5] as const;
 
 /**
- * What a search returns for each note: enough to show and filter a result row without reading the note from
- * IndexedDB (stored in the index; reading full notes was most of the search time at 10,000 notes).
+ * The index as IndexedDB stores it (typed arrays are copied, not walked, so restoring is fast): the result rows by
+ * document number (null for removed ones) and the postings table.
  */
-export interface SearchHit {
-  id: string;
-  title: string;
-  site: string;
-  published: string | null;
-  createdAt: string;
-  tags: string[];
-  /** The user's own note text. */
-  userNote: string;
-}
-
-const FIELDS = ['title', 'text', 'note', 'meta'] as const;
-
-/** MiniSearch options shared by building and loading a snapshot (they must agree). */
-const OPTIONS: Options<SearchDoc> = {
-  fields: [...FIELDS],
-  storeFields: ['title', 'site', 'published', 'createdAt', 'tags', 'userNote'],
-  // Each distinct term once per field: term frequency barely matters for short news texts, and this halves the
-  // postings the index builds and the snapshot restores (measured: snapshot load 4× faster at 3,000 notes).
-  tokenize: (text) => Array.from(new Set(tokenize(text))),
-  // Terms are already lower-cased bigrams/words; MiniSearch's default would lower-case again.
-  processTerm: (t) => t,
-  searchOptions: { combineWith: 'AND', boost: { title: 3, note: 2, meta: 1.5 } },
-};
-
-/** The text of a note that search covers: title, body, the user's note and quotes, and the metadata. */
-export function toSearchDoc(n: Note): SearchDoc {
-  const a = n.article;
-  return {
-    id: n.id,
-    site: n.site,
-    published: a.published,
-    createdAt: n.createdAt,
-    tags: n.tags,
-    userNote: n.note,
-    title: a.title,
-    text: a.textContent,
-    note: [n.note, ...n.quotes.map((q) => q.text)].join('\n'),
-    meta: [n.site, a.siteName, a.source, ...a.authors, ...a.editors, ...a.section, ...n.tags, a.published]
-      .filter(Boolean)
-      .join(' '),
-  };
+export interface IndexSnapshot extends PostingsState {
+  revision: number;
+  docs: (SearchHit | null)[];
 }
 
 /**
- * Full-text index over notes (MiniSearch with the bigram tokenizer of tokenize.ts). A query matches notes that contain
- * all its terms, so 齿轮厂 (bigrams 齿轮, 轮厂) finds every note containing 齿轮厂 and ranks title/note hits higher.
+ * Full-text index over notes: an inverted index of character bigrams and words (tokenize.ts), the classic CJK n-gram
+ * index, in typed arrays (search-postings.ts). A query matches notes that hold all its terms (in any field), so 齿轮厂
+ * (bigrams 齿轮, 轮厂) finds every note containing 齿轮厂; notes with every term in the title, then in the user's note,
+ * then in the metadata rank first, newest first among equals. Built from the search rows tokenized when each note was
+ * saved (search-row.ts).
  */
 export class NotesIndex {
-  private ms: MiniSearch<SearchDoc>;
+  /** Result row per document number; null once removed (its postings are dropped at the next add). */
+  private docs: (SearchHit | null)[] = [];
+  private byId = new Map<string, number>();
+  private table = new PostingsTable();
   /** Other forms of a query to search as well (the worker sets a Traditional → Simplified converter). */
   variants: (query: string) => string[] = () => [];
-
-  constructor(ms?: MiniSearch<SearchDoc>) {
-    this.ms = ms ?? new MiniSearch<SearchDoc>(OPTIONS);
-  }
 
   /** The query and its variants, without duplicates or empty ones: what `hits` searches and pages highlight. */
   queryForms(query: string): string[] {
     return Array.from(new Set([query, ...this.variants(query)])).filter((q) => tokenize(q).length);
   }
 
-  /** Restore an index from `toJSON()` output. @throws SyntaxError/Error on a corrupt snapshot */
-  static fromJSON(json: string): NotesIndex {
-    return new NotesIndex(MiniSearch.loadJSON<SearchDoc>(json, OPTIONS));
-  }
-
-  /** Serialize for the snapshot in `meta` (see search-cache.ts). */
-  toJSON(): string {
-    return JSON.stringify(this.ms);
-  }
-
   get size(): number {
-    return this.ms.documentCount;
+    return this.byId.size;
   }
 
-  /** Add or replace a note. */
+  /** Add or replace a note (tokenizes it; the notes page adds stored rows instead, see addRows). */
   put(n: Note): void {
-    if (this.ms.has(n.id)) this.ms.discard(n.id);
-    this.ms.add(toSearchDoc(n));
+    this.addRows([searchRow(n, 0)]);
   }
 
-  /** Add many notes (faster than put: no existence checks). */
+  /** Add or replace many notes. */
   addAll(notes: readonly Note[]): void {
-    this.ms.addAll(notes.map(toSearchDoc));
+    this.addRows(notes.map((n) => searchRow(n, 0)));
+  }
+
+  /** Add or replace notes from their stored search rows (one merge of the postings for the whole batch). */
+  addRows(rows: readonly SearchRow[]): void {
+    const latest = new Map(rows.map((r) => [r.id, r]));
+    for (const id of latest.keys()) this.remove(id);
+    const first = this.docs.length;
+    for (const { codes: _c, words: _w, rev: _r, ...hit } of latest.values()) {
+      this.byId.set(hit.id, this.docs.length);
+      this.docs.push(hit);
+    }
+    this.table.add(first, Array.from(latest.values()), (d) => this.docs[d] === null);
+  }
+
+  /** Ids of the notes in the index. */
+  ids(): string[] {
+    return Array.from(this.byId.keys());
   }
 
   remove(id: string): void {
-    if (this.ms.has(id)) this.ms.discard(id);
+    const doc = this.byId.get(id);
+    if (doc === undefined) return;
+    this.docs[doc] = null;
+    this.byId.delete(id);
   }
 
   clear(): void {
-    this.ms.removeAll();
+    this.docs = [];
+    this.byId.clear();
+    this.table = new PostingsTable();
   }
 
   /**
    * Note ids matching every term of the query, best first. An empty query (or one with no letters) matches nothing.
-   * A single CJK character is searched as a prefix of the indexed bigrams.
+   * A single CJK character matches the bigrams that hold it.
    */
   search(query: string): string[] {
     return this.hits(query).map((h) => h.id);
@@ -120,24 +91,72 @@ export class NotesIndex {
 
   /** Like search, with the stored fields of each note (for result rows). Searches the query and its variants. */
   hits(query: string): SearchHit[] {
-    const forms = this.queryForms(query);
-    if (!forms.length) return [];
-    // Each form must match all its terms (AND); a note matching any form is a hit. A nested query's own combineWith
-    // applies to its terms, so each form is wrapped to keep AND.
-    const query_: Query =
-      forms.length === 1
-        ? forms[0]
-        : { combineWith: 'OR', queries: forms.map((f) => ({ combineWith: 'AND', queries: [f] })) };
-    const results: SearchResult[] = this.ms.search(query_, { prefix: (term) => term.length === 1 });
-    return results.map((r) => ({
-      id: r.id as string,
-      title: r.title,
-      site: r.site,
-      published: r.published ?? null,
-      createdAt: r.createdAt,
-      tags: r.tags ?? [],
-      userNote: r.userNote ?? '',
-    }));
+    const scores = new Map<number, number>();
+    for (const form of this.queryForms(query))
+      for (const [doc, score] of this.match(form)) scores.set(doc, Math.max(score, scores.get(doc) ?? 0));
+    const docs = Array.from(scores.keys());
+    const hitOf = (d: number) => this.docs[d]!;
+    docs.sort((a, b) => scores.get(b)! - scores.get(a)! || (hitOf(a).createdAt < hitOf(b).createdAt ? 1 : -1));
+    return docs.map(hitOf);
+  }
+
+  /** Docs holding every term of one query form, with their score (1 + BOOST of each field holding all terms). */
+  private match(form: string): Map<number, number> {
+    const masks = Array.from(new Set(tokenize(form)), (t) => this.fieldMasks(t)).sort((a, b) => a.size - b.size);
+    let cur = masks[0] ?? new Map<number, number>();
+    for (const m of masks.slice(1)) {
+      const next = new Map<number, number>();
+      for (const [doc, mask] of cur) {
+        const other = m.get(doc);
+        if (other !== undefined) next.set(doc, mask & other);
+      }
+      cur = next;
+    }
+    const out = new Map<number, number>();
+    for (const [doc, mask] of cur) {
+      if (!this.docs[doc]) continue;
+      let score = 1;
+      for (let f = 0; f < FIELDS.length; f++) if (mask & (1 << f)) score += BOOST[f];
+      out.set(doc, score);
+    }
+    return out;
+  }
+
+  /** The terms a query term stands for: itself, and for a lone CJK character every term holding it. */
+  private termsFor(term: string): number[] {
+    const code = termCode(term);
+    if (!code) return [this.table.wordTerm(term)];
+    const exact = this.table.codeTerm(code);
+    if (code & 0xffff) return [exact];
+    return [exact, ...this.table.termsWithChar(code >>> 16)];
+  }
+
+  /** Docs (live or removed) holding a term → bit mask of the fields holding it. */
+  private fieldMasks(term: string): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const t of this.termsFor(term)) {
+      if (t < 0) continue;
+      const p = this.table.postings(t);
+      for (let i = 0; i < p.length; i++) {
+        const doc = p[i] >> 2;
+        out.set(doc, (out.get(doc) ?? 0) | (1 << (p[i] & 3)));
+      }
+    }
+    return out;
+  }
+
+  /** The index as a snapshot of library `revision`. */
+  toSnapshot(revision: number): IndexSnapshot {
+    return { revision, docs: this.docs.slice(), ...this.table.state() };
+  }
+
+  /** Restore an index from `toSnapshot` output. @throws Error on a snapshot whose parts disagree */
+  static fromSnapshot(s: IndexSnapshot): NotesIndex {
+    const index = new NotesIndex();
+    index.table = PostingsTable.fromState(s);
+    index.docs = s.docs.slice();
+    index.docs.forEach((h, d) => h && index.byId.set(h.id, d));
+    return index;
   }
 }
 

@@ -45,3 +45,33 @@ export function highlightTerms(query: string): string[] {
   const terms = Array.from(new Set(Array.from(query.toLowerCase().matchAll(RUNS), (m) => m[0])));
   return terms.sort((a, b) => b.length - a.length);
 }
+
+const CJK_UNIT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+
+/**
+ * The integer code of a term when it is one or two CJK characters of the Basic Multilingual Plane (almost every term
+ * of a Chinese text): `first << 16 | second` (second 0 for a lone character), as an unsigned 32-bit number; 0 when the
+ * term is a word (Latin letters, digits) or holds a character outside the BMP. Codes let the index work on typed
+ * arrays instead of millions of two-character strings (search.ts).
+ */
+export function termCode(term: string): number {
+  if (term.length > 2 || !CJK_UNIT.test(term[0])) return 0;
+  if (term.length === 1) return (term.charCodeAt(0) << 16) >>> 0;
+  if (!CJK_UNIT.test(term[1])) return 0;
+  return ((term.charCodeAt(0) << 16) | term.charCodeAt(1)) >>> 0;
+}
+
+/**
+ * The distinct terms of a text, split for the index: CJK codes (termCode) and the other terms, space-joined (terms
+ * never contain spaces).
+ */
+export function termsOf(text: string): { codes: Uint32Array; words: string } {
+  const codes: number[] = [];
+  const words: string[] = [];
+  for (const t of new Set(tokenize(text))) {
+    const c = termCode(t);
+    if (c) codes.push(c);
+    else words.push(t);
+  }
+  return { codes: Uint32Array.from(codes), words: words.join(' ') };
+}

@@ -4,7 +4,7 @@ import { allNotes, openNotesDb } from '../../src/notes/db';
 import { highlight, NotesIndex, snippet } from '../../src/notes/search';
 import { tokenize } from '../../src/notes/tokenize';
 import type { Note } from '../../src/shared/notes-types';
-import { editNote, saveArticle } from '../../src/notes/write';
+import { deleteNote, editNote, saveArticle } from '../../src/notes/write';
 import { corpusArticle, dbName } from './notes-helpers';
 
 let notes: Note[];
@@ -72,7 +72,7 @@ describe('Chinese search', () => {
 
   it('a query in traditional characters also searches its simplified form (OpenCC, as the worker does)', async () => {
     const OpenCC = await import('opencc-js/t2cn');
-    const copy = NotesIndex.fromJSON(index.toJSON());
+    const copy = NotesIndex.fromSnapshot(index.toSnapshot(1));
     expect(copy.search('齒輪廠')).toEqual([]);
     const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
     copy.variants = (q) => [toSimplified(q)];
@@ -91,14 +91,32 @@ describe('Chinese search', () => {
     expect(index.search('  ')).toEqual([]);
   });
 
+  it('a lone CJK character matches the bigrams that hold it, first or second', () => {
+    const g = notes.find((n) => n.article.textContent.includes('齿轮厂'))!;
+    expect(index.search('齿')).toContain(g.id);
+    expect(index.search('厂')).toContain(g.id);
+    expect(index.search('齾')).toEqual([]);
+  });
+
+  it('ranks notes holding every term in the title above notes holding them only in the body', () => {
+    const word = notes[0].article.title.slice(0, 3);
+    const ids = index.search(word);
+    expect(ids[0]).toBe(notes[0].id);
+  });
+
   it('survives a snapshot round trip and follows edits and removals', () => {
-    const copy = NotesIndex.fromJSON(index.toJSON());
+    const copy = NotesIndex.fromSnapshot(index.toSnapshot(1));
     expect(copy.search('齿轮厂')).toEqual(index.search('齿轮厂'));
     const g = notes.find((n) => n.article.textContent.includes('齿轮厂'))!;
     copy.put({ ...g, note: '新的批注内容' });
     expect(copy.search('新的批注')).toEqual([g.id]);
     copy.remove(g.id);
     expect(copy.search('齿轮厂')).toEqual([]);
+    // Removed notes' postings are dropped at the next add, and the rest still answer.
+    copy.put(notes[1]);
+    expect(copy.search('新的批注')).toEqual([]);
+    expect(copy.size).toBe(notes.length - 1);
+    expect(NotesIndex.fromSnapshot(copy.toSnapshot(2)).search('hello world')).toEqual(index.search('hello world'));
   });
 });
 
@@ -122,19 +140,24 @@ describe('highlight', () => {
 });
 
 describe('search index snapshot', () => {
-  it('is reused while the library revision is unchanged and rebuilt after a write', async () => {
+  it('is reused while the library revision is unchanged, brought up to date after writes, rebuilt when corrupt', async () => {
     const { loadIndex } = await import('../../src/notes/search-cache');
     const db = await openNotesDb(dbName());
-    await saveArticle(db, { article: notes[0].article });
+    const a = await saveArticle(db, { article: notes[0].article });
     const first = await loadIndex(db);
-    expect(first.fromSnapshot).toBe(false);
+    expect(first.from).toBe('rows');
     const again = await loadIndex(db);
-    expect(again.fromSnapshot).toBe(true);
+    expect(again.from).toBe('snapshot');
     expect(again.index.search('齿轮厂')).toEqual(first.index.search('齿轮厂'));
     await saveArticle(db, { article: notes[1].article });
+    await deleteNote(db, a.note.id);
     const after = await loadIndex(db);
-    expect(after.fromSnapshot).toBe(false);
-    expect(after.index.size).toBe(2);
+    expect(after.from).toBe('snapshot+rows');
+    expect(after.index.ids()).toEqual([(await allNotes(db))[0].id]);
+    await db.put('meta', { revision: 0, docs: [], termCodes: new Uint32Array(3) }, 'searchSnapshot');
+    const rebuilt = await loadIndex(db);
+    expect(rebuilt.from).toBe('rows');
+    expect(rebuilt.index.size).toBe(1);
     db.close();
   });
 });
