@@ -48,11 +48,18 @@ export async function loadIndex(
     return { index: restored, revision, from: 'snapshot+rows' };
   }
   const index = new NotesIndex();
+  // Merged when the rows read since the last merge are as many as the index holds: each merge copies the postings
+  // so far, and doubling keeps the copies to about one more pass (merging every batch took 38 s at 50,000 notes).
+  let pending: SearchRow[] = [];
   let done = 0;
   for await (const batch of rowsInBatches(db)) {
-    index.addRows(batch);
+    pending.push(...batch);
     onProgress?.((done += batch.length));
+    if (pending.length < Math.max(BATCH, index.size)) continue;
+    index.addRows(pending);
+    pending = [];
   }
+  index.addRows(pending);
   await saveSnapshot(db, index, revision);
   return { index, revision, from: 'rows' };
 }

@@ -36,6 +36,12 @@ export class PostingsTable {
   private start = new Int32Array(1024);
   private len = new Int32Array(1024);
   private post: Int32Array = new Int32Array(0);
+  /**
+   * Postings of documents added one or a few at a time since the last merge (a save while the notes page is open),
+   * per term: merged into `post` once they are an eighth of it, so a single save does not copy every posting.
+   */
+  private recent = new Map<number, number[]>();
+  private recentCount = 0;
   terms = 0;
   /** CJK character code → terms holding it (built on the first one-character query after the dictionary grew). */
   private byChar: Map<number, number[]> | undefined;
@@ -104,9 +110,9 @@ export class PostingsTable {
 
   /**
    * Add the postings of documents `firstDoc`, `firstDoc + 1`, … (one NewPostings each, in that order), dropping the
-   * postings of documents `dead` says are gone.
+   * postings of documents `dead` says are gone (null when none has gone since the last add: the old runs are copied).
    */
-  add(firstDoc: number, docs: readonly NewPostings[], dead: (doc: number) => boolean): void {
+  add(firstDoc: number, docs: readonly NewPostings[], dead: ((doc: number) => boolean) | null): void {
     let total = 0;
     for (const d of docs) for (let f = 0; f < d.codes.length; f++) total += d.codes[f].length + countWords(d.words[f]);
     const terms = new Int32Array(total);
@@ -127,13 +133,40 @@ export class PostingsTable {
         }
       }
     });
-    this.merge(terms, entries, dead);
+    if (!dead && (this.recentCount + total) * 8 < this.post.length) {
+      for (let i = 0; i < total; i++) {
+        const list = this.recent.get(terms[i]);
+        if (list) list.push(entries[i]);
+        else this.recent.set(terms[i], [entries[i]]);
+      }
+      this.recentCount += total;
+      return;
+    }
+    this.merge(...this.withRecent(terms, entries), dead);
   }
 
-  private merge(terms: Int32Array, entries: Int32Array, dead: (doc: number) => boolean): void {
+  /** New postings with the recent ones before them (they belong to earlier documents), which they then replace. */
+  private withRecent(terms: Int32Array, entries: Int32Array): [Int32Array, Int32Array] {
+    if (!this.recentCount) return [terms, entries];
+    const t = new Int32Array(this.recentCount + terms.length);
+    const e = new Int32Array(t.length);
+    let k = 0;
+    for (const [term, list] of this.recent)
+      for (const entry of list) {
+        t[k] = term;
+        e[k++] = entry;
+      }
+    t.set(terms, k);
+    e.set(entries, k);
+    this.recent.clear();
+    this.recentCount = 0;
+    return [t, e];
+  }
+
+  private merge(terms: Int32Array, entries: Int32Array, dead: ((doc: number) => boolean) | null): void {
     const added = new Int32Array(this.terms);
     for (let i = 0; i < terms.length; i++) added[terms[i]]++;
-    const kept = this.liveLengths(dead);
+    const kept = dead ? this.liveLengths(dead) : this.len.slice(0, this.terms);
     const start = new Int32Array(this.termCodes.length);
     let at = 0;
     for (let t = 0; t < this.terms; t++) {
@@ -146,7 +179,7 @@ export class PostingsTable {
       if (kept[t] === this.len[t]) post.set(this.post.subarray(from, from + this.len[t]), start[t]);
       else
         for (let i = from, o = start[t]; i < from + this.len[t]; i++)
-          if (!dead(this.post[i] >> 2)) post[o++] = this.post[i];
+          if (!dead!(this.post[i] >> 2)) post[o++] = this.post[i];
     }
     const fill = new Int32Array(this.terms);
     for (let t = 0; t < this.terms; t++) fill[t] = start[t] + kept[t];
@@ -167,9 +200,11 @@ export class PostingsTable {
     return kept;
   }
 
-  /** The postings run of a term (a view, valid until the next add). */
-  postings(term: number): Int32Array {
-    return this.post.subarray(this.start[term], this.start[term] + this.len[term]);
+  /** The postings of a term: its merged run (a view) and its recent ones (valid until the next add). */
+  postings(term: number): (Int32Array | number[])[] {
+    const run = this.post.subarray(this.start[term], this.start[term] + this.len[term]);
+    const recent = this.recent.get(term);
+    return recent ? [run, recent] : [run];
   }
 
   /** Terms holding a CJK character (as its first or second character, or alone). */
@@ -189,6 +224,7 @@ export class PostingsTable {
   }
 
   state(): PostingsState {
+    if (this.recentCount) this.merge(...this.withRecent(new Int32Array(0), new Int32Array(0)), null);
     return {
       termCodes: this.termCodes.slice(0, this.terms),
       termWords: Array.from(this.words, ([w, t]) => [t, w]),

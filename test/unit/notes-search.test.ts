@@ -117,6 +117,17 @@ describe('Chinese search', () => {
     expect(copy.search('新的批注')).toEqual([]);
     expect(copy.size).toBe(notes.length - 1);
     expect(NotesIndex.fromSnapshot(copy.toSnapshot(2)).search('hello world')).toEqual(index.search('hello world'));
+    // A short note added to a large index is kept aside (not merged) and is found, also after a snapshot.
+    const short = {
+      ...g,
+      id: 'short',
+      note: '',
+      quotes: [],
+      article: { ...g.article, title: '短讯', textContent: '齿轮厂' },
+    };
+    copy.put(short);
+    expect(copy.search('齿轮厂')).toEqual(['short']);
+    expect(NotesIndex.fromSnapshot(copy.toSnapshot(3)).search('齿轮厂')).toEqual(['short']);
   });
 });
 
