@@ -90,6 +90,60 @@ const checkLibrary = (page: Page) =>
     };
   });
 
+/** Put raw records into the library (bypassing the background), or delete them: to prove the check sees damage. */
+const rawWrite = (page: Page, puts: [string, unknown][], deletes: [string, string][]) =>
+  page.evaluate(
+    (puts: [string, unknown][], deletes: [string, string][]) =>
+      new Promise<void>((ok, fail) => {
+        const req = indexedDB.open('qingdu-notes');
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['notes', 'search'], 'readwrite');
+          for (const [store, value] of puts) tx.objectStore(store).put(value);
+          for (const [store, key] of deletes) tx.objectStore(store).delete(key);
+          tx.oncomplete = () => {
+            req.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+        req.onerror = () => fail(req.error);
+      }),
+    puts,
+    deletes,
+  );
+
+/** The check itself finds a note with a wrong hash and no row, and a row without its note. */
+async function checkSeesDamage(page: Page): Promise<void> {
+  const note = {
+    id: 'bad',
+    canonicalUrl: 'http://bad.example/',
+    textSha256: '0',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  await rawWrite(
+    page,
+    [
+      ['notes', { ...note, article: { title: 't', textContent: 'x' } }],
+      ['search', { id: 'orphan' }],
+    ],
+    [],
+  );
+  expect((await checkLibrary(page)).problems).toEqual([
+    'note bad: text does not match its hash',
+    'note bad: no search row',
+    'search row orphan without its note',
+    'revision 0 for 1 notes',
+  ]);
+  await rawWrite(
+    page,
+    [],
+    [
+      ['notes', 'bad'],
+      ['search', 'orphan'],
+    ],
+  );
+}
+
 /** Hits of a query through the notes page's own search index (its benchmark hook, set once the index is ready). */
 async function searchCount(page: Page, q: string): Promise<number> {
   await page.waitForFunction(() => 'qingduNotesBench' in window, { timeout: 60_000 });
@@ -142,6 +196,7 @@ it(`leaves the library consistent after ${KILLS} kills during bursts of saves`, 
   for (let round = 0; round <= KILLS; round++) {
     driver = await launch({ extensionDir: distDir(), hosts: [], port: 9, profile });
     const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
+    if (round === 0) await checkSeesDamage(page);
     const check = await checkLibrary(page);
     expect(check.problems).toEqual([]);
     expect(check.notes).toBeGreaterThanOrEqual(acknowledged);
