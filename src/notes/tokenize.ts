@@ -63,15 +63,23 @@ export function termCode(term: string): number {
 
 /**
  * The distinct terms of a text, split for the index: CJK codes (termCode) and the other terms, space-joined (terms
- * never contain spaces).
+ * never contain spaces). The same terms as `tokenize` and `termCode` give, computed on character codes without making a
+ * string per bigram (it runs on every note at save, import and schema upgrade; test/unit/notes-search.test.ts).
  */
 export function termsOf(text: string): { codes: Uint32Array; words: string } {
-  const codes: number[] = [];
-  const words: string[] = [];
-  for (const t of new Set(tokenize(text))) {
+  const codes = new Set<number>();
+  const words = new Set<string>();
+  const add = (t: string) => {
     const c = termCode(t);
-    if (c) codes.push(c);
-    else words.push(t);
+    if (c) codes.add(c);
+    else words.add(t);
+  };
+  for (const m of text.toLowerCase().matchAll(RUNS)) {
+    const run = m[0];
+    if (!CJK.test(run[0])) words.add(run);
+    else if (/[\uD800-\uDFFF]/.test(run)) tokenize(run).forEach(add);
+    else if (run.length === 1) codes.add((run.charCodeAt(0) << 16) >>> 0);
+    else for (let i = 0; i < run.length - 1; i++) codes.add(((run.charCodeAt(i) << 16) | run.charCodeAt(i + 1)) >>> 0);
   }
-  return { codes: Uint32Array.from(codes), words: words.join(' ') };
+  return { codes: Uint32Array.from(codes), words: Array.from(words).join(' ') };
 }

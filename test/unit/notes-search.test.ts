@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allNotes, openNotesDb } from '../../src/notes/db';
 import { highlight, NotesIndex, snippet } from '../../src/notes/search';
-import { tokenize } from '../../src/notes/tokenize';
+import { termCode, termsOf, tokenize } from '../../src/notes/tokenize';
 import type { Note } from '../../src/shared/notes-types';
 import { deleteNote, editNote, saveArticle } from '../../src/notes/write';
 import { corpusArticle, dbName } from './notes-helpers';
@@ -35,6 +35,28 @@ beforeAll(async () => {
 describe('tokenize', () => {
   it('splits CJK runs into overlapping bigrams and keeps Latin words whole', () => {
     expect(tokenize('兰州齿轮厂 GDP增长5%')).toEqual(['兰州', '州齿', '齿轮', '轮厂', 'gdp', '增长', '5']);
+  });
+});
+
+describe('termsOf', () => {
+  it('gives the distinct terms tokenize and termCode give, on every note field and on mixed scripts', () => {
+    const slow = (text: string) => {
+      const terms = Array.from(new Set(tokenize(text)));
+      return {
+        codes: terms.map(termCode).filter(Boolean).sort(),
+        words: terms.filter((t) => !termCode(t)).sort(),
+      };
+    };
+    const texts = [
+      ...notes.flatMap((n) => [n.article.title, n.article.textContent, n.note]),
+      '兰州齿轮厂 GDP增长5% 𠀋𠀌字 한국어 カタカナ 齿',
+    ];
+    for (const text of texts) {
+      const fast = termsOf(text);
+      expect({ codes: Array.from(fast.codes).sort(), words: (fast.words ? fast.words.split(' ') : []).sort() }).toEqual(
+        slow(text),
+      );
+    }
   });
 });
 
