@@ -126,6 +126,7 @@ async function main(): Promise<void> {
       fromSnapshot: boolean;
       from?: string;
       roundTrip(): Promise<RoundTrip>;
+      scroll(screens: number): Promise<number[]>;
       search(q: string): Promise<{ ms: number; snippetsMs: number; hits: number; shown: number }>;
       exportJson(): Promise<{ ms: number; bytes: number }>;
       exportMarkdownZip(): Promise<{ ms: number; bytes: number }>;
@@ -172,6 +173,12 @@ async function main(): Promise<void> {
         hits[q] = res.hits;
       }
     console.log(`hits: ${QUERIES.map((q) => `${q} ${hits[q]}`).join(', ')}`);
+    const scroll = await p.evaluate(() =>
+      (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.scroll(25),
+    );
+    console.log(
+      `scroll (更多 25 times, 40 notes a screen): screen 1 ${ms(scroll[0])} ms, screen 10 ${ms(scroll[9])} ms, screen 25 ${ms(scroll[24])} ms`,
+    );
     const ex = await p.evaluate(() => (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.exportJson());
     console.log(`export JSON (all ${N}): ${ms(ex.ms)} ms, ${(ex.bytes / 1e6).toFixed(1)} MB`);
     const zip = await p.evaluate(() =>

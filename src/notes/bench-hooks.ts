@@ -2,7 +2,7 @@ import { allNotes, type NotesDb } from './db';
 import { exportJson, markdownZipAsync } from './export';
 import { sha256Hex } from './hash';
 import { parseNotesExport } from './import';
-import { matches, NO_FILTERS, notesByIds } from './library';
+import { listNotes, matches, NO_FILTERS, notesByIds } from './library';
 import { chunks, IMPORT_CHUNK } from './rows';
 import type { SearchClient, WorkerReply } from './search-client';
 import { sendNotes } from '../shared/notes-client';
@@ -71,6 +71,16 @@ export function installBenchHooks(
         return { ms: performance.now() - t0, bytes: text.length };
       },
       roundTrip: () => roundTrip(db),
+      // Scrolling the list: each 更多 reads the newest `limit` notes again with one more screen (App.tsx, library.ts).
+      scroll: async (screens: number) => {
+        const ms: number[] = [];
+        for (let k = 1; k <= screens; k++) {
+          const t0 = performance.now();
+          await listNotes(db, NO_FILTERS, k * page);
+          ms.push(performance.now() - t0);
+        }
+        return ms;
+      },
       exportMarkdownZip: async () => {
         const t0 = performance.now();
         const zip = await markdownZipAsync(await allNotes(db));
