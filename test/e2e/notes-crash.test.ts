@@ -80,7 +80,7 @@ const checkLibrary = (page: Page) =>
     }
     for (const r of rows) if (!noteIds.has(r.id)) problems.push(`search row ${r.id} without its note`);
     // Every save here creates a note and bumps the revision once, in the same transaction.
-    if ((revision ?? 0) !== notes.length) problems.push(`revision ${revision} for ${notes.length} notes`);
+    if ((revision ?? 0) !== notes.length) problems.push(`revision ${revision ?? 0} for ${notes.length} notes`);
     return {
       notes: notes.length,
       rows: rows.length,
@@ -192,6 +192,17 @@ async function killBrowser(d: Driver): Promise<void> {
 }
 
 it(`leaves the library consistent after ${KILLS} kills during bursts of saves`, async () => {
+  try {
+    await killRounds();
+  } finally {
+    // (a failed round must not leave the profile in use for the retry)
+    await driver?.close();
+    driver = undefined;
+  }
+});
+
+/** Launch on the kept profile, check, start a burst, kill; KILLS times, then check once more. */
+async function killRounds(): Promise<void> {
   let acknowledged = 0;
   for (let round = 0; round <= KILLS; round++) {
     driver = await launch({ extensionDir: distDir(), hosts: [], port: 9, profile });
@@ -205,7 +216,7 @@ it(`leaves the library consistent after ${KILLS} kills during bursts of saves`, 
       console.log(
         `kill ${round}: library after reopening: ${check.notes} notes (acknowledged before the kills ${acknowledged}), ${check.rows} search rows, revision ${check.revision}: consistent`,
       );
-    if (round === KILLS) break;
+    if (round === KILLS) return;
     // Kill after a different number of acknowledged saves each round, while more are in flight.
     const killAt = 3 + ((round * 7) % 13);
     await startBurst(page, round, 400);
@@ -219,8 +230,6 @@ it(`leaves the library consistent after ${KILLS} kills during bursts of saves`, 
     acknowledged = check.notes + seen.acked;
     console.log(`kill ${round + 1}: SIGKILL after ${seen.sent} saves sent, ${seen.acked} acknowledged`);
   }
-  await driver?.close();
-  driver = undefined;
-});
+}
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
