@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as OpenCC from 'opencc-js/t2cn';
 import { getRevision, openNotesDb } from './db';
-import { loadIndex, rowsById, saveSnapshot } from './search-cache';
+import { addById, loadIndex, saveSnapshot } from './search-cache';
 import type { NotesIndex } from './search';
 import { NOTES_CHANNEL, type NotesChanged } from '../shared/notes-types';
 import type { WorkerReply, WorkerRequest } from './search-client';
@@ -62,10 +62,7 @@ new BroadcastChannel(NOTES_CHANNEL).onmessage = (e: MessageEvent<NotesChanged>) 
       const d = await db;
       const revision = await getRevision(d);
       for (const id of change.removed) cur.index.remove(id);
-      const rows = await rowsById(d, change.put);
-      const found = new Set(rows.map((r) => r.id));
-      for (const id of change.put) if (!found.has(id)) cur.index.remove(id);
-      cur.index.addRows(rows);
+      await addById(d, cur.index, change.put);
       cur.revision = revision;
       clearTimeout(snapshotTimer);
       snapshotTimer = setTimeout(() => void saveSnapshot(d, cur.index, revision), 3000);
