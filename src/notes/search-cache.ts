@@ -116,6 +116,29 @@ export async function rowsById(db: NotesDb, ids: readonly string[]): Promise<Sea
   return rows.filter((r): r is SearchRow => r !== undefined);
 }
 
+/**
+ * After an import (write.ts importNotes) from the background: extend the snapshot with the imported rows, still in
+ * memory, so the first open of the notes page after the import restores a snapshot instead of reading every row.
+ * Done when the snapshot is of the revision just before the import, or when the library was empty; otherwise the
+ * notes page brings the snapshot up to date as usual.
+ * @returns whether a snapshot was stored
+ */
+export async function snapshotAfterImport(
+  db: NotesDb,
+  imported: { rows: SearchRow[]; revision: number; wasEmpty: boolean },
+): Promise<boolean> {
+  const snap = (await db.get('meta', SNAPSHOT_KEY)) as IndexSnapshot | undefined;
+  const base = imported.wasEmpty
+    ? new NotesIndex()
+    : snap?.revision === imported.revision - 1
+      ? restore(snap)
+      : undefined;
+  if (!base) return false;
+  base.addRows(imported.rows);
+  await saveSnapshot(db, base, imported.revision);
+  return true;
+}
+
 /** Store the index as the snapshot of `revision` (the revision read before the rows it reflects were read). */
 export async function saveSnapshot(db: NotesDb, index: NotesIndex, revision: number): Promise<void> {
   try {

@@ -122,10 +122,15 @@ async function commit<T>(db: NotesDb, body: (w: Write) => Promise<T>): Promise<T
 }
 const rw = (db: NotesDb) => db.transaction(['notes', 'search', 'meta'], 'readwrite');
 
-/** Store a note and its search row (`row`: precomputed for the same content, else tokenized here). */
-async function putNote(w: Write, note: Note, how: 'put' | 'add' = 'put', row?: SearchRow): Promise<void> {
+/**
+ * Store a note and its search row (`row`: precomputed for the same content, else tokenized here).
+ * @returns the row written
+ */
+async function putNote(w: Write, note: Note, how: 'put' | 'add' = 'put', row?: SearchRow): Promise<SearchRow> {
   await w.tx.objectStore('notes')[how](note);
-  await w.tx.objectStore('search').put(row ? { ...row, id: note.id, rev: w.rev } : searchRow(note, w.rev));
+  const written = row ? { ...row, id: note.id, rev: w.rev } : searchRow(note, w.rev);
+  await w.tx.objectStore('search').put(written);
+  return written;
 }
 
 /** Delete a note and its search row. */
@@ -228,18 +233,20 @@ export function restoreNote(db: NotesDb, note: Note): Promise<void> {
  * Add notes from an export file (already validated by parseNotesExport). De-duplicates by canonical URL: a note whose
  * canonical URL is already in the library is skipped, or replaces the stored one (keeping the stored id) when
  * `replace` is true. All or nothing: one transaction.
- * @returns the counts, and the ids written (so a search index can add just those)
+ * @returns the counts, the ids and search rows written (so a search index can add just those), the revision written
+ *   and whether the library was empty before
  */
 export function importNotes(
   db: NotesDb,
   notes: readonly Note[],
   replace = false,
-): Promise<ImportResult & { ids: string[] }> {
+): Promise<ImportResult & { ids: string[]; rows: SearchRow[]; revision: number; wasEmpty: boolean }> {
   // Tokenized before the transaction opens, so the library is locked only while the records are written.
   const rows = notes.map((n) => searchRow(n, 0));
   return commit(db, async (w) => {
     const store = w.tx.objectStore('notes');
-    const result = { added: 0, replaced: 0, skipped: 0, ids: [] as string[] };
+    const wasEmpty = (await store.count()) === 0;
+    const result = { added: 0, replaced: 0, skipped: 0, ids: [] as string[], rows: [] as SearchRow[], wasEmpty };
     const seen = new Set<string>();
     for (const [i, n] of notes.entries()) {
       if (seen.has(n.canonicalUrl)) {
@@ -253,7 +260,7 @@ export function importNotes(
         continue;
       }
       if (old) {
-        await putNote(w, { ...n, id: old.id }, 'put', rows[i]);
+        result.rows.push(await putNote(w, { ...n, id: old.id }, 'put', rows[i]));
         result.replaced++;
         result.ids.push(old.id);
         continue;
@@ -261,11 +268,11 @@ export function importNotes(
       // A note with the same id but another URL would be overwritten by put: give the newcomer a fresh id instead.
       const clash = await store.getKey(n.id);
       const note = clash === undefined ? n : { ...n, id: crypto.randomUUID() };
-      await putNote(w, note, 'add', rows[i]);
+      result.rows.push(await putNote(w, note, 'add', rows[i]));
       result.added++;
       result.ids.push(note.id);
     }
-    return result;
+    return { ...result, revision: w.rev };
   });
 }
 

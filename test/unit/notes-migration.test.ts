@@ -58,7 +58,7 @@ describe('a library written by schema revision 1', () => {
     expect(rows.map((r) => r.id).sort()).toEqual(notes.map((n) => n.id).sort());
     expect(await db.get('meta', 'searchIndex')).toBeUndefined();
     const { index, from } = await loadIndex(db);
-    expect(from).toBe('rows');
+    expect(from).toBe('snapshot');
     expect(index.search('齿轮厂')).toEqual(['v1-0']);
     expect(index.search('工业史料')).toEqual(['v1-0']);
     expect(index.search('hello world')).toEqual(['v1-2']);

@@ -4,7 +4,7 @@ import { allNotes, openNotesDb } from '../../src/notes/db';
 import { highlight, NotesIndex, snippet } from '../../src/notes/search';
 import { termCode, termsOf, tokenize } from '../../src/notes/tokenize';
 import type { Note } from '../../src/shared/notes-types';
-import { deleteNote, editNote, saveArticle } from '../../src/notes/write';
+import { deleteNote, editNote, importNotes, saveArticle } from '../../src/notes/write';
 import { corpusArticle, dbName } from './notes-helpers';
 
 let notes: Note[];
@@ -177,8 +177,9 @@ describe('search index snapshot', () => {
     const { loadIndex } = await import('../../src/notes/search-cache');
     const db = await openNotesDb(dbName());
     const a = await saveArticle(db, { article: notes[0].article });
+    // (a new library's upgrade stored an empty snapshot: the save is added to it)
     const first = await loadIndex(db);
-    expect(first.from).toBe('rows');
+    expect(first.from).toBe('snapshot+rows');
     const again = await loadIndex(db);
     expect(again.from).toBe('snapshot');
     expect(again.index.search('齿轮厂')).toEqual(first.index.search('齿轮厂'));
@@ -191,6 +192,29 @@ describe('search index snapshot', () => {
     const rebuilt = await loadIndex(db);
     expect(rebuilt.from).toBe('rows');
     expect(rebuilt.index.size).toBe(1);
+    db.close();
+  });
+
+  it('an import extends the snapshot with the rows it wrote, when the snapshot was current or the library empty', async () => {
+    const { loadIndex, snapshotAfterImport } = await import('../../src/notes/search-cache');
+    const db = await openNotesDb(dbName());
+    const first = await importNotes(db, [notes[0]]);
+    expect(await snapshotAfterImport(db, first)).toBe(true);
+    const a = await loadIndex(db);
+    expect(a.from).toBe('snapshot');
+    expect(a.index.search(notes[0].article.title)).toEqual(first.ids);
+    const second = await importNotes(db, [notes[1], notes[2]]);
+    expect(await snapshotAfterImport(db, second)).toBe(true);
+    const b = await loadIndex(db);
+    expect(b.from).toBe('snapshot');
+    expect(b.index.size).toBe(3);
+    // A write between the snapshot and the import: the page brings the snapshot up to date instead.
+    await saveArticle(db, { article: notes[3].article });
+    const third = await importNotes(db, [{ ...notes[3], canonicalUrl: 'http://other.example/' }]);
+    expect(await snapshotAfterImport(db, third)).toBe(false);
+    const c = await loadIndex(db);
+    expect(c.from).toBe('snapshot+rows');
+    expect(c.index.size).toBe(5);
     db.close();
   });
 });
