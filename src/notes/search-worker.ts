@@ -2,6 +2,8 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { getRevision, openNotesDb } from './db';
 import { addById, loadIndex, saveSnapshot } from './search-cache';
+import { NO_FILTERS } from './library';
+import { searchRows } from './rows';
 import type { NotesIndex } from './search';
 import { NOTES_CHANNEL, type NotesChanged } from '../shared/notes-types';
 import type { WorkerReply, WorkerRequest } from './search-client';
@@ -80,7 +82,9 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   if (m.type !== 'search') return;
   try {
     const { index } = await state;
-    post({ type: 'result', reqId: m.reqId, hits: index.hits(m.query), forms: index.queryForms(m.query) });
+    const all = index.hits(m.query);
+    const hits = m.limit === undefined ? all : searchRows(all, m.filters ?? NO_FILTERS, m.limit);
+    post({ type: 'result', reqId: m.reqId, hits, forms: index.queryForms(m.query) });
   } catch (err) {
     post({ type: 'result', reqId: m.reqId, hits: [], forms: [m.query], error: String(err) });
   }
