@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   }
   const base = await corpusArticles();
   console.log(`corpus articles: ${base.length}; generating ${N} notes`);
-  const driver = await launch({ extensionDir: dir, hosts: [], port: 9 });
+  // One in-page call fills the library, another round-trips it: at 50,000 notes each takes minutes.
+  const driver = await launch({ extensionDir: dir, hosts: [], port: 9, protocolTimeout: 3_600_000 });
   try {
     const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
     // tsx compiles with keepNames: functions passed to evaluate call its __name helper, which the page lacks.

@@ -29,6 +29,8 @@ export interface LaunchOptions {
    * removed on close. Firefox then keeps the add-on's storage when the temporary add-on goes with the process.
    */
   profile?: string;
+  /** Longest single protocol call in ms (puppeteer's default is 180 s; bench:notes at 50,000 notes needs more). */
+  protocolTimeout?: number;
 }
 
 export interface Driver {
@@ -119,6 +121,7 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
     enableExtensions: true,
     userDataDir: profile,
     args,
+    ...(opts.protocolTimeout ? { protocolTimeout: opts.protocolTimeout } : {}),
     defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, ...opts.env },
   });
