@@ -1,8 +1,11 @@
-// `npm run bench:notes`: the notes library at 10,000 notes in real Chromium (README "Notes library").
+// `npm run bench:notes`: the notes library at 10,000 notes (NOTES_BENCH_N) in real Chromium (README "Notes library").
 // Fills the library through the background's import messages with notes generated from the corpus articles, then
-// prints: time to open the notes page (list shown; search index built, then loaded from its snapshot), median and p95
-// search latency for Chinese queries (worker query until the result rows can render; also with the body snippets, which
-// read the shown notes from IndexedDB), export times, and last the line
+// prints: time to open the notes page (list shown, search ready: the first open after the import, which restores the
+// snapshot the import stored; then, with the snapshot deleted, the worst case: the index built from every note's search
+// row; then again from the snapshot that open stored), median and p95 search latency for Chinese queries (worker query until the result rows
+// can render; also with the body snippets, which read the shown notes from IndexedDB), export times, an export → clear
+// → import round trip of the whole library (count and SHA-256 before and after), and last the lines
+// `notes first index s: N` (first open after the import, navigation until search answers) and
 // `notes search p95 ms: N`. Uses the build in QINGDU_DIST (default dist); builds it first when missing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
   }
   const base = await corpusArticles();
   console.log(`corpus articles: ${base.length}; generating ${N} notes`);
-  const driver = await launch({ extensionDir: dir, hosts: [], port: 9 });
+  // One in-page call fills the library, another round-trips it: at 50,000 notes each takes minutes.
+  const driver = await launch({ extensionDir: dir, hosts: [], port: 9, protocolTimeout: 3_600_000 });
   try {
     const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
     // tsx compiles with keepNames: functions passed to evaluate call its __name helper, which the page lacks.
@@ -120,6 +124,9 @@ async function main(): Promise<void> {
       indexMs: number;
       indexReadyAt: number;
       fromSnapshot: boolean;
+      from?: string;
+      roundTrip(): Promise<RoundTrip>;
+      scroll(screens: number): Promise<number[]>;
       search(q: string): Promise<{ ms: number; snippetsMs: number; hits: number; shown: number }>;
       exportJson(): Promise<{ ms: number; bytes: number }>;
       exportMarkdownZip(): Promise<{ ms: number; bytes: number }>;
@@ -138,16 +145,20 @@ async function main(): Promise<void> {
       }
       const idx = await p.evaluate(() => {
         const b = (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench;
-        return { at: b.indexReadyAt, ms: b.indexMs, snap: b.fromSnapshot };
+        return { at: b.indexReadyAt, ms: b.indexMs, snap: b.fromSnapshot, from: b.from };
       });
+      const how = idx.from ?? (idx.snap ? 'snapshot' : 'built');
       console.log(
-        `open notes page (${label}): list shown ${ms(list)} ms after navigation; search ready ${ms(idx.at)} ms (index ${idx.snap ? 'loaded from snapshot' : 'built'} in ${ms(idx.ms)} ms); wall ${Date.now() - t0} ms`,
+        `open notes page (${label}): list shown ${ms(list)} ms after navigation; search ready ${ms(idx.at)} ms (index from ${how} in ${ms(idx.ms)} ms); wall ${Date.now() - t0} ms`,
       );
+      firstIndexMs ??= idx.at;
       return p;
     };
-    const first = await open('first, no index yet');
+    let firstIndexMs: number | undefined;
+    await (await open('first after the import')).close();
+    await dropSnapshot(driver);
+    await (await open('snapshot deleted: from every row')).close();
     // The snapshot was stored before the index reported ready; reopening must load it.
-    await first.close();
     const p = await open('again');
     const lat: number[] = [];
     const snipLat: number[] = [];
@@ -163,12 +174,30 @@ async function main(): Promise<void> {
         hits[q] = res.hits;
       }
     console.log(`hits: ${QUERIES.map((q) => `${q} ${hits[q]}`).join(', ')}`);
+    const scroll = await p.evaluate(() =>
+      (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.scroll(25),
+    );
+    console.log(
+      `scroll (更多 25 times, 40 notes a screen): screen 1 ${ms(scroll[0])} ms, screen 10 ${ms(scroll[9])} ms, screen 25 ${ms(scroll[24])} ms`,
+    );
     const ex = await p.evaluate(() => (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.exportJson());
     console.log(`export JSON (all ${N}): ${ms(ex.ms)} ms, ${(ex.bytes / 1e6).toFixed(1)} MB`);
     const zip = await p.evaluate(() =>
       (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.exportMarkdownZip(),
     );
     console.log(`export Markdown zip (all ${N}): ${ms(zip.ms)} ms, ${(zip.bytes / 1e6).toFixed(1)} MB`);
+    if (process.env.NOTES_BENCH_ROUNDTRIP !== '0') {
+      const rt = await p.evaluate(() =>
+        (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.roundTrip(),
+      );
+      const same = rt.before.count === rt.after.count && rt.before.sha256 === rt.after.sha256;
+      console.log(
+        `export → clear → import (${N}): export ${ms(rt.exportMs)} ms (${(rt.bytes / 1e6).toFixed(1)} MB), import ${ms(rt.importMs)} ms (added ${rt.result.added}, skipped ${rt.result.skipped}); count ${rt.before.count} → ${rt.after.count}, sha256 ${rt.before.sha256.slice(0, 12)} → ${rt.after.sha256.slice(0, 12)}: ${same ? 'identical' : 'DIFFERENT'}`,
+      );
+      await p.close();
+      await dropSnapshot(driver);
+      await (await open('after the round trip, no snapshot')).close();
+    }
     console.log(
       `search latency over ${lat.length} queries (${QUERIES.length} Chinese queries × ${REPEAT}): median ${ms(pct(lat, 0.5))} ms, p95 ${ms(pct(lat, 0.95))} ms, max ${ms(Math.max(...lat))} ms`,
     );
@@ -183,10 +212,45 @@ async function main(): Promise<void> {
         .map((x) => x.toFixed(1))
         .join(' ')} (${cpus().length} cores)`,
     );
+    console.log(`notes first index s: ${(firstIndexMs! / 1000).toFixed(2)}`);
     console.log(`notes search p95 ms: ${ms(pct(lat, 0.95))}`);
   } finally {
     await driver.close();
   }
+}
+
+type RoundTrip = {
+  before: { count: number; sha256: string };
+  after: { count: number; sha256: string };
+  result: { added: number; skipped: number };
+  exportMs: number;
+  importMs: number;
+  bytes: number;
+};
+
+/**
+ * Delete the search snapshot (and the revision-1 one) from the library: the next open of the notes page then
+ * builds the index as it must after an import whose page was closed before it could store one.
+ */
+async function dropSnapshot(driver: Awaited<ReturnType<typeof launch>>): Promise<void> {
+  // In the background (no notes page, so no search worker that could store a new snapshot meanwhile).
+  await driver.background(
+    () =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('qingdu-notes');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').delete('searchSnapshot');
+          tx.objectStore('meta').delete('searchIndex');
+          tx.oncomplete = () => {
+            open.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+  );
 }
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };

@@ -24,6 +24,13 @@ export interface LaunchOptions {
   kind?: BrowserKind;
   /** Extra Chromium command-line flags (e.g. `--ignore-certificate-errors` for a self-signed test server). */
   args?: string[];
+  /**
+   * A profile folder to use and keep (reopened after a crash by notes-crash.test.ts); default a fresh temporary one,
+   * removed on close. Firefox then keeps the add-on's storage when the temporary add-on goes with the process.
+   */
+  profile?: string;
+  /** Longest single protocol call in ms (puppeteer's default is 180 s; bench:notes at 50,000 notes needs more). */
+  protocolTimeout?: number;
 }
 
 export interface Driver {
@@ -101,7 +108,8 @@ export async function launch(opts: LaunchOptions): Promise<Driver> {
 }
 
 async function launchChromium(opts: LaunchOptions, executablePath: string): Promise<Driver> {
-  const profile = mkdtempSync(join(tmpdir(), 'qingdu-chromium-'));
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'qingdu-chromium-'));
+  const dropProfile = () => opts.profile ?? rmSync(profile, { recursive: true, force: true });
   // Everything else fails fast: the saved pages reference www.gscn.com.cn css/js, and there is no network.
   const rules = [...opts.hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'].join(', ');
   const args = [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`, ...(opts.args ?? [])];
@@ -113,6 +121,7 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
     enableExtensions: true,
     userDataDir: profile,
     args,
+    ...(opts.protocolTimeout ? { protocolTimeout: opts.protocolTimeout } : {}),
     defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, ...opts.env },
   });
@@ -171,13 +180,13 @@ async function launchChromium(opts: LaunchOptions, executablePath: string): Prom
       },
       async close() {
         await browser.close().catch(() => undefined);
-        rmSync(profile, { recursive: true, force: true });
+        dropProfile();
       },
     };
     return driver;
   } catch (e) {
     await browser.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    dropProfile();
     throw e;
   }
 }
@@ -214,7 +223,14 @@ async function launchFirefox(opts: LaunchOptions, executablePath: string): Promi
     env: { ...process.env, ...opts.env },
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
     defaultViewport: { width: 1280, height: 900 },
+    ...(opts.profile ? { userDataDir: opts.profile } : {}),
     extraPrefsFirefox: {
+      ...(opts.profile
+        ? {
+            'extensions.webextensions.keepStorageOnUninstall': true,
+            'extensions.webextensions.keepUuidOnUninstall': true,
+          }
+        : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',

@@ -11,6 +11,7 @@ import {
   restoreNote,
   saveArticle,
 } from '../notes/write';
+import { snapshotAfterImport } from '../notes/search-cache';
 import { sendBGtoCS } from '../shared/connector';
 import { t } from '../shared/i18n';
 import type { NotesProtocol, NotesReply, ProtocolHandlers } from '../shared/messages';
@@ -96,9 +97,14 @@ export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
     reply(async () => {
       const notes = staged.get(importId) ?? [];
       staged.delete(importId);
-      const { ids, ...counts } = await importNotes(await db(), notes, replace);
+      const library = await db();
+      const { ids, rows, revision, wasEmpty, ...counts } = await importNotes(library, notes, replace);
       // Only the written notes change: open pages add those to their index instead of rebuilding it.
       announce({ put: ids, removed: [] });
+      // The rows are in memory now: the next notes page restores this snapshot instead of reading them all again.
+      await snapshotAfterImport(library, { rows, revision, wasEmpty }).catch((e) =>
+        console.warn('[qingdu] search snapshot after import not stored', e),
+      );
       return counts;
     }),
   notesClear: () =>

@@ -1,7 +1,38 @@
 import { allNotes, type NotesDb } from './db';
 import { exportJson, markdownZipAsync } from './export';
-import { matches, NO_FILTERS, notesByIds } from './library';
+import { sha256Hex } from './hash';
+import { parseNotesExport } from './import';
+import { listNotes, matches, NO_FILTERS, notesByIds } from './library';
+import { chunks, IMPORT_CHUNK } from './rows';
 import type { SearchClient, WorkerReply } from './search-client';
+import { sendNotes } from '../shared/notes-client';
+import type { Note } from '../shared/notes-types';
+
+/** Count and SHA-256 of the library's notes (JSON, in id order): equal before and after an export → import. */
+async function libraryHash(notes: Note[]): Promise<{ count: number; sha256: string }> {
+  const sorted = [...notes].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { count: notes.length, sha256: await sha256Hex(JSON.stringify(sorted)) };
+}
+
+/**
+ * Export the whole library as JSON, empty it, import the file as the import button does (parse, parts, one commit),
+ * and return the count and hash before and after, with the times of each step.
+ */
+async function roundTrip(db: NotesDb) {
+  const t0 = performance.now();
+  const before = await allNotes(db);
+  const text = exportJson(before);
+  const hashBefore = await libraryHash(before);
+  const t1 = performance.now();
+  await sendNotes('notesClear', undefined);
+  const notes = parseNotesExport(text);
+  const importId = `bench-${Date.now()}`;
+  for (const part of chunks(notes, IMPORT_CHUNK)) await sendNotes('notesImportChunk', { importId, notes: part });
+  const result = await sendNotes('notesImportCommit', { importId, replace: false });
+  const t2 = performance.now();
+  const hashAfter = await libraryHash(await allNotes(db));
+  return { before: hashBefore, after: hashAfter, result, exportMs: t1 - t0, importMs: t2 - t1, bytes: text.length };
+}
 
 /**
  * Measurements and entry points for the benchmark (scripts/bench-notes.ts) on `window.qingduNotesBench`, set when the
@@ -20,23 +51,38 @@ export function installBenchHooks(
       indexMs: ready.ms,
       indexReadyAt: performance.now(),
       fromSnapshot: ready.fromSnapshot,
+      from: ready.from,
       size: ready.size,
       search: async (q: string) => {
         const t0 = performance.now();
-        const { hits } = await client.search(q);
-        const rows = hits.filter((h) => matches(h, NO_FILTERS)).slice(0, page);
+        // As the list asks (use-library.ts loadScreen): one screen; `hits` is the total, asked for separately below.
+        const { hits: shown } = await client.search(q, NO_FILTERS, page);
+        const rows = shown.filter((h) => matches(h, NO_FILTERS)).slice(0, page);
         const t1 = performance.now();
         await notesByIds(
           db,
           rows.map((r) => r.id),
           NO_FILTERS,
         );
-        return { ms: t1 - t0, snippetsMs: performance.now() - t0, hits: hits.length, shown: rows.length };
+        const snippetsMs = performance.now() - t0;
+        const { hits } = await client.search(q);
+        return { ms: t1 - t0, snippetsMs, hits: hits.length, shown: rows.length };
       },
       exportJson: async () => {
         const t0 = performance.now();
         const text = exportJson(await allNotes(db));
         return { ms: performance.now() - t0, bytes: text.length };
+      },
+      roundTrip: () => roundTrip(db),
+      // Scrolling the list: each 更多 reads the newest `limit` notes again with one more screen (App.tsx, library.ts).
+      scroll: async (screens: number) => {
+        const ms: number[] = [];
+        for (let k = 1; k <= screens; k++) {
+          const t0 = performance.now();
+          await listNotes(db, NO_FILTERS, k * page);
+          ms.push(performance.now() - t0);
+        }
+        return ms;
       },
       exportMarkdownZip: async () => {
         const t0 = performance.now();

@@ -5,8 +5,8 @@ import type { Note } from '../shared/notes-types';
 export const DB_NAME = 'qingdu-notes';
 /** `meta` key of the library revision: a counter bumped in the same transaction as every write. */
 export const REVISION_KEY = 'revision';
-/** `meta` key of the search-index snapshot `{revision, json}` (see search-cache.ts). */
-export const INDEX_KEY = 'searchIndex';
+/** `meta` key of the search-index snapshot (an IndexSnapshot, see search-cache.ts). */
+export const SNAPSHOT_KEY = 'searchSnapshot';
 
 export type NotesDb = IDBPDatabase<unknown>;
 

@@ -1,12 +1,24 @@
+import type { Filters } from './library';
 import type { SearchHit } from './search';
 
-/** Page → search worker. */
-export type WorkerRequest = { type: 'search'; reqId: number; query: string };
+/**
+ * Page → search worker. With `limit`, only the first `limit` hits that pass `filters` come back (a screen of the list:
+ * cloning thousands of hits to the page was most of a common query's time at 10,000 notes); without, every hit.
+ */
+export type WorkerRequest = { type: 'search'; reqId: number; query: string; filters?: Filters; limit?: number };
 
 /** Search worker → page. */
 export type WorkerReply =
   | { type: 'progress'; done: number }
-  | { type: 'ready'; ms: number; sinceStart: number; fromSnapshot: boolean; size: number }
+  | {
+      type: 'ready';
+      ms: number;
+      sinceStart: number;
+      fromSnapshot: boolean;
+      /** 'snapshot' | 'snapshot+rows' | 'rows' (search-cache.ts). */
+      from?: string;
+      size: number;
+    }
   | { type: 'updated' }
   | { type: 'result'; reqId: number; hits: SearchHit[]; forms: string[]; error?: string };
 
@@ -36,11 +48,11 @@ export class SearchClient {
     };
   }
 
-  search(query: string): Promise<SearchAnswer> {
+  search(query: string, filters?: Filters, limit?: number): Promise<SearchAnswer> {
     const reqId = this.next++;
     return new Promise((ok) => {
       this.pending.set(reqId, ok);
-      this.worker.postMessage({ type: 'search', reqId, query } satisfies WorkerRequest);
+      this.worker.postMessage({ type: 'search', reqId, query, filters, limit } satisfies WorkerRequest);
     });
   }
 

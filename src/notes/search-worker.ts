@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 import * as OpenCC from 'opencc-js/t2cn';
-import { getNote, getRevision, openNotesDb } from './db';
-import { loadIndex, saveSnapshot } from './search-cache';
+import { getRevision, openNotesDb } from './db';
+import { addById, loadIndex, saveSnapshot } from './search-cache';
+import { NO_FILTERS } from './library';
+import { searchRows } from './rows';
 import type { NotesIndex } from './search';
 import { NOTES_CHANNEL, type NotesChanged } from '../shared/notes-types';
 import type { WorkerReply, WorkerRequest } from './search-client';
@@ -39,7 +41,8 @@ function load(): Promise<{ index: NotesIndex; revision: number }> {
         type: 'ready',
         ms: performance.now() - start,
         sinceStart: performance.now() - t0,
-        fromSnapshot: r.fromSnapshot,
+        fromSnapshot: r.from !== 'rows',
+        from: r.from,
         size: r.index.size,
       });
       return r;
@@ -61,11 +64,7 @@ new BroadcastChannel(NOTES_CHANNEL).onmessage = (e: MessageEvent<NotesChanged>) 
       const d = await db;
       const revision = await getRevision(d);
       for (const id of change.removed) cur.index.remove(id);
-      for (const id of change.put) {
-        const n = await getNote(d, id);
-        if (n) cur.index.put(n);
-        else cur.index.remove(id);
-      }
+      await addById(d, cur.index, change.put);
       cur.revision = revision;
       clearTimeout(snapshotTimer);
       snapshotTimer = setTimeout(() => void saveSnapshot(d, cur.index, revision), 3000);
@@ -83,7 +82,9 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   if (m.type !== 'search') return;
   try {
     const { index } = await state;
-    post({ type: 'result', reqId: m.reqId, hits: index.hits(m.query), forms: index.queryForms(m.query) });
+    const all = index.hits(m.query);
+    const hits = m.limit === undefined ? all : searchRows(all, m.filters ?? NO_FILTERS, m.limit);
+    post({ type: 'result', reqId: m.reqId, hits, forms: index.queryForms(m.query) });
   } catch (err) {
     post({ type: 'result', reqId: m.reqId, hits: [], forms: [m.query], error: String(err) });
   }

@@ -2,6 +2,7 @@ import { installBenchHooks } from './bench-hooks';
 import { sendNotes } from '../shared/notes-client';
 import { openNotesDb, type NotesDb } from './db';
 import { download } from './download';
+import type { Filters } from './library';
 import { PAGE } from './rows';
 import { SearchClient, type SearchAnswer, type WorkerReply } from './search-client';
 import { NOTES_CHANNEL } from '../shared/notes-types';
@@ -11,8 +12,11 @@ export type SearchEvent = Exclude<WorkerReply, { type: 'result' }>;
 
 /** The page's handle on a running search index. */
 export interface SearchIndex {
-  /** Ranked hits of a query; waits for the index while it is still being built. */
-  search(query: string): Promise<SearchAnswer>;
+  /**
+   * Ranked hits of a query; waits for the index while it is still being built. With `limit`: only the first `limit`
+   * hits passing `filters` (a screen).
+   */
+  search(query: string, filters?: Filters, limit?: number): Promise<SearchAnswer>;
   close(): void;
 }
 

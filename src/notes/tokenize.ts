@@ -45,3 +45,41 @@ export function highlightTerms(query: string): string[] {
   const terms = Array.from(new Set(Array.from(query.toLowerCase().matchAll(RUNS), (m) => m[0])));
   return terms.sort((a, b) => b.length - a.length);
 }
+
+const CJK_UNIT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+
+/**
+ * The integer code of a term when it is one or two CJK characters of the Basic Multilingual Plane (almost every term
+ * of a Chinese text): `first << 16 | second` (second 0 for a lone character), as an unsigned 32-bit number; 0 when the
+ * term is a word (Latin letters, digits) or holds a character outside the BMP. Codes let the index work on typed
+ * arrays instead of millions of two-character strings (search.ts).
+ */
+export function termCode(term: string): number {
+  if (term.length > 2 || !CJK_UNIT.test(term[0])) return 0;
+  if (term.length === 1) return (term.charCodeAt(0) << 16) >>> 0;
+  if (!CJK_UNIT.test(term[1])) return 0;
+  return ((term.charCodeAt(0) << 16) | term.charCodeAt(1)) >>> 0;
+}
+
+/**
+ * The distinct terms of a text, split for the index: CJK codes (termCode) and the other terms, space-joined (terms
+ * never contain spaces). The same terms as `tokenize` and `termCode` give, computed on character codes without making a
+ * string per bigram (it runs on every note at save, import and schema upgrade; test/unit/notes-search.test.ts).
+ */
+export function termsOf(text: string): { codes: Uint32Array; words: string } {
+  const codes = new Set<number>();
+  const words = new Set<string>();
+  const add = (t: string) => {
+    const c = termCode(t);
+    if (c) codes.add(c);
+    else words.add(t);
+  };
+  for (const m of text.toLowerCase().matchAll(RUNS)) {
+    const run = m[0];
+    if (!CJK.test(run[0])) words.add(run);
+    else if (/[\uD800-\uDFFF]/.test(run)) tokenize(run).forEach(add);
+    else if (run.length === 1) codes.add((run.charCodeAt(0) << 16) >>> 0);
+    else for (let i = 0; i < run.length - 1; i++) codes.add(((run.charCodeAt(i) << 16) | run.charCodeAt(i + 1)) >>> 0);
+  }
+  return { codes: Uint32Array.from(codes), words: Array.from(words).join(' ') };
+}

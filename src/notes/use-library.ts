@@ -29,14 +29,14 @@ export interface Screen {
   total: number;
 }
 
-/** A search of the index: null for a blank query or before the index is started. */
-export type Searcher = (query: string) => Promise<SearchAnswer | null>;
+/** A search of the index (with `limit`: one screen passing `filters`): null for a blank query or before the index starts. */
+export type Searcher = (query: string, filters?: Filters, limit?: number) => Promise<SearchAnswer | null>;
 
 const EMPTY_SCREEN: Screen = { rows: [], marks: '', facets: { sites: [], tags: [] }, total: 0 };
 
 /** Read one screen: search hits (or the newest notes when browsing) that pass the filters, with facets and count. */
 export async function loadScreen(db: NotesDb, search: Searcher, view: ListView): Promise<Screen> {
-  const answer = await search(view.query);
+  const answer = await search(view.query, view.filters, view.limit);
   const marks = answer ? answer.forms.join(' ') : view.query;
   const rows = isSearch(view.query)
     ? searchRows(answer?.hits ?? [], view.filters, view.limit)
@@ -108,7 +108,8 @@ export function useSearchIndex(services: NotesServices, db: NotesDb | null, star
     };
   }, [db, started]);
   // The index answers once it is ready (searches typed earlier wait there).
-  const search: Searcher = async (q) => (isSearch(q) && index.current ? index.current.search(q) : null);
+  const search: Searcher = async (q, filters, limit) =>
+    isSearch(q) && index.current ? index.current.search(q, filters, limit) : null;
   return { state, search };
 }
 

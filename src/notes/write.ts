@@ -1,11 +1,13 @@
 import type { Article } from '../extract/article';
 import { REVISION_KEY, type NotesDb } from './db';
 import { sha256Hex } from './hash';
+import { searchRow, type SearchRow } from './search-row';
 import type { ImportResult, Note, SaveResult } from '../shared/notes-types';
 
 /**
- * Every write to the library. Each one is a single readwrite transaction over `notes` and `meta` that also bumps the
- * revision counter: IndexedDB runs overlapping readwrite transactions on the same stores one after the other, so
+ * Every write to the library. Each one is a single readwrite transaction over `notes`, `search` and `meta` that writes
+ * the note's search row with the note (search-row.ts: so the index can never disagree with the store, even when the
+ * browser is killed mid-save, test/e2e/notes-crash.test.ts) and bumps the revision counter: IndexedDB runs overlapping readwrite transactions on the same stores one after the other, so
  * concurrent saves (two tabs at once) cannot interleave, and a refused write (quota, clone error) aborts the whole
  * transaction, leaving no half-written note and nothing else changed. Async work (hashing) happens before the
  * transaction opens, because a transaction commits as soon as it has no pending request.
@@ -92,14 +94,20 @@ export function cleanTags(tags: readonly string[]): string[] {
   return Array.from(new Set(tags.map((t) => t.trim()).filter(Boolean)));
 }
 
-async function commit<T>(db: NotesDb, body: (tx: ReturnType<typeof rw>) => Promise<T>): Promise<T> {
+/** An open write: the transaction, and the revision it writes (rows carry it, see SearchRow.rev). */
+interface Write {
+  tx: ReturnType<typeof rw>;
+  rev: number;
+}
+
+async function commit<T>(db: NotesDb, body: (w: Write) => Promise<T>): Promise<T> {
   let tx: ReturnType<typeof rw> | undefined;
   try {
     tx = rw(db);
-    const result = await body(tx);
     const meta = tx.objectStore('meta');
-    const rev = ((await meta.get(REVISION_KEY)) as number | undefined) ?? 0;
-    await meta.put(rev + 1, REVISION_KEY);
+    const rev = (((await meta.get(REVISION_KEY)) as number | undefined) ?? 0) + 1;
+    const result = await body({ tx, rev });
+    await meta.put(rev, REVISION_KEY);
     await tx.done;
     return result;
   } catch (e) {
@@ -112,7 +120,24 @@ async function commit<T>(db: NotesDb, body: (tx: ReturnType<typeof rw>) => Promi
     throw describeWriteError(e);
   }
 }
-const rw = (db: NotesDb) => db.transaction(['notes', 'meta'], 'readwrite');
+const rw = (db: NotesDb) => db.transaction(['notes', 'search', 'meta'], 'readwrite');
+
+/**
+ * Store a note and its search row (`row`: precomputed for the same content, else tokenized here).
+ * @returns the row written
+ */
+async function putNote(w: Write, note: Note, how: 'put' | 'add' = 'put', row?: SearchRow): Promise<SearchRow> {
+  await w.tx.objectStore('notes')[how](note);
+  const written = row ? { ...row, id: note.id, rev: w.rev } : searchRow(note, w.rev);
+  await w.tx.objectStore('search').put(written);
+  return written;
+}
+
+/** Delete a note and its search row. */
+async function dropNote(w: Write, id: string): Promise<void> {
+  await w.tx.objectStore('notes').delete(id);
+  await w.tx.objectStore('search').delete(id);
+}
 
 /** What a save needs besides the article. `now` is for tests (frozen clock). */
 export interface SaveInput {
@@ -134,9 +159,8 @@ export async function saveArticle(db: NotesDb, input: SaveInput): Promise<SaveRe
   const key = canonicalKey(article);
   const textSha256 = await sha256Hex(article.textContent ?? '');
   const quoteText = input.quote?.trim();
-  return commit(db, async (tx) => {
-    const store = tx.objectStore('notes');
-    const old = (await store.index('canonicalUrl').get(key)) as Note | undefined;
+  return commit(db, async (w) => {
+    const old = (await w.tx.objectStore('notes').index('canonicalUrl').get(key)) as Note | undefined;
     const quotes = old ? [...old.quotes] : [];
     if (quoteText && !quotes.some((q) => q.text === quoteText)) quotes.push({ text: quoteText, savedAt: now });
     const note: Note = {
@@ -152,7 +176,7 @@ export async function saveArticle(db: NotesDb, input: SaveInput): Promise<SaveRe
       createdAt: old?.createdAt ?? now,
       updatedAt: now,
     };
-    await store.put(note);
+    await putNote(w, note);
     return { status: old ? 'updated' : 'created', note } as SaveResult;
   });
 }
@@ -166,9 +190,8 @@ export function editNote(
   id: string,
   patch: { note?: string; tags?: string[]; now?: Date },
 ): Promise<Note> {
-  return commit(db, async (tx) => {
-    const store = tx.objectStore('notes');
-    const old = (await store.get(id)) as Note | undefined;
+  return commit(db, async (w) => {
+    const old = (await w.tx.objectStore('notes').get(id)) as Note | undefined;
     if (!old)
       throw new NotesWriteError(
         'failed',
@@ -182,17 +205,16 @@ export function editNote(
       tags: patch.tags ? cleanTags(patch.tags) : old.tags,
       updatedAt: (patch.now ?? new Date()).toISOString(),
     };
-    await store.put(note);
+    await putNote(w, note);
     return note;
   });
 }
 
 /** Delete a note; returns it so the UI can offer undo (restoreNote). Undefined when it was not there. */
 export function deleteNote(db: NotesDb, id: string): Promise<Note | undefined> {
-  return commit(db, async (tx) => {
-    const store = tx.objectStore('notes');
-    const old = (await store.get(id)) as Note | undefined;
-    if (old) await store.delete(id);
+  return commit(db, async (w) => {
+    const old = (await w.tx.objectStore('notes').get(id)) as Note | undefined;
+    if (old) await dropNote(w, id);
     return old;
   });
 }
@@ -202,8 +224,8 @@ export function deleteNote(db: NotesDb, id: string): Promise<Note | undefined> {
  * @throws NotesWriteError 'conflict' when the same canonical URL was saved again meanwhile (that newer note stays)
  */
 export function restoreNote(db: NotesDb, note: Note): Promise<void> {
-  return commit(db, async (tx) => {
-    await tx.objectStore('notes').add(note);
+  return commit(db, async (w) => {
+    await putNote(w, note, 'add');
   });
 }
 
@@ -211,18 +233,22 @@ export function restoreNote(db: NotesDb, note: Note): Promise<void> {
  * Add notes from an export file (already validated by parseNotesExport). De-duplicates by canonical URL: a note whose
  * canonical URL is already in the library is skipped, or replaces the stored one (keeping the stored id) when
  * `replace` is true. All or nothing: one transaction.
- * @returns the counts, and the ids written (so a search index can add just those)
+ * @returns the counts, the ids and search rows written (so a search index can add just those), the revision written
+ *   and whether the library was empty before
  */
 export function importNotes(
   db: NotesDb,
   notes: readonly Note[],
   replace = false,
-): Promise<ImportResult & { ids: string[] }> {
-  return commit(db, async (tx) => {
-    const store = tx.objectStore('notes');
-    const result = { added: 0, replaced: 0, skipped: 0, ids: [] as string[] };
+): Promise<ImportResult & { ids: string[]; rows: SearchRow[]; revision: number; wasEmpty: boolean }> {
+  // Tokenized before the transaction opens, so the library is locked only while the records are written.
+  const rows = notes.map((n) => searchRow(n, 0));
+  return commit(db, async (w) => {
+    const store = w.tx.objectStore('notes');
+    const wasEmpty = (await store.count()) === 0;
+    const result = { added: 0, replaced: 0, skipped: 0, ids: [] as string[], rows: [] as SearchRow[], wasEmpty };
     const seen = new Set<string>();
-    for (const n of notes) {
+    for (const [i, n] of notes.entries()) {
       if (seen.has(n.canonicalUrl)) {
         result.skipped++;
         continue;
@@ -234,7 +260,7 @@ export function importNotes(
         continue;
       }
       if (old) {
-        await store.put({ ...n, id: old.id });
+        result.rows.push(await putNote(w, { ...n, id: old.id }, 'put', rows[i]));
         result.replaced++;
         result.ids.push(old.id);
         continue;
@@ -242,20 +268,21 @@ export function importNotes(
       // A note with the same id but another URL would be overwritten by put: give the newcomer a fresh id instead.
       const clash = await store.getKey(n.id);
       const note = clash === undefined ? n : { ...n, id: crypto.randomUUID() };
-      await store.add(note);
+      result.rows.push(await putNote(w, note, 'add', rows[i]));
       result.added++;
       result.ids.push(note.id);
     }
-    return result;
+    return { ...result, revision: w.rev };
   });
 }
 
 /** Remove every note (the revision keeps counting, so cached search indexes are invalidated). Returns the count. */
 export function clearNotes(db: NotesDb): Promise<number> {
-  return commit(db, async (tx) => {
-    const store = tx.objectStore('notes');
+  return commit(db, async (w) => {
+    const store = w.tx.objectStore('notes');
     const n = await store.count();
     await store.clear();
+    await w.tx.objectStore('search').clear();
     return n;
   });
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 describe('notes schema', () => {
-  it('creates revision 1 from nothing, with the indexes the list and filters use', async () => {
+  it('creates the latest revision from nothing, with the indexes the list, filters and search use', async () => {
     const name = dbName();
     const db = await openNotesDb(name);
     expect(db.version).toBe(LATEST_REVISION);
@@ -24,7 +24,8 @@ describe('notes schema', () => {
     expect([...tx.store.indexNames].sort()).toEqual(['canonicalUrl', 'createdAt', 'site', 'tags']);
     expect(tx.store.index('canonicalUrl').unique).toBe(true);
     expect(tx.store.index('tags').multiEntry).toBe(true);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'notes']);
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'notes', 'search']);
+    expect([...db.transaction('search').store.indexNames]).toEqual(['rev']);
     db.close();
   });
 

@@ -38,7 +38,12 @@ describe('JSON export and import', () => {
     await clearNotes(db);
     expect(await allNotes(db)).toEqual([]);
     const parsed = parseNotesExport(json);
-    expect(await importNotes(db, parsed)).toEqual({ added: 2, replaced: 0, skipped: 0, ids: notes.map((n) => n.id) });
+    expect(await importNotes(db, parsed)).toMatchObject({
+      added: 2,
+      replaced: 0,
+      skipped: 0,
+      ids: notes.map((n) => n.id),
+    });
     expect(await allNotes(db)).toEqual(notes);
   });
 
@@ -47,7 +52,7 @@ describe('JSON export and import', () => {
     const preview = previewImport(parsed, new Set(notes.map((n) => n.canonicalUrl)));
     expect(preview.fresh.length).toBe(0);
     expect(preview.duplicates.length).toBe(2);
-    expect(await importNotes(db, parsed)).toEqual({ added: 0, replaced: 0, skipped: 2, ids: [] });
+    expect(await importNotes(db, parsed)).toMatchObject({ added: 0, replaced: 0, skipped: 2, ids: [], rows: [] });
     const changed = parsed.map((n) => ({ ...n, id: crypto.randomUUID(), note: '改过' }));
     expect(await importNotes(db, changed, true)).toMatchObject({ added: 0, replaced: 2, skipped: 0 });
     const after = await allNotes(db);

@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-search-rows';
 
 /** One schema revision: `upgrade` runs inside the versionchange transaction when the stored version is older. */
 export interface Migration {
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** Every revision, oldest first. A new revision is a new file here; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 
 /** The schema version the code expects (the newest revision). */
 export const LATEST_REVISION = MIGRATIONS[MIGRATIONS.length - 1].revision;
