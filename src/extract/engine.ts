@@ -17,7 +17,15 @@ import { scanPage, type ScanOptions } from './scan';
 export type { Article, ArticleImage } from './article';
 export { ARTICLE_FIELDS } from './article';
 export type { Detection } from './detect';
-export { scanPage, hasDateline, type ScanOptions, type PageScan, type BodyLocation, type VerdictBounds } from './scan';
+export {
+  scanPage,
+  settledVerdict,
+  hasDateline,
+  type ScanOptions,
+  type PageScan,
+  type BodyLocation,
+  type VerdictBounds,
+} from './scan';
 export {
   buildArticle,
   buildDetailed,
