@@ -7,8 +7,8 @@ import { loadSettings } from '../shared/settings';
 import type { BGtoCS, ContentStatus } from '../shared/messages';
 import { applyDeclutter, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
 import { pageState } from '../shared/page-state';
-import { timed, yieldToPage } from './timing';
-import { unreadable } from './limits';
+import { mark, timed, yieldToPage } from './timing';
+import { readabilityAtLoad, unreadable } from './limits';
 import { watchPage } from './marker-watch';
 import type { MarkerTexts } from '../extract/body';
 import { loadPart, parts, type PartApis } from '../shared/parts';
@@ -49,6 +49,7 @@ let loadUrl: string | null = null;
  */
 async function ensurePart<K extends 'readability' | 'complete'>(name: K): Promise<PartApis[K] | null> {
   if (!parts()[name] && !failedParts.has(name)) {
+    mark(`part:${name}`);
     await loadPart(name).catch((e) => {
       console.warn(`[qingdu] ${name} did not load`, e);
       failedParts.add(name);
@@ -87,6 +88,8 @@ async function loadPage(pacing: Pacing): Promise<PageLoad | null> {
   const scan = pacing.step('body', () => scanPage(document, url));
   const settled = settledVerdict(scan);
   if (settled) return { url, scan, verdict: settled, copy: null };
+  if (scan.needsReadability && pacing === PAGE_LOAD && !readabilityAtLoad(document))
+    return { url, scan, verdict: LEFT_TO_REQUEST, copy: null };
   // (the parts load in tasks of their own)
   const readability = scan.needsReadability ? await ensurePart('readability') : null;
   const engine = await ensurePart('complete');
@@ -98,6 +101,20 @@ async function loadPage(pacing: Pacing): Promise<PageLoad | null> {
   const verdict = pacing.step('detect', () => engine.pageVerdict(scan, copy));
   return { url, scan, verdict, copy };
 }
+
+/**
+ * Page load's verdict on a page only Readability reads and too large to parse at page load (limits.ts
+ * READABILITY_AT_LOAD): no badge and no declutter yet; the first request builds the Article, whose verdict then
+ * counts (article(): the badge is set when it is an article).
+ */
+const LEFT_TO_REQUEST: PageVerdict = {
+  detection: {
+    isArticle: false,
+    confidence: 0,
+    reasons: ['left to the first request: too large for Readability at page load'],
+  },
+  exact: false,
+};
 
 /** loadPage that reports a failure on the console and gives null (extraction never breaks the content script). */
 function loadPageSafely(pacing: Pacing): Promise<PageLoad | null> {
@@ -155,8 +172,10 @@ async function article(): Promise<Article | null> {
   const shown = load.verdict.detection.isArticle;
   try {
     if (bodyReplaced(load)) load = await loadPage(AT_ONCE);
-    const engine = await ensurePart('complete');
     const page = load;
+    // (Readability's part too when page load left a page only it reads to this request: limits.ts READABILITY_AT_LOAD)
+    if (page?.scan.needsReadability) await ensurePart('readability');
+    const engine = await ensurePart('complete');
     if (page && engine)
       state.article = timed('complete', () =>
         engine.buildArticle(page.scan, { readability: readabilityClass(), copy: page.copy }),
