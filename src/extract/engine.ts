@@ -30,6 +30,7 @@ export {
   buildArticle,
   buildDetailed,
   cleanCopy,
+  cleanCopyAtLoad,
   pageVerdict,
   makeExcerpt,
   ExtractionUsageError,
