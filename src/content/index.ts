@@ -1,8 +1,7 @@
 import browser from 'webextension-polyfill';
 // Stage one only: stage two (build.ts) is the `complete` part (complete-part.ts), loaded on the first request.
 import { scanPage, settledVerdict, type PageScan, type PageVerdict } from '../extract/scan';
-import { cleanCopyAtLoad, pageVerdict, type CleanCopy } from '../extract/copy';
-import type { Article, ReadabilityClass } from '../extract/engine';
+import type { Article, CleanCopy, ReadabilityClass } from '../extract/engine';
 import { sendCStoBG, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
 import type { BGtoCS, ContentStatus } from '../shared/messages';
@@ -77,11 +76,10 @@ const PAGE_LOAD: Pacing = { step: timed, pause: yieldToPage };
 const AT_ONCE: Pacing = { step: (_phase, fn) => fn(), pause: () => Promise.resolve() };
 
 /**
- * Page load's stages on the page as it is now: the scan (`body`), which settles the verdict of most pages; else the
- * cleaned copy for the exact count (`clean`; made again by stage two's code, complete-part.ts, when cleaning asks for
- * the headline, which only that code reads; on a page only Readability reads, with Readability's part: `readability`)
- * and the verdict (`detect`). Serialisation and metadata wait for the first request (article()), except on
- * Readability's path (build.ts cleanCopy).
+ * Page load's stages on the page as it is now: the scan (`body`), which settles the verdict of most pages; else, with
+ * stage two's code loaded (complete-part.ts; and Readability's part on a page only it reads), the cleaned copy for
+ * the exact count (`clean`, or `readability`) and the verdict (`detect`). Serialisation and metadata wait for the
+ * first request (article()), except on Readability's path (build.ts cleanCopy).
  * @returns null when a part the page needs cannot be loaded
  * @throws what the engine throws in a broken environment (the callers catch)
  */
@@ -92,23 +90,15 @@ async function loadPage(pacing: Pacing): Promise<PageLoad | null> {
   if (settled) return { url, scan, verdict: settled, copy: null };
   if (scan.needsReadability && pacing === PAGE_LOAD && !readabilityAtLoad(document))
     return { url, scan, verdict: LEFT_TO_REQUEST, copy: null };
-  let copy: CleanCopy | null = null;
-  if (!scan.needsReadability) {
-    await pacing.pause();
-    copy = pacing.step('clean', () => cleanCopyAtLoad(scan));
-  }
-  if (!copy) {
-    // (the parts load in tasks of their own)
-    const readability = scan.needsReadability ? await ensurePart('readability') : null;
-    const engine = await ensurePart('complete');
-    if (!engine || (scan.needsReadability && !readability)) return null;
-    await pacing.pause();
-    const phase = scan.needsReadability ? 'readability' : 'clean';
-    copy = pacing.step(phase, () => engine.cleanCopy(scan, readability?.Readability ?? null));
-  }
+  // (the parts load in tasks of their own)
+  const readability = scan.needsReadability ? await ensurePart('readability') : null;
+  const engine = await ensurePart('complete');
+  if (!engine || (scan.needsReadability && !readability)) return null;
   await pacing.pause();
-  const cleaned = copy;
-  const verdict = pacing.step('detect', () => pageVerdict(scan, cleaned));
+  const phase = scan.needsReadability ? 'readability' : 'clean';
+  const copy = pacing.step(phase, () => engine.cleanCopy(scan, readability?.Readability ?? null));
+  await pacing.pause();
+  const verdict = pacing.step('detect', () => engine.pageVerdict(scan, copy));
   return { url, scan, verdict, copy };
 }
 

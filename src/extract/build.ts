@@ -1,22 +1,13 @@
 import type { Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { countChars, readingMinutes } from './cjk';
+import { cleanBody } from './clean';
 import { listItems, type Detection } from './detect';
 import { findNextPage } from './next-page';
-import { serializeBody } from './serialize';
-import { finishMetadata, headlineStage, type HeadlineStage } from './metadata';
+import { serializeBody, serializedChars } from './serialize';
+import { finishMetadata, headlineStage, type ArticleMetadata, type HeadlineStage } from './metadata';
 import { squash } from './text';
-import type { PageScan } from './scan';
-import {
-  cleanContent,
-  copyContainers,
-  detectCleaned,
-  ExtractionUsageError,
-  type CleanCopy,
-  type SerializedBody,
-} from './copy';
-export { pageVerdict, cleanCopyAtLoad, ExtractionUsageError, type CleanCopy } from './copy';
-export type { PageVerdict } from './scan';
+import { detectWith, settledVerdict, type PageScan, type PageVerdict } from './scan';
 
 /**
  * Stage two of extraction: from a PageScan (scan.ts) to the Article — the body copied and cleaned, the metadata, the
@@ -25,6 +16,64 @@ export type { PageVerdict } from './scan';
 
 /** Readability's class (the library's `Readability` export). */
 export type ReadabilityClass = typeof Readability;
+
+/** The body copied and cleaned (a detached copy: the page is not touched), with what was read before cleaning. */
+export interface CleanCopy {
+  /** The cleaned copy, or null when there is no body at all. */
+  content: Element | null;
+  /** Repeated headline/timestamp items counted before cleaning (Readability's path; else the scan's). */
+  listItems: number;
+  /** The headline stage of metadata when cleaning needed the title already (or Readability's path read it). */
+  headline: HeadlineStage | null;
+  /** The metadata, read before cleaning on Readability's path (cleaning changes its container in place). */
+  metadata: ArticleMetadata | null;
+  /** The serialised body, made at once on Readability's path (its verdict counts it), else null until stage two. */
+  serialized: SerializedBody | null;
+}
+
+/** The serialised body: HTML, paragraphs, images, and the text with its count. */
+interface SerializedBody {
+  html: string;
+  paragraphs: string[];
+  images: Article['images'];
+  textContent: string;
+  charCount: number;
+}
+
+export type { PageVerdict } from './scan';
+
+/** An error in how stage two was called (not a page problem): e.g. Readability missing on a page that needs it. */
+export class ExtractionUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExtractionUsageError';
+  }
+}
+
+/**
+ * A fresh document without a browsing context, to hold copies of page elements. A plain `cloneNode` on the live page
+ * keeps the copy in the page's document, where it starts image/video loads and runs the page's `onerror`/`onload`
+ * handlers on the detached copy (test/fixtures/hostile/xss-everywhere.html); a copy imported into an inert document
+ * does neither. Null where the DOM has no `createHTMLDocument` (linkedom; never on browsers).
+ */
+function inertDocument(doc: Document): Document | null {
+  try {
+    return doc.implementation?.createHTMLDocument('') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A deep copy of the body containers in an inert document (see inertDocument), or a plain clone where there is none. */
+function copyContainers(doc: Document, containers: Element[]): Element | null {
+  if (!containers.length) return null;
+  const inert = inertDocument(doc);
+  const copy = (el: Element): Element => (inert ? inert.importNode(el, true) : (el.cloneNode(true) as Element));
+  if (containers.length === 1) return copy(containers[0]);
+  const joined = (inert ?? doc).createElement('div');
+  for (const c of containers) joined.appendChild(copy(c));
+  return joined;
+}
 
 /**
  * Readability walks up from its best paragraph until it meets <body>, and throws (`reading 'tagName'` of null) when
@@ -57,6 +106,13 @@ function readabilityContainer(doc: Document, Readability: ReadabilityClass): Ele
   return parsed?.content ?? null;
 }
 
+/** Clean `content` in place: generic and site-rule clutter, on CJK pages or under a site rule (clean.ts). */
+function cleanContent(scan: PageScan, content: Element | null, title: () => string): void {
+  if (!content || !(scan.cjkPage || scan.body.byRule)) return;
+  const clutter = scan.rule?.selectors?.clutter ?? [];
+  cleanBody(content, { clutter, title, pageTitle: scan.doc.querySelector('title')?.textContent ?? '' });
+}
+
 /**
  * Copy and clean the body: the live containers copied into an inert document, or, on a page that needs it,
  * Readability's container (whose list items and metadata are read first, since cleaning changes it in place). The
@@ -80,6 +136,24 @@ export function cleanCopy(scan: PageScan, readability: ReadabilityClass | null):
   // metadata reads the live container (never the copy), so it may be read before, during or after cleaning
   cleanContent(scan, content, () => squash((headline ??= headlineStage(doc, url, scan.body.element, rule)).title));
   return { content, listItems: scan.evidence.listItems, headline, metadata: null, serialized: null };
+}
+
+/**
+ * Page load's verdict: the bounds' when they settle it, else the exact count of the cleaned copy (its serialised text
+ * on Readability's path; else not serialised: serialize.ts serializedChars counts what serialisation would keep).
+ * @throws ExtractionUsageError when the bounds do not settle it and no copy is given
+ */
+export function pageVerdict(scan: PageScan, copy: CleanCopy | null): PageVerdict {
+  const settled = settledVerdict(scan);
+  if (settled) return settled;
+  if (!copy) throw new ExtractionUsageError('the verdict needs the cleaned copy (cleanCopy) on this page');
+  const chars = copy.serialized?.charCount ?? (copy.content ? serializedChars(copy.content) : 0);
+  return { detection: detectCleaned(scan, copy, chars), exact: true };
+}
+
+/** The detection for the cleaned copy's `chars` characters, with the list items it counted before cleaning. */
+function detectCleaned(scan: PageScan, copy: CleanCopy, chars: number): Detection {
+  return detectWith({ body: scan.body, evidence: { ...scan.evidence, listItems: copy.listItems } }, chars);
 }
 
 /** Serialise the cleaned body (serialize.ts) with its text and count. */

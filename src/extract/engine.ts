@@ -30,7 +30,6 @@ export {
   buildArticle,
   buildDetailed,
   cleanCopy,
-  cleanCopyAtLoad,
   pageVerdict,
   makeExcerpt,
   ExtractionUsageError,

@@ -5,7 +5,6 @@ import { parseDocument } from '../../src/cli/dom';
 import {
   buildArticle,
   cleanCopy,
-  cleanCopyAtLoad,
   extractDetailed,
   pageVerdict,
   scanPage,
@@ -36,7 +35,7 @@ interface PageLoad {
 /**
  * Page load's stages in the order the content script runs them (src/content/index.ts loadPage), with the phase names
  * it times: the scan; Readability's copy on a page that needs it, or the cleaned copy when the bounds do not settle
- * the verdict (cleanCopyAtLoad, else stage two's cleanCopy when cleaning asks for the headline); the verdict. complete() is stage two with page load's copy.
+ * the verdict; the verdict. complete() is stage two with page load's copy.
  */
 function runLoad(doc: Document, url: string, readability: ReadabilityClass | null = Readability): PageLoad {
   const scan = scanPage(doc, url);
@@ -46,8 +45,7 @@ function runLoad(doc: Document, url: string, readability: ReadabilityClass | nul
     copy = cleanCopy(scan, readability);
     phases.push('readability');
   } else if (!scan.bounds!.settled) {
-    // without stage two's code first (no headline at hand), with it when cleaning asks for the headline
-    copy = cleanCopyAtLoad(scan) ?? cleanCopy(scan, null);
+    copy = cleanCopy(scan, null);
     phases.push('clean');
   }
   const verdict = pageVerdict(scan, copy);
@@ -122,24 +120,6 @@ describe('page load then buildArticle = extractArticle', () => {
     const page = runLoad(load(), url);
     expect(page.verdict.exact).toBe(true);
     expect(page.copy?.metadata).toBeNull();
-  });
-  it('cleans a short article without stage two when cleaning does not ask for the headline, and says when it does', () => {
-    // counted over the corpus: both kinds occur, and each copy equals stage two's (the Article checks above)
-    let atLoad = 0;
-    let headline = 0;
-    for (const label of corpusLabels()) {
-      const url = labelUrl(label);
-      const scan = scanPage(freshFixture(join(CORPUS_DIR, label.file), url), url);
-      if (scan.needsReadability || scan.bounds!.settled) continue;
-      const copy = cleanCopyAtLoad(scan);
-      if (copy) {
-        atLoad++;
-        expect(copy.content?.outerHTML, pageName(label)).toBe(cleanCopy(scan, null).content?.outerHTML);
-      } else headline++;
-    }
-    expect(atLoad).toBeGreaterThan(0);
-    expect(headline).toBeGreaterThan(0);
-    console.log(`short articles cleaned at page load: without stage two ${atLoad}, needing the headline ${headline}`);
   });
   it('stops after body choice on a list page (no article even before cleaning)', () => {
     const label = corpusLabels().find((l) => pageName(l) === '163-8')!;
