@@ -23,11 +23,11 @@ export interface HugePage {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Chinese sentences of a real news page (test/fixtures/hostile/article.txt, from corpus page gscn-1). */
+/** The body paragraphs of a real news page (test/fixtures/hostile/article.txt, from corpus page gscn-1: its indented lines). */
 const ZH = readFileSync('test/fixtures/hostile/article.txt', 'utf8')
   .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l.length > 30);
+  .filter((l) => /^\s{2}[^\s•]/.test(l))
+  .map((l) => l.trim());
 
 const EN_WORDS = (
   'the council said on monday that its new plan for the river district would bring housing schools and parks to ' +
@@ -119,16 +119,20 @@ function deepNesting(): HugePage {
 
 /** An article of 60 paragraphs with a table of 2,500 rows × 10 cells after it, inside the body container. */
 function giantTable(): HugePage {
-  const row = (r: number) => `<tr>${Array.from({ length: 10 }, (_, c) => `<td>${r * 10 + c}</td>`).join('')}</tr>`;
+  const row = (r: number) => `<tr>${Array.from({ length: 10 }, (_, c) => `<td>第${r}行${c}列</td>`).join('')}</tr>`;
   const table = `<table><tbody>${Array.from({ length: 2_500 }, (_, r) => row(r)).join('\n')}</tbody></table>`;
   const body = paragraphs(60, zhParagraph) + table;
   return { name: 'table', kind: 'table 2,500 x 10', html: page('统计数据公布', 'zh-CN', body), paragraphs: 60 };
 }
 
-/** An article of 30 paragraphs followed by 3,000 reader comments (user, text, IP location, time). */
+/**
+ * An article of 30 paragraphs followed by 3,000 reader comments (user, text, IP location, time). The comment texts are
+ * divs: as `<p>`s, 3,000 of them outweigh the article in the body pass, which then takes the comment list for the body
+ * (the Article, cleaned, finds no text and overrules page load's verdict).
+ */
 function manyComments(): HugePage {
   const comment = (i: number) =>
-    `<div class="comment-item"><span class="user">网友${i}</span><p class="comment-text">${escapeHtml(ZH[(i * 5) % ZH.length].slice(0, 30))}</p><span class="ip">IP属地：甘肃 ${i % 59}分钟前</span> <a href="#r${i}">回复</a></div>`;
+    `<div class="comment-item"><span class="user">网友${i}</span><div class="comment-text">${escapeHtml(ZH[(i * 5) % ZH.length].slice(0, 30))}</div><span class="ip">IP属地：甘肃 ${i % 59}分钟前</span> <a href="#r${i}">回复</a></div>`;
   const comments = `<div class="comments"><h3>网友评论</h3>${Array.from({ length: 3_000 }, (_, i) => comment(i)).join('\n')}</div>`;
   return {
     name: 'comments',
