@@ -1,25 +1,17 @@
 import browser from 'webextension-polyfill';
-import {
-  buildArticle,
-  cleanCopy,
-  pageVerdict,
-  scanPage,
-  type Article,
-  type CleanCopy,
-  type PageScan,
-  type PageVerdict,
-  type ReadabilityClass,
-} from '../extract/engine';
+// Stage one only: stage two (build.ts) is the `complete` part (complete-part.ts), loaded on the first request.
+import { scanPage, settledVerdict, type PageScan, type PageVerdict } from '../extract/scan';
+import type { Article, CleanCopy, ReadabilityClass } from '../extract/engine';
 import { sendCStoBG, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
 import type { BGtoCS, ContentStatus } from '../shared/messages';
 import { applyDeclutter, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
 import { pageState } from '../shared/page-state';
-import { timed, yieldToPage } from './timing';
-import { unreadable } from './limits';
+import { mark, timed, yieldToPage } from './timing';
+import { readabilityAtLoad, unreadable } from './limits';
 import { watchPage } from './marker-watch';
 import type { MarkerTexts } from '../extract/body';
-import { loadPart, parts } from '../shared/parts';
+import { loadPart, parts, type PartApis } from '../shared/parts';
 
 /**
  * Content script. Runs on manifest-matched news hosts at document_idle, and anywhere else when the background injects
@@ -44,28 +36,30 @@ const loadedFlag = '__qingduContentLoaded';
 
 type Handlers = { [K in keyof BGtoCS]: (data: BGtoCS[K][0]) => BGtoCS[K][1] | Promise<BGtoCS[K][1]> };
 
-/** The Readability part could not be loaded on this page: extraction that needs it fails (no article) from then on. */
-let readabilityFailed = false;
+/** The parts that could not be loaded on this page: extraction that needs one fails (no article) from then on. */
+const failedParts = new Set<'readability' | 'complete'>();
 
 /** The URL the last page load ran with (page load's, or followNavigation's), even when it found nothing. */
 let loadUrl: string | null = null;
 
-/** Readability, once its part (src/content/readability-part.ts) is loaded in this page; this script does not carry it. */
-const readabilityClass = (): ReadabilityClass | null => parts().readability?.Readability ?? null;
-
 /**
- * Readability for a page whose body only it finds: the part loaded once (shared/parts.ts loadPart); when it cannot be
- * loaded, say so and let extraction that needs it fail from then on (readabilityFailed). Never rejects.
+ * A part this script leaves out, loaded once (shared/parts.ts loadPart): Readability for a page whose body only it
+ * finds, stage two of extraction (complete-part.ts) for the first request or a verdict that needs a cleaned copy.
+ * When it cannot be loaded, say so and let extraction that needs it fail from then on (failedParts). Never rejects.
  */
-async function ensureReadability(): Promise<ReadabilityClass | null> {
-  if (!readabilityClass() && !readabilityFailed) {
-    await loadPart('readability').catch((e) => {
-      console.warn('[qingdu] Readability did not load', e);
-      readabilityFailed = true;
+async function ensurePart<K extends 'readability' | 'complete'>(name: K): Promise<PartApis[K] | null> {
+  if (!parts()[name] && !failedParts.has(name)) {
+    mark(`part:${name}`);
+    await loadPart(name).catch((e) => {
+      console.warn(`[qingdu] ${name} did not load`, e);
+      failedParts.add(name);
     });
   }
-  return readabilityClass();
+  return (parts()[name] as PartApis[K] | undefined) ?? null;
 }
+
+/** Readability, once its part (src/content/readability-part.ts) is loaded in this page; this script does not carry it. */
+const readabilityClass = (): ReadabilityClass | null => parts().readability?.Readability ?? null;
 
 /** A URL without its fragment: a single-page site that navigates (pushState) changes it, an #anchor does not. */
 const withoutHash = (href: string): string => href.split('#')[0];
@@ -82,28 +76,45 @@ const PAGE_LOAD: Pacing = { step: timed, pause: yieldToPage };
 const AT_ONCE: Pacing = { step: (_phase, fn) => fn(), pause: () => Promise.resolve() };
 
 /**
- * Page load's stages on the page as it is now: the scan (`body`); on a page only Readability reads, its part loaded
- * and the cleaned copy (`readability`); on a short article, the cleaned copy for the exact count (`clean`); the verdict
- * (`detect`). Serialisation and metadata wait for the first request (article()), except on Readability's path (build.ts cleanCopy).
- * @returns null when the page needs Readability and its part cannot be loaded
+ * Page load's stages on the page as it is now: the scan (`body`), which settles the verdict of most pages; else, with
+ * stage two's code loaded (complete-part.ts; and Readability's part on a page only it reads), the cleaned copy for
+ * the exact count (`clean`, or `readability`) and the verdict (`detect`). Serialisation and metadata wait for the
+ * first request (article()), except on Readability's path (build.ts cleanCopy).
+ * @returns null when a part the page needs cannot be loaded
  * @throws what the engine throws in a broken environment (the callers catch)
  */
 async function loadPage(pacing: Pacing): Promise<PageLoad | null> {
   const url = location.href;
   const scan = pacing.step('body', () => scanPage(document, url));
-  let copy: CleanCopy | null = null;
-  if (scan.needsReadability) {
-    const readability = await ensureReadability(); // (the part loads in tasks of its own)
-    if (!readability) return null;
-    copy = pacing.step('readability', () => cleanCopy(scan, readability));
-  } else if (!scan.bounds?.settled) {
-    await pacing.pause();
-    copy = pacing.step('clean', () => cleanCopy(scan, null));
-  }
+  const settled = settledVerdict(scan);
+  if (settled) return { url, scan, verdict: settled, copy: null };
+  if (scan.needsReadability && pacing === PAGE_LOAD && !readabilityAtLoad(document))
+    return { url, scan, verdict: LEFT_TO_REQUEST, copy: null };
+  // (the parts load in tasks of their own)
+  const readability = scan.needsReadability ? await ensurePart('readability') : null;
+  const engine = await ensurePart('complete');
+  if (!engine || (scan.needsReadability && !readability)) return null;
   await pacing.pause();
-  const verdict = pacing.step('detect', () => pageVerdict(scan, copy));
+  const phase = scan.needsReadability ? 'readability' : 'clean';
+  const copy = pacing.step(phase, () => engine.cleanCopy(scan, readability?.Readability ?? null));
+  await pacing.pause();
+  const verdict = pacing.step('detect', () => engine.pageVerdict(scan, copy));
   return { url, scan, verdict, copy };
 }
+
+/**
+ * Page load's verdict on a page only Readability reads and too large to parse at page load (limits.ts
+ * READABILITY_AT_LOAD): no badge and no declutter yet; the first request builds the Article, whose verdict then
+ * counts (article(): the badge is set when it is an article).
+ */
+const LEFT_TO_REQUEST: PageVerdict = {
+  detection: {
+    isArticle: false,
+    confidence: 0,
+    reasons: ['left to the first request: too large for Readability at page load'],
+  },
+  exact: false,
+};
 
 /** loadPage that reports a failure on the console and gives null (extraction never breaks the content script). */
 function loadPageSafely(pacing: Pacing): Promise<PageLoad | null> {
@@ -162,9 +173,12 @@ async function article(): Promise<Article | null> {
   try {
     if (bodyReplaced(load)) load = await loadPage(AT_ONCE);
     const page = load;
-    if (page)
+    // (Readability's part too when page load left a page only it reads to this request: limits.ts READABILITY_AT_LOAD)
+    if (page?.scan.needsReadability) await ensurePart('readability');
+    const engine = await ensurePart('complete');
+    if (page && engine)
       state.article = timed('complete', () =>
-        buildArticle(page.scan, { readability: readabilityClass(), copy: page.copy }),
+        engine.buildArticle(page.scan, { readability: readabilityClass(), copy: page.copy }),
       );
   } catch (e) {
     console.warn('[qingdu] extraction failed', e);

@@ -23,6 +23,18 @@ export function measure(phase: string, start: number): void {
 }
 
 /**
+ * Record the User Timing mark `qingdu:<event>` now (e.g. `qingdu:part:complete` when the content script asks for a
+ * part: test/e2e/huge.test.ts reads it to see when stage two was loaded). Never throws.
+ */
+export function mark(event: string): void {
+  try {
+    performance.mark(`qingdu:${event}`);
+  } catch {
+    /* User Timing unavailable: diagnostics only */
+  }
+}
+
+/**
  * Give the main thread back to the page between phases (a macrotask, so input and the page's own timers run first):
  * each phase is then its own task, and the longest task is one phase, not the sum.
  */

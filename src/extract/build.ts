@@ -7,7 +7,7 @@ import { findNextPage } from './next-page';
 import { serializeBody, serializedChars } from './serialize';
 import { finishMetadata, headlineStage, type ArticleMetadata, type HeadlineStage } from './metadata';
 import { squash } from './text';
-import { detectWith, type PageScan } from './scan';
+import { detectWith, settledVerdict, type PageScan, type PageVerdict } from './scan';
 
 /**
  * Stage two of extraction: from a PageScan (scan.ts) to the Article — the body copied and cleaned, the metadata, the
@@ -40,16 +40,7 @@ interface SerializedBody {
   charCount: number;
 }
 
-/** Page load's verdict and whether it is final. */
-export interface PageVerdict {
-  detection: Detection;
-  /**
-   * True when `detection` is the Article's verdict; false when a long body was taken as an article from its count
-   * before cleaning (VerdictBounds.settled), which the Article may still overrule
-   * (test/fixtures/engine/comments-body.html).
-   */
-  exact: boolean;
-}
+export type { PageVerdict } from './scan';
 
 /** An error in how stage two was called (not a page problem): e.g. Readability missing on a page that needs it. */
 export class ExtractionUsageError extends Error {
@@ -153,7 +144,8 @@ export function cleanCopy(scan: PageScan, readability: ReadabilityClass | null):
  * @throws ExtractionUsageError when the bounds do not settle it and no copy is given
  */
 export function pageVerdict(scan: PageScan, copy: CleanCopy | null): PageVerdict {
-  if (scan.bounds?.settled) return { detection: scan.bounds.upper, exact: !scan.bounds.upper.isArticle };
+  const settled = settledVerdict(scan);
+  if (settled) return settled;
   if (!copy) throw new ExtractionUsageError('the verdict needs the cleaned copy (cleanCopy) on this page');
   const chars = copy.serialized?.charCount ?? (copy.content ? serializedChars(copy.content) : 0);
   return { detection: detectCleaned(scan, copy, chars), exact: true };

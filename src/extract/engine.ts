@@ -4,8 +4,9 @@ import { buildDetailed, type ReadabilityClass } from './build';
 import { scanPage, type ScanOptions } from './scan';
 
 /**
- * The extraction engine in two stages, without Readability bundled (the content script's entry: it loads Readability
- * as a part on the rare page that needs it; src/extract/index.ts binds the bundled library for everything else).
+ * The extraction engine in two stages, without Readability bundled (the content script loads Readability and stage
+ * two as parts, src/content/readability-part.ts and complete-part.ts; src/extract/index.ts binds the bundled library
+ * for everything else).
  *
  * 1. `scanPage(doc, url) → PageScan` (scan.ts): site rule, body location, page statistics, clutter marker texts,
  *    detection evidence, the bounds of the verdict, whether Readability is needed. Read-only; what page load needs.
@@ -17,7 +18,15 @@ import { scanPage, type ScanOptions } from './scan';
 export type { Article, ArticleImage } from './article';
 export { ARTICLE_FIELDS } from './article';
 export type { Detection } from './detect';
-export { scanPage, hasDateline, type ScanOptions, type PageScan, type BodyLocation, type VerdictBounds } from './scan';
+export {
+  scanPage,
+  settledVerdict,
+  hasDateline,
+  type ScanOptions,
+  type PageScan,
+  type BodyLocation,
+  type VerdictBounds,
+} from './scan';
 export {
   buildArticle,
   buildDetailed,

@@ -144,6 +144,27 @@ export function detectWith(scan: Pick<PageScan, 'body' | 'evidence'>, bodyChars:
   return detectArticle({ ...scan.evidence, bodyScore, bodyChars });
 }
 
+/** Page load's verdict and whether it is final. */
+export interface PageVerdict {
+  detection: Detection;
+  /**
+   * True when `detection` is the Article's verdict; false when a long body was taken as an article from its count
+   * before cleaning (VerdictBounds.settled), which the Article may still overrule
+   * (test/fixtures/engine/comments-body.html).
+   */
+  exact: boolean;
+}
+
+/**
+ * Page load's verdict when the bounds settle it without a cleaned copy (no article even uncleaned, or a long body),
+ * else null: then stage two's code cleans a copy for the exact count (build.ts pageVerdict). What lets the content
+ * script decide most pages without loading that code (src/content/complete-part.ts).
+ */
+export function settledVerdict(scan: PageScan): PageVerdict | null {
+  if (!scan.bounds?.settled) return null;
+  return { detection: scan.bounds.upper, exact: !scan.bounds.upper.isArticle };
+}
+
 /** How a page is scanned. */
 export interface ScanOptions {
   /**

@@ -14,6 +14,8 @@ export const PARTS = {
   pages: 'src/reader/pages-part.ts',
   /** Readability, for the content script on pages whose body only it finds. */
   readability: 'src/content/readability-part.ts',
+  /** Extraction's stage two (cleaning, serialisation, metadata), for the content script's first request. */
+  complete: 'src/content/complete-part.ts',
 } as const;
 
 /** The name of a lazily loaded part (`loadReaderPart`'s `part`). */

@@ -1,5 +1,5 @@
 import type { Article } from '../extract/article';
-import type { ReadabilityClass } from '../extract/engine';
+import type { ReadabilityClass, buildArticle, cleanCopy, pageVerdict } from '../extract/engine';
 import { sendCStoBG } from './connector';
 import type { PartName } from './part-files';
 
@@ -38,6 +38,8 @@ export interface PartApis {
     ): Promise<{ stop: StopReason; pages: number; error?: string }>;
   };
   readability: { Readability: ReadabilityClass };
+  /** Extraction's stage two (src/extract/build.ts), which the content script's own file leaves out. */
+  complete: { buildArticle: typeof buildArticle; cleanCopy: typeof cleanCopy; pageVerdict: typeof pageVerdict };
 }
 
 /** The registry: each part once its script has run in this world (every name of PARTS needs an API in PartApis). */
