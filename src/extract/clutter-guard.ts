@@ -7,7 +7,7 @@
  * 人民网版权所有 footer in `.copyright`), thepaper-1 (沪ICP备 footer), xinhuanet-1 (联系我们), test/unit/clutter-guard.test.ts.
  */
 import { countChars } from './cjk';
-import { precedes, shownText, textNodesMatching } from './text';
+import { precedes, shownText, textNodesMatching, textNodesMatchingEach } from './text';
 import { FOOTER_LINK_WORDS, FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
 
 /** A credit line (page kind: article with an editor/author/source credit outside or at the end of the body). */
@@ -24,6 +24,11 @@ const YEAR_TEXT_MAX = 8;
 const FOOTER = new RegExp(anyOf(FOOTER_WORDS));
 const FOOTER_LINK = new RegExp(anyOf(FOOTER_LINK_WORDS));
 const SHARE = new RegExp(anyOf(SHARE_WORDS), 'i');
+/** The texts that may be a credit or info line (a colon or a digit), read up to CREDIT_TEXTS of them. */
+const CREDIT_TEXT = /[:：]|\d/;
+const CREDIT_TEXTS = 5000;
+/** Footer and footer-link texts read, at most. */
+const FOOTER_TEXTS = 200;
 /** A share/follow/app block is short (a toolbar, a QR box, an app promo). */
 const SHARE_MAX = 60;
 /** Credit and footer lines are short: a long text that merely mentions 来源 is prose. */
@@ -108,10 +113,9 @@ function titleElement(doc: Document, body: Element, title: string): Element | nu
 }
 
 /** Credit lines anywhere, and date lines between the headline and the body (the info line). */
-function creditElements(doc: Document, body: Element, headline: Element | null): Element[] {
+function creditElements(texts: readonly Text[], body: Element, headline: Element | null): Element[] {
   const out: Element[] = [];
-  const root = doc.body ?? doc.documentElement;
-  for (const t of textNodesMatching(root, /[:：]|\d/, 5000)) {
+  for (const t of texts) {
     const text = t.nodeValue ?? '';
     const el = t.parentElement;
     if (!el || text.length > LINE_MAX) continue;
@@ -132,10 +136,14 @@ function isDateText(text: string): boolean {
 }
 
 /** The footer blocks: from each footer text, the outermost ancestor still short and outside body and headline. */
-function footerElements(doc: Document, body: Element, headline: Element | null): Element[] {
+function footerElements(
+  root: Element,
+  texts: { footer: readonly Text[]; links: readonly Text[] },
+  body: Element,
+  headline: Element | null,
+): Element[] {
   const out: Element[] = [];
-  const root = doc.body ?? doc.documentElement;
-  for (const t of textNodesMatching(root, FOOTER, 200)) {
+  for (const t of texts.footer) {
     let el = t.parentElement;
     if (!el || body.contains(el) || (headline && headline.contains(el))) continue;
     for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
@@ -144,7 +152,7 @@ function footerElements(doc: Document, body: Element, headline: Element | null):
     }
     out.push(el);
   }
-  for (const t of textNodesMatching(root, FOOTER_LINK, 200)) {
+  for (const t of texts.links) {
     const el = t.parentElement;
     if (el && !body.contains(el) && !(headline && headline.contains(el))) out.push(el);
   }
@@ -183,8 +191,14 @@ function readsAsFrame(el: Element): boolean {
  */
 export function pageGuard(doc: Document, body: Element, extra: readonly Element[] = []): PageGuard {
   const headline = findHeadline(doc, body);
-  const lines = creditElements(doc, body, headline);
-  const footers = footerElements(doc, body, headline);
+  const root = doc.body ?? doc.documentElement;
+  const [credit, footer, links] = textNodesMatchingEach(root, [
+    { re: CREDIT_TEXT, limit: CREDIT_TEXTS },
+    { re: FOOTER, limit: FOOTER_TEXTS },
+    { re: FOOTER_LINK, limit: FOOTER_TEXTS },
+  ]);
+  const lines = creditElements(credit, body, headline);
+  const footers = footerElements(root, { footer, links }, body, headline);
   const kept = [
     ...(headline ? [headline] : []),
     ...extra.filter((e) => !e.contains(body)),

@@ -274,6 +274,31 @@ export function textNodesMatching(root: Node, re: RegExp, limit = 50): Text[] {
   return out;
 }
 
+/**
+ * textNodesMatching for several patterns in ONE walk (the declutter's guard reads credit, footer and footer-link texts:
+ * one walk instead of three, page load's budget, scripts/bench.ts): per pattern, its matches in document order, at
+ * most its limit. The walk stops when every pattern has reached its limit.
+ */
+export function textNodesMatchingEach(root: Node, patterns: readonly { re: RegExp; limit: number }[]): Text[][] {
+  const out: Text[][] = patterns.map(() => []);
+  let open = patterns.filter((p) => p.limit > 0).length;
+  const stack: Node[] = [root];
+  while (stack.length && open > 0) {
+    const n = stack.pop()!;
+    if (n.nodeType === TEXT) {
+      const v = n.nodeValue ?? '';
+      patterns.forEach((p, i) => {
+        if (out[i].length < p.limit && p.re.test(v) && out[i].push(n as Text) === p.limit) open--;
+      });
+      continue;
+    }
+    if (n.nodeType !== ELEMENT && n.nodeType !== 9) continue;
+    if (n.nodeType === ELEMENT && NON_TEXT_TAGS.has((n as Element).tagName.toUpperCase())) continue;
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out;
+}
+
 /** Elements that follow `el` in document order (not inside it), at most `limit`. */
 export function elementsAfter(el: Element, limit: number): Element[] {
   const out: Element[] = [];
