@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import {
   exportActions,
@@ -22,6 +22,43 @@ import { SearchHeader } from './SearchHeader';
 import type { NotesServices } from './services';
 import type { Note } from '../shared/notes-types';
 import { selectedNotes, useChangeCounter, useNoteList, useNotesDb, useSearchIndex } from './use-library';
+
+/** Is focus in a place where keys are text (so `/` and Esc are the field's)? */
+const typing = (el: Element | null) =>
+  !!el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || (el as HTMLElement).isContentEditable);
+
+/**
+ * Page keys: `/` focuses the search box, Esc goes back from an open note to the list. Neither fires while the user
+ * types in a field or holds Ctrl/Alt/Meta.
+ */
+function usePageKeys(noteOpen: boolean, back: () => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.altKey || e.metaKey || e.isComposing || typing(document.activeElement)) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        document.getElementById('search')?.focus();
+      } else if (e.key === 'Escape' && noteOpen) {
+        e.preventDefault();
+        back();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [noteOpen, back]);
+}
+
+/** After a note closes, focus goes back to its row in the list (or the search box when the row is gone). */
+function useReturnFocus(open: Note | null) {
+  const [last, setLast] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) return setLast(open.id);
+    if (!last) return;
+    const row = document.querySelector<HTMLElement>(`#note-list li[data-note-id="${CSS.escape(last)}"] button`);
+    (row ?? document.getElementById('search'))?.focus();
+    setLast(null);
+  }, [open, last]);
+}
 
 /**
  * The notes page: list, filters, search, reader view, edit, delete with undo, export and import. Everything outside
@@ -53,6 +90,9 @@ export function App({ services }: { services: NotesServices }) {
   const exports = exportActions(ctx, (library) => selectedNotes(library, index.search, { filters, query }));
   const imports = importActions(ctx, setPending);
   const notes = noteActions(ctx, setOpen);
+  const back = () => setOpen(null);
+  usePageKeys(!!open, back);
+  useReturnFocus(open);
 
   return (
     <div class="notes-page">
@@ -100,7 +140,7 @@ export function App({ services }: { services: NotesServices }) {
         <NoteView
           key={open.id + open.updatedAt}
           note={open}
-          onClose={() => setOpen(null)}
+          onClose={back}
           onDelete={() => void notes.delete(open)}
           onExportMarkdown={() => notes.exportMarkdown(open)}
           onSave={(patch) => notes.edit(open.id, patch)}

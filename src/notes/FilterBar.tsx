@@ -14,19 +14,22 @@ interface Props {
 /** A select of the facet's values, with 全部 (the empty value) first. */
 function FacetSelect({
   id,
+  label,
   all,
   values,
   value,
   onChange,
 }: {
   id: string;
+  /** The accessible name (the first option, 全部…, is a value, not a name). */
+  label: string;
   all: string;
   values: string[];
   value: string;
   onChange: (v: string) => void;
 }) {
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+    <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
       <option value="">{all}</option>
       {values.map((s) => (
         <option key={s} value={s}>
@@ -45,6 +48,7 @@ export function FilterBar({ filters, facets, onFilters, children }: Props) {
     <nav class="filters">
       <FacetSelect
         id="filter-site"
+        label={t('notesFilterSite')}
         all={t('notesAllSites')}
         values={facets.sites}
         value={filters.site}
@@ -52,6 +56,7 @@ export function FilterBar({ filters, facets, onFilters, children }: Props) {
       />
       <FacetSelect
         id="filter-tag"
+        label={t('notesFilterTag')}
         all={t('notesAllTags')}
         values={facets.tags}
         value={filters.tag}

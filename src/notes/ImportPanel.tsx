@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { ImportPreview } from './import';
 
@@ -12,6 +12,9 @@ interface Props {
 /** Preview of an import: how many notes are new and how many duplicate stored ones (by canonical URL). */
 export function ImportPanel({ preview, fileName, onImport, onCancel }: Props) {
   const [replace, setReplace] = useState(false);
+  // The preview opens with focus on 导入, so Enter imports and Tab reaches the options and 取消.
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirm.current?.focus(), []);
   return (
     <section class="import-preview" role="dialog" aria-label={t('notesImportPreview')}>
       <h2>{t('notesImportTitle', fileName)}</h2>
@@ -33,7 +36,7 @@ export function ImportPanel({ preview, fileName, onImport, onCancel }: Props) {
         </label>
       )}
       <div class="row">
-        <button type="button" id="import-confirm" onClick={() => onImport(replace)}>
+        <button type="button" id="import-confirm" ref={confirm} onClick={() => onImport(replace)}>
           {t('notesImport')}
         </button>
         <button type="button" onClick={onCancel}>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { CitationExport } from './export';
 
@@ -13,6 +13,16 @@ interface Props {
 /** The library tools: exports, import from a file, and 清空 behind a confirmation. */
 export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations, onImportFile, onClear }: Props) {
   const [confirmClear, setConfirmClear] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // Focus follows the 清空 → 确认 swap (the button pressed is replaced), so a keyboard user is not dropped on <body>.
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (toggled.current) document.getElementById(confirmClear ? 'clear-confirm' : 'clear')?.focus();
+  }, [confirmClear]);
+  const askClear = (on: boolean) => {
+    toggled.current = true;
+    setConfirmClear(on);
+  };
   // The select and the file input act on change and are reset at once, so the same choice works again.
   const onCite = (e: Event) => {
     const el = e.currentTarget as HTMLSelectElement;
@@ -34,16 +44,26 @@ export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations
       <button type="button" id="export-md" onClick={onExportMarkdown}>
         {t('notesExportMarkdown')}
       </button>
-      <select id="export-cite" value="" onChange={onCite}>
+      <select id="export-cite" aria-label={t('notesExportCitations')} value="" onChange={onCite}>
         <option value="">{t('notesExportCitations')}</option>
         <option value="csl-json">CSL-JSON</option>
         <option value="bibtex">BibTeX</option>
         <option value="ris">RIS</option>
       </select>
-      <label class="file">
+      {/* A button opens the hidden file input: a visible, focusable control with a name (an input styled away is not). */}
+      <button type="button" id="import-json" onClick={() => fileInput.current?.click()}>
         {t('notesImportJson')}
-        <input id="import-file" type="file" accept=".json,application/json" onChange={onFile} />
-      </label>
+      </button>
+      <input
+        ref={fileInput}
+        id="import-file"
+        type="file"
+        accept=".json,application/json"
+        hidden
+        tabIndex={-1}
+        aria-label={t('notesImportJson')}
+        onChange={onFile}
+      />
       {confirmClear ? (
         <>
           <button
@@ -51,17 +71,17 @@ export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations
             id="clear-confirm"
             class="danger"
             onClick={() => {
-              setConfirmClear(false);
+              askClear(false);
               onClear();
             }}>
             {t('notesClearConfirm')}
           </button>
-          <button type="button" onClick={() => setConfirmClear(false)}>
+          <button type="button" onClick={() => askClear(false)}>
             {t('notesCancel')}
           </button>
         </>
       ) : (
-        <button type="button" id="clear" onClick={() => setConfirmClear(true)}>
+        <button type="button" id="clear" onClick={() => askClear(true)}>
           {t('notesClear')}
         </button>
       )}

@@ -18,7 +18,10 @@ interface Props {
   onMore: () => void;
 }
 
-/** One note in the list: title, site · date · saved-on and tags, the user's note, and a snippet when searching. */
+/**
+ * One note in the list: its title as a button (Tab reaches it, Enter or Space opens it), then site · date · saved-on
+ * and tags, the user's note, and a snippet when searching. A click anywhere on the row opens the note too.
+ */
 function NoteRow({
   row,
   snippet,
@@ -33,7 +36,9 @@ function NoteRow({
   return (
     <li data-note-id={row.id} onClick={() => onOpen(row.id)}>
       <h2>
-        <Highlight text={row.title} query={marks} />
+        <button type="button" class="open-note">
+          <Highlight text={row.title} query={marks} />
+        </button>
       </h2>
       <p class="meta">
         {row.site} · {(row.published ?? row.createdAt).slice(0, 10)} · {t('notesSavedOn', row.createdAt.slice(0, 10))}
@@ -57,6 +62,29 @@ function NoteRow({
   );
 }
 
+/** The row buttons of the list, in order. */
+const rowButtons = (list: HTMLElement) => [...list.querySelectorAll<HTMLButtonElement>('button.open-note')];
+
+/**
+ * Arrow keys in the list: ↓/↑ move focus to the next/previous note, Home/End to the first/last. Enter and Space on
+ * the focused title are the button's own.
+ */
+function onListKey(e: KeyboardEvent) {
+  const moves: Record<string, (i: number, n: number) => number> = {
+    ArrowDown: (i, n) => Math.min(i + 1, n - 1),
+    ArrowUp: (i) => Math.max(i - 1, 0),
+    Home: () => 0,
+    End: (_i, n) => n - 1,
+  };
+  const move = moves[e.key];
+  if (!move || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  const buttons = rowButtons(e.currentTarget as HTMLElement);
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (!buttons.length || at < 0) return;
+  e.preventDefault();
+  buttons[move(at, buttons.length)].focus();
+}
+
 /** The list: the count line (found / total), the rows, and 更多 when the screen is full. */
 export function NoteList({ rows, snippets, marks, searching, total, limit, onOpen, onMore }: Props) {
   return (
@@ -64,7 +92,7 @@ export function NoteList({ rows, snippets, marks, searching, total, limit, onOpe
       <p class="count" id="count" data-mode={searching ? 'search' : 'all'}>
         {searching ? t('notesFound', foundCount(rows.length, limit)) : t('notesTotal', String(total))}
       </p>
-      <ul class="note-list" id="note-list">
+      <ul class="note-list" id="note-list" aria-label={t('notesListLabel')} onKeyDown={onListKey}>
         {rows.map((r) => (
           <NoteRow key={r.id} row={r} snippet={searching ? snippets[r.id] : undefined} marks={marks} onOpen={onOpen} />
         ))}

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { labelled } from '../shared/format';
 import { t } from '../shared/i18n';
+import { dropEmptyLinks } from './empty-links';
 import { isWebUrl } from './import';
 import { sanitizeArticleHtml } from './sanitize';
 import type { Note } from '../shared/notes-types';
@@ -26,7 +27,11 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
   const [text, setText] = useState(note.note);
   const [tags, setTags] = useState(note.tags.join(', '));
   const [busy, setBusy] = useState(false);
-  const body = useMemo(() => sanitizeArticleHtml(a.contentHtml), [a.contentHtml]);
+  const body = useMemo(() => dropEmptyLinks(sanitizeArticleHtml(a.contentHtml)), [a.contentHtml]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a note moves focus to its title, so the keyboard and a screen reader start there (App returns it to the
+  // row on close).
+  useEffect(() => heading.current?.focus(), []);
   const dirty = text !== note.note || tags !== note.tags.join(', ');
   const meta = [
     note.site,
@@ -41,65 +46,69 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
     if (img.tagName === 'IMG' && img.dataset.qingduSrc && !img.src) img.src = img.dataset.qingduSrc;
   };
   return (
-    <article class="note-view" data-note-id={note.id}>
-      <div class="note-actions">
-        <button type="button" id="note-close" onClick={onClose}>
-          {t('notesBack')}
-        </button>
-        <button type="button" onClick={onExportMarkdown}>
-          {t('notesExportMarkdown')}
-        </button>
-        <button type="button" class="danger" id="note-delete" onClick={onDelete}>
-          {t('notesDelete')}
-        </button>
-      </div>
-      <h1>{a.title}</h1>
-      <p class="meta">{meta.join(' · ')}</p>
-      <p class="meta">
-        {/* A link only for web addresses: an imported javascript:/data: URL would run with the page's privileges. */}
-        {isWebUrl(note.canonicalUrl) ? (
-          <a href={note.canonicalUrl} target="_blank" rel="noopener noreferrer">
-            {note.canonicalUrl}
-          </a>
-        ) : (
-          <span class="url">{note.canonicalUrl}</span>
-        )}
-        {' · '}
-        {t('notesAccessedOn', note.accessedAt.slice(0, 16).replace('T', ' '))}
-      </p>
-      <section class="edit">
-        <label>
-          {t('notesNoteLabel')}
-          <textarea id="note-text" rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        </label>
-        <label>
-          {t('notesTagsLabel')}
-          <input id="note-tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
-        </label>
-        <button
-          type="button"
-          id="note-save"
-          disabled={!dirty || busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              await onSave({ note: text, tags: parseTags(tags) });
-            } finally {
-              setBusy(false);
-            }
-          }}>
-          {t('notesSaveNote')}
-        </button>
-      </section>
-      {note.quotes.length > 0 && (
-        <section class="quotes">
-          <h2>{t('notesQuotes')}</h2>
-          {note.quotes.map((q) => (
-            <blockquote key={q.savedAt + q.text}>{q.text}</blockquote>
-          ))}
+    <main>
+      <article class="note-view" data-note-id={note.id}>
+        <div class="note-actions">
+          <button type="button" id="note-close" onClick={onClose}>
+            {t('notesBack')}
+          </button>
+          <button type="button" onClick={onExportMarkdown}>
+            {t('notesExportMarkdown')}
+          </button>
+          <button type="button" class="danger" id="note-delete" onClick={onDelete}>
+            {t('notesDelete')}
+          </button>
+        </div>
+        <h1 ref={heading} tabIndex={-1}>
+          {a.title}
+        </h1>
+        <p class="meta">{meta.join(' · ')}</p>
+        <p class="meta">
+          {/* A link only for web addresses: an imported javascript:/data: URL would run with the page's privileges. */}
+          {isWebUrl(note.canonicalUrl) ? (
+            <a href={note.canonicalUrl} target="_blank" rel="noopener noreferrer">
+              {note.canonicalUrl}
+            </a>
+          ) : (
+            <span class="url">{note.canonicalUrl}</span>
+          )}
+          {' · '}
+          {t('notesAccessedOn', note.accessedAt.slice(0, 16).replace('T', ' '))}
+        </p>
+        <section class="edit">
+          <label>
+            {t('notesNoteLabel')}
+            <textarea id="note-text" rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t('notesTagsLabel')}
+            <input id="note-tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+          </label>
+          <button
+            type="button"
+            id="note-save"
+            disabled={!dirty || busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await onSave({ note: text, tags: parseTags(tags) });
+              } finally {
+                setBusy(false);
+              }
+            }}>
+            {t('notesSaveNote')}
+          </button>
         </section>
-      )}
-      <section class="body" onClick={loadImage} dangerouslySetInnerHTML={{ __html: body }} />
-    </article>
+        {note.quotes.length > 0 && (
+          <section class="quotes">
+            <h2>{t('notesQuotes')}</h2>
+            {note.quotes.map((q) => (
+              <blockquote key={q.savedAt + q.text}>{q.text}</blockquote>
+            ))}
+          </section>
+        )}
+        <section class="body" onClick={loadImage} dangerouslySetInnerHTML={{ __html: body }} />
+      </article>
+    </main>
   );
 }

@@ -14,18 +14,24 @@ type Load =
   | { state: 'unavailable' }
   | { state: 'ready'; article: Article | null; unreadable?: 'too-large' | 'too-deep' };
 
-/** The status line: loading, unavailable, or whether the page is an article (and why not, when it was unreadable). */
+/** The status text: loading, unavailable, or whether the page is an article (and why not, when it was unreadable). */
+function statusText(load: Load, isArticle: boolean): string {
+  if (load.state === 'loading') return t('popupLoading');
+  if (load.state === 'unavailable') return t('popupUnavailable');
+  if (isArticle) return t('popupIsArticle');
+  if (load.unreadable) return t(load.unreadable === 'too-deep' ? 'popupTooDeep' : 'popupTooLarge');
+  return t('popupNotArticle');
+}
+
+/**
+ * The status line. On an article the article's title is the popup's heading (ArticleInfo); otherwise the status
+ * itself is, so the popup always has one h1.
+ */
 function StatusLine({ load, isArticle }: { load: Load; isArticle: boolean }) {
+  const text = statusText(load, isArticle);
   return (
     <header class="status" data-state={load.state} data-article={String(isArticle)}>
-      {load.state === 'loading' && t('popupLoading')}
-      {load.state === 'unavailable' && t('popupUnavailable')}
-      {load.state === 'ready' &&
-        (isArticle
-          ? t('popupIsArticle')
-          : load.unreadable
-            ? t(load.unreadable === 'too-deep' ? 'popupTooDeep' : 'popupTooLarge')
-            : t('popupNotArticle'))}
+      {isArticle ? text : <h1 class="status-heading">{text}</h1>}
     </header>
   );
 }

@@ -17,16 +17,23 @@ interface Props {
   onClose: () => void;
 }
 
+/**
+ * A button's accessible name: its visible text first, then what it does ("A− 缩小字号"). Voice control users say what
+ * they see, so the name must contain the visible text (WCAG 2.5.3 Label in Name; axe-core label-content-name-mismatch).
+ */
+const named = (visible: string, what: string) => `${visible} ${what}`;
+
 /** The settings bar: size, font, width, leading, indent, theme, 繁/简; then Save, Cite, Print, `?` and Close. */
 export function SettingsBar({ prefs, dir, empty, help, t, update, act, onPrint, onClose }: Props) {
   const value = (e: Event) => (e.target as HTMLSelectElement).value;
+  const fontName = prefs.font === 'sans' ? t('readerFontSans') : t('readerFontSerif');
   return (
     <div class="qd-bar" role="toolbar" aria-label={t('readerToolbar')}>
       <button
         type="button"
         class="qd-btn"
         data-action="smaller"
-        aria-label={t('readerSmaller')}
+        aria-label={named('A−', t('readerSmaller'))}
         title={t('readerSmaller')}
         onClick={() => act('smaller')}>
         A−
@@ -35,7 +42,7 @@ export function SettingsBar({ prefs, dir, empty, help, t, update, act, onPrint, 
         type="button"
         class="qd-btn"
         data-action="bigger"
-        aria-label={t('readerBigger')}
+        aria-label={named('A+', t('readerBigger'))}
         title={t('readerBigger')}
         onClick={() => act('bigger')}>
         A+
@@ -44,9 +51,10 @@ export function SettingsBar({ prefs, dir, empty, help, t, update, act, onPrint, 
         type="button"
         class="qd-btn"
         data-action="font"
-        aria-label={t('readerFont')}
+        aria-label={named(fontName, t('readerFont'))}
+        title={t('readerFont')}
         onClick={() => update({ font: prefs.font === 'sans' ? 'serif' : 'sans' })}>
-        {prefs.font === 'sans' ? t('readerFontSans') : t('readerFontSerif')}
+        {fontName}
       </button>
       <select
         class="qd-select"
@@ -116,7 +124,7 @@ export function SettingsBar({ prefs, dir, empty, help, t, update, act, onPrint, 
         class="qd-btn"
         data-action="help"
         aria-expanded={help ? 'true' : 'false'}
-        aria-label={t('readerHelp')}
+        aria-label={named('?', t('readerHelp'))}
         title={t('readerHelp')}
         onClick={() => act('help')}>
         ?

@@ -37,11 +37,42 @@ function deepActive(doc: Document): HTMLElement | null {
 }
 
 /**
+ * Does the body break a full-screen fixed overlay inside it? A transform, filter, perspective or containment makes
+ * the body the containing block of fixed descendants (the overlay would scroll away or be clipped with it), opacity
+ * would show the page through the reader, and a body that is not displayed hides it.
+ */
+function bodyUnfit(body: HTMLElement): boolean {
+  const cs = body.ownerDocument.defaultView!.getComputedStyle(body);
+  const set = (v: string | undefined) => !!v && v !== 'none';
+  return (
+    set(cs.transform) ||
+    set(cs.filter) ||
+    set(cs.perspective) ||
+    set(cs.getPropertyValue('backdrop-filter')) ||
+    /paint|layout|strict|content/.test(cs.contain) ||
+    /transform|filter|perspective/.test(cs.willChange) ||
+    cs.display === 'none' ||
+    cs.display === 'contents' ||
+    Number(cs.opacity || 1) < 1
+  );
+}
+
+/**
+ * Where the host goes: the end of `<body>`, so the dialog is in the page's content as accessibility tools expect
+ * (axe-core computes its contrast there, test/e2e/a11y.test.ts). `<html>` when there is no body element (a frameset,
+ * test/fixtures/no-article/frameset.html) or when the body would break the overlay (bodyUnfit).
+ */
+function hostParent(doc: Document): HTMLElement {
+  const body = doc.body;
+  return body?.localName === 'body' && !bodyUnfit(body) ? body : doc.documentElement;
+}
+
+/**
  * Mount/unmount the reader overlay in an open Shadow DOM on `<div id="qingdu-reader">`.
  *
- * Closing restores the page exactly: the host and the page sheet (scroll lock on screen, page hidden in print) are
- * appended to `<html>`/`<head>`, never to `<body>`, no attribute or class is set on html/body, the scroll position is
- * put back with scrollTo, and focus goes back to the element that had it.
+ * Closing restores the page exactly: the host (appended to `<body>` or `<html>`, hostParent) and the page sheet
+ * (scroll lock on screen, page hidden in print, appended to `<head>`) are removed, no attribute or class is ever set
+ * on html/body, the scroll position is put back with scrollTo, and focus goes back to the element that had it.
  */
 export function createReader(
   doc: Document,
@@ -89,15 +120,18 @@ export function createReader(
       style.textContent = readerCss;
       const mountPoint = doc.createElement('div');
       shadow.append(style, mountPoint);
-      doc.documentElement.appendChild(host);
+      const parent = hostParent(doc);
+      parent.appendChild(host);
       win.addEventListener('keydown', onKey, true);
-      // Observing the parent (<html>) sees the host removed, directly or by replacing <html>'s children; a removed
-      // <html> (document.open, replaceChildren on the document) is seen by observing the document too.
+      // Observing the parent (<body> or <html>) sees the host removed, directly or by replacing the parent's children;
+      // a removed body or <html> (document.open, replaceChildren on the document) is seen by observing <html> and the
+      // document too.
       watch = new win.MutationObserver(() => {
         if (host && !host.isConnected) api.close();
       });
       watch.observe(doc, { childList: true });
       watch.observe(doc.documentElement, { childList: true });
+      if (parent !== doc.documentElement) watch.observe(parent, { childList: true });
       const seq = ++openSeq;
       void env.prefs().then((prefs) => {
         if (seq !== openSeq || !host) return; // closed (or reopened) while the prefs loaded

@@ -125,7 +125,8 @@ export const pageSheet = (hostId: string) => `
 @media screen { html, body { overflow: hidden !important; } }
 @media print {
   html, body { overflow: visible !important; height: auto !important; background: #fff !important; }
-  body { display: none !important; }
-  html > :not(head):not(body):not(#${hostId}) { display: none !important; }
+  html > :not(head):not(body):not(#${hostId}), body > :not(#${hostId}) { display: none !important; }
+  body:not(:has(> #${hostId})) { display: none !important; }
+  body { visibility: hidden !important; margin: 0 !important; padding: 0 !important; }
 }
 `;

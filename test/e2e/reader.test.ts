@@ -558,7 +558,11 @@ it.skipIf(browserKind() !== 'chromium')(
         const root = document.getElementById('qingdu-reader')!.shadowRoot!;
         const vis = (sel: string) => root.querySelector(sel)!.checkVisibility();
         return {
-          body: getComputedStyle(document.body).display,
+          // The page is hidden: every element of it, and text directly in <body> (the host sits at body's end).
+          pageShown: [...document.body.querySelectorAll(':scope > :not(#qingdu-reader)')].some((e) =>
+            e.checkVisibility(),
+          ),
+          bodyText: getComputedStyle(document.body).visibility,
           host: getComputedStyle(document.getElementById('qingdu-reader')!).position,
           bar: vis('.qd-bar'),
           title: vis('.qd-title'),
@@ -567,7 +571,15 @@ it.skipIf(browserKind() !== 'chromium')(
           urlVisible: vis('.qd-source-url'),
         };
       });
-      expect(r).toMatchObject({ body: 'none', host: 'static', bar: false, title: true, meta: true, urlVisible: true });
+      expect(r).toMatchObject({
+        pageShown: false,
+        bodyText: 'hidden',
+        host: 'static',
+        bar: false,
+        title: true,
+        meta: true,
+        urlVisible: true,
+      });
       expect(r.url).toContain(GSCN.url.replace(/^https?:/, ''));
       await page.screenshot({ path: `${OUT}/reader-print.png`, fullPage: true });
       const pdf = await page.pdf({ format: 'A4' });

@@ -154,11 +154,11 @@ it('reader host removed by a page script: closed as by Esc (scroll unlocked, key
   const { page, tabId } = await openArticle(PAGES.gscn1);
   try {
     const before = await snapshot(page);
-    // A page that strips unknown children of <html> (main world, like the page's own script).
+    // A page that strips unknown children of <html> and <body> (main world, like the page's own script).
     await page.evaluate(() => {
-      new MutationObserver(() => document.getElementById('qingdu-reader')?.remove()).observe(document.documentElement, {
-        childList: true,
-      });
+      const strip = new MutationObserver(() => document.getElementById('qingdu-reader')?.remove());
+      strip.observe(document.documentElement, { childList: true });
+      strip.observe(document.body, { childList: true });
       (window as unknown as { __qdKeys: string[] }).__qdKeys = [];
       window.addEventListener('keydown', (e) => (window as unknown as { __qdKeys: string[] }).__qdKeys.push(e.key));
     });

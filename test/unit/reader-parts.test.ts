@@ -57,7 +57,6 @@ describe('reader keys', () => {
       '<input>',
       '<input type="search">',
       '<textarea></textarea>',
-      '<select></select>',
       '<div contenteditable="true"></div>',
     ])
       expect(keyAction(key('t'), [el(tag), document.body]), tag).toBeNull();
@@ -65,6 +64,14 @@ describe('reader keys', () => {
     expect(keyAction(key('c', { ctrlKey: true }), body)).toBeNull();
     expect(keyAction(key('t', { metaKey: true }), body)).toBeNull();
     expect(keyAction(key('s', { isComposing: true }), body)).toBeNull();
+  });
+  it('on a focused select: Esc closes and t switches the theme; its own keys (arrows, Space, letters) stay its', () => {
+    const select = el('<select><option>a</option><option>b</option></select>');
+    const path = [select, document.body];
+    expect(['Escape', 't', 'T'].map((k) => keyAction(key(k), path))).toEqual(['close', 'theme', 'theme']);
+    for (const k of ['ArrowDown', 'ArrowUp', ' ', 'j', 'k', 's', 'c', '+', '?'])
+      expect(keyAction(key(k), path), k).toBeNull();
+    expect(keyAction(key('Escape', { altKey: true }), path)).toBeNull();
   });
   it('leaves Space to a focused button', () => {
     expect(keyAction(key(' '), [el('<button>x</button>')])).toBeNull();

@@ -51,7 +51,7 @@ describe('reader meta line', () => {
 });
 
 describe('reader overlay', () => {
-  it('mounts in an open shadow root outside body, and closing restores the page exactly', async () => {
+  it('mounts in an open shadow root at the end of body, and closing restores the page exactly', async () => {
     document.body.innerHTML = '<div class="page"><p>page text</p></div>';
     document.body.setAttribute('class', 'site');
     const before = { body: document.body.outerHTML, html: document.documentElement.getAttribute('style') };
@@ -60,7 +60,8 @@ describe('reader overlay', () => {
     reader.open(article);
     await new Promise((r) => setTimeout(r, 0)); // the first render waits for the stored prefs
     const host = document.getElementById(HOST_ID)!;
-    expect(host.parentElement).toBe(document.documentElement);
+    expect(host.parentElement).toBe(document.body);
+    expect(document.body.lastElementChild).toBe(host);
     const root = host.shadowRoot!;
     expect(root.querySelector('.qd-title')!.textContent).toBe(article.title);
     expect(root.querySelector('.qd-meta')!.textContent).toContain('来源：中国甘肃网');
@@ -68,7 +69,6 @@ describe('reader overlay', () => {
     // Sanitizing is checked in the real browser (test/e2e/runtime.test.ts): DOMPurify under happy-dom returns the
     // markup unsanitized, so it proves nothing here.
     expect(root.querySelector('.qd-body')!.textContent).toContain('尾段。');
-    expect(document.body.outerHTML).toBe(before.body); // even while open
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(reader.isOpen()).toBe(false);
     expect(closed).toBe(1);
@@ -76,5 +76,19 @@ describe('reader overlay', () => {
     expect(document.getElementById('qingdu-scroll-lock')).toBeNull();
     expect(document.body.outerHTML).toBe(before.body);
     expect(document.documentElement.getAttribute('style')).toBe(before.html);
+  });
+
+  it('mounts on <html> when the body would break a fixed overlay (a transform makes it the containing block)', async () => {
+    document.body.innerHTML = '<p>page text</p>';
+    document.body.setAttribute('style', 'transform: translateX(0px)');
+    const before = document.body.outerHTML;
+    const reader = createReader(document, t, () => undefined);
+    reader.open(article);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.getElementById(HOST_ID)!.parentElement).toBe(document.documentElement);
+    expect(document.body.outerHTML).toBe(before);
+    reader.close();
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    document.body.removeAttribute('style');
   });
 });
