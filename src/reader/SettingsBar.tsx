@@ -1,5 +1,11 @@
 import { KEY_HELP, type ReaderAction } from './keys';
-import { LINE_HEIGHTS, THEMES, WIDTHS, type ReaderPrefs } from '../shared/reader-prefs';
+import { FONTS, LINE_HEIGHTS, THEMES, WIDTHS, cycle, type ReaderFont, type ReaderPrefs } from '../shared/reader-prefs';
+
+const FONT_LABELS: Record<ReaderFont, string> = {
+  sans: 'readerFontSans',
+  serif: 'readerFontSerif',
+  kai: 'readerFontKai',
+};
 import type { Translate } from './App';
 
 interface Props {
@@ -45,8 +51,8 @@ export function SettingsBar({ prefs, dir, empty, help, t, update, act, onPrint, 
         class="qd-btn"
         data-action="font"
         aria-label={t('readerFont')}
-        onClick={() => update({ font: prefs.font === 'sans' ? 'serif' : 'sans' })}>
-        {prefs.font === 'sans' ? t('readerFontSans') : t('readerFontSerif')}
+        onClick={() => update({ font: cycle(FONTS, prefs.font) })}>
+        {t(FONT_LABELS[prefs.font])}
       </button>
       <select
         class="qd-select"

@@ -5,7 +5,7 @@
  * browser's own shortcuts keep working.
  */
 export type ReaderAction =
-  'close' | 'bigger' | 'smaller' | 'theme' | 'down' | 'up' | 'pageDown' | 'pageUp' | 'save' | 'cite' | 'help';
+  'close' | 'bigger' | 'smaller' | 'theme' | 'down' | 'up' | 'pageDown' | 'pageUp' | 'save' | 'cite' | 'help' | 'speak';
 
 export interface KeyInfo {
   key: string;
@@ -72,6 +72,9 @@ export function keyAction(e: KeyInfo, path: readonly EventTarget[]): ReaderActio
       return 'cite';
     case '?':
       return 'help';
+    case 'r':
+    case 'R':
+      return 'speak';
     default:
       return null;
   }
@@ -86,5 +89,6 @@ export const KEY_HELP: readonly [string, string][] = [
   ['Space', 'readerKeyPage'],
   ['s', 'readerKeySave'],
   ['c', 'readerKeyCite'],
+  ['r', 'readerKeySpeak'],
   ['?', 'readerKeyHelp'],
 ];
