@@ -98,7 +98,7 @@ export function ArticleView(props: Props) {
   const { article, t, shown, empty, html, pagesNote, headings, gate } = props;
   const showBody = !empty && gate !== 'offer';
   return (
-    <article class="qd-article" data-gate={gate}>
+    <article class="qd-article">
       <h1 class="qd-title" id="qd-title">
         {shown(article.title)}
       </h1>

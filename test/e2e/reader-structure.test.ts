@@ -189,7 +189,7 @@ describe('read anyway on a page that is no article (163-7)', () => {
   it('the reader says so and offers 仍然阅读; then shows the block marked, and Save asks first', async () => {
     const { page } = await openReader(NON_ARTICLE, '.qd-not-article');
     const before = await inReader(page, (root) => ({
-      offer: !!root.querySelector('[data-gate="offer"] button[data-action="read-anyway"]'),
+      offer: !!root.querySelector('.qd-not-article[data-gate="offer"] button[data-action="read-anyway"]'),
       body: !!root.querySelector('.qd-body'),
       save: root.querySelector<HTMLButtonElement>('button[data-action="save"]')!.disabled,
     }));
@@ -198,7 +198,7 @@ describe('read anyway on a page that is no article (163-7)', () => {
     await inReader(page, (root) => root.querySelector<HTMLElement>('button[data-action="read-anyway"]')!.click());
     await page.waitForFunction(() => !!document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-body'));
     const after = await inReader(page, (root) => ({
-      banner: !!root.querySelector('[data-gate="anyway"]'),
+      banner: !!root.querySelector('.qd-not-article[data-gate="anyway"]'),
       text: root.querySelector('.qd-body')!.textContent!.replace(/\s+/g, ''),
       save: root.querySelector<HTMLButtonElement>('button[data-action="save"]')!.disabled,
     }));
