@@ -1,5 +1,7 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { servePages, type PageServer } from '../../scripts/lib/page-server';
@@ -18,14 +20,30 @@ let server: PageServer;
 let driver: Driver | undefined;
 let x: XServer | null = null;
 
+/**
+ * A private speech-dispatcher for the browser: the machines have no sound card, so speech goes to libao's `null`
+ * driver (with the default `pulse` output an utterance never ends); config, socket and libao file in a temp dir, passed
+ * to the browser through XDG_CONFIG_HOME, XDG_RUNTIME_DIR and HOME. Started with spd-say before the browser asks.
+ */
+function speechEnv(): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'qingdu-speech-'));
+  mkdirSync(join(dir, 'cfg/speech-dispatcher'), { recursive: true });
+  mkdirSync(join(dir, 'run'), { mode: 0o700 });
+  const conf = readFileSync('/etc/speech-dispatcher/speechd.conf', 'utf8');
+  writeFileSync(join(dir, 'cfg/speech-dispatcher/speechd.conf'), `${conf}\nAudioOutputMethod "libao"\n`);
+  writeFileSync(join(dir, '.libao'), 'default_driver=null\n');
+  const env = { XDG_CONFIG_HOME: join(dir, 'cfg'), XDG_RUNTIME_DIR: join(dir, 'run'), HOME: dir };
+  execFileSync('spd-say', ['-w', '-o', 'espeak-ng', '-l', 'zh', '。'], {
+    timeout: 20_000,
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  });
+  return env;
+}
+
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  // start the speech-dispatcher daemon before the browser asks for it (a browser that spawns it may list no voice)
-  try {
-    execFileSync('spd-say', ['-w', '-o', 'espeak-ng', '-l', 'zh', ' '], { timeout: 10_000, stdio: 'ignore' });
-  } catch {
-    spawn('speech-dispatcher', ['-d'], { stdio: 'ignore', detached: true }).unref();
-  }
+  const env = speechEnv();
   x = await startXvfb();
   server = await servePages(corpusRoutes([PAGE]));
   driver = await launch({
@@ -33,7 +51,7 @@ beforeAll(async () => {
     hosts: [PAGE.host],
     port: server.port,
     headed: !!x,
-    env: x ? { DISPLAY: x.display } : {},
+    env: x ? { ...env, DISPLAY: x.display } : env,
     args: ['--enable-speech-dispatcher'],
   });
 }, 60_000);
