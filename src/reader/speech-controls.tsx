@@ -98,7 +98,7 @@ export function SpeechControls({ t, lang, root, html, handle }: Props) {
   return (
     <div class="qd-speech" data-state={state}>
       <button type="button" class="qd-btn" data-action="speak" onClick={toggle}>
-        {state === 'playing' ? '⏸ ' : '▶ '}
+        {state === 'playing' ? '‖ ' : '▶ '}
         {label}
       </button>
       <button type="button" class="qd-btn" data-action="speak-stop" disabled={state === 'stopped'} onClick={stop}>

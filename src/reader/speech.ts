@@ -116,8 +116,11 @@ export function pickVoice(voices: readonly SpeechSynthesisVoice[], lang: string 
   return null;
 }
 
-/** Wait up to `ms` for the system's voices (Chromium fills the list asynchronously, then fires `voiceschanged`). */
-export function loadVoices(synth: Synth & EventTarget, ms = 1500): Promise<SpeechSynthesisVoice[]> {
+/**
+ * Wait up to `ms` for the system's voices: browsers fill the list asynchronously, then fire `voiceschanged` (Firefox
+ * listed none for the first 3 s of a run in test/e2e/reader-speech.test.ts).
+ */
+export function loadVoices(synth: Synth & EventTarget, ms = 5000): Promise<SpeechSynthesisVoice[]> {
   const now = synth.getVoices();
   if (now.length) return Promise.resolve(now);
   return new Promise((resolve) => {

@@ -81,7 +81,7 @@ it('reads sentence by sentence: end events advance the highlight, Esc stops firs
   // The voices the page's own window sees (the reader's content-script world shares the same speechSynthesis).
   const voices = await page.evaluate(async () => {
     const s = speechSynthesis;
-    for (let i = 0; i < 30 && !s.getVoices().length; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !s.getVoices().length; i++) await new Promise((r) => setTimeout(r, 100));
     return s.getVoices().map((v) => v.lang);
   });
   const chinese = voices.filter((l) => /^(zh|cmn|yue)/i.test(l));
