@@ -100,6 +100,9 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
 
   const article = load.state === 'ready' ? load.article : null;
   const isArticle = !!article?.isArticle;
+  // A page detection does not take for an article may still hold one it missed: offer to read it anyway (the reader
+  // then shows the best block found, marked as such, and Save / Cite ask first: src/reader/App.tsx).
+  const readAnyway = !!article && !isArticle && !!article.textContent.trim();
 
   const run = (fn: () => Promise<string>) => async () => {
     try {
@@ -128,9 +131,15 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       <StatusLine load={load} isArticle={isArticle} />
       {isArticle && <ArticleInfo article={article!} />}
       <div class="actions">
-        <button type="button" id="btn-reader" disabled={!isArticle} onClick={toggleReader}>
-          {t('popupReader')}
-        </button>
+        {readAnyway ? (
+          <button type="button" id="btn-read-anyway" onClick={toggleReader}>
+            {t('popupReadAnyway')}
+          </button>
+        ) : (
+          <button type="button" id="btn-reader" disabled={!isArticle} onClick={toggleReader}>
+            {t('popupReader')}
+          </button>
+        )}
         <button type="button" id="btn-save" disabled={!isArticle} onClick={save}>
           {t('popupSave')}
         </button>

@@ -8,6 +8,7 @@ import { keyAction, type ReaderAction } from './keys';
 import type { FollowingPage, StopReason, TextConverter } from '../shared/parts';
 import { HelpPanel, SettingsBar } from './SettingsBar';
 import { useConverter, useDisplayedText, useFollowingPages, usePrefs, useToast } from './use-reader';
+import { SpeechControls, type SpeechHandle } from './speech-controls';
 
 /** UI string lookup (`_locales`): a message key and its substitutions. */
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -55,7 +56,17 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
   const toast = useToast();
   const following = useFollowingPages(article, services, t);
   const conv = useConverter(prefs.convert, dir, services, t, toast);
-  const { html, empty, converting, shown } = useDisplayedText(article, following.pages, prefs.convert ? conv : null, t);
+  const { html, headings, empty, converting, shown } = useDisplayedText(
+    article,
+    following.pages,
+    prefs.convert ? conv : null,
+    t,
+  );
+  // A page detection says is no article: a notice and 仍然阅读 first; then Save and Cite ask before they act.
+  const [anyway, setAnyway] = useState(false);
+  const [confirming, setConfirming] = useState<'save' | 'cite' | null>(null);
+  const gate = article.isArticle ? 'article' : anyway ? 'anyway' : 'offer';
+  const speech = useRef<SpeechHandle | null>(null);
 
   // Focus moves into the dialog on open (mount.ts returns it on close).
   useEffect(() => {
@@ -76,7 +87,9 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
   const act = (a: ReaderAction) => {
     switch (a) {
       case 'close':
-        return onClose();
+        // Esc answers the innermost thing first: the confirmation, then reading aloud, then the reader
+        if (confirming) return setConfirming(null);
+        return speech.current?.stop() ? undefined : onClose();
       case 'bigger':
         return update({ fontSize: step(FONT_SIZES, prefs.fontSize, 1) });
       case 'smaller':
@@ -86,9 +99,12 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
       case 'help':
         return setHelp((h) => !h);
       case 'save':
-        return empty ? toast.say(t('readerNoArticle')) : void save();
       case 'cite':
-        return empty ? toast.say(t('readerNoArticle')) : void cite();
+        if (empty || gate === 'offer') return toast.say(t(empty ? 'readerNoArticle' : 'readerNotArticle'));
+        if (gate === 'anyway') return setConfirming(a);
+        return a === 'save' ? void save() : void cite();
+      case 'speak':
+        return gate === 'offer' || empty ? undefined : speech.current?.toggle();
       default:
         return scrollDialog(root.current!, a, prefs);
     }
@@ -123,7 +139,7 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
       <SettingsBar
         prefs={prefs}
         dir={dir}
-        empty={empty}
+        empty={empty || gate === 'offer'}
         help={help}
         t={t}
         update={update}
@@ -132,10 +148,50 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
         onClose={onClose}
       />
       {help && <HelpPanel t={t} />}
-      <ArticleView article={article} t={t} shown={shown} empty={empty} html={html} pagesNote={following.note} />
+      <ArticleView
+        article={article}
+        t={t}
+        shown={shown}
+        empty={empty}
+        html={html}
+        pagesNote={following.note}
+        headings={headings}
+        gate={gate}
+        onReadAnyway={() => setAnyway(true)}>
+        <SpeechControls t={t} lang={lang} root={root} html={html} handle={speech} />
+      </ArticleView>
+      {confirming && (
+        <ConfirmBar
+          t={t}
+          what={confirming}
+          onYes={() => {
+            setConfirming(null);
+            void (confirming === 'save' ? save() : cite());
+          }}
+          onNo={() => setConfirming(null)}
+        />
+      )}
       <div class="qd-toast" role="status" aria-live="polite">
         {toast.text}
       </div>
+    </div>
+  );
+}
+
+/** Save / Cite on a page that is no article ask first (README, "Read anyway"). */
+function ConfirmBar(props: { t: Translate; what: 'save' | 'cite'; onYes(): void; onNo(): void }) {
+  const { t, what } = props;
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => yes.current?.focus(), []);
+  return (
+    <div class="qd-confirm" role="alertdialog" aria-labelledby="qd-confirm-text" data-confirm={what}>
+      <span id="qd-confirm-text">{t(what === 'save' ? 'readerConfirmSave' : 'readerConfirmCite')}</span>
+      <button type="button" class="qd-btn" data-action="confirm-yes" ref={yes} onClick={props.onYes}>
+        {t('readerConfirmYes')}
+      </button>
+      <button type="button" class="qd-btn" data-action="confirm-no" onClick={props.onNo}>
+        {t('readerConfirmNo')}
+      </button>
     </div>
   );
 }

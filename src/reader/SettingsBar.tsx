@@ -1,5 +1,11 @@
 import { KEY_HELP, type ReaderAction } from './keys';
-import { LINE_HEIGHTS, THEMES, WIDTHS, type ReaderPrefs } from '../shared/reader-prefs';
+import { FONTS, LINE_HEIGHTS, THEMES, WIDTHS, cycle, type ReaderFont, type ReaderPrefs } from '../shared/reader-prefs';
+
+const FONT_LABELS: Record<ReaderFont, string> = {
+  sans: 'readerFontSans',
+  serif: 'readerFontSerif',
+  kai: 'readerFontKai',
+};
 import type { Translate } from './App';
 
 interface Props {
@@ -26,7 +32,7 @@ const named = (visible: string, what: string) => `${visible} ${what}`;
 /** The settings bar: size, font, width, leading, indent, theme, 繁/简; then Save, Cite, Print, `?` and Close. */
 export function SettingsBar({ prefs, dir, empty, help, t, update, act, onPrint, onClose }: Props) {
   const value = (e: Event) => (e.target as HTMLSelectElement).value;
-  const fontName = prefs.font === 'sans' ? t('readerFontSans') : t('readerFontSerif');
+  const fontName = t(FONT_LABELS[prefs.font]);
   return (
     <div class="qd-bar" role="toolbar" aria-label={t('readerToolbar')}>
       <button
@@ -53,7 +59,7 @@ export function SettingsBar({ prefs, dir, empty, help, t, update, act, onPrint, 
         data-action="font"
         aria-label={named(fontName, t('readerFont'))}
         title={t('readerFont')}
-        onClick={() => update({ font: prefs.font === 'sans' ? 'serif' : 'sans' })}>
+        onClick={() => update({ font: cycle(FONTS, prefs.font) })}>
         {fontName}
       </button>
       <select

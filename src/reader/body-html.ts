@@ -27,7 +27,98 @@ export function sanitizeBody(html: string): string {
       if (n.nodeValue) break;
     }
   }
+  splitDoubleBreaks(inert);
+  markCaptionLines(inert.body);
   return inert.body.innerHTML;
+}
+
+/** Is `n` a <br>, or whitespace text between line breaks? */
+const isBr = (n: Node | null): boolean => !!n && n.nodeType === 1 && (n as Element).tagName === 'BR';
+const isBlank = (n: Node | null): boolean => !!n && n.nodeType === 3 && !/\S/.test(n.nodeValue ?? '');
+
+/**
+ * Paragraphs a page separates only with `<br><br>` (corpus thepaper-1: one <div> of lines) become <p>s of their own,
+ * so spacing and the 2-em indent apply to each; a single <br> stays a line break.
+ */
+function splitDoubleBreaks(doc: Document): void {
+  for (const p of Array.from(doc.body.querySelectorAll('p'))) {
+    const brs = Array.from(p.querySelectorAll(':scope > br'));
+    if (!brs.some((br) => isBr(nextNonBlank(br)))) continue;
+    const parts: Node[][] = [[]];
+    for (let n: Node | null = p.firstChild; n;) {
+      const next = n.nextSibling;
+      if (isBr(n) && isBr(nextNonBlank(n))) {
+        let m: Node | null = n;
+        while (m && (isBr(m) || isBlank(m))) m = m.nextSibling;
+        parts.push([]);
+        n = m;
+        continue;
+      }
+      parts[parts.length - 1].push(n);
+      n = next;
+    }
+    for (const nodes of parts) {
+      while (nodes.length && (isBr(nodes[nodes.length - 1]) || isBlank(nodes[nodes.length - 1]))) nodes.pop();
+      if (!nodes.length) continue;
+      const q = doc.createElement('p');
+      for (const n of nodes) q.appendChild(n);
+      p.parentNode!.insertBefore(q, p);
+    }
+    p.remove();
+  }
+}
+
+function nextNonBlank(n: Node): Node | null {
+  let m = n.nextSibling;
+  while (m && isBlank(m)) m = m.nextSibling;
+  return m;
+}
+
+/**
+ * A caption line the engine left as text: `▲…` or a photo credit `（摄影：…）` / `（记者 X 摄）` right under an
+ * image (corpus ifeng-2, people-1). Image captions the engine found are figcaptions already (clean.ts markCaptions).
+ */
+const CAPTION_LINE = /^[▲△]|^[（(]?\s*(摄影|攝影|图片来源|圖片來源|图|圖)\s*[：:／/]|[（(][^（）()]{0,24}(摄|攝)[）)]$/;
+
+/** Is `el` an image with no text (an <img>, or a block holding only images)? */
+function imageOnly(el: Element | null): boolean {
+  if (!el) return false;
+  return (el.tagName === 'IMG' || !!el.querySelector('img')) && !/\S/.test(el.textContent ?? '');
+}
+
+/** Mark caption lines under an image (CAPTION_LINE) with the reader's caption style, `.qd-caption`. */
+function markCaptionLines(body: HTMLElement): void {
+  for (const p of Array.from(body.querySelectorAll('p'))) {
+    const t = (p.textContent ?? '').trim();
+    if (!t || t.length > 120 || !CAPTION_LINE.test(t)) continue;
+    const prev = p.previousElementSibling;
+    const imageAbove = imageOnly(prev) || (p.firstElementChild?.tagName === 'IMG' && !p.firstChild?.textContent);
+    if (imageAbove || /^[▲△]/.test(t)) p.classList.add('qd-caption');
+  }
+}
+
+/** A heading of the body, for the table of contents. */
+export interface BodyHeading {
+  id: string;
+  level: 2 | 3;
+  text: string;
+}
+
+/**
+ * Give the body's h2/h3 headings ids (`qd-h-N`) and list them, for the table of contents (ArticleView.tsx); the HTML
+ * is sanitized already (bodyHtml), the ids are ours.
+ */
+export function withHeadingIds(html: string): { html: string; headings: BodyHeading[] } {
+  if (!/<h[23][\s>]/i.test(html)) return { html, headings: [] };
+  const inert = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  const headings: BodyHeading[] = [];
+  for (const h of Array.from(inert.body.querySelectorAll('h2, h3'))) {
+    const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    h.id = `qd-h-${headings.length + 1}`;
+    headings.push({ id: h.id, level: h.tagName === 'H2' ? 2 : 3, text });
+  }
+  return { html: inert.body.innerHTML, headings };
 }
 
 const pageMarker = (n: number, t: Translate) =>

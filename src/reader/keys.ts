@@ -6,7 +6,7 @@
  * Esc closes the reader (once the select's own popup is closed) and `t` switches the theme there too.
  */
 export type ReaderAction =
-  'close' | 'bigger' | 'smaller' | 'theme' | 'down' | 'up' | 'pageDown' | 'pageUp' | 'save' | 'cite' | 'help';
+  'close' | 'bigger' | 'smaller' | 'theme' | 'down' | 'up' | 'pageDown' | 'pageUp' | 'save' | 'cite' | 'help' | 'speak';
 
 export interface KeyInfo {
   key: string;
@@ -97,6 +97,9 @@ export function keyAction(e: KeyInfo, path: readonly EventTarget[]): ReaderActio
       return 'cite';
     case '?':
       return 'help';
+    case 'r':
+    case 'R':
+      return 'speak';
     default:
       return null;
   }
@@ -111,5 +114,6 @@ export const KEY_HELP: readonly [string, string][] = [
   ['Space', 'readerKeyPage'],
   ['s', 'readerKeySave'],
   ['c', 'readerKeyCite'],
+  ['r', 'readerKeySpeak'],
   ['?', 'readerKeyHelp'],
 ];

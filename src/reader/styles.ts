@@ -1,19 +1,25 @@
 import { PALETTES, paletteVars } from './themes';
 
 /**
- * Reader stylesheet, scoped by the Shadow DOM. Chinese typography: CJK font stacks that end with the fonts a
- * Linux box actually has (WenQuanYi Zen Hei, fonts-wqy-zenhei), line height 1.8 by default, a measure of about 38
- * characters (1 CJK character = 1em), justified text with strict CJK line breaking, optional 2-em indent, and
- * `text-spacing-trim` / `text-autospace` where the browser supports them (Chromium 123+/140+; others ignore them).
+ * Reader stylesheet, scoped by the Shadow DOM. Chinese typography: CJK font stacks for the systems readers use
+ * (macOS, Windows, Linux with Noto CJK / Source Han, fonts-noto-cjk), each ending with WenQuanYi Zen Hei
+ * (fonts-wqy-zenhei) as the last resort, line height 1.8 by default, a measure of about 38 characters (1 CJK
+ * character = 1em), justified text with strict CJK line breaking, optional 2-em indent, and `text-spacing-trim` /
+ * `text-autospace` where the browser supports them (Chromium 123+/140+; others ignore them).
  * Settings arrive as data attributes and custom properties on `.qd-overlay` (App.tsx).
+ * WenQuanYi Zen Hei has no bold face and Chromium does not synthesize one, so a stack that reaches it first shows
+ * no bold there: the real faces come first (test/e2e/reader-structure.test.ts measures bold ink in both browsers).
  */
 export const READER_FONT_STACK =
-  '"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", ' +
-  '"WenQuanYi Zen Hei", "WenQuanYi Micro Hei", sans-serif';
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", ' +
+  '"Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", sans-serif';
 
 export const READER_SERIF_STACK =
-  '"Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "AR PL UMing CN", ' +
-  '"WenQuanYi Zen Hei", serif';
+  '"Songti SC", "STSong", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", ' +
+  '"AR PL UMing CN", "WenQuanYi Zen Hei", serif';
+
+/** 霞鹜文楷 (LXGW WenKai, fonts-lxgw-wenkai), then the system Kai faces; the sans stack when none is installed. */
+export const READER_KAI_STACK = `"LXGW WenKai", "霞鹜文楷", "Kaiti SC", "STKaiti", "KaiTi", "AR PL UKai CN", ${READER_FONT_STACK}`;
 
 /** Traditional-character stacks: TC/TW faces first so zh-TW text gets its own glyph forms where installed. */
 const TC_SANS = '"PingFang TC", "Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", ';
@@ -35,6 +41,7 @@ export const readerCss = `
   -webkit-text-size-adjust: 100%; text-align: start; color-scheme: light;
 }
 .qd-overlay[data-font="serif"] { --qd-font: ${READER_SERIF_STACK}; }
+.qd-overlay[data-font="kai"] { --qd-font: ${READER_KAI_STACK}; }
 .qd-overlay:lang(zh-TW), .qd-overlay:lang(zh-HK), .qd-overlay:lang(zh-Hant) { --qd-font: ${TC_SANS}${READER_FONT_STACK}; }
 .qd-overlay[data-font="serif"]:lang(zh-TW), .qd-overlay[data-font="serif"]:lang(zh-HK) { --qd-font: ${TC_SERIF}${READER_SERIF_STACK}; }
 .qd-overlay[data-theme="sepia"] { ${paletteVars(PALETTES.sepia)} }
@@ -75,11 +82,30 @@ export const readerCss = `
 .qd-body figure { margin: 1.2em 0; }
 .qd-body figcaption, .qd-body .qd-caption { font-size: 0.8em; line-height: 1.6; color: var(--qd-muted); text-align: center; text-indent: 0; }
 .qd-body a { color: var(--qd-accent); text-decoration: underline; text-underline-offset: 0.2em; }
-.qd-body h2, .qd-body h3, .qd-body h4 { line-height: 1.5; margin: 1.4em 0 0.6em; text-indent: 0; }
+.qd-body h2, .qd-body h3, .qd-body h4 { line-height: 1.5; margin: 1.4em 0 0.6em; text-indent: 0; font-weight: 700;
+  scroll-margin-top: 4em; }
+.qd-body h2 { font-size: 1.15em; }
+.qd-body h3 { font-size: 1.05em; }
 .qd-body blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid var(--qd-border); color: var(--qd-muted); }
 .qd-body table { border-collapse: collapse; max-width: 100%; display: block; overflow-x: auto; }
 .qd-body td, .qd-body th { border: 1px solid var(--qd-border); padding: 0.3em 0.5em; }
 .qd-body [hidden] { display: none !important; }
+.qd-body strong, .qd-body b { font-weight: 700; }
+.qd-body .qd-caption { margin-top: -0.4em; }
+.qd-toc { margin: 0 0 1.6em; padding: 0.6em 1em; border: 1px solid var(--qd-border); border-radius: 4px; font-size: 0.85em; }
+.qd-toc h2 { font-size: 1em; margin: 0 0 0.3em; }
+.qd-toc ol { margin: 0; padding-left: 1.4em; }
+.qd-toc li[data-level="3"] { margin-left: 1.2em; list-style: circle; }
+.qd-toc button { all: unset; cursor: pointer; color: var(--qd-accent); text-decoration: underline; text-underline-offset: 0.2em; }
+.qd-toc button:focus-visible { outline: 3px solid var(--qd-accent); outline-offset: 2px; }
+.qd-not-article { margin: 0 0 1.4em; padding: 0.8em 1em; border: 2px dashed var(--qd-accent); border-radius: 6px; font-size: 0.85em; }
+.qd-not-article p { margin: 0 0 0.6em; }
+.qd-confirm { position: fixed; left: 50%; bottom: 70px; transform: translateX(-50%); max-width: min(90vw, 36em);
+  padding: 10px 14px; border: 1px solid var(--qd-border); border-radius: 6px; background: var(--qd-bg); color: var(--qd-fg);
+  font-size: 14px; line-height: 1.5; box-shadow: 0 4px 16px rgba(0,0,0,.25); display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.qd-speech { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; margin: 0 0 1.2em; font-size: 14px; line-height: 1.2; }
+.qd-speech-note { color: var(--qd-muted); }
+.qd-body .qd-speaking { background: var(--qd-speak-bg, #fde68a); color: #000; border-radius: 2px; }
 .qd-page-marker {
   display: flex; align-items: center; gap: 0.8em; margin: 2em 0 1.2em; color: var(--qd-muted); font-size: 0.8em;
   text-indent: 0;
@@ -111,7 +137,7 @@ export const readerCss = `
 @media print {
   :host { position: static !important; inset: auto !important; }
   .qd-overlay { position: static; overflow: visible; background: #fff; color: #000; --qd-muted: #333; --qd-accent: #000; }
-  .qd-bar, .qd-toast, .qd-help, .qd-pages-status { display: none !important; }
+  .qd-bar, .qd-toast, .qd-help, .qd-pages-status, .qd-speech, .qd-toc, .qd-confirm { display: none !important; }
   .qd-article { max-width: none; padding: 0; }
   .qd-body img { break-inside: avoid; }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Article } from '../extract/article';
 import type { ReaderPrefs } from '../shared/reader-prefs';
-import { bodyHtml, nothingToRead } from './body-html';
+import { bodyHtml, nothingToRead, withHeadingIds } from './body-html';
 import { convertHtml } from './convert';
 import type { FollowingPage, StopReason, TextConverter } from '../shared/parts';
 import type { ReaderServices, Translate } from './App';
@@ -105,14 +105,18 @@ export function usePrefs(initial: ReaderPrefs, services: ReaderServices) {
 
 /**
  * What the reader shows: the sanitized body with its following pages, converted to 繁/简 when `conv` is given, and
- * `shown` for the other texts (title, meta line). `empty`: nothing to read, so the reader still opens (the shortcut
+ * `shown` for the other texts (title, meta line), and the body's headings with their ids (table of contents). `empty`: nothing to read, so the reader still opens (the shortcut
  * visibly answers) but offers no Save or Cite (README).
  */
 export function useDisplayedText(article: Article, pages: FollowingPage[], conv: TextConverter | null, t: Translate) {
   const original = useMemo(() => bodyHtml(article, pages, t), [article, pages]);
-  const html = useMemo(() => (conv ? convertHtml(original, conv, document) : original), [original, conv]);
+  const { html, headings } = useMemo(
+    () => withHeadingIds(conv ? convertHtml(original, conv, document) : original),
+    [original, conv],
+  );
   return {
     html,
+    headings,
     empty: nothingToRead(article, original),
     converting: !!conv,
     shown: (s: string) => (conv ? conv(s) : s),

@@ -4,7 +4,9 @@
  * older stored records stay valid without a migration.
  */
 export type ReaderTheme = 'light' | 'sepia' | 'dark' | 'system';
-export type ReaderFont = 'sans' | 'serif';
+export type ReaderFont = 'sans' | 'serif' | 'kai';
+/** The reader's font choices in button order: 黑体, 宋体, 楷体 (霞鹜文楷 when installed; styles.ts stacks). */
+export const FONTS: readonly ReaderFont[] = ['sans', 'serif', 'kai'];
 export type ReaderWidth = 'narrow' | 'medium' | 'wide';
 
 export interface ReaderPrefs {
@@ -49,7 +51,7 @@ export function readerPrefsWithDefaults(stored: unknown): ReaderPrefs {
   const d = DEFAULT_READER_PREFS;
   return {
     fontSize: oneOf<number>(FONT_SIZES, s.fontSize, d.fontSize),
-    font: oneOf<ReaderFont>(['sans', 'serif'], s.font, d.font),
+    font: oneOf<ReaderFont>(FONTS, s.font, d.font),
     width: oneOf(WIDTHS, s.width, d.width),
     lineHeight: oneOf<number>(LINE_HEIGHTS, s.lineHeight, d.lineHeight),
     indent: typeof s.indent === 'boolean' ? s.indent : d.indent,

@@ -125,6 +125,45 @@ describe('reader App with its services passed in', () => {
     expect($('.qd-toast')!.textContent).toBe('readerNoArticle');
   });
 
+  it('a page detection says is no article: the notice and 仍然阅读 first, then the body marked, Save asks first', async () => {
+    const { services, calls } = fakeServices();
+    const reader = open({ ...article, isArticle: false, title: '频道页' }, services);
+    expect($('.qd-body')).toBeNull();
+    expect($('.qd-not-article[data-gate="offer"] p')!.textContent).toBe('readerNotArticle');
+    expect(($('[data-action="save"]') as HTMLButtonElement).disabled).toBe(true);
+    $('[data-action="read-anyway"]')!.click();
+    await until(() => $('.qd-body'), 'the body');
+    expect($('[data-gate="anyway"]')!.textContent).toBe('readerAnywayBanner');
+    reader.press('s');
+    await until(() => $('.qd-confirm'), 'the confirmation');
+    expect(calls).toEqual([]);
+    reader.press('Escape');
+    await until(() => !$('.qd-confirm'), 'the confirmation to go');
+    expect(reader.closed()).toBe(0);
+    reader.press('c');
+    await until(() => $('.qd-confirm'), 'the confirmation');
+    $('[data-action="confirm-yes"]')!.click();
+    await until(() => calls.length === 2, 'the citation');
+    expect(calls).toEqual(['cite 频道页', 'copy CITATION of 频道页']);
+  });
+
+  it('three headings give a table of contents; the meta line gives the reading time', async () => {
+    const { services } = fakeServices();
+    // led by filler paragraphs: happy-dom's DOMParser drops the element right after `<body>` (body-html.ts parses twice)
+    const body = '<p>前言。</p><p>前言。</p><h2>一</h2><p>甲。</p><h2>二</h2><p>乙。</p><h3>三</h3><p>丙。</p>';
+    open({ ...article, contentHtml: body, readingMinutes: 3 }, services);
+    await until(() => $('.qd-toc'), 'the table of contents');
+    expect(Array.from(shadow.querySelectorAll('.qd-toc button')).map((b) => b.textContent)).toEqual(['一', '二', '三']);
+    expect($('[data-field="readingMinutes"]')!.textContent).toBe('readerReadingMinutes|3');
+    render(null, mountPoint);
+    open(
+      { ...article, contentHtml: '<p>前言。</p><p>前言。</p><h2>一</h2><p>甲。</p><h2>二</h2><p>乙。</p>' },
+      services,
+    );
+    await tick();
+    expect($('.qd-toc')).toBeNull();
+  });
+
   it('appends following pages after a page marker and says why it stopped', async () => {
     let release = () => {};
     const gate = new Promise<void>((r) => {
