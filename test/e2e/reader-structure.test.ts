@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
@@ -11,32 +9,22 @@ import { corpusArticles, corpusRoutes } from './reader-pages';
 // The reader's typography and structure in a real browser, measured on rendered pixels (screenshots decoded in a
 // canvas), not on CSS values: bold title, subheads and <strong> carry more ink than the same text at weight 400; the
 // sans, serif and 楷体 choices render different glyphs; people-2's three subheads are headings with a table of
-// contents that scrolls to them; the meta line gives the reading time; on 163-7 (a 163 channel page that states no
-// address, served on gansu.gscn.com.cn where the content script runs) the reader says it is no article and offers
+// contents that scrolls to them; the meta line gives the reading time; on gscn-3 (a 中国甘肃网 channel list, at its
+// address) the reader says it is no article and offers
 // 仍然阅读, then shows the block marked as such, and Save asks first; the popup offers 仍然阅读 there too.
 // Needs fonts-noto-cjk and fonts-lxgw-wenkai (.ci/run). Screenshots: test-results/<browser>/reader-*.png.
 const OUT = `test-results/${browserKind()}`;
 const PAGES = corpusArticles(['people-2']);
 const PEOPLE = PAGES[0];
-const NON_ARTICLE = 'http://gansu.gscn.com.cn/163-7/channel.html';
+const NON_ARTICLE = 'http://gansu.gscn.com.cn/lgxd/index.shtml';
 let server: PageServer;
 let driver: Driver;
-
-/**
- * 163-7 without its scripts (as `npm run eval:declutter` serves the corpus): its own scripts send the browser to
- * news.163.com. Bytes kept as they are (latin1 in and out), only the <script> elements cut.
- */
-function withoutScripts(file: string): string {
-  const out = join(mkdtempSync(join(tmpdir(), 'qingdu-163-7-')), 'page.html');
-  writeFileSync(out, readFileSync(file, 'latin1').replace(/<script\b[\s\S]*?<\/script>/gi, ''), 'latin1');
-  return out;
-}
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await servePages({
     ...corpusRoutes(PAGES),
-    '/163-7/channel.html': { file: withoutScripts('test/fixtures/corpus/pages/163-7.html'), contentType: 'text/html' },
+    '/lgxd/index.shtml': { file: 'test/fixtures/corpus/pages/gscn-3.html', contentType: 'text/html; charset=utf-8' },
   });
   driver = await launch({ extensionDir: distDir(), hosts: [PEOPLE.host, 'gansu.gscn.com.cn'], port: server.port });
 });
@@ -197,7 +185,7 @@ describe('structure', () => {
   });
 });
 
-describe('read anyway on a page that is no article (163-7)', () => {
+describe('read anyway on a page that is no article (gscn-3, a channel list)', () => {
   it('the reader says so and offers 仍然阅读; then shows the block marked, and Save asks first', async () => {
     const { page } = await openReader(NON_ARTICLE, '.qd-not-article');
     const before = await inReader(page, (root) => ({
@@ -215,7 +203,7 @@ describe('read anyway on a page that is no article (163-7)', () => {
       save: root.querySelector<HTMLButtonElement>('button[data-action="save"]')!.disabled,
     }));
     expect(after.banner).toBe(true);
-    expect(after.text).toContain('你知道什么专业最吸金吗');
+    expect(after.text.length).toBeGreaterThan(20);
     expect(after.save).toBe(false);
     await page.keyboard.press('s');
     await page.waitForFunction(
