@@ -3,7 +3,8 @@ import { CITATION_STYLES, type CitationStyle } from '../cite/styles';
 
 /**
  * `qingdu cite FILE... [--url URL] [--style S] [--accessed YYYY-MM-DD]`: one citation per input file, in input
- * order, numbered [1], [2]… for the numeric style; multi-line formats are separated by a blank line. Same code as
+ * order, numbered [1], [2]… for the numeric style; multi-line formats are separated by a blank line, and CSL-JSON is
+ * one array of every file's item. Same code as
  * the popup (src/cite). Exit status 2 on bad arguments, 1 when any file failed (its error goes to stderr).
  */
 export async function runCite(argv: string[]): Promise<number> {
@@ -39,6 +40,7 @@ export async function runCite(argv: string[]): Promise<number> {
   let status = 0;
   let n = 0;
   const keys = new Set<string>(); // one key per entry over all files (BibTeX readers refuse a repeated key)
+  const cslItems: unknown[] = [];
   for (const f of parsed.files) {
     try {
       let from = 'given';
@@ -51,7 +53,9 @@ export async function runCite(argv: string[]): Promise<number> {
           `qingdu cite: warning: ${f.file}: no --url and no address stated by the page, citing the file path\n`,
         );
       const text = await formatCitation(article, style, { accessed, number: n + 1, keys });
-      process.stdout.write((multiline && n ? '\n' : '') + text + '\n');
+      // CSL-JSON is one array over all files (Zotero and citation-js read one JSON document)
+      if (style === 'csl-json') cslItems.push(...(JSON.parse(text) as unknown[]));
+      else process.stdout.write((multiline && n ? '\n' : '') + text + '\n');
       n++;
     } catch (e) {
       const error = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
@@ -59,5 +63,6 @@ export async function runCite(argv: string[]): Promise<number> {
       status = 1;
     }
   }
+  if (style === 'csl-json' && cslItems.length) process.stdout.write(JSON.stringify(cslItems, null, 2) + '\n');
   return status;
 }

@@ -42,6 +42,19 @@ describe('qingdu cite', () => {
     expect(out.match(/^TY {2}- /gm)).toHaveLength(2);
     expect(out).toContain('ER  - \n\nTY  - ');
   });
+  it('prints CSL-JSON of several files as one JSON array (one document a reference manager can import)', async () => {
+    await runCite([
+      `${pages}sina-2.html`,
+      `${pages}xinhuanet-1.html`,
+      '--style',
+      'csl-json',
+      '--accessed',
+      '2026-11-29',
+    ]);
+    const items = JSON.parse(out) as { id: string; title: string }[];
+    expect(items).toHaveLength(2);
+    expect(new Set(items.map((i) => i.id)).size).toBe(2);
+  });
   it('gives every BibTeX entry of one run its own key (163-1 and 163-2 appeared on one day)', async () => {
     await runCite([`${pages}163-1.html`, `${pages}163-2.html`, '--style', 'bibtex', '--accessed', '2026-11-29']);
     const keys = [...out.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
