@@ -55,6 +55,13 @@ export function uniqueNames(names: readonly string[]): string[] {
   });
 }
 
+/**
+ * How the zip says its entries were made: on Unix (APPNOTE 4.4.2.2: 3) with mode 0644. fflate's default, MS-DOS,
+ * makes Info-ZIP's unzip (Debian's 6.00) read the UTF-8 names as a DOS code page and garble every Chinese file name,
+ * although the entries carry the UTF-8 flag (test/unit/notes-export.test.ts).
+ */
+const ZIP_ENTRY = { level: 6, os: 3, attrs: (0o100644 << 16) >>> 0 } as const;
+
 /** Markdown of many notes as a zip (UTF-8 file names, which fflate flags as such for non-ASCII names). */
 export function markdownZip(notes: readonly Note[]): Uint8Array {
   const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
@@ -62,7 +69,7 @@ export function markdownZip(notes: readonly Note[]): Uint8Array {
   notes.forEach((n, i) => {
     files[names[i]] = strToU8(toMarkdown(n));
   });
-  return zipSync(files, { level: 6 });
+  return zipSync(files, ZIP_ENTRY);
 }
 
 /**
@@ -76,7 +83,7 @@ export async function markdownZipAsync(notes: readonly Note[], batch = 50): Prom
     for (let j = i; j < Math.min(notes.length, i + batch); j++) files[names[j]] = strToU8(toMarkdown(notes[j]));
     await new Promise((r) => setTimeout(r, 0));
   }
-  return zipSync(files, { level: 6 });
+  return zipSync(files, ZIP_ENTRY);
 }
 
 /** What an export file holds: the JSON backup, a Markdown zip, or citations. */

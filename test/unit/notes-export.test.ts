@@ -1,4 +1,8 @@
 import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allNotes, openNotesDb, type NotesDb } from '../../src/notes/db';
@@ -128,6 +132,29 @@ describe('Markdown export', () => {
     expect(
       strFromU8(files[names.find((n) => n.includes(notes.find((x) => x.tags.length)!.article.title.slice(0, 4)))!]),
     ).toContain('齿轮厂');
+  });
+
+  it('marks its entries as made on Unix with mode 0644, so unzip keeps the Chinese names', () => {
+    const zip = markdownZip(notes);
+    // every central directory header (PK\x01\x02): "version made by" high byte 3 (Unix), the UTF-8 flag, mode 0644
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const headers: number[] = [];
+    for (let i = 0; i + 46 <= zip.length; i++) if (view.getUint32(i, true) === 0x02014b50) headers.push(i);
+    expect(headers.length).toBe(2);
+    for (const h of headers) {
+      expect(zip[h + 5]).toBe(3);
+      expect(view.getUint16(h + 8, true) & 0x800).toBe(0x800);
+      expect(view.getUint32(h + 38, true) >>> 16).toBe(0o100644);
+    }
+    // Info-ZIP's own listing, where it is installed (Debian: unzip)
+    if (existsSync('/usr/bin/unzip')) {
+      const dir = mkdtempSync(join(tmpdir(), 'qingdu-zip-'));
+      writeFileSync(join(dir, 'n.zip'), zip);
+      const listed = execFileSync('/usr/bin/unzip', ['-Z1', join(dir, 'n.zip')], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
+      expect(listed.sort()).toEqual(Object.keys(unzipSync(zip)).sort());
+    }
   });
 });
 
