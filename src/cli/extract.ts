@@ -86,6 +86,9 @@ export interface ExtractFileOptions {
   onAddress?: (address: PageAddress) => void;
 }
 
+/** How far into a file its html, head or body tag is looked for when the file does not start with markup. */
+const HEAD_BYTES = 2048;
+
 /**
  * Read an HTML file, decode it as a browser would, and extract the Article at the page's address: `arg.url` when
  * given, else the address the page states (canonical, og:url, a saved-from comment: address.ts), else the file's URL.
@@ -97,6 +100,10 @@ export async function extractFile(arg: FileArg, options: ExtractFileOptions = {}
   const { html } = decodeHtml(bytes);
   if (!/<(html|head|body|p|div|article|title)[\s>]/i.test(html))
     throw new Error('not an HTML document (no html, head, body, title, div or p element)');
+  // a text that only quotes markup (a Markdown file mentioning `<p>`): HTML starts with markup, or has its html, head
+  // or body tag near the top
+  if (!/^[\s\uFEFF]*</.test(html) && !/<(html|head|body)[\s>]/i.test(html.slice(0, HEAD_BYTES)))
+    throw new Error('not an HTML document (it starts with text, not markup)');
   try {
     const doc = parseDocument(html, '');
     const address: PageAddress = arg.url

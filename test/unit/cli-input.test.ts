@@ -15,6 +15,18 @@ describe('CLI input checks', () => {
     await expect(extractFile({ file: f, url: null })).rejects.toThrow(/binary data/);
   });
 
+  it('refuses a text that only quotes markup (a Markdown file mentioning <p>), not a page with a line before <html>', async () => {
+    const md = join(dir, 'notes.md');
+    writeFileSync(md, '# 说明\n\n正文写在 `<p><strong>…</strong></p>` 里，样式用 `<style>`。\n'.repeat(5));
+    await expect(extractFile({ file: md, url: null })).rejects.toThrow(/starts with text, not markup/);
+    const page = join(dir, 'warned.html');
+    writeFileSync(
+      page,
+      `Warning: session_start() failed\n<html><head><title>标题</title></head><body><p>正文</p></body></html>`,
+    );
+    await expect(extractFile({ file: page, url: 'http://news.example.cn/1.html' })).resolves.toBeTruthy();
+  });
+
   it('accepts UTF-16 pages with a byte order mark', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><p>正文</p></html>', 'utf16le')]);
     expect(looksBinary(new Uint8Array(utf16))).toBe(false);
