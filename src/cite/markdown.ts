@@ -117,10 +117,15 @@ function service(subhead: number, shift: number): TurndownService {
   let td = services.get(key);
   if (td) return td;
   td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
+  // Text that reads `<script>` on the page (escaped in its HTML) must not come back as markup: Markdown renders raw
+  // HTML, so `<` in text is written as `&lt;` (turndown escapes Markdown syntax only: break-it trial)
+  const escapeMarkdown = td.escape.bind(td);
+  const escapeText = (text: string) => escapeMarkdown(text).replace(/</g, '&lt;');
+  td.escape = escapeText;
   td.addRule('bold-subhead', {
     filter: (node) => isBoldSubhead(node),
     replacement: (_content, node) =>
-      `\n\n${'#'.repeat(subhead)} ${(node.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim()}\n\n`,
+      `\n\n${'#'.repeat(subhead)} ${escapeText((node.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim())}\n\n`,
   });
   td.addRule('shifted-heading', {
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],

@@ -37,6 +37,13 @@ describe('body', () => {
     // under the notes export's `## 正文` they sit one level down
     expect(bodyMarkdown(a.contentHtml, 3)).toContain('\n### 扛稳粮食安全重任');
   });
+  it('writes text that reads as markup on the page as text, never as live HTML (break-it trial)', () => {
+    const md = bodyMarkdown(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt; 与 a &lt; b</p><p><strong>&lt;img src=x onerror=alert(1)&gt;</strong></p>',
+    );
+    expect(md).not.toMatch(/<script|<img/);
+    expect(md).toContain('&lt;script>alert(1)&lt;/script> 与 a &lt; b');
+  });
   it('keeps bold sentences, bylines and attributions as bold text', () => {
     const html =
       '<p><strong>西方世界的一些反华分子正试图串联起来。</strong></p><p><strong>澎湃新闻记者 段彦超</strong></p>' +
