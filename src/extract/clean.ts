@@ -9,7 +9,7 @@
  */
 import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
-import { CLUTTER_HEADINGS, CLUTTER_SELECTORS } from './markers';
+import { CLUTTER_SELECTORS, markerOf } from './markers';
 import { MORE_NEWS, isNoiseLine, isPhotoCaption } from './noise-lines';
 import { linkChars, textNodes } from './text';
 import { AUTHOR_TAIL_LABELS, CREDIT_LINE_LABELS, RELATED_HEADINGS, anyOf } from './vocabulary';
@@ -253,18 +253,18 @@ function dropNoiseLines(root: Element, isHeadline: HeadlineMatcher): void {
       el.remove();
       continue;
     }
-    if (dropNoiseLeaf(el, t, key)) continue;
+    if (dropNoiseLeaf(el, t)) continue;
     sawText = true;
   }
 }
 
 /**
- * Is the leaf block `el` (its text `t`, without whitespace `key`) noise? Drops it when so: a related-list heading or
+ * Is the leaf block `el` (its text `t`) noise? Drops it when so: a related-list heading or
  * a portal's more-news line (`更多…報導`) with the link blocks right after it, a noise line or a pager (keeping its images), or a block starting with a
  * clutter heading that isMarkerClutter takes (not when it holds media).
  * @returns true when `el` was noise (a noise line made only of media stays, but is not text either)
  */
-function dropNoiseLeaf(el: Element, t: string, key: string): boolean {
+function dropNoiseLeaf(el: Element, t: string): boolean {
   if ((RELATED_HEADING.test(t) && countChars(t) < 30) || MORE_NEWS.test(t.trim())) {
     dropRelatedList(el);
     return true;
@@ -273,7 +273,8 @@ function dropNoiseLeaf(el: Element, t: string, key: string): boolean {
     if (!hasMedia(el) || countChars(t) > 0) removeKeepingMedia(el);
     return true;
   }
-  if (CLUTTER_HEADINGS.some((h) => key.startsWith(h)) && isMarkerClutter(el, t) && !hasMedia(el)) {
+  // the marker as markers.ts markerOf reads it: `分享到朋友圈的信息越来越多…` and `广告，是现代商业…` are sentences
+  if (markerOf(t) && isMarkerClutter(el, t) && !hasMedia(el)) {
     el.remove();
     return true;
   }

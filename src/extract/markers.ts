@@ -71,6 +71,19 @@ export function isMarkerText(n: Node, headings: readonly string[] = CLUTTER_HEAD
   return n.nodeType === 3 && !!parent && !NO_MARKER_TEXT.has(parent.tagName) && !!markerOf(n.nodeValue ?? '', headings);
 }
 
+/** A comma after the marker word, then a clause: `扫一扫，老人们也学会了手机支付。` */
+const SENTENCE_AFTER = /^[,，]\s*[^\s，,。]{6,}/;
+
+/**
+ * Does `s`, starting with the marker `m`, read as a sentence that merely opens with the word (`广告，是现代商业的重要
+ * 组成部分。`, `扫一扫，老人们也学会了手机支付。`): a comma and a clause of six characters or more after it. A heading
+ * takes a colon or nothing after the word (`分享到：`, `相关新闻`); `分享到，微博` stays one. Break-it trial: body
+ * paragraphs of this kind were dropped from the Article.
+ */
+function isSentence(s: string, m: string): boolean {
+  return SENTENCE_AFTER.test(s.slice(m.length));
+}
+
 /** The marker (from `headings`) that `text` starts with as a heading, or null. See AFTER_MARKER for the rule. */
 export function markerOf(text: string, headings: readonly string[] = CLUTTER_HEADINGS): string | null {
   if (headings === CLUTTER_HEADINGS) {
@@ -79,7 +92,7 @@ export function markerOf(text: string, headings: readonly string[] = CLUTTER_HEA
     if (i < 0 || !MARKER_STARTS.has(text[i])) return null;
   }
   const s = text.trim();
-  for (const m of headings) if (s.startsWith(m) && AFTER_MARKER.test(s.slice(m.length))) return m;
+  for (const m of headings) if (s.startsWith(m) && AFTER_MARKER.test(s.slice(m.length)) && !isSentence(s, m)) return m;
   // a short heading spaced out with dots or spaces (163-4's `延伸 · 推荐`, `相 关 新 闻`)
   if (s.length > SPACED_MAX || !SPACER.test(s)) return null;
   const compact = s.replace(SPACERS, '');

@@ -222,7 +222,8 @@ const NOISE_LINES: readonly RegExp[] = [
   /^(点击|戳).{0,6}(蓝字|关注|阅读原文)/,
   /^(欢迎|敬请|请)关注/,
   /^(本文)?(转载|转自|摘自)[于自]?\s*[:：]?/,
-  /^(分享到|分享至|转发到|转播到|扫一扫|扫描二维码)/,
+  // a share or QR prompt, not a sentence that opens with the word (`扫一扫，老人们也学会了手机支付。`: break-it trial)
+  /^(分享到|分享至|转发到|转播到|扫一扫|扫描二维码)(?![^。！？]{6,}[。！？]$)/,
   /^发布于\s*[:：]/,
   // a bare timestamp line (date and time) is the info line; a bare date may be a transcript's dateline (corpus cmse-1)
   /^(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?$/,
