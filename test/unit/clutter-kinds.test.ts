@@ -110,6 +110,14 @@ describe.each(engines)('marker blocks inside the body (%s)', (_engine, parse) =>
     expect(found).toContain('tag');
     expect(found).not.toContain('ad');
   });
+
+  it('keeps an article photo whose caption opens with a marker word (break-it trial)', () => {
+    const fig =
+      '<figure class="photo"><img src="/p.jpg"><figcaption>扫一扫：市民在地铁站扫码进站。</figcaption></figure>';
+    const doc = parse(page('').replace(`${PROSE}${PROSE}</div>`, `${PROSE}${fig}${PROSE}</div>`));
+    const found = findClutterBlocks(doc, doc.getElementById('body')!);
+    expect(found.filter((e) => e.closest('figure'))).toEqual([]);
+  });
 });
 
 describe('markers', () => {
