@@ -88,13 +88,29 @@ export function isSpineClutter(el: Element, header: boolean): boolean {
   if (!chars) return false;
   if (isFloating(el)) return true;
   if (markerOf(firstTextOf(el), SPINE_HEADINGS)) return true;
-  if (isShareBlock(el)) return true;
+  if (isShareBlock(el) && !(header && isLinkRow(el))) return true;
   if (header) return false;
   if (chars <= COMMENT_MAX && COMMENT.test(text)) return true;
   if (chars <= TOOLBAR_MAX && TOOLBAR.test(text) && isToolBar(el)) return true;
   const links = linkStats(el);
   if (links.links >= LINK_MIN && links.chars >= chars * LINK_SHARE) return true;
   return isStreamBlock(el);
+}
+
+/**
+ * A row of links most of which name no share/follow target: the site's navigation before the headline, even with a
+ * 关注我们 link in it (break-it trial: `首页 国内 国际 关注我们` in an unnamed div was hidden as a share block).
+ */
+function isLinkRow(el: Element): boolean {
+  let links = 0;
+  let share = 0;
+  for (const a of el.getElementsByTagName('a')) {
+    const t = a.textContent ?? '';
+    if (!t.trim()) continue;
+    links++;
+    if (TOOLBAR.test(t)) share++;
+  }
+  return links >= LINK_MIN && share * 2 < links;
 }
 
 /**

@@ -70,6 +70,16 @@ describe.each(engines)('clutter beside the body (%s)', (_engine, parse) => {
     expect(found).not.toContain('info');
   });
 
+  it('keeps an unnamed navigation with a 关注我们 link before the headline, hides a share bar there (break-it trial)', () => {
+    const nav =
+      '<div id="top"><ul><li><a href="/">首页</a></li><li><a href="/a">国内</a></li><li><a href="/b">国际</a></li><li><a href="/g">关注我们</a></li></ul></div>';
+    const share = '<div class="sh">分享到：<a href="#">微博</a><a href="#">微信</a><a href="#">QQ空间</a></div>';
+    const doc = parse(page('').replace('<div class="wrap">', `${nav}${share}<div class="wrap">`));
+    const found = spine(doc);
+    expect(found).not.toContain('DIV');
+    expect(found).toContain('sh');
+  });
+
   it('hides a QR follow block inside the footer, never the footer text (cmse-1)', () => {
     const html = page('').replace(
       '<div class="footer">',
