@@ -169,6 +169,8 @@ it('notes page: list, an open note (no empty links), the import preview: 0 viola
       };
     });
     await notes.click('#export-json');
+    // the export reads the library first: its download comes after the click returns
+    await notes.waitForFunction(() => (window as unknown as Downloads).downloads.length > 0);
     const [file] = await notes.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
     const backup = join(tmp, 'backup.json');
     writeFileSync(backup, file.text);
