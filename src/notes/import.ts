@@ -1,5 +1,11 @@
 import { ARTICLE_FIELDS } from '../extract/article';
-import type { Note } from '../shared/notes-types';
+import {
+  ANNOTATION_COLORS,
+  type Annotation,
+  type Note,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from '../shared/notes-types';
 
 /**
  * A file import refuses. `message` says what is wrong (Chinese, then English: logs and tests); the UI shows
@@ -57,9 +63,37 @@ const NOTE_CHECKS: Record<Exclude<keyof Note, 'article'>, Check> = {
   note: str,
   tags: strArr,
   quotes: (v) => Array.isArray(v) && v.every((q) => q && str(q.text) && iso(q.savedAt)),
+  annotations: (v) => v === undefined || (Array.isArray(v) && v.every(isAnnotation)),
   createdAt: iso,
   updatedAt: iso,
 };
+
+/** An Annotation as the notes store writes it (shared/notes-types.ts): both selectors, a known colour, ISO times. */
+function isAnnotation(a: unknown): boolean {
+  const x = a as Annotation | null;
+  const [quote, position] = (x?.target?.selector ?? []) as unknown[] as [TextQuoteSelector?, TextPositionSelector?];
+  return (
+    !!x &&
+    str(x.id) &&
+    x.id.length > 0 &&
+    (x.motivation === 'highlighting' || x.motivation === 'commenting') &&
+    str(x.bodyValue) &&
+    ANNOTATION_COLORS.includes(x.color) &&
+    x.target.selector.length === 2 &&
+    quote?.type === 'TextQuoteSelector' &&
+    str(quote.exact) &&
+    quote.exact.length > 0 &&
+    str(quote.prefix) &&
+    str(quote.suffix) &&
+    position?.type === 'TextPositionSelector' &&
+    Number.isInteger(position.start) &&
+    Number.isInteger(position.end) &&
+    position.start >= 0 &&
+    position.end >= position.start &&
+    iso(x.created) &&
+    iso(x.modified)
+  );
+}
 
 function describeJsonError(text: string, e: unknown): ImportError {
   const msg = (e as Error).message;

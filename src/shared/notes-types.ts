@@ -30,8 +30,73 @@ export interface Note {
   tags: string[];
   /** Selections saved from this article, oldest first (empty when only the page was saved). */
   quotes: Quote[];
+  /**
+   * The user's highlights and comments on the article, oldest first. Absent on notes written before highlights existed
+   * (read it as `note.annotations ?? []`); kept across re-saves, and anchored on the article's text (see Annotation).
+   */
+  annotations?: Annotation[];
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * W3C Web Annotation TextQuoteSelector: the highlighted text exactly as it was in the article's body text, with up to
+ * 32 characters of context on either side (fewer at the start or end of the text).
+ */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * W3C Web Annotation TextPositionSelector: UTF-16 offsets [start, end) into the body text, i.e. the `textContent` of
+ * the element that renders `article.contentHtml` (the same sanitized render in the reader and the notes page), before
+ * any 繁/简 conversion. A hint only: the quote selector decides where a highlight goes.
+ */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** The highlight colours the reader offers (names, not CSS: each theme draws them its own way). */
+export const ANNOTATION_COLORS: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pink'];
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink';
+
+/**
+ * A highlight, with an optional comment, in the shape of a W3C Web Annotation (https://www.w3.org/TR/annotation-model/):
+ * `bodyValue` is the model's plain-text body shorthand (the comment, '' when none); `motivation` is 'commenting' when
+ * there is a comment, else 'highlighting'; `target.selector` holds one TextQuoteSelector and one TextPositionSelector.
+ * Times are ISO 8601 UTC.
+ */
+export interface Annotation {
+  /** Random id (UUID), stable for the life of the annotation. */
+  id: string;
+  motivation: 'highlighting' | 'commenting';
+  bodyValue: string;
+  color: HighlightColor;
+  target: { selector: [TextQuoteSelector, TextPositionSelector] };
+  created: string;
+  modified: string;
+}
+
+/**
+ * An image archived with a note (IndexedDB store `assets`, key [noteId, url]): the bytes fetched once when the article
+ * was saved, so the note reads offline with its pictures.
+ */
+export interface Asset {
+  noteId: string;
+  /** The image's absolute URL as it is in `article.images[].src` and in `article.contentHtml`. */
+  url: string;
+  /** The response's MIME type, e.g. `image/jpeg`. */
+  type: string;
+  /** Size of `blob` in bytes. */
+  bytes: number;
+  blob: Blob;
+  /** ISO 8601 UTC time it was fetched. */
+  fetchedAt: string;
 }
 
 /** What a save reports: a new note, or an update of the note that already had this canonical URL. */

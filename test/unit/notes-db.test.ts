@@ -24,8 +24,10 @@ describe('notes schema', () => {
     expect([...tx.store.indexNames].sort()).toEqual(['canonicalUrl', 'createdAt', 'site', 'tags']);
     expect(tx.store.index('canonicalUrl').unique).toBe(true);
     expect(tx.store.index('tags').multiEntry).toBe(true);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'notes', 'search']);
+    expect([...db.objectStoreNames].sort()).toEqual(['assets', 'meta', 'notes', 'search']);
     expect([...db.transaction('search').store.indexNames]).toEqual(['rev']);
+    expect([...db.transaction('assets').store.indexNames]).toEqual(['noteId']);
+    expect(db.transaction('assets').store.keyPath).toEqual(['noteId', 'url']);
     db.close();
   });
 

@@ -1,6 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-search-rows';
+import * as m0003 from './0003-assets';
 
 /** One schema revision: `upgrade` runs inside the versionchange transaction when the stored version is older. */
 export interface Migration {
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** Every revision, oldest first. A new revision is a new file here; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 
 /** The schema version the code expects (the newest revision). */
 export const LATEST_REVISION = MIGRATIONS[MIGRATIONS.length - 1].revision;
