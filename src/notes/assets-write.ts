@@ -86,14 +86,28 @@ async function fetchMissing(missing: string[], room: number, env: ArchiveEnv, pl
  */
 export async function archiveNoteImages(db: NotesDb, note: Note, env: ArchiveEnv): Promise<ImageArchiveReport> {
   const { urls, skipped } = articleImageUrls(note.article);
-  const have = new Map((await db.getAllFromIndex('assets', 'noteId', note.id)).map((a) => [(a as Asset).url, a as Asset]));
-  const report: ImageArchiveReport = { total: urls.length + skipped, kept: 0, overCap: 0, failed: 0, noAccess: skipped, quota: false };
+  const have = new Map(
+    (await db.getAllFromIndex('assets', 'noteId', note.id)).map((a) => [(a as Asset).url, a as Asset]),
+  );
+  const report: ImageArchiveReport = {
+    total: urls.length + skipped,
+    kept: 0,
+    overCap: 0,
+    failed: 0,
+    noAccess: skipped,
+    quota: false,
+  };
   const kept = urls.filter((u) => have.has(u));
   report.kept = kept.length;
   const used = kept.reduce((n, u) => n + have.get(u)!.bytes, 0);
   const room = Math.min(env.caps.perNoteMB * MB - used, await libraryRoom(db, env));
   const plan: Plan = { report, assets: [] };
-  await fetchMissing(urls.filter((u) => !have.has(u)), room, env, plan);
+  await fetchMissing(
+    urls.filter((u) => !have.has(u)),
+    room,
+    env,
+    plan,
+  );
   if (plan.assets.length === 0) return report;
   try {
     await writeAssets(db, note.id, plan.assets);
@@ -156,7 +170,10 @@ export async function restoreAssets(tx: AnyTx, noteId: string): Promise<void> {
   const assets = deleted.get(noteId);
   if (!assets) return;
   for (const a of assets) await tx.objectStore('assets').put(a);
-  await addBytes(tx, assets.reduce((n, a) => n + a.bytes, 0));
+  await addBytes(
+    tx,
+    assets.reduce((n, a) => n + a.bytes, 0),
+  );
   deleted.delete(noteId);
 }
 

@@ -20,7 +20,9 @@ export const MB = 1024 * 1024;
 export function capsWithDefaults(stored: unknown): ArchiveCaps {
   const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
   const pick = (k: keyof ArchiveCaps) =>
-    typeof s[k] === 'number' && Number.isFinite(s[k]) && (s[k] as number) >= 0 ? (s[k] as number) : DEFAULT_ARCHIVE_CAPS[k];
+    typeof s[k] === 'number' && Number.isFinite(s[k]) && (s[k] as number) >= 0
+      ? (s[k] as number)
+      : DEFAULT_ARCHIVE_CAPS[k];
   return { perNoteMB: pick('perNoteMB'), totalMB: pick('totalMB') };
 }
 
