@@ -22,7 +22,9 @@ export interface ImagesAdded {
  * 200 notes per transaction, and count their bytes in `meta.assetBytes` as the archive does. Runs in `page` (an
  * extension page: same IndexedDB as the background).
  */
-export function addImages(page: Page, perNote: number): Promise<ImagesAdded> {
+export async function addImages(page: Page, perNote: number): Promise<ImagesAdded> {
+  // tsx compiles with keepNames: functions passed to evaluate call its __name helper, which the page lacks.
+  await page.evaluate('window.__name = (f) => f');
   return page.evaluate(
     async (perNote: number, min: number, max: number) => {
       const t0 = performance.now();
