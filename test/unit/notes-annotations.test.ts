@@ -64,3 +64,120 @@ describe('result snippets', () => {
     expect(body.text).toContain('兰州');
   });
 });
+
+/** A comment that tests the backup's lossless claim: newlines, both quote kinds, emoji, traditional characters. */
+const HARD_COMMENT = '第一行「引文」\n第二行 "double" \'single\' “中文引号”\r\n\n🧐👍🏽 繁體：齒輪廠與臺灣';
+
+/** The gscn-1 note with three highlights (one with HARD_COMMENT, one orphaned, one with a `<`-bearing quote). */
+function threeAnnotated(): Note {
+  const text = annotated.article.textContent;
+  return withAnnotations(
+    { ...annotated, annotations: [] },
+    annotationOn(text, '齿轮厂', HARD_COMMENT, 'green', '2026-12-01T08:00:00.000Z'),
+    annotationOn(text, ORPHAN, '', 'pink', '2026-12-01T08:05:00.000Z'),
+    annotationOn(text, text.slice(40, 60), '短评', 'blue', '2026-12-01T08:10:00.000Z'),
+  );
+}
+
+describe('JSON backup keeps annotations losslessly', () => {
+  it('export → import → export is identical, with several annotations and a hard comment', async () => {
+    const { exportJson } = await import('../../src/notes/export');
+    const { parseNotesExport } = await import('../../src/notes/import');
+    const db = await openNotesDb(dbName());
+    const people = plain.find((n) => n.id !== annotated.id)!;
+    const notes = [threeAnnotated(), people];
+    await importNotes(db, notes);
+    const now = new Date('2026-12-05T00:00:00Z');
+    const first = exportJson(await allNotes(db), now);
+    const db2 = await openNotesDb(dbName());
+    await importNotes(db2, parseNotesExport(first));
+    const second = exportJson(await allNotes(db2), now);
+    expect(second).toBe(first);
+    const back = (await allNotes(db2)).find((n) => n.id === annotated.id)!;
+    expect(back.annotations).toEqual(notes[0].annotations);
+    expect(back.annotations![0].bodyValue).toBe(HARD_COMMENT);
+    // A note without the field stays without it (old notes have none).
+    expect('annotations' in (await allNotes(db2)).find((n) => n.id === people.id)!).toBe(false);
+    db.close();
+    db2.close();
+  });
+
+  const spoilers: [string, (a: Record<string, unknown>) => void, string][] = [
+    ['an unknown colour', (a) => (a.color = 'red'), 'annotations[1].color'],
+    ['no target', (a) => delete a.target, 'annotations[1].target.selector'],
+    [
+      'one selector',
+      (a) => ((a.target as { selector: unknown[] }).selector.length = 1),
+      'annotations[1].target.selector',
+    ],
+    [
+      'an empty quote',
+      (a) => ((a.target as { selector: { exact: string }[] }).selector[0].exact = ''),
+      'annotations[1].target.selector[0]',
+    ],
+    [
+      'a negative position',
+      (a) => ((a.target as { selector: { start: number }[] }).selector[1].start = -1),
+      'annotations[1].target.selector[1]',
+    ],
+    ['a comment that is not text', (a) => (a.bodyValue = 7), 'annotations[1].bodyValue'],
+    ['a bad time', (a) => (a.created = 'yesterday'), 'annotations[1].created'],
+    ['an unknown motivation', (a) => (a.motivation = 'bookmarking'), 'annotations[1].motivation'],
+  ];
+  for (const [what, spoil, field] of spoilers)
+    it(`refuses an import with ${what}, naming the note and the field`, async () => {
+      const { exportJson } = await import('../../src/notes/export');
+      const { ImportError, parseNotesExport } = await import('../../src/notes/import');
+      const file = JSON.parse(exportJson([plain[0], threeAnnotated()]));
+      spoil(file.notes[1].annotations[1]);
+      let error: unknown;
+      try {
+        parseNotesExport(JSON.stringify(file));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as InstanceType<typeof ImportError>).subs).toEqual(['2', field]);
+      expect((error as Error).message).toContain(`第 2 条笔记的字段 ${field} 缺失或类型不对`);
+    });
+
+  it('refuses annotations that are not a list, or an entry that is not an object', async () => {
+    const { exportJson } = await import('../../src/notes/export');
+    const { parseNotesExport } = await import('../../src/notes/import');
+    const file = JSON.parse(exportJson([threeAnnotated()]));
+    file.notes[0].annotations = 'x';
+    expect(() => parseNotesExport(JSON.stringify(file))).toThrow(/字段 annotations 缺失/);
+    file.notes[0].annotations = [null];
+    expect(() => parseNotesExport(JSON.stringify(file))).toThrow(/字段 annotations\[0\] 缺失/);
+  });
+});
+
+describe('Markdown export writes the highlights', () => {
+  it('as > quote blocks by default, with comment (line breaks kept), colour and time, in order', async () => {
+    const { toMarkdown } = await import('../../src/notes/export');
+    const n = threeAnnotated();
+    const md = toMarkdown(n);
+    const section = md.slice(md.indexOf('## 标注'), md.indexOf('## 正文'));
+    expect(section).toContain(
+      '## 标注\n\n> 齿轮厂\n\n批注：第一行「引文」\\\n第二行 "double" \'single\' “中文引号”\n\n🧐👍🏽 繁體：齒輪廠與臺灣\n\n*绿色 · 2026-12-01 08:00 UTC*',
+    );
+    expect(section).toContain(`> ${ORPHAN}\n\n*粉色 · 2026-12-01 08:05 UTC*`);
+    expect(section.indexOf('齿轮厂')).toBeLessThan(section.indexOf(ORPHAN));
+    expect(section).not.toContain('==');
+    expect(toMarkdown(plain[0])).not.toContain('## 标注');
+  });
+
+  it('as ==text== on request; page text cannot open HTML or end the mark early', async () => {
+    const { toMarkdown, markdownZip } = await import('../../src/notes/export');
+    const { strFromU8, unzipSync } = await import('fflate');
+    const n = withAnnotations(
+      { ...annotated, annotations: [] },
+      annotationOn('', '<img src=x>a==b\n\n第二段', '', 'yellow'),
+    );
+    const md = toMarkdown(n, 'mark');
+    expect(md).toContain('## 标注\n\n==&lt;img src=x>a=\\=b==\n\n==第二段==\n\n*黄色 ·');
+    expect(toMarkdown(n)).toContain('## 标注\n\n> &lt;img src=x>a=\\=b\n>\n> 第二段\n\n*黄色 ·');
+    const zipped = Object.values(unzipSync(markdownZip([n, plain[1]], 'mark'))).map((b) => strFromU8(b));
+    expect(zipped.find((f) => f.includes('## 标注'))).toContain('==第二段==');
+  });
+});
