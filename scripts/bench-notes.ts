@@ -1,5 +1,6 @@
 // `npm run bench:notes`: the notes library at 10,000 notes (NOTES_BENCH_N) in real Chromium (README "Notes library").
-// Fills the library through the background's import messages with notes generated from the corpus articles, then
+// Fills the library through the background's import messages with notes generated from the corpus articles (every
+// fourth with three highlights and comments), then
 // prints: time to open the notes page (list shown, search ready: the first open after the import, which restores the
 // snapshot the import stored; then, with the snapshot deleted, the worst case: the index built from every note's search
 // row; then again from the snapshot that open stored), median and p95 search latency for Chinese queries (worker query until the result rows
@@ -86,6 +87,30 @@ async function main(): Promise<void> {
         const hashes = await Promise.all(articles.map((a) => hex(a.textContent)));
         const tags = ['工业', '疫情', '经济', '教育', '待读', '引用', '甘肃', '国际'];
         const importId = 'bench';
+        const highlights = (text: string, j: number, at: string) =>
+          [0.2, 0.5, 0.8].map((f, k) => {
+            const start = Math.floor(text.length * f);
+            const end = Math.min(text.length, start + 12 + k * 10);
+            return {
+              id: crypto.randomUUID(),
+              motivation: 'commenting',
+              bodyValue: `第${j}条第${k + 1}处批注：核对数字与来源`,
+              color: ['yellow', 'green', 'blue'][k],
+              target: {
+                selector: [
+                  {
+                    type: 'TextQuoteSelector',
+                    exact: text.slice(start, end) || '空',
+                    prefix: text.slice(Math.max(0, start - 32), start),
+                    suffix: text.slice(end, end + 32),
+                  },
+                  { type: 'TextPositionSelector', start, end },
+                ],
+              },
+              created: at,
+              modified: at,
+            };
+          });
         const send = (name: string, data: unknown) =>
           chrome.runtime.sendMessage({ name, data }) as Promise<{ ok: boolean; error?: string }>;
         for (let i = 0; i < n; i += 250) {
@@ -104,6 +129,8 @@ async function main(): Promise<void> {
               note: j % 7 === 0 ? `第${j}条：待核实的材料` : '',
               tags: [tags[j % tags.length], ...(j % 3 === 0 ? [tags[(j + 3) % tags.length]] : [])],
               quotes: [],
+              // Every fourth note carries three highlights with comments (the search rows index them).
+              ...(j % 4 === 0 ? { annotations: highlights(a.textContent, j, at) } : {}),
               createdAt: at,
               updatedAt: at,
             });

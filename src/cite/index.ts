@@ -13,10 +13,12 @@ import { claimKey, toCslItem, uniqueKeys } from './csl-item';
 import { risRecord } from './ris';
 import { finishTitles, itemForStyle } from './style-items';
 import { metadataBlock } from './metadata-block';
+import { quotationText, type QuotedTarget } from './quote';
 import type { CitationStyle } from './styles';
 
 export { toCslItem, uniqueKeys, type CslItem } from './csl-item';
 export { metadataBlock } from './metadata-block';
+export { quotationText, type QuotedTarget } from './quote';
 export { setCslAssetLoader } from './assets';
 export { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from './styles';
 
@@ -88,6 +90,22 @@ export async function formatCitation(
       return risRecord(item);
   }
   return formatCslItem(itemForStyle(style, item), style, opts.number);
+}
+
+/**
+ * A highlight with its source, for pasting into a paper: the quotation (`“…”`, quotationText), a newline, and the
+ * GB/T 7714 numeric reference the citation copy gives (`[1] 作者. 题名[EB/OL]. (出版日期)[访问日期]. URL.`).
+ * Loads the style files on first use (ensureStyle).
+ * @param accessed the access date of the reference (a note's accessedAt), `YYYY-MM-DD` or a Date
+ * @throws Error when the style files cannot be loaded
+ */
+export async function quoteCitation(
+  annotation: QuotedTarget,
+  article: Article,
+  accessed: Date | string,
+): Promise<string> {
+  const reference = await formatCitation(article, 'gbt7714-numeric', { accessed });
+  return `${quotationText(annotation.target.selector[0].exact)}\n${reference}`;
 }
 
 /** File formats that hold many citations: a CSL-JSON array, BibTeX entries, RIS records. */

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { CitationExport } from './export';
+import { highlightStyle, setHighlightStyle } from './export-prefs';
+import type { HighlightStyle } from './annotations-markdown';
 
 interface Props {
   onExportJson: () => void;
@@ -13,6 +15,8 @@ interface Props {
 /** The library tools: exports, import from a file, and 清空 behind a confirmation. */
 export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations, onImportFile, onClear }: Props) {
   const [confirmClear, setConfirmClear] = useState(false);
+  // How the Markdown export writes highlights (export-prefs.ts): kept for the next visit.
+  const [style, setStyle] = useState(highlightStyle);
   const fileInput = useRef<HTMLInputElement>(null);
   // Focus follows the 清空 → 确认 swap (the button pressed is replaced), so a keyboard user is not dropped on <body>.
   const toggled = useRef(false);
@@ -44,6 +48,19 @@ export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations
       <button type="button" id="export-md" onClick={onExportMarkdown}>
         {t('notesExportMarkdown')}
       </button>
+      <select
+        id="export-md-highlights"
+        aria-label={t('notesMarkdownHighlights')}
+        title={t('notesMarkdownHighlights')}
+        value={style}
+        onChange={(e) => {
+          const v = e.currentTarget.value as HighlightStyle;
+          setStyle(v);
+          setHighlightStyle(v);
+        }}>
+        <option value="quote">{t('notesMarkdownQuote')}</option>
+        <option value="mark">{t('notesMarkdownMark')}</option>
+      </select>
       <select id="export-cite" aria-label={t('notesExportCitations')} value="" onChange={onCite}>
         <option value="">{t('notesExportCitations')}</option>
         <option value="csl-json">CSL-JSON</option>

@@ -1,11 +1,12 @@
 import { t } from '../shared/i18n';
+import type { Snippet } from './annotations';
 import { Highlight } from './Highlight';
 import { foundCount, type Row } from './rows';
 
 interface Props {
   rows: Row[];
-  /** Body snippets of search results by note id. */
-  snippets: Record<string, string>;
+  /** Snippets of search results by note id (the body's, or a matched highlight's). */
+  snippets: Record<string, Snippet>;
   /** The forms to highlight (space-separated). */
   marks: string;
   /** Search mode (a non-blank query) rather than browsing. */
@@ -29,7 +30,7 @@ function NoteRow({
   onOpen,
 }: {
   row: Row;
-  snippet?: string;
+  snippet?: Snippet;
   marks: string;
   onOpen: (id: string) => void;
 }) {
@@ -53,9 +54,14 @@ function NoteRow({
           <Highlight text={row.userNote} query={marks} />
         </p>
       )}
-      {snippet && (
+      {snippet?.from === 'body' && (
         <p class="snippet">
-          <Highlight text={snippet} query={marks} />
+          <Highlight text={snippet.text} query={marks} />
+        </p>
+      )}
+      {snippet?.from === 'annotation' && (
+        <p class="snippet annotation-snippet">
+          <span class="label">{t('notesAnnotationMatch')}</span> <Highlight text={snippet.text} query={marks} />
         </p>
       )}
     </li>

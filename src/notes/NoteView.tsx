@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { labelled } from '../shared/format';
 import { t } from '../shared/i18n';
+import { Annotations, useBodyHighlights } from './Annotations';
 import { dropEmptyLinks } from './empty-links';
 import { useArchivedImages } from './archived-images';
 import { isWebUrl } from './import';
@@ -22,7 +23,10 @@ interface Props {
   onClose: () => void;
 }
 
-/** A note in the reader view: metadata, the user's note and tags (editable), quotes, and the sanitized body. */
+/**
+ * A note in the reader view: metadata, the user's note and tags (editable), quotes, highlights, and the sanitized body
+ * with the highlights drawn in it.
+ */
 export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: Props) {
   const a = note.article;
   const [text, setText] = useState(note.note);
@@ -31,6 +35,10 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
   const body = useMemo(() => dropEmptyLinks(sanitizeArticleHtml(a.contentHtml)), [a.contentHtml]);
   useArchivedImages(note.id, a.url, body);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The note's highlights, drawn in the body and listed above it (Annotations.tsx).
+  const bodyRef = useRef<HTMLElement>(null);
+  const annotations = useMemo(() => note.annotations ?? [], [note.annotations]);
+  const orphans = useBodyHighlights(bodyRef, annotations, body);
   // Opening a note moves focus to its title, so the keyboard and a screen reader start there (App returns it to the
   // row on close).
   useEffect(() => heading.current?.focus(), []);
@@ -109,7 +117,8 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
             ))}
           </section>
         )}
-        <section class="body" onClick={loadImage} dangerouslySetInnerHTML={{ __html: body }} />
+        <Annotations note={note} orphans={orphans} body={bodyRef} />
+        <section ref={bodyRef} class="body" onClick={loadImage} dangerouslySetInnerHTML={{ __html: body }} />
       </article>
     </main>
   );

@@ -11,6 +11,7 @@ import {
   type CitationExport,
   type ExportKind,
 } from './export';
+import { highlightStyle } from './export-prefs';
 import { ImportError, parseNotesExport, previewImport, type ImportPreview } from './import';
 import { storedUrls } from './library';
 import { chunks, IMPORT_CHUNK } from './rows';
@@ -74,8 +75,10 @@ export function exportActions({ services, db, write }: ActionContext, selected: 
       write(
         async () => {
           const list = await selected(library(db));
-          if (list.length === 1) services.download(fileName(list[0], 'md'), toMarkdown(list[0]), 'text/markdown');
-          else services.download(name('markdown'), await markdownZipAsync(list), 'application/zip');
+          const style = highlightStyle();
+          if (list.length === 1)
+            services.download(fileName(list[0], 'md'), toMarkdown(list[0], style), 'text/markdown');
+          else services.download(name('markdown'), await markdownZipAsync(list, undefined, style), 'application/zip');
           return list.length;
         },
         (n) => t('notesExportedMarkdown', String(n)),
@@ -136,7 +139,7 @@ export function noteActions({ services, db, setNotice, write }: ActionContext, s
         () => t('notesSaved'),
       );
     },
-    exportMarkdown: (n: Note) => services.download(fileName(n, 'md'), toMarkdown(n), 'text/markdown'),
+    exportMarkdown: (n: Note) => services.download(fileName(n, 'md'), toMarkdown(n, highlightStyle()), 'text/markdown'),
     delete: (n: Note) =>
       write(async () => {
         await services.send('notesDelete', { id: n.id });

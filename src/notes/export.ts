@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { bodyMarkdown, frontMatter } from '../cite/markdown';
+import { annotationsMarkdown, type HighlightStyle } from './annotations-markdown';
 import type { Note, NotesExport } from '../shared/notes-types';
 
 /**
@@ -13,13 +14,17 @@ export function exportJson(notes: readonly Note[], now = new Date()): string {
   return JSON.stringify(file, null, 1);
 }
 
-/** One note as Markdown: front matter (the CLI's, plus the note's fields), title, note, quotes, then the body. */
-export function toMarkdown(n: Note): string {
+/**
+ * One note as Markdown: front matter (the CLI's, plus the note's fields), title, note, quotes, highlights (`## 标注`,
+ * written as `highlights` says: annotations-markdown.ts), then the body.
+ */
+export function toMarkdown(n: Note, highlights: HighlightStyle = 'quote'): string {
   const note = { accessed: n.accessedAt, saved: n.createdAt, updated: n.updatedAt, tags: n.tags, sha256: n.textSha256 };
   const parts = [frontMatter(n.article, note), `# ${n.article.title}`];
   if (n.note) parts.push(`## 笔记\n\n${n.note}`);
   if (n.quotes.length)
     parts.push(`## 摘录\n\n${n.quotes.map((q) => `> ${q.text.replace(/\n/g, '\n> ')}`).join('\n\n')}`);
+  if (n.annotations?.length) parts.push(annotationsMarkdown(n.annotations, highlights));
   // contentHtml is stored sanitized; turndown only reads it (on Node through its bundled DOM, in the page through
   // DOMParser, which does not run scripts). Its sections sit under 正文, one level down.
   parts.push(`## 正文\n\n${bodyMarkdown(n.article.contentHtml, 3)}`);
@@ -63,11 +68,11 @@ export function uniqueNames(names: readonly string[]): string[] {
 const ZIP_ENTRY = { level: 6, os: 3, attrs: (0o100644 << 16) >>> 0 } as const;
 
 /** Markdown of many notes as a zip (UTF-8 file names, which fflate flags as such for non-ASCII names). */
-export function markdownZip(notes: readonly Note[]): Uint8Array {
+export function markdownZip(notes: readonly Note[], highlights: HighlightStyle = 'quote'): Uint8Array {
   const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
   const files: Record<string, Uint8Array> = {};
   notes.forEach((n, i) => {
-    files[names[i]] = strToU8(toMarkdown(n));
+    files[names[i]] = strToU8(toMarkdown(n, highlights));
   });
   return zipSync(files, ZIP_ENTRY);
 }
@@ -76,11 +81,16 @@ export function markdownZip(notes: readonly Note[]): Uint8Array {
  * markdownZip for the page: converts in batches and yields between them, so exporting thousands of notes (turndown
  * takes about 2 ms a note) does not freeze the page.
  */
-export async function markdownZipAsync(notes: readonly Note[], batch = 50): Promise<Uint8Array> {
+export async function markdownZipAsync(
+  notes: readonly Note[],
+  batch = 50,
+  highlights: HighlightStyle = 'quote',
+): Promise<Uint8Array> {
   const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
   const files: Record<string, Uint8Array> = {};
   for (let i = 0; i < notes.length; i += batch) {
-    for (let j = i; j < Math.min(notes.length, i + batch); j++) files[names[j]] = strToU8(toMarkdown(notes[j]));
+    for (let j = i; j < Math.min(notes.length, i + batch); j++)
+      files[names[j]] = strToU8(toMarkdown(notes[j], highlights));
     await new Promise((r) => setTimeout(r, 0));
   }
   return zipSync(files, ZIP_ENTRY);

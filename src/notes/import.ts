@@ -63,36 +63,62 @@ const NOTE_CHECKS: Record<Exclude<keyof Note, 'article'>, Check> = {
   note: str,
   tags: strArr,
   quotes: (v) => Array.isArray(v) && v.every((q) => q && str(q.text) && iso(q.savedAt)),
-  annotations: (v) => v === undefined || (Array.isArray(v) && v.every(isAnnotation)),
+  annotations: (v) => v === undefined || Array.isArray(v),
   createdAt: iso,
   updatedAt: iso,
 };
 
-/** An Annotation as the notes store writes it (shared/notes-types.ts): both selectors, a known colour, ISO times. */
-function isAnnotation(a: unknown): boolean {
-  const x = a as Annotation | null;
-  const [quote, position] = (x?.target?.selector ?? []) as unknown[] as [TextQuoteSelector?, TextPositionSelector?];
+/** The checks of an Annotation's fields (shared/notes-types.ts), by the path the refusal names. */
+const ANNOTATION_CHECKS: [string, (a: Record<string, unknown>) => boolean][] = [
+  ['id', (a) => str(a.id) && (a.id as string).length > 0],
+  ['motivation', (a) => a.motivation === 'highlighting' || a.motivation === 'commenting'],
+  ['bodyValue', (a) => str(a.bodyValue)],
+  ['color', (a) => ANNOTATION_COLORS.includes(a.color as Annotation['color'])],
+  ['target.selector', (a) => Array.isArray((a.target as Annotation['target'] | null)?.selector)],
+  ['target.selector', (a) => (a.target as Annotation['target']).selector.length === 2],
+  ['target.selector[0]', (a) => isQuoteSelector((a.target as Annotation['target']).selector[0])],
+  ['target.selector[1]', (a) => isPositionSelector((a.target as Annotation['target']).selector[1])],
+  ['created', (a) => iso(a.created)],
+  ['modified', (a) => iso(a.modified)],
+];
+
+function isQuoteSelector(v: unknown): boolean {
+  const q = v as TextQuoteSelector | null;
   return (
-    !!x &&
-    str(x.id) &&
-    x.id.length > 0 &&
-    (x.motivation === 'highlighting' || x.motivation === 'commenting') &&
-    str(x.bodyValue) &&
-    ANNOTATION_COLORS.includes(x.color) &&
-    x.target.selector.length === 2 &&
-    quote?.type === 'TextQuoteSelector' &&
-    str(quote.exact) &&
-    quote.exact.length > 0 &&
-    str(quote.prefix) &&
-    str(quote.suffix) &&
-    position?.type === 'TextPositionSelector' &&
-    Number.isInteger(position.start) &&
-    Number.isInteger(position.end) &&
-    position.start >= 0 &&
-    position.end >= position.start &&
-    iso(x.created) &&
-    iso(x.modified)
+    typeof q === 'object' &&
+    q !== null &&
+    q.type === 'TextQuoteSelector' &&
+    str(q.exact) &&
+    q.exact.length > 0 &&
+    str(q.prefix) &&
+    str(q.suffix)
   );
+}
+
+function isPositionSelector(v: unknown): boolean {
+  const p = v as TextPositionSelector | null;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    p.type === 'TextPositionSelector' &&
+    Number.isInteger(p.start) &&
+    Number.isInteger(p.end) &&
+    p.start >= 0 &&
+    p.end >= p.start
+  );
+}
+
+/**
+ * The first field of a note's annotations that is missing or wrong, as a path (`annotations[2].target.selector[0]`),
+ * or null when every annotation is as the notes store writes it (both selectors, a known colour, ISO times).
+ */
+function annotationProblem(list: readonly unknown[]): string | null {
+  for (const [i, a] of list.entries()) {
+    if (typeof a !== 'object' || a === null || Array.isArray(a)) return `annotations[${i}]`;
+    const bad = ANNOTATION_CHECKS.find(([, check]) => !check(a as Record<string, unknown>));
+    if (bad) return `annotations[${i}].${bad[0]}`;
+  }
+  return null;
 }
 
 function describeJsonError(text: string, e: unknown): ImportError {
@@ -179,6 +205,13 @@ function checkNote(n: unknown, i: number): void {
         'importNoteField',
         [nth, k],
       );
+  const annotation = annotationProblem((note.annotations as unknown[] | undefined) ?? []);
+  if (annotation)
+    throw new ImportError(
+      `${where}的字段 ${annotation} 缺失或类型不对。(Note ${i + 1}: field "${annotation}" is missing or invalid.)`,
+      'importNoteField',
+      [nth, annotation],
+    );
   const a = note.article as Record<string, unknown> | undefined;
   if (typeof a !== 'object' || a === null)
     throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`, 'importNoteNoArticle', [nth]);

@@ -28,19 +28,26 @@ export const FIELDS = ['title', 'text', 'note', 'meta'] as const;
 export interface SearchRow extends SearchHit {
   /** The library revision written with this row (the `rev` index: rows newer than a snapshot). */
   rev: number;
-  /** Per field (title, text, note: the user's note and quotes, meta: site, source, names, section, tags): CJK codes. */
+  /**
+   * Per field (title, text, note: the user's note, quotes, highlights and comments, meta: site, source, names, section,
+   * tags): CJK codes.
+   */
   codes: Uint32Array[];
   /** Per field: distinct terms that have no code (Latin words, digits), space-joined. */
   words: string[];
 }
 
-/** The text of a note that search covers per field: title, body, the user's note and quotes, and the metadata. */
+/**
+ * The text of a note that search covers per field: title, body, the user's own words (note, quotes, and each
+ * highlight's quoted text and comment: an orphaned highlight's quote may be in the body no more), and the metadata.
+ */
 export function searchFields(n: Note): [string, string, string, string] {
   const a = n.article;
+  const annotations = (n.annotations ?? []).flatMap((x) => [x.target.selector[0].exact, x.bodyValue]);
   return [
     a.title,
     a.textContent,
-    [n.note, ...n.quotes.map((q) => q.text)].join('\n'),
+    [n.note, ...n.quotes.map((q) => q.text), ...annotations].join('\n'),
     [n.site, a.siteName, a.source, ...a.authors, ...a.editors, ...a.section, ...n.tags, a.published]
       .filter(Boolean)
       .join(' '),

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { countNotes, type NotesDb } from './db';
 import { facet, listNotes, NO_FILTERS, notesByIds, type Filters } from './library';
 import { isSearch, searchRows, toRow, type Row } from './rows';
-import { snippet } from './search';
+import { resultSnippet, type Snippet } from './annotations';
 import type { SearchAnswer } from './search-client';
 import type { NotesServices } from './services';
 import type { Note } from '../shared/notes-types';
@@ -45,14 +45,17 @@ export async function loadScreen(db: NotesDb, search: Searcher, view: ListView):
   return { rows, marks, facets: { sites, tags }, total };
 }
 
-/** Body snippets of search results by note id (they need the full notes from IndexedDB, so they come after the rows). */
-export async function loadSnippets(db: NotesDb, rows: readonly Row[], marks: string): Promise<Record<string, string>> {
+/**
+ * Snippets of search results by note id: the matched highlight or comment, else the body (they need the full notes
+ * from IndexedDB, so they come after the rows).
+ */
+export async function loadSnippets(db: NotesDb, rows: readonly Row[], marks: string): Promise<Record<string, Snippet>> {
   const full = await notesByIds(
     db,
     rows.map((r) => r.id),
     NO_FILTERS,
   );
-  return Object.fromEntries(full.map((n) => [n.id, snippet(n.article.textContent, marks)]));
+  return Object.fromEntries(full.map((n) => [n.id, resultSnippet(n, marks)]));
 }
 
 /** Every note the filters and search select, for exports (not only the first screen). */
@@ -130,9 +133,9 @@ export function useNoteList(
   tick: number,
   indexReady: boolean,
   afterLoad: () => Promise<void>,
-): Screen & { snippets: Record<string, string> } {
+): Screen & { snippets: Record<string, Snippet> } {
   const [screen, setScreen] = useState<Screen>(EMPTY_SCREEN);
-  const [snippets, setSnippets] = useState<Record<string, string>>({});
+  const [snippets, setSnippets] = useState<Record<string, Snippet>>({});
   useEffect(() => {
     if (!db) return;
     let stale = false;
