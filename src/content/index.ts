@@ -6,7 +6,7 @@ import type { Article, CleanCopy, ReadabilityClass } from '../extract/engine';
 import { sendCStoBG, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
 import type { BGtoCS, ContentStatus } from '../shared/messages';
-import { applyDeclutter, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
+import { applyDeclutter, declutterSteps, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
 import { pageState } from '../shared/page-state';
 import { mark, sliced, timed, yieldToPage } from './timing';
 import { readabilityAtLoad, unreadable } from './limits';
@@ -312,7 +312,8 @@ async function analyse(): Promise<void> {
     await yieldToPage();
     try {
       const markers = watch.markerTexts(result.scan.markerTexts);
-      const applied = timed('declutter', () => applyDeclutter(document, atBody(result, markers)));
+      // (in slices: see declutter.ts declutterSteps)
+      const applied = await sliced('declutter', (due) => declutterSteps(document, atBody(result, markers), due));
       // no live element (Readability's path, or the body replaced): the element holding the Article's text
       if (!applied) await declutterAtText(result.url);
     } catch (e) {

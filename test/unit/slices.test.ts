@@ -5,8 +5,11 @@ import { chooseBody, chooseBodySteps, type BodyChoice } from '../../src/extract/
 import { scanPage, scanPageSteps, type PageScan } from '../../src/extract/scan';
 import { CHECK_EVERY, type Steps } from '../../src/extract/slices';
 import { hugePages } from '../../scripts/lib/huge-pages';
-import { CORPUS_DIR, corpusLabels, labelUrl, pageName, sharedFixture } from './engine-helpers';
+import { CORPUS_DIR, corpusLabels, fixtureHtml, labelUrl, pageName, sharedFixture } from './engine-helpers';
 import { join } from 'node:path';
+import { CLUTTER_ATTR } from '../../src/extract/clutter';
+import { applyDeclutter, declutterSteps } from '../../src/content/declutter';
+import { readDeclutterLabels, servedAddresses } from '../../scripts/lib/declutter-labels';
 
 // The content script runs the body pass in slices at page load (src/content/timing.ts sliced); Node and stage two
 // drain it in one go. Both must give the very same PageScan, also when the page changes between slices.
@@ -121,3 +124,38 @@ describe('a page that changes between slices', () => {
     );
   });
 });
+
+/** What a declutter did to `doc`: the sheet and the places of the elements it marked. */
+function declutterResult(doc: Document) {
+  const at = placer(doc);
+  return {
+    sheet: doc.getElementById('qingdu-declutter')?.textContent ?? null,
+    marked: Array.from(doc.querySelectorAll(`[${CLUTTER_ATTR}]`)).map(at),
+  };
+}
+
+describe('the declutter in slices marks what applyDeclutter marks', () => {
+  const pages = readDeclutterLabels('test/fixtures/corpus').filter((l) => l.isArticle);
+  const addresses = servedAddresses(pages);
+  const cases = [
+    ...pages.map((l) => [l.name, fixtureHtml(`test/fixtures/corpus/${l.file}`), addresses.get(l.name)!] as const),
+    ...hugePages().map((p) => [p.name, p.html, 'http://huge.gscn.com.cn/system/2026/12/05/000000001.shtml'] as const),
+  ];
+  it.each(cases)('%s', (_name, html, url) => {
+    const run = (sliced: boolean) => {
+      const doc = parseDocument(html, url);
+      const scan = scanPage(doc, url);
+      const target = { url, bodyElement: scan.body.holder, bodyText: null, markerTexts: scan.markerTexts };
+      const applied = sliced ? drainSliced(declutterSteps(doc, target, always)).value : applyDeclutter(doc, target);
+      return { applied, ...declutterResult(doc) };
+    };
+    const whole = run(false);
+    expect(run(true)).toEqual(whole);
+    if (scan0(html, url)) expect(whole.applied).toBe(true);
+  });
+});
+
+/** Does the page have a live body element of its own (then the declutter applies). */
+function scan0(html: string, url: string): boolean {
+  return !!scanPage(parseDocument(html, url), url).body.holder;
+}
