@@ -9,9 +9,9 @@
  */
 import { countAll, countChars } from './cjk';
 import { MARKER_LEADS, NO_MARKER_TEXT, isMarkerText } from './markers';
-import { isStreamBlock, streamAmong } from './streams';
+import { isStreamBlock, isStreamBlockSteps, streamAmongSteps } from './streams';
 import { textNodes } from './text';
-import { CHECK_EVERY, NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
+import { CHECK_EVERY, NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
 
 /** Tags whose content is never article text. */
 export const NON_ARTICLE_TAGS = new Set([
@@ -225,9 +225,12 @@ export function* chooseBodySteps(doc: Document, due: Due, skip?: (el: Element) =
     }
   }
   const page = pass.page!;
-  const { element, score } = bestCandidate(pass.candidates, pass.stats);
+  if (due()) yield;
+  const { element, score } = yield* bestCandidate(pass.candidates, pass.stats, due);
+  if (due()) yield;
   let siblings = element ? bodySiblings(element, score, pass.stats) : [];
-  if (element && !siblings.length) siblings = partsWithoutStreams(element, pass.stats);
+  if (due()) yield;
+  if (element && !siblings.length) siblings = yield* partsWithoutStreams(element, pass.stats, due);
   return { element, siblings, score, stats: pass.stats, page, markers: { root, texts: pass.markers } };
 }
 
@@ -241,20 +244,23 @@ const STREAM_RIVAL_SHARE = 0.3;
  * around it with at least three paragraphs and STREAM_RIVAL_SHARE of its score is the body instead. A thread of
  * posts or a channel list has no such rival outside its items, so it stays what it is (detect.ts reads it as a list).
  */
-function bestCandidate(
+function* bestCandidate(
   candidates: readonly Element[],
   stats: Map<Element, NodeStats>,
-): { element: Element | null; score: number } {
+  due: Due,
+): Steps<{ element: Element | null; score: number }> {
   let best: Element | null = null;
   let bestScore = 0;
+  const tick = ticker(due);
   for (const el of candidates) {
+    if (tick()) yield;
     const final = finalScore(el, stats);
     if (final > bestScore) {
       bestScore = final;
       best = el;
     }
   }
-  if (best && isStreamBlock(best)) {
+  if (best && (yield* isStreamBlockSteps(best, due))) {
     const rival = streamRival(best, bestScore, candidates, stats);
     if (rival) return rival;
   }
@@ -606,15 +612,18 @@ const ARTICLE_MIN = 100;
  * (paragraphs written as `<br>`-separated text: not containers of their own), or when the rest is no article (under
  * ARTICLE_MIN characters or three clause marks: a forum thread's title, test/fixtures/engine/forum.html).
  */
-function partsWithoutStreams(el: Element, stats: Map<Element, NodeStats>): Element[] {
-  const among = streamAmong(el);
+function* partsWithoutStreams(el: Element, stats: Map<Element, NodeStats>, due: Due): Steps<Element[]> {
+  const among = yield* streamAmongSteps(el, due);
+  const items = new Set(among?.items);
   let streamChars = among?.chars ?? 0;
   const parts: Element[] = [];
   let chars = 0;
   let punct = 0;
+  const tick = ticker(due);
   for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (tick()) yield;
     if (n.nodeType === 3 && countChars(n.nodeValue ?? '')) return [];
-    if (n.nodeType !== 1 || among?.items.includes(n as Element)) continue;
+    if (n.nodeType !== 1 || items.has(n as Element)) continue;
     const c = n as Element;
     const s = stats.get(c);
     if (s && c.firstElementChild && isStreamBlock(c)) {

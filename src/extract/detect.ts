@@ -10,6 +10,7 @@
  * prints the result.
  */
 import { countChars } from './cjk';
+import { NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
 import { linkChars, precedes } from './text';
 
 /** The verdict with its reasons (for debugging and the popup). */
@@ -129,6 +130,12 @@ const TIMESTAMP = /(19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2
  * @returns the number of such items, or 0
  */
 export function listItems(container: Element | readonly Element[]): number {
+  return runToEnd(listItemsSteps(container, NEVER_DUE));
+}
+
+/** listItems in slices (slices.ts): its loops over the children yield whenever `due()` says so. */
+export function* listItemsSteps(container: Element | readonly Element[], due: Due): Steps<number> {
+  const tick = ticker(due);
   // descend through wrappers: a single child, or a child holding most of the text (a list next to its pager)
   let kids: readonly Element[] = Array.isArray(container) ? container : [...(container as Element).children];
   let text = Array.isArray(container)
@@ -141,13 +148,21 @@ export function listItems(container: Element | readonly Element[]): number {
       continue;
     }
     const all = text.length;
-    const main = kids.find((c) => (c.textContent ?? '').length >= all * 0.8);
+    let main: Element | undefined;
+    for (const c of kids) {
+      if (tick()) yield;
+      if ((c.textContent ?? '').length >= all * 0.8) {
+        main = c;
+        break;
+      }
+    }
     if (!main || main.children.length < 4) break;
     text = main.textContent ?? '';
     kids = [...main.children];
   }
   const groups = new Map<string, Element[]>();
   for (const c of kids) {
+    if (tick()) yield;
     const key = `${c.tagName}.${c.getAttribute('class') ?? ''}`;
     const g = groups.get(key);
     if (g) g.push(c);
@@ -162,6 +177,7 @@ export function listItems(container: Element | readonly Element[]): number {
     let left = members.length;
     let listLike = true;
     for (const m of members) {
+      if (tick()) yield;
       // prose paragraphs carry no headline links: stop once 60% marked is out of reach (same result, less work)
       if (marked + left-- < members.length * 0.6) {
         listLike = false;

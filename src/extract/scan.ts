@@ -1,6 +1,13 @@
 import { chooseBodySteps, type BodyChoice, type MarkerTexts, type NodeStats } from './body';
 import { countChars } from './cjk';
-import { detectArticle, headlineBefore, listItems, repeatedPosts, type DetectInput, type Detection } from './detect';
+import {
+  detectArticle,
+  headlineBefore,
+  listItemsSteps,
+  repeatedPosts,
+  type DetectInput,
+  type Detection,
+} from './detect';
 import { metaSaysArticle } from './page-meta';
 import { ruleFor, type SiteRule } from '../sites/index';
 import { ruleMatches } from './text';
@@ -195,6 +202,10 @@ export function* scanPageSteps(doc: Document, url: string, options: ScanOptions,
   const cjkPage = page.chars > 0 && page.cjk / page.chars >= CJK_PAGE_SHARE;
   const body = locateBody(doc, rule, choice, cjkPage);
   const needsReadability = !body.element;
+  if (due()) yield;
+  // counted before cleaning drops the link-heavy items (Readability's path counts its own container: build.ts)
+  const items = body.containers.length ? yield* listItemsSteps(body.containers, due) : 0;
+  if (due()) yield;
   const evidence: PageEvidence = {
     url,
     pageChars: page.chars,
@@ -202,8 +213,7 @@ export function* scanPageSteps(doc: Document, url: string, options: ScanOptions,
     metaArticle: metaSaysArticle(doc),
     ruleUrl: ruleUrlMatches(rule, url),
     dateline: body.element ? hasDateline(body.element) : false,
-    // counted before cleaning drops the link-heavy items (Readability's path counts its own container: build.ts)
-    listItems: body.containers.length ? listItems(body.containers) : 0,
+    listItems: items,
     posts: body.element ? repeatedPosts(body.element) : 0,
     headline: body.element ? headlineBefore(doc, body.element) : false,
   };

@@ -25,3 +25,16 @@ export function runToEnd<T>(steps: Steps<T>): T {
 
 /** How many nodes a walk visits between two calls of `due` (a call costs about as much as reading a few nodes). */
 export const CHECK_EVERY = 256;
+
+/**
+ * A counter for a loop in slices: true once every CHECK_EVERY calls, when `due()` says the slice is over (then the
+ * loop yields). `if (tick()) yield;` at the top of each turn.
+ */
+export function ticker(due: Due): () => boolean {
+  let count = 0;
+  return () => {
+    if (++count < CHECK_EVERY) return false;
+    count = 0;
+    return due();
+  };
+}
