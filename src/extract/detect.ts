@@ -11,7 +11,7 @@
  */
 import { countChars } from './cjk';
 import { NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
-import { linkChars, precedes } from './text';
+import { linkChars, measureTextSteps, precedes } from './text';
 
 /** The verdict with its reasons (for debugging and the popup). */
 export interface Detection {
@@ -138,16 +138,15 @@ export function* listItemsSteps(container: Element | readonly Element[], due: Du
   const tick = ticker(due);
   // descend through wrappers: a single child, or a child holding most of the text (a list next to its pager)
   let kids: readonly Element[] = Array.isArray(container) ? container : [...(container as Element).children];
-  let text = Array.isArray(container)
-    ? container.map((c) => c.textContent ?? '').join('')
-    : ((container as Element).textContent ?? '');
+  // the elements whose text is the one being read (measured piece by piece: text.ts measureTextSteps)
+  let text: readonly Element[] = Array.isArray(container) ? container : [container as Element];
   for (let i = 0; i < 3; i++) {
     if (kids.length === 1) {
-      text = kids[0].textContent ?? '';
+      text = [kids[0]];
       kids = [...kids[0].children];
       continue;
     }
-    const all = text.length;
+    const all = yield* measureTextSteps(text, (t) => t.length, due);
     let main: Element | undefined;
     for (const c of kids) {
       if (tick()) yield;
@@ -157,7 +156,7 @@ export function* listItemsSteps(container: Element | readonly Element[], due: Du
       }
     }
     if (!main || main.children.length < 4) break;
-    text = main.textContent ?? '';
+    text = [main];
     kids = [...main.children];
   }
   const groups = new Map<string, Element[]>();
@@ -168,7 +167,8 @@ export function* listItemsSteps(container: Element | readonly Element[], due: Du
     if (g) g.push(c);
     else groups.set(key, [c]);
   }
-  const total = text.replace(/\s+/g, '').length;
+  // (read only for a group that is list-like otherwise: prose paragraphs stop early)
+  let total: number | null = null;
   let best = 0;
   for (const members of groups.values()) {
     if (members.length < 4) continue;
@@ -192,14 +192,9 @@ export function* listItemsSteps(container: Element | readonly Element[], due: Du
       if (headline || TIMESTAMP.test(t)) marked++;
     }
     // items are short (a summary, a post, a result); long linked sections are a document's chapters
-    if (
-      listLike &&
-      marked >= 4 &&
-      marked >= members.length * 0.6 &&
-      chars >= total * 0.5 &&
-      chars / members.length < 300
-    )
-      best = Math.max(best, marked);
+    if (!listLike || marked < 4 || marked < members.length * 0.6 || chars / members.length >= 300) continue;
+    total ??= yield* measureTextSteps(text, (t) => t.replace(/\s+/g, '').length, due);
+    if (chars >= total * 0.5) best = Math.max(best, marked);
   }
   return best;
 }

@@ -10,7 +10,7 @@ import {
 } from './detect';
 import { metaSaysArticle } from './page-meta';
 import { ruleFor, type SiteRule } from '../sites/index';
-import { ruleMatches } from './text';
+import { ruleMatches, textStart } from './text';
 import { NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
 
 /**
@@ -106,7 +106,7 @@ export function hasDateline(body: Element): boolean {
     }
   }
   // the dateline may also open the body container itself
-  return DATELINE.test((body.textContent ?? '').slice(0, 200));
+  return DATELINE.test(textStart(body, 200));
 }
 
 /** Does the site rule's article URL pattern match `url` (null: no rule, no pattern, or a pattern that fails)? */

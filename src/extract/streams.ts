@@ -9,6 +9,7 @@
  */
 import { countChars } from './cjk';
 import { NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
+import { measureTextSteps } from './text';
 import { COMMENT_MARKS, RELATIVE_TIME_UNITS, TEASER_COUNTS, anyOf } from './vocabulary';
 
 /** A group needs this many members to be a stream (detect.ts listItems reads list pages with the same floor). */
@@ -131,7 +132,7 @@ export function isStreamBlock(el: Element, share = 0.7, depth = 3): boolean {
 
 /** isStreamBlock in slices (slices.ts): its loops over children yield whenever `due()` says so. */
 export function* isStreamBlockSteps(el: Element, due: Due, share = 0.7, depth = 3): Steps<boolean> {
-  const total = countChars(el.textContent ?? '');
+  const total = yield* measureTextSteps([el], countChars, due);
   if (!total) return false;
   const tick = ticker(due);
   let at: Element | null = el;

@@ -5,7 +5,7 @@
  * textContent runs together.
  */
 import { countChars } from './cjk';
-import { CHECK_EVERY, NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
+import { CHECK_EVERY, NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
 
 /** Elements whose text is never page text (script and style source, templates, form controls, frames). */
 const NON_TEXT_TAGS = new Set([
@@ -430,4 +430,32 @@ export function linkChars(el: Element): number {
   let n = 0;
   for (const a of el.querySelectorAll('a')) n += countChars(a.textContent ?? '');
   return n;
+}
+
+/**
+ * `measure` summed over the text of `els` (the concatenation of their textContent), read child by child so a huge
+ * container's text is never one string, yielding when `due()` says so. Equals `measure(text)` for a measure that adds
+ * up over pieces of a text (a length, cjk.ts countChars, a count of non-space characters).
+ */
+export function* measureTextSteps(els: readonly Element[], measure: (s: string) => number, due: Due): Steps<number> {
+  const tick = ticker(due);
+  let sum = 0;
+  for (const el of els)
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (tick()) yield;
+      // (textContent is its descendants' Text data: comments and processing instructions are left out)
+      if (n.nodeType === TEXT || n.nodeType === 4) sum += measure(n.nodeValue ?? '');
+      else if (n.nodeType === ELEMENT) sum += measure(n.textContent ?? '');
+    }
+  return sum;
+}
+
+/** The first `max` characters of `el.textContent`, without building the whole text. */
+export function textStart(el: Element, max: number): string {
+  let out = '';
+  for (const t of textNodes(el)) {
+    out += t.nodeValue ?? '';
+    if (out.length >= max) break;
+  }
+  return out.slice(0, max);
 }
