@@ -55,8 +55,11 @@ export function* declutterSteps(doc: Document, page: DeclutterTarget, due: Due):
   const body = live ?? (page.bodyText ? findBodyElement(doc, page.bodyText) : null);
   if (!body) return false;
   const guard = yield* pageGuardSteps(doc, body, siteKeptElements(page.url, doc), due);
+  if (due()) yield;
+  // (one native match of every clutter selector over the page: a slice of its own on a huge page)
   const selectors = [...CLUTTER_SELECTORS, ...siteClutterSelectors(page.url, doc)];
   const { sheet, marked } = guardedSelectors(doc, selectors, guard);
+  if (due()) yield;
   const byMarker = yield* findClutterBlocksSteps(doc, body, CLUTTER_HEADINGS, page.markerTexts, due);
   if (due()) yield;
   // the page's own headings (PAGE_CLUTTER_HEADINGS) outside the body, wherever the structure pass does not reach

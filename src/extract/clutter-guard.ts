@@ -219,12 +219,15 @@ export function* pageGuardSteps(doc: Document, body: Element, extra: readonly El
   const lines = yield* creditElements(credit, body, headline, due);
   if (due()) yield;
   const footers = footerElements(root, { footer, links }, body, headline);
+  if (due()) yield;
+  // (two native selector matches over the whole page: a slice of their own on a huge page)
+  const frames = frameElements(doc, body, headline);
   const kept = [
     ...(headline ? [headline] : []),
     ...extra.filter((e) => !e.contains(body)),
     ...lines,
     ...footers,
-    ...frameElements(doc, body, headline),
+    ...frames,
   ];
   const holders = new Set<Element>();
   for (const k of kept) for (let a: Element | null = k; a && !holders.has(a); a = a.parentElement) holders.add(a);
