@@ -6,8 +6,9 @@
  *
  * Method, per browser and page: a fresh tab loads the page under a manifest host (the content script runs by itself
  * at document_idle); the bench waits for `qingdu:done` and reads the content script's phase measures (`qingdu:<phase>`,
- * src/content/timing.ts). Phases are separated by yields, so each phase is one task: the longest phase is the longest
- * Qingdu task (both browsers measure it the same way). In Chromium the page's own `longtask` observer (installed in the
+ * src/content/timing.ts). Phases are separated by yields, so each phase is one task, and a phase run in slices
+ * (the body pass) is one measure per slice, each its own task: the longest measure is the longest Qingdu task (both
+ * browsers measure it the same way). The phases print as `name=longest` or, sliced, `name=longest×slices/total`. In Chromium the page's own `longtask` observer (installed in the
  * page's head) is read too, and the longest long task overlapping a Qingdu phase is printed beside it (it includes
  * what the browser does in the same task, such as style recalculation after the declutter). Then the bench asks for
  * the Article as the popup does (`getArticle`) and prints that request's `qingdu:complete` (stage two, on the first
@@ -89,6 +90,19 @@ async function loadOnce(driver: Driver, p: HugePage): Promise<Run> {
   }
 }
 
+/** The phases by name in the order they first ran: `name=ms`, or for a phase in slices `name=longest×slices/total`. */
+function phaseSummary(phases: Run['phases']): string {
+  const byName = new Map<string, number[]>();
+  for (const ph of phases) byName.set(ph.name, [...(byName.get(ph.name) ?? []), ph.duration]);
+  return [...byName]
+    .map(([name, ds]) => {
+      const top = Math.max(...ds).toFixed(1);
+      if (ds.length === 1) return `${name}=${top}`;
+      return `${name}=${top}×${ds.length}/${ds.reduce((a, b) => a + b, 0).toFixed(0)}`;
+    })
+    .join(' ');
+}
+
 const longest = (r: Run) => Math.max(0, ...r.phases.map((ph) => ph.duration));
 const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(1));
 
@@ -106,7 +120,7 @@ async function benchBrowser(kind: BrowserKind, pages: HugePage[], port: number):
       const r = best!;
       const top = r.phases.reduce((a, b) => (b.duration > a.duration ? b : a), r.phases[0]);
       worst = Math.max(worst, longest(r));
-      const phases = r.phases.map((ph) => `${ph.name}=${ph.duration.toFixed(1)}`).join(' ');
+      const phases = phaseSummary(r.phases);
       console.log(
         `${kind.padEnd(8)} ${p.name.padEnd(12)} elements=${r.elements} longest=${fmt(longest(r))} (${top?.name ?? '-'}) ` +
           `longtask=${fmt(r.longtask)} request: complete=${fmt(r.complete)} article=${r.isArticle ? 'yes' : 'no'} ` +

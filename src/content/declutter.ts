@@ -4,12 +4,13 @@ import {
   CLUTTER_ATTR,
   declutterCss,
   findBodyElement,
-  findClutterBlocks,
-  findSpineClutter,
+  findClutterBlocksSteps,
   guardedSelectors,
   isGuarded,
-  pageGuard,
 } from '../extract/clutter';
+import { pageGuardSteps } from '../extract/clutter-guard';
+import { findSpineClutterSteps } from '../extract/clutter-spine';
+import { NEVER_DUE, runToEnd, type Due, type Steps } from '../extract/slices';
 import { siteClutterSelectors, siteKeptElements } from './site-clutter';
 
 const STYLE_ID = 'qingdu-declutter';
@@ -38,18 +39,38 @@ export interface DeclutterTarget {
  * @returns false when the body could not be located on the page (then nothing is hidden).
  */
 export function applyDeclutter(doc: Document, page: DeclutterTarget): boolean {
+  return runToEnd(declutterSteps(doc, page, NEVER_DUE));
+}
+
+/**
+ * applyDeclutter in slices (extract/slices.ts): the guard's walk over the page's text, the walk for the page's own
+ * headings and the structure pass yield whenever `due()` says so; the sheet and the attributes go on in the last
+ * slice, at once. When the page removed the body element in between, nothing is hidden (false, as when it is not
+ * found).
+ * @returns what applyDeclutter returns for the page as the passes read it
+ */
+export function* declutterSteps(doc: Document, page: DeclutterTarget, due: Due): Steps<boolean> {
   if (doc.getElementById(STYLE_ID)) return true;
   const live = page.bodyElement?.isConnected ? page.bodyElement : null;
   const body = live ?? (page.bodyText ? findBodyElement(doc, page.bodyText) : null);
   if (!body) return false;
-  const guard = pageGuard(doc, body, siteKeptElements(page.url, doc));
+  const guard = yield* pageGuardSteps(doc, body, siteKeptElements(page.url, doc), due);
+  if (due()) yield;
+  // (one native match of every clutter selector over the page: a slice of its own on a huge page)
   const selectors = [...CLUTTER_SELECTORS, ...siteClutterSelectors(page.url, doc)];
   const { sheet, marked } = guardedSelectors(doc, selectors, guard);
-  const byMarker = findClutterBlocks(doc, body, CLUTTER_HEADINGS, page.markerTexts);
+  if (due()) yield;
+  const byMarker = yield* findClutterBlocksSteps(doc, body, CLUTTER_HEADINGS, page.markerTexts, due);
+  if (due()) yield;
   // the page's own headings (PAGE_CLUTTER_HEADINGS) outside the body, wherever the structure pass does not reach
-  const byPageMarker = findClutterBlocks(doc, body, PAGE_CLUTTER_HEADINGS).filter((el) => !body.contains(el));
+  const byPageMarker = (yield* findClutterBlocksSteps(doc, body, PAGE_CLUTTER_HEADINGS, null, due)).filter(
+    (el) => !body.contains(el),
+  );
+  if (due()) yield;
   const unguarded = [...byMarker, ...byPageMarker].filter((el) => !isGuarded(guard, el));
-  for (const el of [...marked, ...unguarded, ...findSpineClutter(doc, guard)]) el.setAttribute(CLUTTER_ATTR, '');
+  const bySpine = yield* findSpineClutterSteps(doc, guard, due);
+  if (!body.isConnected || doc.getElementById(STYLE_ID)) return body.isConnected;
+  for (const el of [...marked, ...unguarded, ...bySpine]) el.setAttribute(CLUTTER_ATTR, '');
   const style = doc.createElement('style');
   style.id = STYLE_ID;
   style.textContent = declutterCss(sheet);

@@ -1,13 +1,14 @@
 import browser from 'webextension-polyfill';
 // Stage one only: stage two (build.ts) is the `complete` part (complete-part.ts), loaded on the first request.
-import { scanPage, settledVerdict, type PageScan, type PageVerdict } from '../extract/scan';
+import { scanPageSteps, settledVerdict, type PageScan, type PageVerdict } from '../extract/scan';
+import { runToEnd, type Due, type Steps } from '../extract/slices';
 import type { Article, CleanCopy, ReadabilityClass } from '../extract/engine';
 import { sendCStoBG, isMessage } from '../shared/connector';
 import { loadSettings } from '../shared/settings';
 import type { BGtoCS, ContentStatus } from '../shared/messages';
-import { applyDeclutter, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
+import { applyDeclutter, declutterSteps, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
 import { pageState } from '../shared/page-state';
-import { mark, timed, yieldToPage } from './timing';
+import { mark, sliced, timed, yieldToPage } from './timing';
 import { readabilityAtLoad, unreadable } from './limits';
 import { watchPage } from './marker-watch';
 import type { MarkerTexts } from '../extract/body';
@@ -67,13 +68,22 @@ const withoutHash = (href: string): string => href.split('#')[0];
 /** How page load runs its stages: each timed as its own task with a yield between (page load), or all at once. */
 interface Pacing {
   step<T>(phase: string, fn: () => T): T;
+  /** A stage written in slices (extract/slices.ts). */
+  steps<T>(phase: string, start: (due: Due) => Steps<T>): Promise<T>;
   /** Between stages. */
   pause(): Promise<void>;
 }
-/** At page load: each stage a task of its own, timed as `qingdu:<phase>` (timing.ts). */
-const PAGE_LOAD: Pacing = { step: timed, pause: yieldToPage };
+/**
+ * At page load: each stage a task of its own, and a stage written in slices one task per slice, timed as
+ * `qingdu:<phase>` (timing.ts).
+ */
+const PAGE_LOAD: Pacing = { step: timed, steps: sliced, pause: yieldToPage };
 /** On a request (a navigation or a replaced body found when the popup asks): at once, untimed. */
-const AT_ONCE: Pacing = { step: (_phase, fn) => fn(), pause: () => Promise.resolve() };
+const AT_ONCE: Pacing = {
+  step: (_phase, fn) => fn(),
+  steps: (_phase, start) => Promise.resolve(runToEnd(start(() => false))),
+  pause: () => Promise.resolve(),
+};
 
 /**
  * Page load's stages on the page as it is now: the scan (`body`), which settles the verdict of most pages; else, with
@@ -85,7 +95,8 @@ const AT_ONCE: Pacing = { step: (_phase, fn) => fn(), pause: () => Promise.resol
  */
 async function loadPage(pacing: Pacing): Promise<PageLoad | null> {
   const url = location.href;
-  const scan = pacing.step('body', () => scanPage(document, url));
+  // (in slices at page load: the page may change between them, see extract/body.ts chooseBodySteps)
+  const scan = await pacing.steps('body', (due) => scanPageSteps(document, url, {}, due));
   const settled = settledVerdict(scan);
   if (settled) return { url, scan, verdict: settled, copy: null };
   if (scan.needsReadability && pacing === PAGE_LOAD && !readabilityAtLoad(document))
@@ -301,7 +312,8 @@ async function analyse(): Promise<void> {
     await yieldToPage();
     try {
       const markers = watch.markerTexts(result.scan.markerTexts);
-      const applied = timed('declutter', () => applyDeclutter(document, atBody(result, markers)));
+      // (in slices: see declutter.ts declutterSteps)
+      const applied = await sliced('declutter', (due) => declutterSteps(document, atBody(result, markers), due));
       // no live element (Readability's path, or the body replaced): the element holding the Article's text
       if (!applied) await declutterAtText(result.url);
     } catch (e) {

@@ -9,8 +9,9 @@
  */
 import { countAll, countChars } from './cjk';
 import { MARKER_LEADS, NO_MARKER_TEXT, isMarkerText } from './markers';
-import { isStreamBlock, streamAmong } from './streams';
+import { isStreamBlock, isStreamBlockSteps, streamAmongSteps } from './streams';
 import { textNodes } from './text';
+import { CHECK_EVERY, NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
 
 /** Tags whose content is never article text. */
 export const NON_ARTICLE_TAGS = new Set([
@@ -197,15 +198,39 @@ function emptyStats(): NodeStats {
 /**
  * Score the page and pick the body container; elements `skip` accepts are not scored.
  * Cost: one walk over the body (BodyPass) plus a pass over the scored candidates (bestCandidate). On the way the walk
- * gathers the clutter marker texts (`markers`).
+ * gathers the clutter marker texts (`markers`). chooseBodySteps in one go.
  */
 export function chooseBody(doc: Document, skip?: (el: Element) => boolean): BodyChoice {
+  return runToEnd(chooseBodySteps(doc, NEVER_DUE, skip));
+}
+
+/** Walks restarted at most this often when the page moves the walk's place between slices (then one go). */
+const MAX_RESTARTS = 3;
+
+/**
+ * chooseBody in slices (slices.ts): the walk yields whenever `due()` says so and resumes where it stopped. When the
+ * page changed the nodes the walk stands on between two slices (removed or moved them: BodyPass.intact), the walk
+ * starts over, after MAX_RESTARTS in one go; changes elsewhere are what the page might have made just after a walk
+ * in one go (the declutter's marker texts follow them: src/content/marker-watch.ts).
+ * @returns the same BodyChoice as chooseBody on the page as the walk read it
+ */
+export function* chooseBodySteps(doc: Document, due: Due, skip?: (el: Element) => boolean): Steps<BodyChoice> {
   const root = pageBody(doc);
-  const pass = new BodyPass(root, skip);
-  const page = pass.visit(root, root.tagName.toUpperCase(), false);
-  const { element, score } = bestCandidate(pass.candidates, pass.stats);
+  let pass = new BodyPass(root, skip);
+  for (let restarts = 0; !pass.walk(restarts < MAX_RESTARTS ? due : NEVER_DUE);) {
+    yield;
+    if (!pass.intact()) {
+      pass = new BodyPass(root, skip);
+      restarts++;
+    }
+  }
+  const page = pass.page!;
+  if (due()) yield;
+  const { element, score } = yield* bestCandidate(pass.candidates, pass.stats, due);
+  if (due()) yield;
   let siblings = element ? bodySiblings(element, score, pass.stats) : [];
-  if (element && !siblings.length) siblings = partsWithoutStreams(element, pass.stats);
+  if (due()) yield;
+  if (element && !siblings.length) siblings = yield* partsWithoutStreams(element, pass.stats, due);
   return { element, siblings, score, stats: pass.stats, page, markers: { root, texts: pass.markers } };
 }
 
@@ -219,20 +244,23 @@ const STREAM_RIVAL_SHARE = 0.3;
  * around it with at least three paragraphs and STREAM_RIVAL_SHARE of its score is the body instead. A thread of
  * posts or a channel list has no such rival outside its items, so it stays what it is (detect.ts reads it as a list).
  */
-function bestCandidate(
+function* bestCandidate(
   candidates: readonly Element[],
   stats: Map<Element, NodeStats>,
-): { element: Element | null; score: number } {
+  due: Due,
+): Steps<{ element: Element | null; score: number }> {
   let best: Element | null = null;
   let bestScore = 0;
+  const tick = ticker(due);
   for (const el of candidates) {
+    if (tick()) yield;
     const final = finalScore(el, stats);
     if (final > bestScore) {
       bestScore = final;
       best = el;
     }
   }
-  if (best && isStreamBlock(best)) {
+  if (best && (yield* isStreamBlockSteps(best, due))) {
     const rival = streamRival(best, bestScore, candidates, stats);
     if (rival) return rival;
   }
@@ -262,12 +290,31 @@ function streamRival(
   return rival;
 }
 
+/** An element being visited by BodyPass: its running totals and the inline run being scored. */
+interface Frame {
+  el: Element;
+  /** Upper-case tag name. */
+  tag: string;
+  /** Inside a link (the element or an ancestor is an A). */
+  link: boolean;
+  /** Its kind as its parent's child (BLOCK or INLINE): how its totals join the parent's. */
+  kind: number;
+  total: NodeStats;
+  runChars: number;
+  runLink: number;
+  runPunct: number;
+  sawBlock: boolean;
+  /** The next child to read, or null when all were read. */
+  next: ChildNode | null;
+}
+
 /**
  * The one read-only walk of chooseBody over the page body: per-element totals (`stats`), paragraph scores credited to
  * up to four ancestors (`candidates`: the elements that received one), and the marker texts (`markers`: a text node
  * whose first counted character may start a marker gets the full marker test; a subtree the walk does not score, as
  * nav, button or svg, is searched for them with a text walker). This walk reads every node of the page at page load,
- * so the run being scored is kept in three numbers and the elements being visited in two stacks (see visit).
+ * so it is resumable (walk stops when its slice is due and goes on from the same node) and keeps the elements being
+ * visited in stacks: `path` and `totals` for the credits, `frames` for each one's inline run and next child.
  */
 class BodyPass {
   /** Statistics of the elements with text or a score (an element without a record has neither). */
@@ -276,82 +323,151 @@ class BodyPass {
   readonly candidates: Element[] = [];
   /** Text nodes starting with a clutter marker, in document order (body.ts MarkerTexts). */
   readonly markers: Text[] = [];
+  /** The root's totals once the walk is done. */
+  page: NodeStats | null = null;
   /**
    * The elements being visited (root first) and their running totals: credits go to them without a Map lookup, and
    * only elements that end up with text or a score are kept in `stats` (most elements of a page have neither).
    */
   private readonly path: Element[] = [];
   private readonly totals: NodeStats[] = [];
+  private readonly frames: Frame[] = [];
 
   constructor(
     private readonly root: Element,
     private readonly skip?: (el: Element) => boolean,
-  ) {}
+  ) {
+    this.enter(root, root.tagName.toUpperCase(), false, BLOCK);
+  }
 
   /**
-   * Visit `el` (its upper-case tag name `tag`, inside a link or not): count its text, score its inline runs (text and
-   * inline elements between blocks) and credit them. A block whose content is one inline run is a paragraph of its
-   * parent; a mixed block owns its runs; an inline element's run is counted by its parent.
-   * @returns the subtree totals (kept in `stats` when they hold text or a score)
+   * Walk on until the body is read (true) or `due()` says the slice is over (false: call again to go on). Counts
+   * each element's text, scores its inline runs (text and inline elements between blocks) and credits them: a block
+   * whose content is one inline run is a paragraph of its parent; a mixed block owns its runs; an inline element's
+   * run is counted by its parent.
    */
-  visit(el: Element, tag: string, inLink: boolean): NodeStats {
+  walk(due: Due): boolean {
+    const frames = this.frames;
+    let count = 0;
+    while (frames.length) {
+      if (++count === CHECK_EVERY) {
+        if (due()) return false;
+        count = 0;
+      }
+      const f = frames[frames.length - 1];
+      const n = f.next;
+      if (!n) {
+        this.leave(f);
+        continue;
+      }
+      f.next = n.nextSibling;
+      const type = n.nodeType;
+      if (type === 3) this.readText(f, n);
+      else if (type === 1) this.readElement(f, n as Element);
+    }
+    return true;
+  }
+
+  /**
+   * Can the walk go on after a slice: every element it stands in is still the child of the one above, under the
+   * root in the document, and the next child to read is still theirs. False when the page removed or moved them.
+   */
+  intact(): boolean {
+    const frames = this.frames;
+    if (!this.root.isConnected) return false;
+    for (let i = 0; i < frames.length; i++) {
+      const f = frames[i];
+      if (i > 0 && f.el.parentNode !== frames[i - 1].el) return false;
+      if (f.next && f.next.parentNode !== f.el) return false;
+    }
+    return true;
+  }
+
+  /** Start visiting `el` (its upper-case tag name `tag`, inside a link or not, its `kind` as a child). */
+  private enter(el: Element, tag: string, inLink: boolean, kind: number): void {
     const total = emptyStats();
-    const index = this.path.length;
     this.path.push(el);
     this.totals.push(total);
-    let runChars = 0;
-    let runLink = 0;
-    let runPunct = 0;
-    let sawBlock = false;
-    const link = inLink || tag === 'A';
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      const type = n.nodeType;
-      if (type === 3) {
-        const { chars: c, punct: p, cjk: k, lead } = countAll(n.nodeValue ?? '');
-        if (!c) continue;
-        this.noteMarker(n, lead);
-        total.chars += c;
-        total.punct += p;
-        total.cjk += k;
-        runChars += c;
-        runPunct += p;
-        if (link) {
-          total.linkChars += c;
-          runLink += c;
-        }
-      } else if (type === 1) {
-        const child = n as Element;
-        // known HTML tag names map to their kind in one lookup (no upper-casing per element)
-        const childTag = TAG_CASE.get(child.tagName) ?? child.tagName.toUpperCase();
-        const kind = TAG_KIND.get(childTag) ?? INLINE;
-        if (kind === SKIP || (this.skip && this.skip(child))) {
-          this.markersIn(child);
-          continue;
-        }
-        const s = this.shallowStats(child, childTag, link, index) ?? this.visit(child, childTag, link);
-        total.chars += s.chars;
-        total.linkChars += s.linkChars;
-        total.punct += s.punct;
-        total.cjk += s.cjk;
-        if (kind === BLOCK) {
-          // a block ends the current run: score it on this element
-          if (runChars) this.scoreRun(index, runChars, runLink, runPunct);
-          runChars = runLink = runPunct = 0;
-          sawBlock = true;
-        } else {
-          // inline child: its text joins the current run (its own block children, if any, were scored inside it)
-          runChars += s.chars;
-          runLink += s.linkChars;
-          runPunct += s.punct;
-        }
-      }
-    }
-    if (runChars && (sawBlock || BLOCK_TAGS.has(tag)))
-      this.scoreRun(sawBlock ? index : index - 1, runChars, runLink, runPunct);
+    this.frames.push({
+      el,
+      tag,
+      link: inLink || tag === 'A',
+      kind,
+      total,
+      runChars: 0,
+      runLink: 0,
+      runPunct: 0,
+      sawBlock: false,
+      next: el.firstChild,
+    });
+  }
+
+  /** Finish the element of frame `f` (the top one): score its last run, keep its totals, join them to its parent's. */
+  private leave(f: Frame): void {
+    const index = this.frames.length - 1;
+    if (f.runChars && (f.sawBlock || BLOCK_TAGS.has(f.tag)))
+      this.scoreRun(f.sawBlock ? index : index - 1, f.runChars, f.runLink, f.runPunct);
     this.path.pop();
     this.totals.pop();
-    if (total.chars || total.score) this.stats.set(el, total);
-    return total;
+    this.frames.pop();
+    const total = f.total;
+    if (total.chars || total.score) this.stats.set(f.el, total);
+    const parent = this.frames[index - 1];
+    if (parent) this.join(parent, total, f.kind, index - 1);
+    else this.page = total;
+  }
+
+  /** A text child of frame `f`'s element: its counts join the element's totals and its current run. */
+  private readText(f: Frame, n: Node): void {
+    const { chars: c, punct: p, cjk: k, lead } = countAll(n.nodeValue ?? '');
+    if (!c) return;
+    this.noteMarker(n, lead);
+    const total = f.total;
+    total.chars += c;
+    total.punct += p;
+    total.cjk += k;
+    f.runChars += c;
+    f.runPunct += p;
+    if (f.link) {
+      total.linkChars += c;
+      f.runLink += c;
+    }
+  }
+
+  /** An element child of frame `f`'s element: skipped (markers only), read at once (shallowStats), or entered. */
+  private readElement(f: Frame, child: Element): void {
+    // known HTML tag names map to their kind in one lookup (no upper-casing per element)
+    const childTag = TAG_CASE.get(child.tagName) ?? child.tagName.toUpperCase();
+    const kind = TAG_KIND.get(childTag) ?? INLINE;
+    if (kind === SKIP || (this.skip && this.skip(child))) {
+      this.markersIn(child);
+      return;
+    }
+    const index = this.frames.length - 1;
+    const s = this.shallowStats(child, childTag, f.link, index);
+    if (s) this.join(f, s, kind, index);
+    else this.enter(child, childTag, f.link, kind);
+  }
+
+  /**
+   * A child's totals `s` join frame `f` (at `index` of the path): a block child ends the current run (scored on the
+   * element), an inline child's text joins it (its own block children, if any, were scored inside it).
+   */
+  private join(f: Frame, s: NodeStats, kind: number, index: number): void {
+    const total = f.total;
+    total.chars += s.chars;
+    total.linkChars += s.linkChars;
+    total.punct += s.punct;
+    total.cjk += s.cjk;
+    if (kind === BLOCK) {
+      if (f.runChars) this.scoreRun(index, f.runChars, f.runLink, f.runPunct);
+      f.runChars = f.runLink = f.runPunct = 0;
+      f.sawBlock = true;
+    } else {
+      f.runChars += s.chars;
+      f.runLink += s.linkChars;
+      f.runPunct += s.punct;
+    }
   }
 
   /**
@@ -496,15 +612,18 @@ const ARTICLE_MIN = 100;
  * (paragraphs written as `<br>`-separated text: not containers of their own), or when the rest is no article (under
  * ARTICLE_MIN characters or three clause marks: a forum thread's title, test/fixtures/engine/forum.html).
  */
-function partsWithoutStreams(el: Element, stats: Map<Element, NodeStats>): Element[] {
-  const among = streamAmong(el);
+function* partsWithoutStreams(el: Element, stats: Map<Element, NodeStats>, due: Due): Steps<Element[]> {
+  const among = yield* streamAmongSteps(el, due);
+  const items = new Set(among?.items);
   let streamChars = among?.chars ?? 0;
   const parts: Element[] = [];
   let chars = 0;
   let punct = 0;
+  const tick = ticker(due);
   for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (tick()) yield;
     if (n.nodeType === 3 && countChars(n.nodeValue ?? '')) return [];
-    if (n.nodeType !== 1 || among?.items.includes(n as Element)) continue;
+    if (n.nodeType !== 1 || items.has(n as Element)) continue;
     const c = n as Element;
     const s = stats.get(c);
     if (s && c.firstElementChild && isStreamBlock(c)) {

@@ -7,7 +7,8 @@
  * 人民网版权所有 footer in `.copyright`), thepaper-1 (沪ICP备 footer), xinhuanet-1 (联系我们), test/unit/clutter-guard.test.ts.
  */
 import { countChars } from './cjk';
-import { precedes, shownText, textNodesMatching, textNodesMatchingEach } from './text';
+import { precedes, shownText, textNodesMatching, textNodesMatchingEachSteps } from './text';
+import { CHECK_EVERY, NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
 import { FOOTER_LINK_WORDS, FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
 
 /** A credit line (page kind: article with an editor/author/source credit outside or at the end of the body). */
@@ -112,10 +113,15 @@ function titleElement(doc: Document, body: Element, title: string): Element | nu
   return null;
 }
 
-/** Credit lines anywhere, and date lines between the headline and the body (the info line). */
-function creditElements(texts: readonly Text[], body: Element, headline: Element | null): Element[] {
+/** Credit lines anywhere, and date lines between the headline and the body (the info line). In slices (slices.ts). */
+function* creditElements(texts: readonly Text[], body: Element, headline: Element | null, due: Due): Steps<Element[]> {
   const out: Element[] = [];
+  let count = 0;
   for (const t of texts) {
+    if (++count === CHECK_EVERY) {
+      count = 0;
+      if (due()) yield;
+    }
     const text = t.nodeValue ?? '';
     const el = t.parentElement;
     if (!el || text.length > LINE_MAX) continue;
@@ -186,25 +192,42 @@ function readsAsFrame(el: Element): boolean {
 }
 
 /**
- * The guard of a page around its body holder: everything the declutter must leave visible.
+ * The guard of a page around its body holder: everything the declutter must leave visible. pageGuardSteps in one go.
  * @param extra elements a site rule names as the headline or the info line (SiteRule selectors title, info)
  */
 export function pageGuard(doc: Document, body: Element, extra: readonly Element[] = []): PageGuard {
+  return runToEnd(pageGuardSteps(doc, body, extra, NEVER_DUE));
+}
+
+/**
+ * pageGuard in slices (slices.ts): the walk over the page's text for credit and footer lines, and the reading of the
+ * credit lines found, yield whenever `due()` says so.
+ * @returns the guard of the page as the walk read it
+ */
+export function* pageGuardSteps(doc: Document, body: Element, extra: readonly Element[], due: Due): Steps<PageGuard> {
   const headline = findHeadline(doc, body);
   const root = doc.body ?? doc.documentElement;
-  const [credit, footer, links] = textNodesMatchingEach(root, [
-    { re: CREDIT_TEXT, limit: CREDIT_TEXTS },
-    { re: FOOTER, limit: FOOTER_TEXTS },
-    { re: FOOTER_LINK, limit: FOOTER_TEXTS },
-  ]);
-  const lines = creditElements(credit, body, headline);
+  const [credit, footer, links] = yield* textNodesMatchingEachSteps(
+    root,
+    [
+      { re: CREDIT_TEXT, limit: CREDIT_TEXTS },
+      { re: FOOTER, limit: FOOTER_TEXTS },
+      { re: FOOTER_LINK, limit: FOOTER_TEXTS },
+    ],
+    due,
+  );
+  const lines = yield* creditElements(credit, body, headline, due);
+  if (due()) yield;
   const footers = footerElements(root, { footer, links }, body, headline);
+  if (due()) yield;
+  // (two native selector matches over the whole page: a slice of their own on a huge page)
+  const frames = frameElements(doc, body, headline);
   const kept = [
     ...(headline ? [headline] : []),
     ...extra.filter((e) => !e.contains(body)),
     ...lines,
     ...footers,
-    ...frameElements(doc, body, headline),
+    ...frames,
   ];
   const holders = new Set<Element>();
   for (const k of kept) for (let a: Element | null = k; a && !holders.has(a); a = a.parentElement) holders.add(a);

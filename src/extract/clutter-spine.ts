@@ -14,6 +14,7 @@ import { isGuarded, isShareBlock, keepersOf, type PageGuard } from './clutter-gu
 import { markerOf, NO_MARKER_TEXT } from './markers';
 import { isStreamBlock } from './streams';
 import { precedes, shownText, textNodes } from './text';
+import { NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
 import {
   CLUTTER_HEADINGS,
   COMMENT_WORDS,
@@ -143,9 +144,18 @@ function isShareInLine(guard: PageGuard, el: Element, inFooter: boolean): boolea
 
 /**
  * The clutter blocks beside the body of a page under `guard`, outermost first, none inside another.
- * Cost: per spine level its siblings; a kept sibling is opened at most DEPTH_MAX levels.
+ * Cost: per spine level its siblings; a kept sibling is opened at most DEPTH_MAX levels. findSpineClutterSteps in one
+ * go.
  */
 export function findSpineClutter(doc: Document, guard: PageGuard): Element[] {
+  return runToEnd(findSpineClutterSteps(doc, guard, NEVER_DUE));
+}
+
+/**
+ * findSpineClutter in slices (slices.ts): yields after a spine sibling when `due()` says so. A sibling the page
+ * removed in between is still judged as it is now (it is then hidden nowhere: the sheet marks attributes on it).
+ */
+export function* findSpineClutterSteps(doc: Document, guard: PageGuard, due: Due): Steps<Element[]> {
   const out: Element[] = [];
   const anchor = guard.headline ?? guard.body;
   const visit = (el: Element, depth: number): void => {
@@ -171,8 +181,16 @@ export function findSpineClutter(doc: Document, guard: PageGuard): Element[] {
     }
     if (depth < DEPTH_MAX) for (const c of Array.from(el.children)) visit(c, depth + 1);
   };
-  for (let child: Element = guard.body; child.parentElement && child !== doc.body; child = child.parentElement)
-    for (const s of Array.from(child.parentElement.children)) if (s !== child) visit(s, 0);
+  // (the spine as it was when this level was read: the page may move it between slices)
+  for (let child: Element = guard.body, parent = child.parentElement; parent && child !== doc.body;) {
+    for (const s of Array.from(parent.children)) {
+      if (s === child) continue;
+      visit(s, 0);
+      if (due()) yield;
+    }
+    child = parent;
+    parent = child.parentElement;
+  }
   return withHeadings(out, guard, anchor);
 }
 

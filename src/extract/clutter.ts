@@ -1,6 +1,7 @@
 import { countChars } from './cjk';
 import { CLUTTER_HEADINGS, NO_MARKER_TEXT, isMarkerText } from './markers';
-import { textNodes } from './text';
+import { eachTextNodeSteps, textNodes } from './text';
+import { NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
 import { isArticleMatter, isMarkerClutter } from './clean';
 import type { MarkerTexts } from './body';
 import { isGuarded, type PageGuard } from './clutter-guard';
@@ -144,6 +145,20 @@ export function findClutterBlocks(
   headings: readonly string[] = CLUTTER_HEADINGS,
   marked?: MarkerTexts | null,
 ): Element[] {
+  return runToEnd(findClutterBlocksSteps(doc, body, headings, marked, NEVER_DUE));
+}
+
+/**
+ * findClutterBlocks in slices (slices.ts): its walk over the text, when it walks, yields whenever `due()` says so.
+ * @returns what findClutterBlocks returns for the page as the walk read it
+ */
+export function* findClutterBlocksSteps(
+  doc: Document,
+  body: Element,
+  headings: readonly string[],
+  marked: MarkerTexts | null | undefined,
+  due: Due,
+): Steps<Element[]> {
   if (!doc.body) return [];
   const found: Element[] = [];
   const foundSet = new Set<Element>();
@@ -151,32 +166,43 @@ export function findClutterBlocks(
     for (let a = el.parentElement; a; a = a.parentElement) if (foundSet.has(a)) return true;
     return false;
   };
-  // (a page without <body>: the pass read <html>, and this walk reads what doc.body gives, linkedom's inserted one)
-  const given = marked && headings === CLUTTER_HEADINGS && marked.root === doc.body ? marked.texts : null;
-  for (const n of given ?? textNodes(doc.body)) {
-    if (!isMarkerText(n, headings)) continue;
-    let block: Element | null = null;
-    for (let el: Element | null = n.parentElement; el; el = el.parentElement) {
-      if (
-        NEVER_CLUTTER.has(el.tagName) ||
-        el.tagName === 'H1' ||
-        firstText(el) !== n ||
-        el.contains(body) ||
-        el.getElementsByTagName('h1').length
-      )
-        break;
-      block = el;
-    }
-    if (!block || foundSet.has(block) || insideFound(block)) continue;
-    if (body.contains(block) && !isHeadingOnly(n) && !isMarkerClutter(block, block.textContent ?? '')) continue;
+  const consider = (n: Text): void => {
+    if (!isMarkerText(n, headings)) return;
+    const block = markerBlock(n, body);
+    if (!block || foundSet.has(block) || insideFound(block)) return;
+    if (body.contains(block) && !isHeadingOnly(n) && !isMarkerClutter(block, block.textContent ?? '')) return;
     // an image of the article with a caption that opens with a marker word (`扫一扫：市民在地铁站扫码进站。` under a
     // photo: break-it trial) stays; a QR box under a heading (`关注我们`, breakit/split-siblings.html) goes
-    if (body.contains(block) && holdsArticleMedia(block) && isCaptionSentence(n)) continue;
+    if (body.contains(block) && holdsArticleMedia(block) && isCaptionSentence(n)) return;
     // (a block found later never contains one found earlier: its first text would be that earlier marker)
     found.push(block);
     foundSet.add(block);
-  }
+  };
+  // (a page without <body>: the pass read <html>, and this walk reads what doc.body gives, linkedom's inserted one)
+  const given = marked && headings === CLUTTER_HEADINGS && marked.root === doc.body ? marked.texts : null;
+  if (given) for (const n of given) consider(n);
+  else yield* eachTextNodeSteps(doc.body, consider, due);
   return found;
+}
+
+/**
+ * The block a marker text `n` heads: its outermost ancestor whose first text is still `n`, short of html/body/main/
+ * article, an h1 or a block holding one, and anything holding the body; null when its parent is already one of those.
+ */
+function markerBlock(n: Text, body: Element): Element | null {
+  let block: Element | null = null;
+  for (let el: Element | null = n.parentElement; el; el = el.parentElement) {
+    if (
+      NEVER_CLUTTER.has(el.tagName) ||
+      el.tagName === 'H1' ||
+      firstText(el) !== n ||
+      el.contains(body) ||
+      el.getElementsByTagName('h1').length
+    )
+      break;
+    block = el;
+  }
+  return block;
 }
 
 /**

@@ -10,7 +10,8 @@
  * prints the result.
  */
 import { countChars } from './cjk';
-import { linkChars, precedes } from './text';
+import { NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
+import { linkChars, measureTextSteps, precedes } from './text';
 
 /** The verdict with its reasons (for debugging and the popup). */
 export interface Detection {
@@ -129,31 +130,45 @@ const TIMESTAMP = /(19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2
  * @returns the number of such items, or 0
  */
 export function listItems(container: Element | readonly Element[]): number {
+  return runToEnd(listItemsSteps(container, NEVER_DUE));
+}
+
+/** listItems in slices (slices.ts): its loops over the children yield whenever `due()` says so. */
+export function* listItemsSteps(container: Element | readonly Element[], due: Due): Steps<number> {
+  const tick = ticker(due);
   // descend through wrappers: a single child, or a child holding most of the text (a list next to its pager)
   let kids: readonly Element[] = Array.isArray(container) ? container : [...(container as Element).children];
-  let text = Array.isArray(container)
-    ? container.map((c) => c.textContent ?? '').join('')
-    : ((container as Element).textContent ?? '');
+  // the elements whose text is the one being read (measured piece by piece: text.ts measureTextSteps)
+  let text: readonly Element[] = Array.isArray(container) ? container : [container as Element];
   for (let i = 0; i < 3; i++) {
     if (kids.length === 1) {
-      text = kids[0].textContent ?? '';
+      text = [kids[0]];
       kids = [...kids[0].children];
       continue;
     }
-    const all = text.length;
-    const main = kids.find((c) => (c.textContent ?? '').length >= all * 0.8);
+    const all = yield* measureTextSteps(text, (t) => t.length, due);
+    let main: Element | undefined;
+    for (const c of kids) {
+      if (tick()) yield;
+      if ((c.textContent ?? '').length >= all * 0.8) {
+        main = c;
+        break;
+      }
+    }
     if (!main || main.children.length < 4) break;
-    text = main.textContent ?? '';
+    text = [main];
     kids = [...main.children];
   }
   const groups = new Map<string, Element[]>();
   for (const c of kids) {
+    if (tick()) yield;
     const key = `${c.tagName}.${c.getAttribute('class') ?? ''}`;
     const g = groups.get(key);
     if (g) g.push(c);
     else groups.set(key, [c]);
   }
-  const total = text.replace(/\s+/g, '').length;
+  // (read only for a group that is list-like otherwise: prose paragraphs stop early)
+  let total: number | null = null;
   let best = 0;
   for (const members of groups.values()) {
     if (members.length < 4) continue;
@@ -162,6 +177,7 @@ export function listItems(container: Element | readonly Element[]): number {
     let left = members.length;
     let listLike = true;
     for (const m of members) {
+      if (tick()) yield;
       // prose paragraphs carry no headline links: stop once 60% marked is out of reach (same result, less work)
       if (marked + left-- < members.length * 0.6) {
         listLike = false;
@@ -176,14 +192,9 @@ export function listItems(container: Element | readonly Element[]): number {
       if (headline || TIMESTAMP.test(t)) marked++;
     }
     // items are short (a summary, a post, a result); long linked sections are a document's chapters
-    if (
-      listLike &&
-      marked >= 4 &&
-      marked >= members.length * 0.6 &&
-      chars >= total * 0.5 &&
-      chars / members.length < 300
-    )
-      best = Math.max(best, marked);
+    if (!listLike || marked < 4 || marked < members.length * 0.6 || chars / members.length >= 300) continue;
+    total ??= yield* measureTextSteps(text, (t) => t.replace(/\s+/g, '').length, due);
+    if (chars >= total * 0.5) best = Math.max(best, marked);
   }
   return best;
 }

@@ -1,9 +1,17 @@
-import { chooseBody, type MarkerTexts, type NodeStats } from './body';
+import { chooseBodySteps, type BodyChoice, type MarkerTexts, type NodeStats } from './body';
 import { countChars } from './cjk';
-import { detectArticle, headlineBefore, listItems, repeatedPosts, type DetectInput, type Detection } from './detect';
+import {
+  detectArticle,
+  headlineBefore,
+  listItemsSteps,
+  repeatedPosts,
+  type DetectInput,
+  type Detection,
+} from './detect';
 import { metaSaysArticle } from './page-meta';
 import { ruleFor, type SiteRule } from '../sites/index';
-import { ruleMatches } from './text';
+import { ruleMatches, textStart } from './text';
+import { NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
 
 /**
  * Stage one of extraction: what page load needs (the badge and the declutter) and nothing more. Read-only on the page.
@@ -98,7 +106,7 @@ export function hasDateline(body: Element): boolean {
     }
   }
   // the dateline may also open the body container itself
-  return DATELINE.test((body.textContent ?? '').slice(0, 200));
+  return DATELINE.test(textStart(body, 200));
 }
 
 /** Does the site rule's article URL pattern match `url` (null: no rule, no pattern, or a pattern that fails)? */
@@ -116,12 +124,7 @@ function ruleUrlMatches(rule: SiteRule | null, url: string): boolean | null {
  * the generic choice), else on a CJK page the density pass's container, read as the sequence of its sibling
  * containers when the body is split (test/fixtures/engine/split.html).
  */
-function locateBody(
-  doc: Document,
-  rule: SiteRule | null,
-  choice: ReturnType<typeof chooseBody>,
-  cjkPage: boolean,
-): BodyLocation {
+function locateBody(doc: Document, rule: SiteRule | null, choice: BodyChoice, cjkPage: boolean): BodyLocation {
   let element = firstMatch(doc, rule?.selectors?.body);
   if (element && countChars(element.textContent ?? '') < 100) element = null;
   const byRule = !!element;
@@ -183,12 +186,26 @@ export interface ScanOptions {
  * @param options `siteRules: false` scans without any site rule
  */
 export function scanPage(doc: Document, url: string, options: ScanOptions = {}): PageScan {
+  return runToEnd(scanPageSteps(doc, url, options, NEVER_DUE));
+}
+
+/**
+ * scanPage in slices (slices.ts): the body pass yields whenever `due()` says the slice is over, and once more after
+ * it when due (the rest of the scan then starts a slice of its own). Drained at once it is scanPage.
+ * @returns the PageScan scanPage gives for the page as the pass read it
+ */
+export function* scanPageSteps(doc: Document, url: string, options: ScanOptions, due: Due): Steps<PageScan> {
   const rule = options.siteRules === false ? null : ruleFor(url, doc);
-  const choice = chooseBody(doc);
+  const choice = yield* chooseBodySteps(doc, due);
+  if (due()) yield;
   const page = choice.page;
   const cjkPage = page.chars > 0 && page.cjk / page.chars >= CJK_PAGE_SHARE;
   const body = locateBody(doc, rule, choice, cjkPage);
   const needsReadability = !body.element;
+  if (due()) yield;
+  // counted before cleaning drops the link-heavy items (Readability's path counts its own container: build.ts)
+  const items = body.containers.length ? yield* listItemsSteps(body.containers, due) : 0;
+  if (due()) yield;
   const evidence: PageEvidence = {
     url,
     pageChars: page.chars,
@@ -196,8 +213,7 @@ export function scanPage(doc: Document, url: string, options: ScanOptions = {}):
     metaArticle: metaSaysArticle(doc),
     ruleUrl: ruleUrlMatches(rule, url),
     dateline: body.element ? hasDateline(body.element) : false,
-    // counted before cleaning drops the link-heavy items (Readability's path counts its own container: build.ts)
-    listItems: body.containers.length ? listItems(body.containers) : 0,
+    listItems: items,
     posts: body.element ? repeatedPosts(body.element) : 0,
     headline: body.element ? headlineBefore(doc, body.element) : false,
   };

@@ -8,6 +8,8 @@
  * none of them is a stream.
  */
 import { countChars } from './cjk';
+import { NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
+import { measureTextSteps } from './text';
 import { COMMENT_MARKS, RELATIVE_TIME_UNITS, TEASER_COUNTS, anyOf } from './vocabulary';
 
 /** A group needs this many members to be a stream (detect.ts listItems reads list pages with the same floor). */
@@ -86,7 +88,13 @@ function isStreamItem(item: Element): boolean {
  * members, most of them teasers or comments, averaging under ITEM_MAX characters. Null when there is none.
  */
 export function streamAmong(parent: Element): StreamGroup | null {
+  return runToEnd(streamAmongSteps(parent, NEVER_DUE));
+}
+
+/** streamAmong in slices (slices.ts): its loops over the children yield whenever `due()` says so. */
+export function* streamAmongSteps(parent: Element, due: Due): Steps<StreamGroup | null> {
   if (parent.children.length < STREAM_MIN) return null;
+  const tick = ticker(due);
   const groups = new Map<string, Element[]>();
   for (const c of parent.children) {
     const key = `${c.tagName}.${c.getAttribute('class') ?? ''}`;
@@ -97,10 +105,17 @@ export function streamAmong(parent: Element): StreamGroup | null {
   let best: StreamGroup | null = null;
   for (const items of groups.values()) {
     if (items.length < STREAM_MIN) continue;
-    const chars = items.reduce((n, m) => n + countChars(m.textContent ?? ''), 0);
+    let chars = 0;
+    for (const m of items) {
+      if (tick()) yield;
+      chars += countChars(m.textContent ?? '');
+    }
     if (chars / items.length >= ITEM_MAX || (best && chars <= best.chars)) continue;
     let marked = 0;
-    for (const m of items) if (isStreamItem(m)) marked++;
+    for (const m of items) {
+      if (tick()) yield;
+      if (isStreamItem(m)) marked++;
+    }
     if (marked >= STREAM_MIN && marked >= items.length * STREAM_SHARE) best = { items, chars };
   }
   return best;
@@ -112,14 +127,24 @@ export function streamAmong(parent: Element): StreamGroup | null {
  * `el`'s characters.
  */
 export function isStreamBlock(el: Element, share = 0.7, depth = 3): boolean {
-  const total = countChars(el.textContent ?? '');
+  return runToEnd(isStreamBlockSteps(el, NEVER_DUE, share, depth));
+}
+
+/** isStreamBlock in slices (slices.ts): its loops over children yield whenever `due()` says so. */
+export function* isStreamBlockSteps(el: Element, due: Due, share = 0.7, depth = 3): Steps<boolean> {
+  const total = yield* measureTextSteps([el], countChars, due);
   if (!total) return false;
+  const tick = ticker(due);
   let at: Element | null = el;
   for (let level = 0; at && level <= depth; level++) {
-    const g = streamAmong(at);
+    if (due()) yield;
+    const g = yield* streamAmongSteps(at, due);
     if (g) return g.chars >= total * share;
     let next: Element | null = null;
-    for (const c of at.children) if (countChars(c.textContent ?? '') >= total * share) next = c;
+    for (const c of at.children) {
+      if (tick()) yield;
+      if (countChars(c.textContent ?? '') >= total * share) next = c;
+    }
     at = next;
   }
   return false;

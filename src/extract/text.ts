@@ -5,6 +5,7 @@
  * textContent runs together.
  */
 import { countChars } from './cjk';
+import { CHECK_EVERY, NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
 
 /** Elements whose text is never page text (script and style source, templates, form controls, frames). */
 const NON_TEXT_TAGS = new Set([
@@ -277,13 +278,31 @@ export function textNodesMatching(root: Node, re: RegExp, limit = 50): Text[] {
 /**
  * textNodesMatching for several patterns in ONE walk (the declutter's guard reads credit, footer and footer-link texts:
  * one walk instead of three, page load's budget, scripts/bench.ts): per pattern, its matches in document order, at
- * most its limit. The walk stops when every pattern has reached its limit.
+ * most its limit. The walk stops when every pattern has reached its limit. textNodesMatchingEachSteps in one go.
  */
 export function textNodesMatchingEach(root: Node, patterns: readonly { re: RegExp; limit: number }[]): Text[][] {
+  return runToEnd(textNodesMatchingEachSteps(root, patterns, NEVER_DUE));
+}
+
+/**
+ * textNodesMatchingEach in slices (slices.ts): yields when `due()` says so and goes on with the nodes it had still to
+ * read. A node the page removed in between is still read where it was (its subtree as it is now), as the page was
+ * when the walk passed; what the page adds where the walk has been is not.
+ */
+export function* textNodesMatchingEachSteps(
+  root: Node,
+  patterns: readonly { re: RegExp; limit: number }[],
+  due: Due,
+): Steps<Text[][]> {
   const out: Text[][] = patterns.map(() => []);
   let open = patterns.filter((p) => p.limit > 0).length;
   const stack: Node[] = [root];
+  let count = 0;
   while (stack.length && open > 0) {
+    if (++count === CHECK_EVERY) {
+      count = 0;
+      if (due()) yield;
+    }
     const n = stack.pop()!;
     if (n.nodeType === TEXT) {
       const v = n.nodeValue ?? '';
@@ -297,6 +316,22 @@ export function textNodesMatchingEach(root: Node, patterns: readonly { re: RegEx
     for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return out;
+}
+
+/**
+ * textNodes(root) in slices: the text nodes in document order, `due()` checked every CHECK_EVERY of them (a
+ * TreeWalker keeps its place between slices; a node the page removed there ends the walk of its subtree).
+ * @param each called per text node; returns true to stop the walk
+ */
+export function* eachTextNodeSteps(root: Node, each: (n: Text) => boolean | void, due: Due): Steps<void> {
+  let count = 0;
+  for (const n of textNodes(root)) {
+    if (each(n)) return;
+    if (++count === CHECK_EVERY) {
+      count = 0;
+      if (due()) yield;
+    }
+  }
 }
 
 /** Elements that follow `el` in document order (not inside it), at most `limit`. */
@@ -395,4 +430,32 @@ export function linkChars(el: Element): number {
   let n = 0;
   for (const a of el.querySelectorAll('a')) n += countChars(a.textContent ?? '');
   return n;
+}
+
+/**
+ * `measure` summed over the text of `els` (the concatenation of their textContent), read child by child so a huge
+ * container's text is never one string, yielding when `due()` says so. Equals `measure(text)` for a measure that adds
+ * up over pieces of a text (a length, cjk.ts countChars, a count of non-space characters).
+ */
+export function* measureTextSteps(els: readonly Element[], measure: (s: string) => number, due: Due): Steps<number> {
+  const tick = ticker(due);
+  let sum = 0;
+  for (const el of els)
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (tick()) yield;
+      // (textContent is its descendants' Text data: comments and processing instructions are left out)
+      if (n.nodeType === TEXT || n.nodeType === 4) sum += measure(n.nodeValue ?? '');
+      else if (n.nodeType === ELEMENT) sum += measure(n.textContent ?? '');
+    }
+  return sum;
+}
+
+/** The first `max` characters of `el.textContent`, without building the whole text. */
+export function textStart(el: Element, max: number): string {
+  let out = '';
+  for (const t of textNodes(el)) {
+    out += t.nodeValue ?? '';
+    if (out.length >= max) break;
+  }
+  return out.slice(0, max);
 }

@@ -123,11 +123,10 @@ describe.each(['long-zh', 'small-nodes', 'deep', 'table', 'comments'])('huge pag
       expect(status).toMatchObject({ isArticle: true, declutter: true });
       expect(status.unreadable).toBeUndefined();
       const phases = await phaseNames(page);
-      for (const phase of ['limits', 'body', 'declutter'])
-        expect(
-          phases.filter((n) => n === phase),
-          phase,
-        ).toHaveLength(1);
+      expect(phases.filter((n) => n === 'limits')).toHaveLength(1);
+      // the body pass and the declutter run in slices (src/content/timing.ts sliced): one measure or more each
+      for (const phase of ['body', 'declutter'])
+        expect(phases.filter((n) => n === phase).length, phase).toBeGreaterThan(0);
       for (const v of await markerVisibility(page, ['精彩推荐', '分享到']))
         expect(v, v.marker).toEqual({ marker: v.marker, found: true, visible: false });
       expect(await badgeText(driver, tabId)).not.toBe('');
