@@ -3,18 +3,22 @@ import type { Article } from '../extract/article';
 import { openNotesDb, type NotesDb } from '../notes/db';
 import { NOTES_CHANNEL, type Note, type NotesChanged, type SaveResult } from '../shared/notes-types';
 import {
+  annotateArticle,
+  canonicalKey,
   clearNotes,
   deleteNote,
   describeWriteError,
   editNote,
   importNotes,
+  removeAnnotation,
   restoreNote,
   saveArticle,
+  updateAnnotation,
 } from '../notes/write';
 import { snapshotAfterImport } from '../notes/search-cache';
 import { sendBGtoCS } from '../shared/connector';
 import { t } from '../shared/i18n';
-import type { NotesProtocol, NotesReply, ProtocolHandlers } from '../shared/messages';
+import type { ArticleAnnotations, NotesProtocol, NotesReply, ProtocolHandlers } from '../shared/messages';
 import { ensureContent } from './tabs';
 
 /**
@@ -66,6 +70,14 @@ export async function saveNote(article: Article, quote?: string): Promise<NotesR
   });
 }
 
+/** The highlights of a saved article (by its canonical URL), for the reader; null when it is not saved. */
+export function articleAnnotations(article: Article): Promise<NotesReply<ArticleAnnotations | null>> {
+  return reply(async () => {
+    const note = (await (await db()).getFromIndex('notes', 'canonicalUrl', canonicalKey(article))) as Note | undefined;
+    return note ? { noteId: note.id, annotations: note.annotations ?? [] } : null;
+  });
+}
+
 /** The NotesProtocol handlers (routed by router.ts). */
 export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
   notesSave: ({ article, quote }) => saveNote(article, quote),
@@ -106,6 +118,24 @@ export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
         console.warn('[qingdu] search snapshot after import not stored', e),
       );
       return counts;
+    }),
+  annotationAdd: ({ article, annotation }) =>
+    reply(async () => {
+      const r = await annotateArticle(await db(), { article, annotation });
+      announce({ put: [r.note.id], removed: [] });
+      return r;
+    }),
+  annotationEdit: ({ noteId, id, bodyValue, color }) =>
+    reply(async () => {
+      const n = await updateAnnotation(await db(), noteId, id, { bodyValue, color });
+      announce({ put: [noteId], removed: [] });
+      return n;
+    }),
+  annotationRemove: ({ noteId, id }) =>
+    reply(async () => {
+      const n = await removeAnnotation(await db(), noteId, id);
+      announce({ put: [noteId], removed: [] });
+      return n;
     }),
   notesClear: () =>
     reply(async () => {

@@ -229,11 +229,7 @@ export function editNote(
 }
 
 /** A new highlight as the reader sends it: where it is and how it looks (the id, motivation and times are set here). */
-export interface AnnotationInput {
-  bodyValue: string;
-  color: HighlightColor;
-  target: Annotation['target'];
-}
+export type AnnotationInput = Pick<Annotation, 'bodyValue' | 'color' | 'target'>;
 
 const noNote = (id: string) =>
   new NotesWriteError('failed', `笔记不存在（可能已被删除）。(No note with id ${id}.)`, undefined, 'writeNoNote');
