@@ -69,6 +69,8 @@ export function HighlightBar({ hl, t }: { hl: Highlights; t: Translate }) {
       role="group"
       aria-label={t(bar.mode === 'edit' ? 'readerHighlightEdit' : 'readerHighlightNew')}
       data-mode={bar.mode}
+      // Esc in the comment field (where the reader's keys are off, keys.ts) closes the bar.
+      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), hl.closeBar())}
       style={`top: ${bar.top}px; left: ${bar.left}px;`}>
       <Swatches t={t} color={bar.mode === 'edit' || commenting ? color : null} pick={pick} />
       {!commenting && (
