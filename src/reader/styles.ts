@@ -31,7 +31,7 @@ const TC_SERIF = '"Songti TC", "Noto Serif CJK TC", "Source Han Serif TC", "PMin
  */
 const HIGHLIGHT_CSS = `
 .qd-body mark.qd-hl { color: inherit; background: var(--qd-hl-yellow); box-shadow: inset 0 -2px 0 var(--qd-hl-yellow-edge);
-  border-radius: 2px; cursor: pointer; }
+  border-radius: 2px; cursor: pointer; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 ${['green', 'blue', 'pink'].map((c) => `.qd-body mark.qd-hl[data-color="${c}"] { background: var(--qd-hl-${c}); box-shadow: inset 0 -2px 0 var(--qd-hl-${c}-edge); }`).join('\n')}
 .qd-body mark.qd-hl[data-comment] { text-decoration: underline dotted var(--qd-fg); text-underline-offset: 0.35em; }
 .qd-hlbar { position: fixed; z-index: 3; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; max-width: 340px;
