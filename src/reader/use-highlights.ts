@@ -82,6 +82,7 @@ export function useHighlights(inputs: Inputs) {
   const [orphans, setOrphans] = useState<string[]>([]);
   const [bar, setBar] = useState<HighlightBarState | null>(null);
   const barRef = useRef<HTMLDivElement | null>(null);
+  const focusNext = useRef<string | null>(null);
   const maps = useMemo(() => textMaps(original, html, document), [original, html]);
 
   useEffect(() => {
@@ -89,6 +90,9 @@ export function useHighlights(inputs: Inputs) {
     if (!body || !enabled) return;
     const lost = drawHighlights(body, annotations, maps);
     setOrphans((old) => (old.join() === lost.join() ? old : lost));
+    // A highlight just added gets focus once drawn: Enter then opens it (comment, colour, remove) from the keyboard.
+    if (focusNext.current) focusHighlight(body, focusNext.current);
+    focusNext.current = null;
   }, [html, annotations, maps, enabled]);
 
   // The selection: a bar for a new highlight while text of the body is selected (not while the bar has focus).
@@ -134,14 +138,10 @@ export function useHighlights(inputs: Inputs) {
     try {
       const r = await services.add(article, { bodyValue, color, target: { selector: selectors } });
       setNoteId(r.noteId);
+      focusNext.current = r.annotation.id;
       setAnnotations(r.annotations);
       shadowOf(root.current)?.ownerDocument?.getSelection()?.removeAllRanges();
       toast.say(t(r.status === 'created' ? 'readerHighlightSavedArticle' : 'readerHighlightAdded'));
-      // Focus the new highlight once drawn: Enter then opens it (comment, colour, remove) from the keyboard.
-      setTimeout(() => {
-        const body = bodyOf(root.current);
-        if (body) focusHighlight(body, r.annotation.id);
-      }, 0);
     } catch (e) {
       fail(e as Error);
     }
