@@ -3,19 +3,23 @@ import type { Article } from '../extract/article';
 import { openNotesDb, type NotesDb } from '../notes/db';
 import { NOTES_CHANNEL, type Note, type NotesChanged, type SaveResult } from '../shared/notes-types';
 import {
+  annotateArticle,
+  canonicalKey,
   clearNotes,
   deleteNote,
   describeWriteError,
   editNote,
   importNotes,
+  removeAnnotation,
   restoreNote,
   saveArticle,
+  updateAnnotation,
 } from '../notes/write';
 import { snapshotAfterImport } from '../notes/search-cache';
 import { sendBGtoCS } from '../shared/connector';
 import { t } from '../shared/i18n';
 import { withImageLine } from '../shared/image-archive';
-import type { NotesProtocol, NotesReply, ProtocolHandlers } from '../shared/messages';
+import type { ArticleAnnotations, NotesProtocol, NotesReply, ProtocolHandlers } from '../shared/messages';
 import { ensureContent } from './tabs';
 import { archiveImages } from './image-archive';
 
@@ -75,6 +79,14 @@ export async function saveNote(article: Article, quote?: string): Promise<NotesR
   });
 }
 
+/** The highlights of a saved article (by its canonical URL), for the reader; null when it is not saved. */
+export function articleAnnotations(article: Article): Promise<NotesReply<ArticleAnnotations | null>> {
+  return reply(async () => {
+    const note = (await (await db()).getFromIndex('notes', 'canonicalUrl', canonicalKey(article))) as Note | undefined;
+    return note ? { noteId: note.id, annotations: note.annotations ?? [] } : null;
+  });
+}
+
 /** The NotesProtocol handlers (routed by router.ts). */
 export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
   notesSave: ({ article, quote }) => saveNote(article, quote),
@@ -115,6 +127,30 @@ export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
         console.warn('[qingdu] search snapshot after import not stored', e),
       );
       return counts;
+    }),
+  annotationAdd: ({ article, annotation }) =>
+    reply(async () => {
+      const library = await db();
+      const r = await annotateArticle(library, { article, annotation });
+      announce({ put: [r.note.id], removed: [] });
+      // A highlight on an unsaved article saved it: its images are archived as any save's, after the reply.
+      if (r.status === 'created')
+        void archiveImages(library, r.note)
+          .then((images) => images.kept && announce({ put: [r.note.id], removed: [] }))
+          .catch((e) => console.warn('[qingdu] images not archived', e));
+      return r;
+    }),
+  annotationEdit: ({ noteId, id, bodyValue, color }) =>
+    reply(async () => {
+      const n = await updateAnnotation(await db(), noteId, id, { bodyValue, color });
+      announce({ put: [noteId], removed: [] });
+      return n;
+    }),
+  annotationRemove: ({ noteId, id }) =>
+    reply(async () => {
+      const n = await removeAnnotation(await db(), noteId, id);
+      announce({ put: [noteId], removed: [] });
+      return n;
     }),
   notesClear: () =>
     reply(async () => {

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { isMessage } from '../shared/connector';
 import type { CStoBG, ProtocolHandlers, UItoBG } from '../shared/messages';
-import { notesHandlers, saveTab } from './notes';
+import { articleAnnotations, notesHandlers, saveTab } from './notes';
 import { loadReaderPart, readerAsset } from './reader-parts';
 import { senderOf, type Sender } from './sender';
 import { syncSiteScripts } from './site-access';
@@ -22,6 +22,10 @@ const fromContent: ProtocolHandlers<CStoBG, ContentSender> = {
   loadReaderPart: ({ part }, from) => loadReaderPart(part, from.tabId, from.frameId),
   readerAsset: ({ file }) => readerAsset(file),
   notesSave: (data) => notesHandlers.notesSave(data),
+  notesAnnotations: ({ article }) => articleAnnotations(article),
+  annotationAdd: (data) => notesHandlers.annotationAdd(data),
+  annotationEdit: (data) => notesHandlers.annotationEdit(data),
+  annotationRemove: (data) => notesHandlers.annotationRemove(data),
 };
 
 /** UItoBG: our extension pages (popup, notes page). */

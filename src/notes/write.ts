@@ -3,7 +3,14 @@ import { REVISION_KEY, type NotesDb } from './db';
 import { sha256Hex } from './hash';
 import { clearAssets, dropAssets, restoreAssets } from './assets-write';
 import { searchRow, type SearchRow } from './search-row';
-import type { ImportResult, Note, SaveResult } from '../shared/notes-types';
+import {
+  ANNOTATION_COLORS,
+  type Annotation,
+  type HighlightColor,
+  type ImportResult,
+  type Note,
+  type SaveResult,
+} from '../shared/notes-types';
 
 /**
  * Every write to the library. Each one is a single readwrite transaction over `notes`, `search` and `meta` that writes
@@ -151,36 +158,47 @@ export interface SaveInput {
 
 /**
  * Save an article. A new canonical URL creates a note; a known one updates the stored article, access time and hash,
- * keeps the user's note, tags and earlier quotes (adding the new quote unless it is already there), and reports
- * 'updated'.
+ * keeps the user's note, tags, annotations and earlier quotes (adding the new quote unless it is already there), and
+ * reports 'updated'. Annotations are kept as they are: they re-anchor on the new text by their quote when shown.
  * @throws NotesWriteError when the browser refuses the write (nothing changed)
  */
 export async function saveArticle(db: NotesDb, input: SaveInput): Promise<SaveResult> {
   const now = (input.now ?? new Date()).toISOString();
-  const article = input.article;
-  const key = canonicalKey(article);
-  const textSha256 = await sha256Hex(article.textContent ?? '');
-  const quoteText = input.quote?.trim();
+  const key = canonicalKey(input.article);
+  const textSha256 = await sha256Hex(input.article.textContent ?? '');
   return commit(db, async (w) => {
     const old = (await w.tx.objectStore('notes').index('canonicalUrl').get(key)) as Note | undefined;
-    const quotes = old ? [...old.quotes] : [];
-    if (quoteText && !quotes.some((q) => q.text === quoteText)) quotes.push({ text: quoteText, savedAt: now });
-    const note: Note = {
-      id: old?.id ?? crypto.randomUUID(),
-      canonicalUrl: key,
-      article,
-      site: siteOf(article),
-      accessedAt: now,
-      textSha256,
-      note: old?.note ?? '',
-      tags: old?.tags ?? [],
-      quotes,
-      createdAt: old?.createdAt ?? now,
-      updatedAt: now,
-    };
+    const note = savedNote(old, { ...input, now }, key, textSha256);
     await putNote(w, note);
     return { status: old ? 'updated' : 'created', note } as SaveResult;
   });
+}
+
+/** The note a save writes: `old` (the note of the same canonical URL, if any) with the new article, or a new note. */
+function savedNote(
+  old: Note | undefined,
+  input: Omit<SaveInput, 'now'> & { now: string },
+  key: string,
+  textSha256: string,
+): Note {
+  const { article, now } = input;
+  const quoteText = input.quote?.trim();
+  const quotes = old ? [...old.quotes] : [];
+  if (quoteText && !quotes.some((q) => q.text === quoteText)) quotes.push({ text: quoteText, savedAt: now });
+  return {
+    id: old?.id ?? crypto.randomUUID(),
+    canonicalUrl: key,
+    article,
+    site: siteOf(article),
+    accessedAt: now,
+    textSha256,
+    note: old?.note ?? '',
+    tags: old?.tags ?? [],
+    quotes,
+    ...(old?.annotations ? { annotations: old.annotations } : {}),
+    createdAt: old?.createdAt ?? now,
+    updatedAt: now,
+  };
 }
 
 /**
@@ -206,6 +224,127 @@ export function editNote(
       note: patch.note ?? old.note,
       tags: patch.tags ? cleanTags(patch.tags) : old.tags,
       updatedAt: (patch.now ?? new Date()).toISOString(),
+    };
+    await putNote(w, note);
+    return note;
+  });
+}
+
+/** A new highlight as the reader sends it: where it is and how it looks (the id, motivation and times are set here). */
+export type AnnotationInput = Pick<Annotation, 'bodyValue' | 'color' | 'target'>;
+
+const noNote = (id: string) =>
+  new NotesWriteError('failed', `笔记不存在（可能已被删除）。(No note with id ${id}.)`, undefined, 'writeNoNote');
+
+/** Refuse a highlight whose colour, comment or selectors are not of the stored shape (notes-types.ts Annotation). */
+function checkAnnotation(a: Pick<AnnotationInput, 'bodyValue' | 'color'> & Partial<AnnotationInput>): void {
+  const [quote, position] = a.target?.selector ?? [];
+  const ok =
+    typeof a.bodyValue === 'string' &&
+    ANNOTATION_COLORS.includes(a.color) &&
+    (!a.target ||
+      (quote?.type === 'TextQuoteSelector' &&
+        typeof quote.exact === 'string' &&
+        quote.exact.length > 0 &&
+        typeof quote.prefix === 'string' &&
+        typeof quote.suffix === 'string' &&
+        position?.type === 'TextPositionSelector' &&
+        Number.isInteger(position.start) &&
+        Number.isInteger(position.end) &&
+        position.start >= 0 &&
+        position.end >= position.start));
+  if (!ok)
+    throw new NotesWriteError(
+      'failed',
+      '批注格式不对：本次未保存。(Invalid annotation.)',
+      undefined,
+      'writeBadAnnotation',
+    );
+}
+
+/** 'commenting' when the highlight carries a comment, else 'highlighting' (W3C Web Annotation motivations). */
+const motivationOf = (bodyValue: string): Annotation['motivation'] =>
+  bodyValue.trim() ? 'commenting' : 'highlighting';
+
+/**
+ * Add a highlight to the note of `article`, saving the article first when it is not in the library yet: the note, its
+ * new annotation and its search row are written in one transaction. An article already saved is not re-saved (its
+ * stored text stays; annotations re-anchor by their quote).
+ * @returns the save result (created when the article was saved now) and the annotation as stored (with its id)
+ * @throws NotesWriteError when the annotation is malformed or the browser refuses the write (nothing changed)
+ */
+export async function annotateArticle(
+  db: NotesDb,
+  input: { article: Article; annotation: AnnotationInput; now?: Date },
+): Promise<SaveResult & { annotation: Annotation }> {
+  checkAnnotation(input.annotation);
+  const now = (input.now ?? new Date()).toISOString();
+  const key = canonicalKey(input.article);
+  const textSha256 = await sha256Hex(input.article.textContent ?? '');
+  const { bodyValue, color, target } = input.annotation;
+  const annotation: Annotation = {
+    id: crypto.randomUUID(),
+    motivation: motivationOf(bodyValue),
+    bodyValue,
+    color,
+    target: { selector: [{ ...target.selector[0] }, { ...target.selector[1] }] },
+    created: now,
+    modified: now,
+  };
+  return commit(db, async (w) => {
+    const old = (await w.tx.objectStore('notes').index('canonicalUrl').get(key)) as Note | undefined;
+    const base = old ?? savedNote(undefined, { article: input.article, now }, key, textSha256);
+    const note: Note = { ...base, annotations: [...(base.annotations ?? []), annotation], updatedAt: now };
+    await putNote(w, note);
+    return { status: old ? 'updated' : 'created', note, annotation } as SaveResult & { annotation: Annotation };
+  });
+}
+
+/**
+ * Change a highlight's comment and/or colour (its place stays).
+ * @throws NotesWriteError 'failed' when the note or the annotation is gone, or the write is refused
+ */
+export function updateAnnotation(
+  db: NotesDb,
+  noteId: string,
+  id: string,
+  patch: { bodyValue?: string; color?: HighlightColor; now?: Date },
+): Promise<Note> {
+  return commit(db, async (w) => {
+    const old = (await w.tx.objectStore('notes').get(noteId)) as Note | undefined;
+    const found = old?.annotations?.find((a) => a.id === id);
+    if (!old || !found)
+      throw old
+        ? new NotesWriteError('failed', `批注不存在。(No annotation with id ${id}.)`, undefined, 'writeNoAnnotation')
+        : noNote(noteId);
+    const bodyValue = patch.bodyValue ?? found.bodyValue;
+    const color = patch.color ?? found.color;
+    checkAnnotation({ bodyValue, color });
+    const now = (patch.now ?? new Date()).toISOString();
+    const changed: Annotation = { ...found, bodyValue, color, motivation: motivationOf(bodyValue), modified: now };
+    const note: Note = {
+      ...old,
+      annotations: old.annotations!.map((a) => (a.id === id ? changed : a)),
+      updatedAt: now,
+    };
+    await putNote(w, note);
+    return note;
+  });
+}
+
+/**
+ * Remove a highlight; the note is returned as it is now (unchanged when the annotation was already gone).
+ * @throws NotesWriteError 'failed' when the note is gone, or the write is refused
+ */
+export function removeAnnotation(db: NotesDb, noteId: string, id: string, now = new Date()): Promise<Note> {
+  return commit(db, async (w) => {
+    const old = (await w.tx.objectStore('notes').get(noteId)) as Note | undefined;
+    if (!old) throw noNote(noteId);
+    if (!old.annotations?.some((a) => a.id === id)) return old;
+    const note: Note = {
+      ...old,
+      annotations: old.annotations.filter((a) => a.id !== id),
+      updatedAt: now.toISOString(),
     };
     await putNote(w, note);
     return note;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import type { Article } from '../extract/article';
 import { FONT_SIZES, THEMES, WIDTH_EM, cycle, step, type ReaderPrefs } from '../shared/reader-prefs';
 import { ArticleView } from './ArticleView';
@@ -7,8 +8,10 @@ import { copyText, scrollDialog, trapTab } from './dialog';
 import { keyAction, type ReaderAction } from './keys';
 import type { FollowingPage, StopReason, TextConverter } from '../shared/parts';
 import { HelpPanel, SettingsBar } from './SettingsBar';
-import { useConverter, useDisplayedText, useFollowingPages, usePrefs, useToast } from './use-reader';
+import { useConverter, useDisplayedText, useFollowingPages, usePrefs, useToast, type Toast } from './use-reader';
 import { SpeechControls, type SpeechHandle } from './speech-controls';
+import { useHighlights, type HighlightServices, type Highlights } from './use-highlights';
+import { HighlightBar, OrphanList } from './HighlightBar';
 
 /** UI string lookup (`_locales`): a message key and its substitutions. */
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -34,6 +37,8 @@ export interface ReaderServices {
    * Default: dialog.ts `copyText` (the async clipboard, else a selected textarea and execCommand).
    */
   copy?(text: string, where: HTMLElement): Promise<void>;
+  /** Highlights and comments, stored with the article's note (none without it: nothing to select then). */
+  highlights?: HighlightServices;
 }
 
 export interface ReaderProps {
@@ -56,7 +61,7 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
   const toast = useToast();
   const following = useFollowingPages(article, services, t);
   const conv = useConverter(prefs.convert, dir, services, t, toast);
-  const { html, headings, empty, converting, shown } = useDisplayedText(
+  const { original, html, headings, empty, converting, shown } = useDisplayedText(
     article,
     following.pages,
     prefs.convert ? conv : null,
@@ -67,28 +72,22 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
   const [confirming, setConfirming] = useState<'save' | 'cite' | null>(null);
   const gate = article.isArticle ? 'article' : anyway ? 'anyway' : 'offer';
   const speech = useRef<SpeechHandle | null>(null);
+  const shownAsArticle = !empty && gate === 'article';
+  const hl = useHighlights({ article, services: services.highlights, original, html, shownAsArticle, root, t, toast });
 
   // Focus moves into the dialog on open (mount.ts returns it on close).
   useEffect(() => {
     root.current?.focus({ preventScroll: true });
   }, []);
 
-  const save = () =>
-    services.save(article).then(toast.say, (e: Error) => toast.say(t('readerSaveFailed', [e.message])));
-  const cite = () =>
-    services
-      .cite(article)
-      .then(async (text) => {
-        await (services.copy ?? copyText)(text, root.current!);
-        toast.say(t('readerCited', [text]), 6000);
-      })
-      .catch((e: Error) => toast.say(t('readerCiteFailed', [e.message])));
+  const { save, cite } = saveAndCite(article, services, toast, t, root);
 
   const act = (a: ReaderAction) => {
     switch (a) {
       case 'close':
         // Esc answers the innermost thing first: the confirmation, then reading aloud, then the reader
         if (confirming) return setConfirming(null);
+        if (hl.closeBar()) return undefined;
         return speech.current?.stop() ? undefined : onClose();
       case 'bigger':
         return update({ fontSize: step(FONT_SIZES, prefs.fontSize, 1) });
@@ -103,6 +102,8 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
         if (empty || gate === 'offer') return toast.say(t(empty ? 'readerNoArticle' : 'readerNotArticle'));
         if (gate === 'anyway') return setConfirming(a);
         return a === 'save' ? void save() : void cite();
+      case 'highlight':
+        return shownAsArticle ? hl.highlightSelection() : toast.say(t(empty ? 'readerNoArticle' : 'readerNotArticle'));
       case 'speak':
         return gate === 'offer' || empty ? undefined : speech.current?.toggle();
       default:
@@ -112,14 +113,7 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
 
   // Keys (keys.ts): mount.ts listens on the window in the capture phase from the moment the host exists (so they work
   // wherever focus is, and page handlers do not see them) and hands each event to this handler once rendered.
-  keys.current = (e: KeyboardEvent) => {
-    if (e.key === 'Tab' && root.current) return trapTab(e, root.current);
-    const a = keyAction(e, e.composedPath());
-    if (!a) return;
-    e.preventDefault();
-    e.stopPropagation();
-    act(a);
-  };
+  keys.current = (e: KeyboardEvent) => onKey(e, root.current, hl, act);
 
   const lang = converting ? convertedLang(article.lang) : (article.lang ?? 'zh-CN');
   const style = `--qd-size: ${prefs.fontSize}px; --qd-measure: ${WIDTH_EM[prefs.width]}em; --qd-leading: ${prefs.lineHeight};`;
@@ -135,7 +129,8 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
       style={style}
       data-theme={prefs.theme}
       data-font={prefs.font}
-      data-indent={String(prefs.indent)}>
+      data-indent={String(prefs.indent)}
+      onClick={(e) => hl.openAt(e.target)}>
       <SettingsBar
         prefs={prefs}
         dir={dir}
@@ -160,6 +155,8 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
         onReadAnyway={() => setAnyway(true)}>
         <SpeechControls t={t} lang={lang} root={root} html={html} handle={speech} />
       </ArticleView>
+      <OrphanList hl={hl} t={t} />
+      {hl.bar && <HighlightBar hl={hl} t={t} />}
       {confirming && (
         <ConfirmBar
           t={t}
@@ -176,6 +173,39 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
       </div>
     </div>
   );
+}
+
+/** Save and Cite, each saying on the toast how it went. */
+function saveAndCite(
+  article: Article,
+  services: ReaderServices,
+  toast: Toast,
+  t: Translate,
+  root: RefObject<HTMLDivElement | null>,
+) {
+  const save = () =>
+    services.save(article).then(toast.say, (e: Error) => toast.say(t('readerSaveFailed', [e.message])));
+  const cite = () =>
+    services
+      .cite(article)
+      .then(async (text) => {
+        await (services.copy ?? copyText)(text, root.current!);
+        toast.say(t('readerCited', [text]), 6000);
+      })
+      .catch((e: Error) => toast.say(t('readerCiteFailed', [e.message])));
+  return { save, cite };
+}
+
+/** A key press in the reader: Tab stays inside, Enter/Space open a focused highlight, the rest is keys.ts's. */
+function onKey(e: KeyboardEvent, root: HTMLElement | null, hl: Highlights, act: (a: ReaderAction) => void): void {
+  if (e.key === 'Tab' && root) return trapTab(e, root);
+  // Enter or Space on a focused highlight opens it (its first mark is a button: highlights.ts drawHighlights).
+  if ((e.key === 'Enter' || e.key === ' ') && hl.openAt(e.composedPath()[0])) return e.preventDefault();
+  const a = keyAction(e, e.composedPath());
+  if (!a) return;
+  e.preventDefault();
+  e.stopPropagation();
+  act(a);
 }
 
 /** Save / Cite on a page that is no article ask first (README, "Read anyway"). */

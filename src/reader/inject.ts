@@ -36,5 +36,15 @@ state.reader ??= createReader(document, t, () => state.onReaderClosed?.(), {
     converter: async (dir) => (await loadPart('opencc'))[dir],
     followPages: async (article, onPage) => (await loadPart('pages')).follow(article, onPage),
     painted: () => performance.mark('qingdu:reader-painted'),
+    highlights: {
+      load: async (article) => notesValue(await sendCStoBG('notesAnnotations', { article })),
+      add: async (article, annotation) => {
+        const r = notesValue(await sendCStoBG('annotationAdd', { article, annotation }));
+        return { noteId: r.note.id, annotations: r.note.annotations ?? [], annotation: r.annotation, status: r.status };
+      },
+      edit: async (noteId, id, patch) =>
+        notesValue(await sendCStoBG('annotationEdit', { noteId, id, ...patch })).annotations ?? [],
+      remove: async (noteId, id) => notesValue(await sendCStoBG('annotationRemove', { noteId, id })).annotations ?? [],
+    },
   },
 });

@@ -6,7 +6,19 @@
  * Esc closes the reader (once the select's own popup is closed) and `t` switches the theme there too.
  */
 export type ReaderAction =
-  'close' | 'bigger' | 'smaller' | 'theme' | 'down' | 'up' | 'pageDown' | 'pageUp' | 'save' | 'cite' | 'help' | 'speak';
+  | 'close'
+  | 'bigger'
+  | 'smaller'
+  | 'theme'
+  | 'down'
+  | 'up'
+  | 'pageDown'
+  | 'pageUp'
+  | 'save'
+  | 'cite'
+  | 'help'
+  | 'speak'
+  | 'highlight';
 
 export interface KeyInfo {
   key: string;
@@ -54,10 +66,13 @@ function selectKey(e: KeyInfo, select: HTMLSelectElement): ReaderAction | null {
   return null;
 }
 
-/** Buttons and links take Space/Enter themselves. */
+/** Buttons and links take Space/Enter themselves (so does a highlight, a mark with the button role). */
 function isActivatable(el: EventTarget | null | undefined): boolean {
   const tag = (el as Element | null)?.tagName?.toLowerCase();
-  return tag === 'button' || tag === 'a' || tag === 'summary' || tag === 'input';
+  if (tag === 'button' || tag === 'a' || tag === 'summary' || tag === 'input') return true;
+  return (
+    typeof (el as Element | null)?.getAttribute === 'function' && (el as Element).getAttribute('role') === 'button'
+  );
 }
 
 /**
@@ -100,6 +115,9 @@ export function keyAction(e: KeyInfo, path: readonly EventTarget[]): ReaderActio
     case 'r':
     case 'R':
       return 'speak';
+    case 'h':
+    case 'H':
+      return 'highlight';
     default:
       return null;
   }
@@ -115,5 +133,6 @@ export const KEY_HELP: readonly [string, string][] = [
   ['s', 'readerKeySave'],
   ['c', 'readerKeyCite'],
   ['r', 'readerKeySpeak'],
+  ['h', 'readerKeyHighlight'],
   ['?', 'readerKeyHelp'],
 ];

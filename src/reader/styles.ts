@@ -1,4 +1,4 @@
-import { PALETTES, paletteVars } from './themes';
+import { PALETTES, highlightVars, paletteVars } from './themes';
 
 /**
  * Reader stylesheet, scoped by the Shadow DOM. Chinese typography: CJK font stacks for the systems readers use
@@ -25,6 +25,33 @@ export const READER_KAI_STACK = `"LXGW WenKai", "霞鹜文楷", "Kaiti SC", "STK
 const TC_SANS = '"PingFang TC", "Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", ';
 const TC_SERIF = '"Songti TC", "Noto Serif CJK TC", "Source Han Serif TC", "PMingLiU", ';
 
+/**
+ * Highlights (highlights.ts): each colour's background and underline from the theme (themes.ts HIGHLIGHTS), a dotted
+ * second line when the highlight has a comment; the highlight bar and the orphan list.
+ */
+const HIGHLIGHT_CSS = `
+.qd-body mark.qd-hl { color: inherit; background: var(--qd-hl-yellow); box-shadow: inset 0 -2px 0 var(--qd-hl-yellow-edge);
+  border-radius: 2px; cursor: pointer; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+${['green', 'blue', 'pink'].map((c) => `.qd-body mark.qd-hl[data-color="${c}"] { background: var(--qd-hl-${c}); box-shadow: inset 0 -2px 0 var(--qd-hl-${c}-edge); }`).join('\n')}
+.qd-body mark.qd-hl[data-comment] { text-decoration: underline dotted var(--qd-fg); text-underline-offset: 0.35em; }
+.qd-hlbar { position: fixed; z-index: 3; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; max-width: 340px;
+  padding: 8px; border: 1px solid var(--qd-border); border-radius: 6px; background: var(--qd-bg); color: var(--qd-fg);
+  font-family: ${READER_FONT_STACK}; font-size: 14px; line-height: 1.3; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+.qd-swatch { width: 28px; height: 28px; padding: 0; border-radius: 50%; cursor: pointer; border: 2px solid var(--qd-border); }
+${['yellow', 'green', 'blue', 'pink'].map((c) => `.qd-swatch[data-color="${c}"] { background: var(--qd-hl-${c}); box-shadow: inset 0 -4px 0 var(--qd-hl-${c}-edge); }`).join('\n')}
+.qd-swatch[aria-pressed="true"] { border-color: var(--qd-fg); outline: 2px solid var(--qd-fg); outline-offset: 1px; }
+.qd-hl-comment { flex: 1 1 100%; min-height: 3em; font: inherit; padding: 6px; border: 1px solid var(--qd-border);
+  border-radius: 4px; background: var(--qd-bg); color: var(--qd-fg); box-sizing: border-box; }
+.qd-orphans { max-width: var(--qd-measure); margin: 0 auto 3em; padding: 0.8em 1.5em; box-sizing: content-box; font-size: 0.8em; }
+.qd-orphans h2 { font-size: 1.05em; margin: 0 0 0.3em; }
+.qd-orphans-note { color: var(--qd-muted); margin: 0 0 0.6em; }
+.qd-orphans ul { margin: 0; padding-left: 1.2em; }
+.qd-orphans li { margin: 0 0 0.6em; }
+.qd-orphan-comment { display: block; color: var(--qd-muted); }
+.qd-orphan-comment::before { content: "— "; }
+.qd-orphans .qd-btn { margin-top: 0.3em; }
+`;
+
 export const readerCss = `
 /* Page CSS reaches the host element itself (e.g. \`html > div { display: none !important }\`): for !important rules the
    shadow tree's own :host wins the cascade, so the host resets every property and pins its box (test/e2e/hostile.test.ts). */
@@ -33,7 +60,7 @@ export const readerCss = `
   z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;
 }
 .qd-overlay {
-  ${paletteVars(PALETTES.light)}
+  ${paletteVars(PALETTES.light)} ${highlightVars('light')}
   --qd-size: 20px; --qd-measure: 38em; --qd-leading: 1.8; --qd-font: ${READER_FONT_STACK};
   position: fixed; inset: 0; z-index: 2147483647; overflow-y: auto; overscroll-behavior: contain;
   background: var(--qd-bg); color: var(--qd-fg);
@@ -44,10 +71,10 @@ export const readerCss = `
 .qd-overlay[data-font="kai"] { --qd-font: ${READER_KAI_STACK}; }
 .qd-overlay:lang(zh-TW), .qd-overlay:lang(zh-HK), .qd-overlay:lang(zh-Hant) { --qd-font: ${TC_SANS}${READER_FONT_STACK}; }
 .qd-overlay[data-font="serif"]:lang(zh-TW), .qd-overlay[data-font="serif"]:lang(zh-HK) { --qd-font: ${TC_SERIF}${READER_SERIF_STACK}; }
-.qd-overlay[data-theme="sepia"] { ${paletteVars(PALETTES.sepia)} }
-.qd-overlay[data-theme="dark"] { ${paletteVars(PALETTES.dark)} color-scheme: dark; }
+.qd-overlay[data-theme="sepia"] { ${paletteVars(PALETTES.sepia)} ${highlightVars('sepia')} }
+.qd-overlay[data-theme="dark"] { ${paletteVars(PALETTES.dark)} ${highlightVars('dark')} color-scheme: dark; }
 @media (prefers-color-scheme: dark) {
-  .qd-overlay[data-theme="system"] { ${paletteVars(PALETTES.dark)} color-scheme: dark; }
+  .qd-overlay[data-theme="system"] { ${paletteVars(PALETTES.dark)} ${highlightVars('dark')} color-scheme: dark; }
 }
 .qd-overlay:focus { outline: none; }
 .qd-overlay :focus-visible { outline: 3px solid var(--qd-accent); outline-offset: 2px; }
@@ -106,6 +133,7 @@ export const readerCss = `
 .qd-speech { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; margin: 0 0 1.2em; font-size: 14px; line-height: 1.2; }
 .qd-speech-note { color: var(--qd-muted); }
 .qd-body .qd-speaking { background: var(--qd-speak-bg, #fde68a); color: #000; border-radius: 2px; }
+${HIGHLIGHT_CSS}
 .qd-page-marker {
   display: flex; align-items: center; gap: 0.8em; margin: 2em 0 1.2em; color: var(--qd-muted); font-size: 0.8em;
   text-indent: 0;
@@ -137,7 +165,7 @@ export const readerCss = `
 @media print {
   :host { position: static !important; inset: auto !important; }
   .qd-overlay { position: static; overflow: visible; background: #fff; color: #000; --qd-muted: #333; --qd-accent: #000; }
-  .qd-bar, .qd-toast, .qd-help, .qd-pages-status, .qd-speech, .qd-toc, .qd-confirm { display: none !important; }
+  .qd-bar, .qd-toast, .qd-help, .qd-pages-status, .qd-speech, .qd-toc, .qd-confirm, .qd-hlbar { display: none !important; }
   .qd-article { max-width: none; padding: 0; }
   .qd-body img { break-inside: avoid; }
 }

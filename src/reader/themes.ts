@@ -1,3 +1,5 @@
+import type { HighlightColor } from '../shared/notes-types';
+
 /**
  * Reader theme palettes. Every colour pair a reader sees is checked against WCAG 2.x in test/unit/reader-themes.test.ts:
  * text and muted text ≥ 4.5:1 on the background (AA, normal text), borders of controls and the focus ring ≥ 3:1
@@ -43,5 +45,42 @@ export function contrast(a: string, b: string): number {
 export function paletteVars(p: Palette): string {
   return Object.entries(p)
     .map(([k, v]) => `--qd-${k}: ${v};`)
+    .join(' ');
+}
+
+/** How a theme draws one highlight colour: the mark's background and the line under it. */
+export interface HighlightInk {
+  /** Background of the highlighted text: the theme's text, muted text and links stay ≥ 4.5:1 on it. */
+  bg: string;
+  /** The 2-px line under the highlight, ≥ 3:1 on the page (WCAG 1.4.11), so a highlight shows apart from its hue. */
+  edge: string;
+}
+
+/** The highlight colours (notes-types.ts ANNOTATION_COLORS) in each theme; test/unit/reader-parts.test.ts checks AA. */
+export const HIGHLIGHTS: Record<keyof typeof PALETTES, Record<HighlightColor, HighlightInk>> = {
+  light: {
+    yellow: { bg: '#fff0a0', edge: '#8a6d00' },
+    green: { bg: '#c9f0c9', edge: '#2e7d32' },
+    blue: { bg: '#d2e4ff', edge: '#1f5fbf' },
+    pink: { bg: '#ffd8e8', edge: '#b0306a' },
+  },
+  sepia: {
+    yellow: { bg: '#f7dc7c', edge: '#7d6200' },
+    green: { bg: '#d3e6b3', edge: '#3f6f22' },
+    blue: { bg: '#cfe0ec', edge: '#2d5f8a' },
+    pink: { bg: '#f3cfd4', edge: '#9c3558' },
+  },
+  dark: {
+    yellow: { bg: '#4a4000', edge: '#d9c24a' },
+    green: { bg: '#1d4428', edge: '#6cc07a' },
+    blue: { bg: '#1d3a5e', edge: '#7fb0ff' },
+    pink: { bg: '#5a2442', edge: '#f08ab8' },
+  },
+};
+
+/** CSS custom properties of a theme's highlight colours (`--qd-hl-yellow: …; --qd-hl-yellow-edge: …;`). */
+export function highlightVars(theme: keyof typeof PALETTES): string {
+  return Object.entries(HIGHLIGHTS[theme])
+    .map(([c, ink]) => `--qd-hl-${c}: ${ink.bg}; --qd-hl-${c}-edge: ${ink.edge};`)
     .join(' ');
 }

@@ -115,6 +115,7 @@ export function useDisplayedText(article: Article, pages: FollowingPage[], conv:
     [original, conv],
   );
   return {
+    original,
     html,
     headings,
     empty: nothingToRead(article, original),

@@ -1,5 +1,5 @@
 import type { Article } from '../extract/article';
-import type { ImportResult, Note, SaveResult } from './notes-types';
+import type { Annotation, HighlightColor, ImportResult, Note, SaveResult } from './notes-types';
 import type { PartName } from './part-files';
 
 /**
@@ -58,6 +58,22 @@ export interface NotesProtocol {
   notesImportCommit: [{ importId: string; replace: boolean }, NotesReply<ImportResult>];
   /** Remove every note. */
   notesClear: [void, NotesReply<number>];
+  /** Add a highlight to the note of an article, saving the article first when it is not saved yet. */
+  annotationAdd: [{ article: Article; annotation: NewAnnotation }, NotesReply<AnnotationSaved>];
+  /** Change a highlight's comment and/or colour. */
+  annotationEdit: [{ noteId: string; id: string; bodyValue?: string; color?: HighlightColor }, NotesReply<Note>];
+  /** Remove a highlight. */
+  annotationRemove: [{ noteId: string; id: string }, NotesReply<Note>];
+}
+
+/** A highlight as the reader sends it: the background gives it its id, motivation and times. */
+export type NewAnnotation = Pick<Annotation, 'bodyValue' | 'color' | 'target'>;
+/** What adding a highlight answers: the save (created when the article was saved with it) and the stored highlight. */
+export type AnnotationSaved = SaveResult & { annotation: Annotation };
+/** The highlights of a saved article, for the reader (only these: the rest of the note stays in the background). */
+export interface ArticleAnnotations {
+  noteId: string;
+  annotations: Annotation[];
 }
 
 /**
@@ -73,6 +89,12 @@ export interface CStoBG {
   readerAsset: [{ file: string }, string];
   /** The reader's `s`: save the article shown. */
   notesSave: NotesProtocol['notesSave'];
+  /** The reader opens: the highlights of the article shown when it is saved (null when it is not). */
+  notesAnnotations: [{ article: Article }, NotesReply<ArticleAnnotations | null>];
+  /** The reader's highlights (see NotesProtocol). */
+  annotationAdd: NotesProtocol['annotationAdd'];
+  annotationEdit: NotesProtocol['annotationEdit'];
+  annotationRemove: NotesProtocol['annotationRemove'];
 }
 
 /** Extension pages (popup, notes page) → background: actions on any tab, the site registrations, the notes writes. */

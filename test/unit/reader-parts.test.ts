@@ -4,7 +4,8 @@ import * as OpenCC from 'opencc-js';
 import type { Article } from '../../src/extract/article';
 import { keyAction, type KeyInfo } from '../../src/reader/keys';
 import { convertHtml, convertedLang, direction } from '../../src/reader/convert';
-import { PALETTES, contrast } from '../../src/reader/themes';
+import { HIGHLIGHTS, PALETTES, contrast } from '../../src/reader/themes';
+import { ANNOTATION_COLORS } from '../../src/shared/notes-types';
 import {
   DEFAULT_READER_PREFS,
   FONT_SIZES,
@@ -51,6 +52,9 @@ describe('reader keys', () => {
     ]);
     expect(keyAction(key(' ', { shiftKey: true }), body)).toBe('pageUp');
     expect(keyAction(key('x'), body)).toBeNull();
+    expect(keyAction(key('h'), body)).toBe('highlight');
+    // Space on a focused highlight (a mark with the button role) opens it, it does not scroll.
+    expect(keyAction(key(' '), [el('<mark role="button" tabindex="0">字</mark>'), document.body])).toBeNull();
   });
   it('never fires while typing or with modifier keys', () => {
     for (const tag of [
@@ -127,6 +131,19 @@ describe('theme contrast (WCAG 2.x AA)', () => {
     expect(contrast(p.accent, p.control)).toBeGreaterThanOrEqual(3);
     expect(contrast(p.bg, p.fg)).toBeGreaterThanOrEqual(4.5); // pressed buttons and the toast swap fg/bg
   });
+  it.each(Object.entries(PALETTES))(
+    '%s: highlighted text, links and captions ≥ 4.5:1, its underline ≥ 3:1',
+    (theme, p) => {
+      const inks = HIGHLIGHTS[theme as keyof typeof PALETTES];
+      expect(Object.keys(inks)).toEqual([...ANNOTATION_COLORS]);
+      for (const c of ANNOTATION_COLORS) {
+        expect(contrast(p.fg, inks[c].bg)).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(p.muted, inks[c].bg)).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(p.accent, inks[c].bg)).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(inks[c].edge, p.bg)).toBeGreaterThanOrEqual(3); // the line under a highlight (WCAG 1.4.11)
+      }
+    },
+  );
 });
 
 describe('simplified ↔ traditional (OpenCC)', () => {

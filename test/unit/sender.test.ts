@@ -18,7 +18,16 @@ const PAGE_URL = 'http://gansu.gscn.com.cn/system/2020/03/15/1.shtml';
 const page = { id: ID, url: `${ORIGIN}src/popup/index.html` };
 const content = { id: ID, url: PAGE_URL, frameId: 0, tab: { id: 7, url: PAGE_URL } };
 
-const FROM_CONTENT = ['articleDetected', 'loadReaderPart', 'readerAsset', 'notesSave'];
+const FROM_CONTENT = [
+  'articleDetected',
+  'loadReaderPart',
+  'readerAsset',
+  'notesSave',
+  'notesAnnotations',
+  'annotationAdd',
+  'annotationEdit',
+  'annotationRemove',
+];
 const FROM_PAGES = [
   'ensureContent',
   'toggleReaderInTab',
@@ -30,6 +39,9 @@ const FROM_PAGES = [
   'notesImportChunk',
   'notesImportCommit',
   'notesClear',
+  'annotationAdd',
+  'annotationEdit',
+  'annotationRemove',
 ];
 const ALL = [...new Set([...FROM_CONTENT, ...FROM_PAGES])];
 
