@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { bodyMarkdown, frontMatter } from '../cite/markdown';
 import type { Note, NotesExport } from '../shared/notes-types';
+import { assetPaths, markdownLinkTarget, type PackedImage } from './export-assets';
 
 /**
  * Exports of the library: JSON (everything, lossless), Markdown (one file per note with YAML front matter; a zip for
@@ -13,8 +14,11 @@ export function exportJson(notes: readonly Note[], now = new Date()): string {
   return JSON.stringify(file, null, 1);
 }
 
-/** One note as Markdown: front matter (the CLI's, plus the note's fields), title, note, quotes, then the body. */
-export function toMarkdown(n: Note): string {
+/**
+ * One note as Markdown: front matter (the CLI's, plus the note's fields), title, note, quotes, then the body.
+ * @param images image URL → link target for the images packed beside the file (markdownZip); others keep their URL
+ */
+export function toMarkdown(n: Note, images?: ReadonlyMap<string, string>): string {
   const note = { accessed: n.accessedAt, saved: n.createdAt, updated: n.updatedAt, tags: n.tags, sha256: n.textSha256 };
   const parts = [frontMatter(n.article, note), `# ${n.article.title}`];
   if (n.note) parts.push(`## 笔记\n\n${n.note}`);
@@ -22,7 +26,7 @@ export function toMarkdown(n: Note): string {
     parts.push(`## 摘录\n\n${n.quotes.map((q) => `> ${q.text.replace(/\n/g, '\n> ')}`).join('\n\n')}`);
   // contentHtml is stored sanitized; turndown only reads it (on Node through its bundled DOM, in the page through
   // DOMParser, which does not run scripts). Its sections sit under 正文, one level down.
-  parts.push(`## 正文\n\n${bodyMarkdown(n.article.contentHtml, 3)}`);
+  parts.push(`## 正文\n\n${bodyMarkdown(n.article.contentHtml, 3, images)}`);
   return parts.join('\n\n') + '\n';
 }
 
@@ -62,36 +66,65 @@ export function uniqueNames(names: readonly string[]): string[] {
  */
 const ZIP_ENTRY = { level: 6, os: 3, attrs: (0o100644 << 16) >>> 0 } as const;
 
-/** Markdown of many notes as a zip (UTF-8 file names, which fflate flags as such for non-ASCII names). */
-export function markdownZip(notes: readonly Note[]): Uint8Array {
+/** Zip entries: a Markdown file's bytes, or an image's bytes stored as they are (PNG and JPEG do not deflate). */
+type ZipFiles = Record<string, Uint8Array | [Uint8Array, { level: 0 }]>;
+
+/**
+ * Add one note to a zip: its archived images under `assets/<note>/` (export-assets.ts) and its Markdown at `name`,
+ * linking to them with relative, percent-encoded targets; images without an archived copy keep their URL.
+ */
+function addNote(files: ZipFiles, used: Set<string>, name: string, n: Note, images: readonly PackedImage[]): void {
+  const paths = assetPaths(name.replace(/\.md$/, ''), images, used);
+  const links = new Map<string, string>();
+  for (const img of images) {
+    const path = paths.get(img.url)!;
+    files[path] = [img.data, { level: 0 }];
+    links.set(img.url, markdownLinkTarget(path));
+  }
+  files[name] = strToU8(toMarkdown(n, links));
+}
+
+/**
+ * Markdown of many notes as a zip (UTF-8 file names, which fflate flags as such for non-ASCII names), each note's
+ * archived images under `assets/`.
+ * @param images note id → its archived images (none when absent)
+ */
+export function markdownZip(notes: readonly Note[], images?: ReadonlyMap<string, readonly PackedImage[]>): Uint8Array {
   const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
-  const files: Record<string, Uint8Array> = {};
-  notes.forEach((n, i) => {
-    files[names[i]] = strToU8(toMarkdown(n));
-  });
+  const files: ZipFiles = {};
+  const used = new Set<string>();
+  notes.forEach((n, i) => addNote(files, used, names[i], n, images?.get(n.id) ?? []));
   return zipSync(files, ZIP_ENTRY);
 }
 
 /**
  * markdownZip for the page: converts in batches and yields between them, so exporting thousands of notes (turndown
  * takes about 2 ms a note) does not freeze the page.
+ * @param imagesOf a note's archived images (export-assets.ts packedImages), read one note at a time
  */
-export async function markdownZipAsync(notes: readonly Note[], batch = 50): Promise<Uint8Array> {
+export async function markdownZipAsync(
+  notes: readonly Note[],
+  batch = 50,
+  imagesOf: (noteId: string) => Promise<PackedImage[]> = async () => [],
+): Promise<Uint8Array> {
   const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
-  const files: Record<string, Uint8Array> = {};
+  const files: ZipFiles = {};
+  const used = new Set<string>();
   for (let i = 0; i < notes.length; i += batch) {
-    for (let j = i; j < Math.min(notes.length, i + batch); j++) files[names[j]] = strToU8(toMarkdown(notes[j]));
+    for (let j = i; j < Math.min(notes.length, i + batch); j++)
+      addNote(files, used, names[j], notes[j], await imagesOf(notes[j].id));
     await new Promise((r) => setTimeout(r, 0));
   }
   return zipSync(files, ZIP_ENTRY);
 }
 
 /** What an export file holds: the JSON backup, a Markdown zip, or citations. */
-export type ExportKind = 'backup' | 'markdown' | CitationExport;
+export type ExportKind = 'backup' | 'markdown' | 'html' | CitationExport;
 
 const EXPORT_SUFFIX: Record<ExportKind, string> = {
   backup: '-backup.json',
   markdown: '.zip',
+  html: '.html',
   'csl-json': '-csl.json',
   bibtex: '.bib',
   ris: '.ris',
@@ -99,7 +132,7 @@ const EXPORT_SUFFIX: Record<ExportKind, string> = {
 
 /**
  * The file name of a library export: `<prefix>-YYYY-MM-DD-backup.json` for the JSON backup, `…-csl.json` for
- * CSL-JSON (two names, so one never replaces the other in a downloads folder), `….bib`, `….ris`, `….zip`.
+ * CSL-JSON (two names, so one never replaces the other in a downloads folder), `….bib`, `….ris`, `….zip`, `….html`.
  * @param prefix the localized start (`qingdu-notes`, 清读笔记)
  * @param date `YYYY-MM-DD`
  */
