@@ -5,13 +5,15 @@ import type { CitationExport } from './export';
 interface Props {
   onExportJson: () => void;
   onExportMarkdown: () => void;
+  onExportHtml: () => void;
   onExportCitations: (style: CitationExport) => void;
   onImportFile: (file: File) => void;
   onClear: () => void;
 }
 
 /** The library tools: exports, import from a file, and 清空 behind a confirmation. */
-export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations, onImportFile, onClear }: Props) {
+export function LibraryTools(props: Props) {
+  const { onExportJson, onExportMarkdown, onExportHtml, onExportCitations, onImportFile, onClear } = props;
   const [confirmClear, setConfirmClear] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   // Focus follows the 清空 → 确认 swap (the button pressed is replaced), so a keyboard user is not dropped on <body>.
@@ -43,6 +45,9 @@ export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations
       </button>
       <button type="button" id="export-md" onClick={onExportMarkdown}>
         {t('notesExportMarkdown')}
+      </button>
+      <button type="button" id="export-html" onClick={onExportHtml}>
+        {t('notesExportHtml')}
       </button>
       <select id="export-cite" aria-label={t('notesExportCitations')} value="" onChange={onCite}>
         <option value="">{t('notesExportCitations')}</option>
