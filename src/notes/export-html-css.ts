@@ -23,6 +23,7 @@ body { margin: 0 auto; padding: 2em 1.25em 4em; max-width: 38em; font: 18px/1.8 
 h1, h2, h3, h4 { line-height: 1.4; font-weight: 700; }
 h1 { font-size: 1.6em; margin: 0 0 .5em; }
 a { color: var(--accent); }
+a:not([href]) { color: inherit; }
 img { display: block; max-width: 100%; height: auto; margin: 1em auto; }
 figure { margin: 1.5em 0; }
 figcaption { color: var(--muted); font-size: .9em; text-align: center; }
