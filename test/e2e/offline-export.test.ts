@@ -251,7 +251,8 @@ it('opens from disk in a fresh profile: header, both images drawn, no request, n
     expect(seen.ran).toBeNull();
     expect(seen.violations).toEqual([]);
     // The document itself is the only load; data: images are no request (filtered in case the driver reports them).
-    expect(requests.filter((r) => r !== url && !r.startsWith('data:'))).toEqual([]);
+    const fileRequests = requests.filter((r) => r !== url && !r.startsWith('data:'));
+    expect(fileRequests).toEqual([]);
     // Control: the same listener does see a file:// page's remote image, so the empty list above means something.
     const control = join(tmp, 'control.html');
     writeFileSync(control, `<!doctype html><meta charset="utf-8"><img src="${GONE}">`);
@@ -260,7 +261,7 @@ it('opens from disk in a fresh profile: header, both images drawn, no request, n
     // (Firefox upgrades it to https first: HTTPS-First mode of a fresh profile)
     expect(requests.some((r) => r.replace(/^https:/, 'http:') === GONE)).toBe(true);
     console.log(
-      `offline-export (${kind}): images=${seen.images.length} requests=${requests.filter((r) => !r.startsWith('data:')).length} bytes=${exported.text.length}`,
+      `offline-export (${kind}): images=${seen.images.length} requests=${fileRequests.length} bytes=${exported.text.length}`,
     );
   } finally {
     await browser.close();
