@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { extractFile } from '../src/cli/extract';
 import type { Article } from '../src/extract/article';
 import { distDir, launch } from './lib/browser';
+import { addImages, IMAGES_PER_NOTE, IMAGE_MAX, IMAGE_MIN } from './bench-notes-images';
 
 const N = Number(process.env.NOTES_BENCH_N ?? 10_000);
 const QUERIES = [
@@ -152,28 +153,49 @@ async function main(): Promise<void> {
         `open notes page (${label}): list shown ${ms(list)} ms after navigation; search ready ${ms(idx.at)} ms (index from ${how} in ${ms(idx.ms)} ms); wall ${Date.now() - t0} ms`,
       );
       firstIndexMs ??= idx.at;
+      lastOpenMs = idx.at;
       return p;
     };
     let firstIndexMs: number | undefined;
+    let lastOpenMs: number | undefined;
     await (await open('first after the import')).close();
     await dropSnapshot(driver);
     await (await open('snapshot deleted: from every row')).close();
     // The snapshot was stored before the index reported ready; reopening must load it.
-    const p = await open('again');
-    const lat: number[] = [];
-    const snipLat: number[] = [];
-    const hits: Record<string, number> = {};
-    for (let r = 0; r < REPEAT; r++)
-      for (const q of QUERIES) {
-        const res = await p.evaluate(
-          (q: string) => (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.search(q),
-          q,
-        );
-        lat.push(res.ms);
-        snipLat.push(res.snippetsMs);
-        hits[q] = res.hits;
-      }
+    let p = await open('again');
+    const searchAll = async (page: typeof p) => {
+      const lat: number[] = [];
+      const snipLat: number[] = [];
+      const hits: Record<string, number> = {};
+      for (let r = 0; r < REPEAT; r++)
+        for (const q of QUERIES) {
+          const res = await page.evaluate(
+            (q: string) => (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.search(q),
+            q,
+          );
+          lat.push(res.ms);
+          snipLat.push(res.snippetsMs);
+          hits[q] = res.hits;
+        }
+      return { lat, snipLat, hits };
+    };
+    let { lat, snipLat, hits } = await searchAll(p);
     console.log(`hits: ${QUERIES.map((q) => `${q} ${hits[q]}`).join(', ')}`);
+    if (IMAGES_PER_NOTE > 0) {
+      // The same library with archived images: the figures above are the baseline of this run.
+      const textOnly = { openMs: lastOpenMs!, p95: pct(lat, 0.95), median: pct(lat, 0.5) };
+      const added = await addImages(p, IMAGES_PER_NOTE);
+      console.log(
+        `archived images: ${added.images} (${IMAGES_PER_NOTE} a note, ${IMAGE_MIN / 1024}–${IMAGE_MAX / 1024} KB), ${(added.bytes / 1e9).toFixed(2)} GB written in ${(added.ms / 1000).toFixed(1)} s; extension storage in use ${added.usageBytes === null ? '?' : `${(added.usageBytes / 1e9).toFixed(2)} GB`}`,
+      );
+      await p.close();
+      p = await open('with images');
+      ({ lat, snipLat, hits } = await searchAll(p));
+      const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '-');
+      console.log(
+        `with images vs text only (same run): search ready ${ms(lastOpenMs!)} vs ${ms(textOnly.openMs)} ms (×${ratio(lastOpenMs!, textOnly.openMs)}); search median ${ms(pct(lat, 0.5))} vs ${ms(textOnly.median)} ms, p95 ${ms(pct(lat, 0.95))} vs ${ms(textOnly.p95)} ms (×${ratio(pct(lat, 0.95), textOnly.p95)})`,
+      );
+    }
     const scroll = await p.evaluate(() =>
       (window as unknown as { qingduNotesBench: Bench }).qingduNotesBench.scroll(25),
     );

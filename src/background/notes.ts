@@ -14,8 +14,10 @@ import {
 import { snapshotAfterImport } from '../notes/search-cache';
 import { sendBGtoCS } from '../shared/connector';
 import { t } from '../shared/i18n';
+import { withImageLine } from '../shared/image-archive';
 import type { NotesProtocol, NotesReply, ProtocolHandlers } from '../shared/messages';
 import { ensureContent } from './tabs';
+import { archiveImages } from './image-archive';
 
 /**
  * The background side of the notes library: the only context that writes it. The handlers of NotesProtocol (routed by
@@ -57,12 +59,19 @@ async function reply<T>(work: () => Promise<T>): Promise<NotesReply<T>> {
 /** Imports in progress: parts staged by notesImportChunk, written at once by notesImportCommit. */
 const staged = new Map<string, Note[]>();
 
-/** Save an article with an optional quote, and announce it. */
+/** Save an article with an optional quote, then archive its images; announce each. */
 export async function saveNote(article: Article, quote?: string): Promise<NotesReply<SaveResult>> {
   return reply(async () => {
-    const r = await saveArticle(await db(), { article, quote });
+    const library = await db();
+    const r = await saveArticle(library, { article, quote });
     announce({ put: [r.note.id], removed: [] });
-    return r;
+    // The text is saved (its own transaction); the images follow in a second one (image-archive.ts).
+    const images = await archiveImages(library, r.note).catch((e) => {
+      console.warn('[qingdu] images not archived', e);
+      return undefined;
+    });
+    if (images?.kept) announce({ put: [r.note.id], removed: [] });
+    return { ...r, images };
   });
 }
 
@@ -127,7 +136,8 @@ async function tabArticle(tabId: number): Promise<Article> {
 /** Show the outcome of a save from the menu or the shortcut on the toolbar badge and title of the tab. */
 async function showOutcome(tabId: number, r: NotesReply<SaveResult>): Promise<void> {
   const text = r.ok ? '✓' : '!';
-  const title = r.ok ? t(r.value.status === 'created' ? 'saveBadgeCreated' : 'saveBadgeUpdated') : r.error;
+  const saved = r.ok && t(r.value.status === 'created' ? 'saveBadgeCreated' : 'saveBadgeUpdated');
+  const title = r.ok ? withImageLine(saved as string, r.value.images, t) : r.error;
   await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
   await browser.action.setBadgeBackgroundColor({ tabId, color: r.ok ? '#2a7' : '#c33' }).catch(() => undefined);
   await browser.action.setTitle({ tabId, title }).catch(() => undefined);

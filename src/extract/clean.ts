@@ -10,7 +10,7 @@
 import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
 import { countChars, hasChars } from './cjk';
 import { CLUTTER_SELECTORS, markerOf } from './markers';
-import { MORE_NEWS, isNoiseLine, isPhotoCaption } from './noise-lines';
+import { MORE_NEWS, isNoiseLine, isPhotoCaption, isPhotoLine } from './noise-lines';
 import { linkChars, textNodes } from './text';
 import { AUTHOR_TAIL_LABELS, CREDIT_LINE_LABELS, RELATED_HEADINGS, anyOf } from './vocabulary';
 
@@ -130,15 +130,36 @@ function dropNonArticleElements(root: Element): void {
   drop.forEach((el) => el.remove());
 }
 
-/** Pass 2: elements matching the clutter selectors (markers.ts CLUTTER_SELECTORS and the site rule's), never the root. */
+/**
+ * Pass 2: elements matching the clutter selectors (markers.ts CLUTTER_SELECTORS and the site rule's), never the root
+ * and never article matter (isArticleMatter: templates reuse those class names inside the body).
+ */
 function dropSelectedClutter(root: Element, selectors: readonly string[]): void {
   for (const sel of selectors) {
     try {
-      root.querySelectorAll(sel).forEach((el) => el !== root && el.remove());
+      root.querySelectorAll(sel).forEach((el) => el !== root && !isArticleMatter(el) && el.remove());
     } catch {
       /* an invalid selector in a rule must not break extraction */
     }
   }
+}
+
+/** The longest text of a picture block taken for article matter (a picture with its caption), in characters. */
+const MATTER_MAX = 200;
+
+/**
+ * Is `el`, found inside the body by a clutter selector, the article's own matter: a photo credit or caption line
+ * without links (`<p class="copyright">图：新华社记者 王晓明 摄</p>`, noise-lines.ts isPhotoLine), or a picture that is
+ * not a link's with a caption sentence and no links (a chart and its caption in `<div class="adv">`). Portal templates
+ * reuse the names the generic selectors look for (test/fixtures/kinds/body-clutter-class-credit.html); a linked banner
+ * in the same `div.adv` is still clutter.
+ */
+export function isArticleMatter(el: Element): boolean {
+  const t = (el.textContent ?? '').trim();
+  if (!t || el.querySelector('a[href]')) return false;
+  if (isPhotoLine(t)) return true;
+  const picture = [...el.querySelectorAll('img, picture, video')].some((m) => !m.closest('a'));
+  return picture && countChars(t) <= MATTER_MAX && /[。！？!?]$/.test(t);
 }
 
 /** Pass 3: containers that are clutter by their tag, their class/id or their links (see isClutterContainer). */
@@ -150,8 +171,8 @@ function dropClutterContainers(root: Element): void {
 }
 
 /**
- * A short header, footer or aside (under 200 characters); a block named like clutter (see clutterByName); a list,
- * table or div without media whose text is over 60% links and under 1,500 characters.
+ * A short header, footer or aside (under 200 characters); a block named like clutter (see clutterByName) that is not
+ * article matter (isArticleMatter); a list, table or div without media whose text is over 60% links and under 1,500 characters.
  */
 function isClutterContainer(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
@@ -161,7 +182,7 @@ function isClutterContainer(el: Element): boolean {
   const chars = () => (count < 0 ? (count = countChars(text(el))) : count);
   if (tag === 'HEADER' || tag === 'FOOTER' || tag === 'ASIDE') return chars() < 200;
   const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  if (clutterByName(el, name, chars)) return true;
+  if (clutterByName(el, name, chars)) return !isArticleMatter(el);
   if ((tag === 'UL' || tag === 'OL' || tag === 'DIV' || tag === 'TABLE' || tag === 'DL') && chars() && !hasMedia(el))
     return linkChars(el) / chars() > 0.6 && chars() < 1500;
   return false;

@@ -1,7 +1,7 @@
 import { countChars } from './cjk';
 import { CLUTTER_HEADINGS, NO_MARKER_TEXT, isMarkerText } from './markers';
 import { textNodes } from './text';
-import { isMarkerClutter } from './clean';
+import { isArticleMatter, isMarkerClutter } from './clean';
 import type { MarkerTexts } from './body';
 import { isGuarded, type PageGuard } from './clutter-guard';
 
@@ -219,8 +219,9 @@ export function currentMarkerTexts(
 /**
  * The selectors of the declutter sheet under the page's guard (clutter-guard.ts): a selector none of whose matches is
  * guarded goes into the sheet as it is; one that matches a guarded element (a site rule's `.article-editor` holding
- * 责任编辑 on sina-1, the generic `.copyright` on people-1's footer) is left out of the sheet and only its other matches
- * are returned, to be marked with CLUTTER_ATTR. Invalid selectors are dropped.
+ * 责任编辑 on sina-1, the generic `.copyright` on people-1's footer) or article matter inside the body (clean.ts
+ * isArticleMatter: a photo credit in `.copyright`) is left out of the sheet and only its other matches are returned, to
+ * be marked with CLUTTER_ATTR. Invalid selectors are dropped.
  */
 export function guardedSelectors(
   doc: Document,
@@ -229,7 +230,8 @@ export function guardedSelectors(
 ): { sheet: string[]; marked: Element[] } {
   const sheet: string[] = [];
   const marked: Element[] = [];
-  const unsafe = (el: Element) => NEVER_CLUTTER.has(el.tagName) || isGuarded(guard, el);
+  const unsafe = (el: Element) =>
+    NEVER_CLUTTER.has(el.tagName) || isGuarded(guard, el) || (guard.body.contains(el) && isArticleMatter(el));
   try {
     // usually none is guarded: one native query for all (page load's budget, scripts/bench.ts)
     if (!selectors.length || !Array.from(doc.querySelectorAll(selectors.join(','))).some(unsafe))

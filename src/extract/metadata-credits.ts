@@ -297,6 +297,20 @@ function pickSource(
  * correspondents (通讯员), else who compiled or translated the text (整理, 编译: qq-peer's `（编译/林靖东）`). Every
  * name passes byline.ts plausibleName, and the source is never an author.
  */
+/** A list separator between names in one JSON-LD string. */
+const NAME_LIST = /\s*[,，、;；]\s*/;
+
+/**
+ * One JSON-LD author string that joins several Chinese names (`"周明远, 林小雨"`, `"张三、李四"`: a CMS filling
+ * schema.org Person.name from its byline field, test/fixtures/kinds/credit-jsonld-joined-authors.html) as its names;
+ * any other string (`"Smith, John"`, an outlet) as it is.
+ */
+export function splitJoinedNames(value: string): string[] {
+  if (!/[\u4e00-\u9fff]/.test(value) || !NAME_LIST.test(value)) return [value];
+  const parts = value.split(NAME_LIST).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => isName(p)) ? parts : [value];
+}
+
 function pickAuthors(
   stage: HeadlineStage,
   byClass: string[],
@@ -305,7 +319,7 @@ function pickAuthors(
   first: FirstCredit,
 ): string[] {
   const { ld, siteName } = stage;
-  const ldAuthors = (ld.author ?? []).filter((a) => a !== siteName && !isOutlet(a, true));
+  const ldAuthors = (ld.author ?? []).flatMap(splitJoinedNames).filter((a) => a !== siteName && !isOutlet(a, true));
   return (
     first((c) => names(c.authors, source)) ??
     names(byClass, source) ??

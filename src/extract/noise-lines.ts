@@ -274,3 +274,12 @@ export function isPhotoCaption(t: string): boolean {
   const s = t.trim();
   return countChars(s) <= CAPTION_MAX && CAPTION_OPENING.test(s) && !PHOTO_CREDIT.test(s);
 }
+
+/**
+ * Does `t` read as a photo's credit or caption line: at most CAPTION_MAX characters, crediting a photographer or a
+ * picture source (`图：新华社记者 王晓明 摄`, `（某某供图）`: PHOTO_CREDITS) or opening like a caption (isPhotoCaption).
+ */
+export function isPhotoLine(t: string): boolean {
+  const s = t.trim();
+  return countChars(s) <= CAPTION_MAX && (PHOTO_CREDIT.test(s) || isPhotoCaption(s));
+}

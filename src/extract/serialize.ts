@@ -299,13 +299,18 @@ class BodyWriter {
     this.out.push(`<img src="${escAttr(src)}" alt="${escAttr(rec.alt)}">`);
   }
 
-  /** A link: kept with an absolute http(s) `href`, unwrapped otherwise (fragment links, javascript:, bad URLs). */
+  /**
+   * A link: kept with an absolute http(s) `href` when it has a name (linkName), unwrapped otherwise (fragment links,
+   * javascript:, bad URLs, and the empty anchors news pages leave around photos and as jump targets, which a screen
+   * reader announces as a bare "link": test/unit/empty-links.test.ts).
+   */
   private link(el: Element): void {
     const href = (el.getAttribute('href') ?? '').trim();
     let abs: string | null = null;
     try {
       const u = new URL(href, this.baseUrl);
-      if (href && !href.startsWith('#') && (u.protocol === 'http:' || u.protocol === 'https:')) abs = u.href;
+      if (href && !href.startsWith('#') && (u.protocol === 'http:' || u.protocol === 'https:') && linkName(el))
+        abs = u.href;
     } catch {
       abs = null;
     }
@@ -313,6 +318,13 @@ class BodyWriter {
     this.inlineChildren(el);
     if (abs) this.out.push('</a>');
   }
+}
+
+/** Does a link have a name once serialized: text, or an image with alt text (the only attributes kept). */
+function linkName(a: Element): boolean {
+  if ((a.textContent ?? '').trim()) return true;
+  for (const img of a.getElementsByTagName('img')) if ((img.getAttribute('alt') ?? '').trim()) return true;
+  return false;
 }
 
 /** Does `el` have a BLOCKISH element child? */

@@ -36,6 +36,11 @@ function segments(t: string): string[] {
 export function stripTitleSuffix(raw: string, siteName?: string | null): { title: string; site: string | null } {
   const t = squash(raw);
   const parts = segments(t);
+  // Nothing before the first separator (`_某某网`: a CMS that printed an empty headline): no headline, only the site.
+  if (parts.length >= 3 && !parts[0].trim()) {
+    const last = parts[parts.length - 1].trim();
+    return { title: '', site: last && namesSite(last, siteName) ? last : null };
+  }
   const first = siteFirst(parts, siteName);
   if (first) return first;
   let site: string | null = null;
@@ -348,5 +353,18 @@ export function titleBeforeInfoLine(doc: Document): { title: string; infoEl: Ele
   if (!infoEl) return null;
   const before = linesBefore(infoEl, 200).split('\n').filter(Boolean);
   const cand = before[before.length - 1];
-  return cand && [...cand].length >= 6 && [...cand].length <= 80 ? { title: cand, infoEl } : null;
+  return cand && [...cand].length >= 6 && [...cand].length <= 80 && !isMenuLine(cand) ? { title: cand, infoEl } : null;
+}
+
+/** The longest item of a menu row, in characters (`首页`, `国内新闻`). */
+const MENU_ITEM_MAX = 4;
+
+/**
+ * A row of menu items (`首页 新闻 政务`): three or more space-separated words of at most MENU_ITEM_MAX characters. A
+ * headline with spaces has longer parts (`某市召开会议 部署重点工作`). Seen as the line before the info line when the
+ * headline is empty (test/fixtures/kinds/title-empty-headline.html).
+ */
+function isMenuLine(t: string): boolean {
+  const words = t.trim().split(/\s+/);
+  return words.length >= 3 && words.every((w) => [...w].length <= MENU_ITEM_MAX);
 }

@@ -13,6 +13,7 @@ import { getNote } from './db';
 import { FilterBar } from './FilterBar';
 import { ImportPanel } from './ImportPanel';
 import { LibraryTools } from './LibraryTools';
+import { ArchiveSettings } from './ArchiveSettings';
 import { NO_FILTERS, type Filters } from './library';
 import { NoteList } from './NoteList';
 import { NoteView } from './NoteView';
@@ -120,6 +121,7 @@ export function App({ services }: { services: NotesServices }) {
           onClear={() => void notes.clear()}
         />
       </FilterBar>
+      <ArchiveSettings />
       {notice && (
         <NoticeLine
           notice={notice}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { labelled } from '../shared/format';
 import { t } from '../shared/i18n';
 import { dropEmptyLinks } from './empty-links';
+import { useArchivedImages } from './archived-images';
 import { isWebUrl } from './import';
 import { sanitizeArticleHtml } from './sanitize';
 import type { Note } from '../shared/notes-types';
@@ -30,6 +31,7 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onExportHtm
   const [tags, setTags] = useState(note.tags.join(', '));
   const [busy, setBusy] = useState(false);
   const body = useMemo(() => dropEmptyLinks(sanitizeArticleHtml(a.contentHtml)), [a.contentHtml]);
+  useArchivedImages(note.id, a.url, body);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a note moves focus to its title, so the keyboard and a screen reader start there (App returns it to the
   // row on close).

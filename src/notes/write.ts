@@ -1,6 +1,7 @@
 import type { Article } from '../extract/article';
 import { REVISION_KEY, type NotesDb } from './db';
 import { sha256Hex } from './hash';
+import { clearAssets, dropAssets, restoreAssets } from './assets-write';
 import { searchRow, type SearchRow } from './search-row';
 import type { ImportResult, Note, SaveResult } from '../shared/notes-types';
 
@@ -120,7 +121,8 @@ async function commit<T>(db: NotesDb, body: (w: Write) => Promise<T>): Promise<T
     throw describeWriteError(e);
   }
 }
-const rw = (db: NotesDb) => db.transaction(['notes', 'search', 'meta'], 'readwrite');
+// (`assets` too: a note's archived images are deleted and restored with it, assets-write.ts)
+const rw = (db: NotesDb) => db.transaction(['notes', 'search', 'meta', 'assets'], 'readwrite');
 
 /**
  * Store a note and its search row (`row`: precomputed for the same content, else tokenized here).
@@ -210,11 +212,15 @@ export function editNote(
   });
 }
 
-/** Delete a note; returns it so the UI can offer undo (restoreNote). Undefined when it was not there. */
+/**
+ * Delete a note with its archived images; returns it so the UI can offer undo (restoreNote, which puts the images back
+ * while this context still holds them). Undefined when it was not there.
+ */
 export function deleteNote(db: NotesDb, id: string): Promise<Note | undefined> {
   return commit(db, async (w) => {
     const old = (await w.tx.objectStore('notes').get(id)) as Note | undefined;
     if (old) await dropNote(w, id);
+    if (old) await dropAssets(w.tx, id);
     return old;
   });
 }
@@ -226,6 +232,7 @@ export function deleteNote(db: NotesDb, id: string): Promise<Note | undefined> {
 export function restoreNote(db: NotesDb, note: Note): Promise<void> {
   return commit(db, async (w) => {
     await putNote(w, note, 'add');
+    await restoreAssets(w.tx, note.id);
   });
 }
 
@@ -283,6 +290,7 @@ export function clearNotes(db: NotesDb): Promise<number> {
     const n = await store.count();
     await store.clear();
     await w.tx.objectStore('search').clear();
+    await clearAssets(w.tx);
     return n;
   });
 }

@@ -6,6 +6,7 @@ import { shortcutSettings } from '../shared/compat';
 import { t } from '../shared/i18n';
 import { formatPublished, labelled } from '../shared/format';
 import { copyInfoText, copyToClipboard, saveNote } from './actions';
+import { withImageLine } from '../shared/image-archive';
 import { DeclutterToggle } from './DeclutterToggle';
 import { SiteAccess } from './SiteAccess';
 
@@ -116,7 +117,10 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
     if (!asTab) window.close();
     return open ? t('popupReaderOpened') : t('popupReaderClosed');
   });
-  const save = run(async () => ((await saveNote(article!)) === 'updated' ? t('popupNoteUpdated') : t('popupSaved')));
+  const save = run(async () => {
+    const r = await saveNote(article!);
+    return withImageLine(t(r.status === 'updated' ? 'popupNoteUpdated' : 'popupSaved'), r.images, t);
+  });
   const copy = run(async () => (await copyToClipboard(await copyInfoText(article!)), t('popupCopied')));
   // The notes library was reachable only from the toolbar button's context menu; a link here makes it findable.
   const notesUrl = browser.runtime.getURL('src/notes/index.html');

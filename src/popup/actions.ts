@@ -1,14 +1,15 @@
 import type { Article } from '../extract/article';
 import { sendNotes } from '../shared/notes-client';
+import type { SaveResult } from '../shared/notes-types';
 
 /**
  * Save the Article to the notes library: the background writes it (src/background/notes.ts); saving the same canonical
  * URL again updates the note and keeps the user's note and tags.
- * @returns 'created' or 'updated'
+ * @returns 'created' or 'updated', and what archiving the images kept (SaveResult.images)
  * @throws Error with the user-facing message when the browser refused the write (nothing was changed)
  */
-export async function saveNote(article: Article): Promise<'created' | 'updated'> {
-  return (await sendNotes('notesSave', { article })).status;
+export async function saveNote(article: Article): Promise<Pick<SaveResult, 'status' | 'images'>> {
+  return sendNotes('notesSave', { article });
 }
 
 /**

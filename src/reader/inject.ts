@@ -4,6 +4,7 @@ import { pageState } from '../shared/page-state';
 import { loadReaderPrefs, saveReaderPrefs } from '../shared/reader-prefs';
 import { sendCStoBG } from '../shared/connector';
 import { notesValue } from '../shared/notes-client';
+import { withImageLine } from '../shared/image-archive';
 import { createReader } from './mount';
 import { loadPart } from '../shared/parts';
 
@@ -29,7 +30,7 @@ state.reader ??= createReader(document, t, () => state.onReaderClosed?.(), {
     },
     save: async (article) => {
       const r = notesValue(await sendCStoBG('notesSave', { article }));
-      return t(r.status === 'created' ? 'readerSaved' : 'readerSaveUpdated');
+      return withImageLine(t(r.status === 'created' ? 'readerSaved' : 'readerSaveUpdated'), r.images, t);
     },
     cite: async (article) => (await loadPart('cite')).gbt7714(article),
     converter: async (dir) => (await loadPart('opencc'))[dir],

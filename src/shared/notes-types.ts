@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { ImageArchiveReport } from './image-archive';
 
 /** A passage the user selected and saved with its article (context menu → 保存选中文字). */
 export interface Quote {
@@ -103,6 +104,8 @@ export interface Asset {
 export interface SaveResult {
   status: 'created' | 'updated';
   note: Note;
+  /** What archiving the article's images kept (absent when the save did not archive, e.g. in unit tests). */
+  images?: ImageArchiveReport;
 }
 
 /** Outcome of an import: how many notes were added, replaced or skipped as duplicates (by canonical URL). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { parseDocument } from '../../src/cli/dom';
-import { findClutterBlocks, findSpineClutter, isGuarded, pageGuard } from '../../src/extract/clutter';
+import { findClutterBlocks, findSpineClutter, guardedSelectors, isGuarded, pageGuard } from '../../src/extract/clutter';
+import { CLUTTER_SELECTORS } from '../../src/extract/markers';
 import { markerOf } from '../../src/extract/markers';
 import { shownText } from '../../src/extract/text';
 import { CLUTTER_HEADINGS } from '../../src/extract/vocabulary';
@@ -127,6 +128,21 @@ describe.each(engines)('marker blocks inside the body (%s)', (_engine, parse) =>
     const doc = parse(page('').replace(`${PROSE}${PROSE}</div>`, `${PROSE}${fig}${PROSE}</div>`));
     const found = findClutterBlocks(doc, doc.getElementById('body')!);
     expect(found.filter((e) => e.closest('figure'))).toEqual([]);
+  });
+});
+
+describe.each(engines)('clutter class names on article matter inside the body (%s)', (_engine, parse) => {
+  it('keeps a photo credit in .copyright and a captioned chart in .adv; still hides the linked banner', () => {
+    const body = `<p class="pic"><img src="/p1.jpg"></p><p class="copyright">图：新华社记者 王晓明 摄</p>${PROSE}
+      <div class="adv"><img src="/chart.png"><p>近十年黄河兰州段开河日期变化示意图。</p></div>${PROSE}
+      <div class="adv"><a href="https://ad.example.com/x"><img src="/banner.gif"></a></div>`;
+    const doc = parse(page('').replace(`${PROSE}${PROSE}</div>`, `${body}</div>`));
+    const guard = pageGuard(doc, doc.getElementById('body')!);
+    const { sheet, marked } = guardedSelectors(doc, CLUTTER_SELECTORS, guard);
+    expect(sheet).not.toContain('.copyright');
+    expect(sheet).not.toContain('.adv');
+    expect(marked.some((e) => e.querySelector('img[src="/banner.gif"]'))).toBe(true);
+    expect(marked.some((e) => /王晓明|示意图/.test(e.textContent ?? ''))).toBe(false);
   });
 });
 

@@ -248,3 +248,22 @@ describe('title suffixes', () => {
     );
   });
 });
+
+describe('JSON-LD authors joined in one string', () => {
+  it('reads "周明远, 林小雨" as two names and leaves other strings whole', async () => {
+    const { splitJoinedNames } = await import('../../src/extract/metadata-credits');
+    expect(splitJoinedNames('周明远, 林小雨')).toEqual(['周明远', '林小雨']);
+    expect(splitJoinedNames('张三、李四，王五')).toEqual(['张三', '李四', '王五']);
+    expect(splitJoinedNames('Smith, John')).toEqual(['Smith, John']);
+    expect(splitJoinedNames('新华社, 人民日报客户端记者')).toEqual(['新华社, 人民日报客户端记者']);
+    expect(splitJoinedNames('周明远')).toEqual(['周明远']);
+  });
+
+  it('gives the Article both names (test/fixtures/kinds/credit-jsonld-joined-authors.html)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { extractArticle } = await import('../../src/extract/index');
+    const url = 'https://finance.mouwang.cn/a/20230609/100234.html';
+    const html = readFileSync('test/fixtures/kinds/credit-jsonld-joined-authors.html', 'utf8');
+    expect(extractArticle(parseDocument(html, url), url).authors).toEqual(['周明远', '林小雨']);
+  });
+});

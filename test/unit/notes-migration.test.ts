@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { allNotes, getRevision, openNotesDb } from '../../src/notes/db';
 import { exportJson } from '../../src/notes/export';
-import { MIGRATIONS } from '../../src/notes/migrations/index';
+import { MIGRATIONS, migrate } from '../../src/notes/migrations/index';
 import { loadIndex } from '../../src/notes/search-cache';
 import type { SearchRow } from '../../src/notes/search-row';
 import type { Note } from '../../src/shared/notes-types';
@@ -78,5 +78,44 @@ describe('a library written by schema revision 1', () => {
     expect([...again.objectStoreNames].sort()).toEqual(['meta', 'notes']);
     expect((await again.getAll('notes')).length).toBe(1);
     again.close();
+  });
+});
+
+describe('a library written by schema revision 2', () => {
+  it('opens at revision 3 with notes, search rows, snapshot, search and export unchanged, and no assets', async () => {
+    const name = dbName();
+    const notes = await v1Notes();
+    // Written with the revision-1 and revision-2 migrations only: revision 2 builds the rows and the snapshot.
+    const upTo = (rev: number) => (db: unknown, old: number, _n: unknown, tx: unknown) =>
+      migrate(db as never, old, tx as never, MIGRATIONS.slice(0, rev));
+    const v1 = await openDB(name, 1, { upgrade: upTo(1) });
+    for (const n of notes) await v1.put('notes', n);
+    await v1.put('meta', 3, 'revision');
+    v1.close();
+    const v2 = await openDB(name, 2, { upgrade: upTo(2) });
+    const before = {
+      export: exportJson(await allNotes(v2), new Date(0)),
+      rows: await v2.getAll('search'),
+      snapshot: await v2.get('meta', 'searchSnapshot'),
+    };
+    expect(before.rows).toHaveLength(3);
+    expect(before.snapshot).toBeDefined();
+    v2.close();
+
+    const db = await openNotesDb(name);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['assets', 'meta', 'notes', 'search']);
+    expect(await db.count('assets')).toBe(0);
+    expect(await allNotes(db)).toEqual([...notes].reverse());
+    expect(exportJson(await allNotes(db), new Date(0))).toBe(before.export);
+    expect(await db.getAll('search')).toEqual(before.rows);
+    expect(await db.get('meta', 'searchSnapshot')).toEqual(before.snapshot);
+    expect(await getRevision(db)).toBe(3);
+    const { index, from } = await loadIndex(db);
+    expect(from).toBe('snapshot');
+    expect(index.search('齿轮厂')).toEqual(['v1-0']);
+    expect(index.search('工业史料')).toEqual(['v1-0']);
+    expect(index.search('hello world')).toEqual(['v1-2']);
+    db.close();
   });
 });
