@@ -154,13 +154,13 @@ function service(subhead: number, shift: number): TurndownService {
  * body has its own `<h2>`s. The full-width indent that Chinese portals put before paragraphs (`　　`) is dropped.
  * @param level the heading level of the body's sections: 2 under the article's `#` title (CLI), 3 under a `## 正文`
  *   (notes export)
- * @param images image `src` → link target (already a CommonMark destination) for images packed with the export; the
- *   others keep their URL
+ * @param images image `src` → link target (already a CommonMark destination) for images packed with the export,
+ *   undefined for the others, which keep their URL
  */
-export function bodyMarkdown(contentHtml: string, level = 2, images?: ReadonlyMap<string, string>): string {
+export function bodyMarkdown(contentHtml: string, level = 2, images?: (src: string) => string | undefined): string {
   const html = capNesting(contentHtml || '');
   const subhead = Math.min(6, /<h2[\s>]/i.test(html) ? level + 1 : level);
-  archivedTarget = images ? (src) => images.get(src) : null;
+  archivedTarget = images ?? null;
   try {
     return service(subhead, level - 2)
       .turndown(html)

@@ -3,6 +3,7 @@ import { assetsOf } from './assets';
 import type { NotesDb } from './db';
 import { dropEmptyLinks } from './empty-links';
 import { EXPORT_CSS } from './export-html-css';
+import { archivableUrl } from './image-urls';
 import { isWebUrl } from './import';
 import { sanitizeArticleHtml } from './sanitize';
 import type { Asset, Note } from '../shared/notes-types';
@@ -23,7 +24,7 @@ export const HTML_EXPORT_CSP =
 /** A UI string by `_locales` key with substitutions (the notes page passes its `t`). */
 export type Label = (key: string, subs?: string | string[]) => string;
 
-/** Archived images of each note: note id → image URL (as in `contentHtml`) → data: URI. */
+/** Archived images of each note: note id → image URL (the Asset's key: absolute, image-urls.ts) → data: URI. */
 export type InlineImages = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /** Image types inlined as they are; anything else an asset claims to be is treated as not archived. */
@@ -92,17 +93,24 @@ function missingImage(doc: Document, url: string, alt: string, label: Label, inL
  * replaced by missingImage; `<source>`/`<track>` and every other attribute that would load something are removed
  * (links keep their web addresses: following one is the reader's choice). Parsed in an inert document (DOMParser);
  * the input is already sanitized, so no handler attribute is ever created.
+ * @param baseUrl the article's URL: sources resolve against it as the archive resolved them (image-urls.ts)
  */
-export function selfContainedBody(contentHtml: string, images: ReadonlyMap<string, string>, label: Label): string {
+export function selfContainedBody(
+  contentHtml: string,
+  images: ReadonlyMap<string, string>,
+  label: Label,
+  baseUrl: string,
+): string {
   const html = dropEmptyLinks(sanitizeArticleHtml(contentHtml));
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
   for (const el of Array.from(doc.body.querySelectorAll('source, track'))) el.remove();
   for (const img of Array.from(doc.body.querySelectorAll('img'))) {
     const url = img.getAttribute('data-qingdu-src');
     img.removeAttribute('data-qingdu-src');
-    const uri = url ? images.get(url) : undefined;
+    const key = url ? (archivableUrl(url, baseUrl) ?? url) : '';
+    const uri = images.get(key);
     if (uri) img.setAttribute('src', uri);
-    else if (url) img.replaceWith(missingImage(doc, url, img.getAttribute('alt') ?? '', label, !!img.closest('a')));
+    else if (url) img.replaceWith(missingImage(doc, key, img.getAttribute('alt') ?? '', label, !!img.closest('a')));
   }
   for (const el of Array.from(doc.body.querySelectorAll('*'))) {
     for (const name of LOADING_ATTRS) {
@@ -152,7 +160,8 @@ function noteArticle(n: Note, index: number, images: ReadonlyMap<string, string>
         .map((q) => `<blockquote>${esc(q.text)}</blockquote>`)
         .join('')}</section>`,
     );
-  parts.push(`<div class="body">${selfContainedBody(n.article.contentHtml, images, label)}</div></article>`);
+  const body = selfContainedBody(n.article.contentHtml, images, label, n.article.url);
+  parts.push(`<div class="body">${body}</div></article>`);
   return parts.join('\n');
 }
 

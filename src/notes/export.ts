@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { bodyMarkdown, frontMatter } from '../cite/markdown';
 import type { Note, NotesExport } from '../shared/notes-types';
 import { assetPaths, markdownLinkTarget, type PackedImage } from './export-assets';
+import { archivableUrl } from './image-urls';
 
 /**
  * Exports of the library: JSON (everything, lossless), Markdown (one file per note with YAML front matter; a zip for
@@ -16,7 +17,8 @@ export function exportJson(notes: readonly Note[], now = new Date()): string {
 
 /**
  * One note as Markdown: front matter (the CLI's, plus the note's fields), title, note, quotes, then the body.
- * @param images image URL → link target for the images packed beside the file (markdownZip); others keep their URL
+ * @param images image URL (the Asset's key) → link target, for the images packed beside the file (markdownZip); an
+ *   image `src` is looked up as the archive resolved it (image-urls.ts); the others keep their URL
  */
 export function toMarkdown(n: Note, images?: ReadonlyMap<string, string>): string {
   const note = { accessed: n.accessedAt, saved: n.createdAt, updated: n.updatedAt, tags: n.tags, sha256: n.textSha256 };
@@ -26,7 +28,8 @@ export function toMarkdown(n: Note, images?: ReadonlyMap<string, string>): strin
     parts.push(`## 摘录\n\n${n.quotes.map((q) => `> ${q.text.replace(/\n/g, '\n> ')}`).join('\n\n')}`);
   // contentHtml is stored sanitized; turndown only reads it (on Node through its bundled DOM, in the page through
   // DOMParser, which does not run scripts). Its sections sit under 正文, one level down.
-  parts.push(`## 正文\n\n${bodyMarkdown(n.article.contentHtml, 3, images)}`);
+  const target = images && ((src: string) => images.get(archivableUrl(src, n.article.url) ?? src));
+  parts.push(`## 正文\n\n${bodyMarkdown(n.article.contentHtml, 3, target)}`);
   return parts.join('\n\n') + '\n';
 }
 

@@ -25,7 +25,11 @@ const label: Label = (key, subs) => {
 };
 
 const IMG_A = 'http://img.gscn.com.cn/a 1.png';
-const IMG_B = 'http://img.gscn.com.cn/图片/b.png';
+// Sources as bodies have them (a space, a relative path with Chinese); the archive keys its copies by the absolute,
+// encoded URL (image-urls.ts archivableUrl), which the export must resolve them to.
+const IMG_B = '/图片/b.png';
+const ARTICLE_URL = 'http://gansu.gscn.com.cn/system/2020/03/15/n1.shtml';
+const key = (src: string) => new URL(src, ARTICLE_URL).href;
 const IMG_GONE = 'http://img.gscn.com.cn/gone.jpg';
 const IMG_HTML = 'http://img.gscn.com.cn/error-page.png';
 const HOSTILE =
@@ -102,8 +106,8 @@ const hostile = note('n1', '标题<img src=x onerror=alert(5)>', HOSTILE, {
 beforeAll(async () => {
   db = await openNotesDb(dbName());
   for (const a of [
-    asset('n1', IMG_A, PNG_A),
-    asset('n1', IMG_B, PNG_B),
+    asset('n1', key(IMG_A), PNG_A),
+    asset('n1', key(IMG_B), PNG_B),
     asset('n1', IMG_HTML, new TextEncoder().encode('<html>404</html>'), 'text/html'),
     asset('other', IMG_GONE, PNG_A),
   ])

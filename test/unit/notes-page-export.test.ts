@@ -84,7 +84,14 @@ describe('notes page exports', () => {
     const withImage = await saveArticle(db, { article: article(1, '有图', `<p>正文</p><img src="${IMG}" alt="图">`) });
     await saveArticle(db, { article: article(2, '无图', '<p>只有文字</p>') });
     const blob = new NodeBlob([png], { type: 'image/png' }) as Blob;
-    await db.put('assets', { noteId: withImage.note.id, url: IMG, type: 'image/png', bytes: 4, blob, fetchedAt: '' });
+    await db.put('assets', {
+      noteId: withImage.note.id,
+      url: new URL(IMG).href,
+      type: 'image/png',
+      bytes: 4,
+      blob,
+      fetchedAt: '',
+    });
     const { services, downloads } = fakeServices(db);
     render(h(App, { services }), root);
     await until(() => root.querySelectorAll('#note-list li').length === 2 && $('#export-html'), 'the list');
