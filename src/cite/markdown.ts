@@ -111,6 +111,9 @@ function isBoldSubhead(node: HTMLElement): boolean {
 
 const services = new Map<string, TurndownService>();
 
+/** While bodyMarkdown runs with `images`: the link target of an archived image by its `src` (turndown is synchronous). */
+let archivedTarget: ((src: string) => string | undefined) | null = null;
+
 /** A turndown service whose headings start at `level` (subheads) with existing h2… shifted by `shift`. */
 function service(subhead: number, shift: number): TurndownService {
   const key = `${subhead}/${shift}`;
@@ -127,6 +130,15 @@ function service(subhead: number, shift: number): TurndownService {
     replacement: (_content, node) =>
       `\n\n${'#'.repeat(subhead)} ${escapeText((node.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim())}\n\n`,
   });
+  // An image packed with the export links to its file; alt text escaped so `]` cannot end it (others: turndown's rule)
+  td.addRule('archived-image', {
+    filter: (node) => node.nodeName === 'IMG' && !!archivedTarget?.(node.getAttribute('src') ?? ''),
+    replacement: (_content, node) => {
+      const el = node as HTMLElement;
+      const alt = (el.getAttribute('alt') ?? '').replace(/\s*\n\s*/g, ' ').replace(/[\\[\]]/g, '\\$&');
+      return `![${alt}](${archivedTarget?.(el.getAttribute('src') ?? '')})`;
+    },
+  });
   td.addRule('shifted-heading', {
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
     replacement: (content, node) =>
@@ -142,12 +154,20 @@ function service(subhead: number, shift: number): TurndownService {
  * body has its own `<h2>`s. The full-width indent that Chinese portals put before paragraphs (`　　`) is dropped.
  * @param level the heading level of the body's sections: 2 under the article's `#` title (CLI), 3 under a `## 正文`
  *   (notes export)
+ * @param images image `src` → link target (already a CommonMark destination) for images packed with the export,
+ *   undefined for the others, which keep their URL
  */
-export function bodyMarkdown(contentHtml: string, level = 2): string {
+export function bodyMarkdown(contentHtml: string, level = 2, images?: (src: string) => string | undefined): string {
   const html = capNesting(contentHtml || '');
   const subhead = Math.min(6, /<h2[\s>]/i.test(html) ? level + 1 : level);
-  const md = service(subhead, level - 2).turndown(html);
-  return md.replace(/^[\u3000\u00a0]+/gm, '');
+  archivedTarget = images ?? null;
+  try {
+    return service(subhead, level - 2)
+      .turndown(html)
+      .replace(/^[\u3000\u00a0]+/gm, '');
+  } finally {
+    archivedTarget = null;
+  }
 }
 
 /** The Article as a Markdown file: front matter, `# title`, the body. */

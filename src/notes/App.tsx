@@ -115,6 +115,7 @@ export function App({ services }: { services: NotesServices }) {
         <LibraryTools
           onExportJson={exports.json}
           onExportMarkdown={exports.markdown}
+          onExportHtml={exports.html}
           onExportCitations={(s) => void exports.citations(s)}
           onImportFile={(f) => void imports.preview(f)}
           onClear={() => void notes.clear()}
@@ -144,7 +145,8 @@ export function App({ services }: { services: NotesServices }) {
           note={open}
           onClose={back}
           onDelete={() => void notes.delete(open)}
-          onExportMarkdown={() => notes.exportMarkdown(open)}
+          onExportMarkdown={() => void notes.exportMarkdown(open)}
+          onExportHtml={() => void notes.exportHtml(open)}
           onSave={(patch) => notes.edit(open.id, patch)}
         />
       ) : (

@@ -7,13 +7,15 @@ import type { HighlightStyle } from './annotations-markdown';
 interface Props {
   onExportJson: () => void;
   onExportMarkdown: () => void;
+  onExportHtml: () => void;
   onExportCitations: (style: CitationExport) => void;
   onImportFile: (file: File) => void;
   onClear: () => void;
 }
 
 /** The library tools: exports, import from a file, and 清空 behind a confirmation. */
-export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations, onImportFile, onClear }: Props) {
+export function LibraryTools(props: Props) {
+  const { onExportJson, onExportMarkdown, onExportHtml, onExportCitations, onImportFile, onClear } = props;
   const [confirmClear, setConfirmClear] = useState(false);
   // How the Markdown export writes highlights (export-prefs.ts): kept for the next visit.
   const [style, setStyle] = useState(highlightStyle);
@@ -61,6 +63,9 @@ export function LibraryTools({ onExportJson, onExportMarkdown, onExportCitations
         <option value="quote">{t('notesMarkdownQuote')}</option>
         <option value="mark">{t('notesMarkdownMark')}</option>
       </select>
+      <button type="button" id="export-html" onClick={onExportHtml}>
+        {t('notesExportHtml')}
+      </button>
       <select id="export-cite" aria-label={t('notesExportCitations')} value="" onChange={onCite}>
         <option value="">{t('notesExportCitations')}</option>
         <option value="csl-json">CSL-JSON</option>

@@ -20,6 +20,8 @@ interface Props {
   onSave: (patch: { note: string; tags: string[] }) => Promise<void>;
   onDelete: () => void;
   onExportMarkdown: () => void;
+  /** The 导出 HTML button (shown when given). */
+  onExportHtml?: () => void;
   onClose: () => void;
 }
 
@@ -27,7 +29,7 @@ interface Props {
  * A note in the reader view: metadata, the user's note and tags (editable), quotes, highlights, and the sanitized body
  * with the highlights drawn in it.
  */
-export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: Props) {
+export function NoteView({ note, onSave, onDelete, onExportMarkdown, onExportHtml, onClose }: Props) {
   const a = note.article;
   const [text, setText] = useState(note.note);
   const [tags, setTags] = useState(note.tags.join(', '));
@@ -65,6 +67,11 @@ export function NoteView({ note, onSave, onDelete, onExportMarkdown, onClose }: 
           <button type="button" onClick={onExportMarkdown}>
             {t('notesExportMarkdown')}
           </button>
+          {onExportHtml && (
+            <button type="button" id="note-export-html" onClick={onExportHtml}>
+              {t('notesExportHtml')}
+            </button>
+          )}
           <button type="button" class="danger" id="note-delete" onClick={onDelete}>
             {t('notesDelete')}
           </button>

@@ -12,6 +12,8 @@ import {
   type ExportKind,
 } from './export';
 import { highlightStyle } from './export-prefs';
+import { packedImages } from './export-assets';
+import { exportHtml } from './export-html';
 import { ImportError, parseNotesExport, previewImport, type ImportPreview } from './import';
 import { storedUrls } from './library';
 import { chunks, IMPORT_CHUNK } from './rows';
@@ -56,8 +58,33 @@ function library(db: NotesDb | null): NotesDb {
 }
 
 /**
+ * Markdown of some notes: one note without archived images as its .md file; otherwise a zip (`zipName` for several,
+ * the note's own name for one) with the archived images under `assets/`.
+ */
+async function downloadMarkdown(services: NotesServices, db: NotesDb, list: readonly Note[], zipName: string) {
+  const images = list.length === 1 ? await packedImages(db, list[0].id) : null;
+  const style = highlightStyle();
+  if (images && !images.length)
+    return services.download(fileName(list[0], 'md'), toMarkdown(list[0], style), 'text/markdown');
+  const zip = await markdownZipAsync(
+    list,
+    50,
+    (id) => (images ? Promise.resolve(images) : packedImages(db, id)),
+    style,
+  );
+  services.download(images ? fileName(list[0], 'zip') : zipName, zip, 'application/zip');
+}
+
+/** The single-file HTML of some notes (export-html.ts), labelled in the UI language, as `<title>.html` for one. */
+async function downloadHtml(services: NotesServices, db: NotesDb, list: readonly Note[], name: string) {
+  const lang = navigator.language; // the browser's language, which the UI strings follow
+  const html = await exportHtml(db, list, { label: t, lang });
+  services.download(list.length === 1 ? fileName(list[0], 'html') : name, html, 'text/html');
+}
+
+/**
  * The export buttons: the whole library as JSON, and the notes the list selects (`selected`) as Markdown (one file,
- * or a zip of several) or as citations.
+ * or a zip with their archived images), as one self-contained HTML file, or as citations.
  */
 export function exportActions({ services, db, write }: ActionContext, selected: (db: NotesDb) => Promise<Note[]>) {
   const name = (kind: ExportKind) => exportFileName(t('notesFilePrefix'), today(), kind);
@@ -75,13 +102,19 @@ export function exportActions({ services, db, write }: ActionContext, selected: 
       write(
         async () => {
           const list = await selected(library(db));
-          const style = highlightStyle();
-          if (list.length === 1)
-            services.download(fileName(list[0], 'md'), toMarkdown(list[0], style), 'text/markdown');
-          else services.download(name('markdown'), await markdownZipAsync(list, undefined, style), 'application/zip');
+          await downloadMarkdown(services, library(db), list, name('markdown'));
           return list.length;
         },
         (n) => t('notesExportedMarkdown', String(n)),
+      ),
+    html: () =>
+      write(
+        async () => {
+          const list = await selected(library(db));
+          await downloadHtml(services, library(db), list, name('html'));
+          return list.length;
+        },
+        (n) => t('notesExportedHtml', String(n)),
       ),
     citations: (style: CitationExport) =>
       write(
@@ -139,7 +172,12 @@ export function noteActions({ services, db, setNotice, write }: ActionContext, s
         () => t('notesSaved'),
       );
     },
-    exportMarkdown: (n: Note) => services.download(fileName(n, 'md'), toMarkdown(n, highlightStyle()), 'text/markdown'),
+    exportMarkdown: (n: Note) => write(() => downloadMarkdown(services, library(db), [n], '')),
+    exportHtml: (n: Note) =>
+      write(
+        () => downloadHtml(services, library(db), [n], ''),
+        () => t('notesExportedHtml', '1'),
+      ),
     delete: (n: Note) =>
       write(async () => {
         await services.send('notesDelete', { id: n.id });

@@ -2,6 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 import { bodyMarkdown, frontMatter } from '../cite/markdown';
 import { annotationsMarkdown, type HighlightStyle } from './annotations-markdown';
 import type { Note, NotesExport } from '../shared/notes-types';
+import { assetPaths, markdownLinkTarget, type PackedImage } from './export-assets';
+import { archivableUrl } from './image-urls';
 
 /**
  * Exports of the library: JSON (everything, lossless), Markdown (one file per note with YAML front matter; a zip for
@@ -17,8 +19,14 @@ export function exportJson(notes: readonly Note[], now = new Date()): string {
 /**
  * One note as Markdown: front matter (the CLI's, plus the note's fields), title, note, quotes, highlights (`## 标注`,
  * written as `highlights` says: annotations-markdown.ts), then the body.
+ * @param images image URL (the Asset's key) → link target, for the images packed beside the file (markdownZip); an
+ *   image `src` is looked up as the archive resolved it (image-urls.ts); the others keep their URL
  */
-export function toMarkdown(n: Note, highlights: HighlightStyle = 'quote'): string {
+export function toMarkdown(
+  n: Note,
+  highlights: HighlightStyle = 'quote',
+  images?: ReadonlyMap<string, string>,
+): string {
   const note = { accessed: n.accessedAt, saved: n.createdAt, updated: n.updatedAt, tags: n.tags, sha256: n.textSha256 };
   const parts = [frontMatter(n.article, note), `# ${n.article.title}`];
   if (n.note) parts.push(`## 笔记\n\n${n.note}`);
@@ -27,7 +35,8 @@ export function toMarkdown(n: Note, highlights: HighlightStyle = 'quote'): strin
   if (n.annotations?.length) parts.push(annotationsMarkdown(n.annotations, highlights));
   // contentHtml is stored sanitized; turndown only reads it (on Node through its bundled DOM, in the page through
   // DOMParser, which does not run scripts). Its sections sit under 正文, one level down.
-  parts.push(`## 正文\n\n${bodyMarkdown(n.article.contentHtml, 3)}`);
+  const target = images && ((src: string) => images.get(archivableUrl(src, n.article.url) ?? src));
+  parts.push(`## 正文\n\n${bodyMarkdown(n.article.contentHtml, 3, target)}`);
   return parts.join('\n\n') + '\n';
 }
 
@@ -67,41 +76,78 @@ export function uniqueNames(names: readonly string[]): string[] {
  */
 const ZIP_ENTRY = { level: 6, os: 3, attrs: (0o100644 << 16) >>> 0 } as const;
 
-/** Markdown of many notes as a zip (UTF-8 file names, which fflate flags as such for non-ASCII names). */
-export function markdownZip(notes: readonly Note[], highlights: HighlightStyle = 'quote'): Uint8Array {
+/** Zip entries: a Markdown file's bytes, or an image's bytes stored as they are (PNG and JPEG do not deflate). */
+type ZipFiles = Record<string, Uint8Array | [Uint8Array, { level: 0 }]>;
+
+/**
+ * Add one note to a zip: its archived images under `assets/<note>/` (export-assets.ts) and its Markdown at `name`,
+ * linking to them with relative, percent-encoded targets; images without an archived copy keep their URL.
+ */
+function addNote(
+  files: ZipFiles,
+  used: Set<string>,
+  name: string,
+  n: Note,
+  images: readonly PackedImage[],
+  highlights: HighlightStyle,
+): void {
+  const paths = assetPaths(name.replace(/\.md$/, ''), images, used);
+  const links = new Map<string, string>();
+  for (const img of images) {
+    const path = paths.get(img.url)!;
+    files[path] = [img.data, { level: 0 }];
+    links.set(img.url, markdownLinkTarget(path));
+  }
+  files[name] = strToU8(toMarkdown(n, highlights, links));
+}
+
+/**
+ * Markdown of many notes as a zip (UTF-8 file names, which fflate flags as such for non-ASCII names), each note's
+ * archived images under `assets/`.
+ * @param images note id → its archived images (none when absent)
+ * @param highlights how highlights are written (annotations-markdown.ts)
+ */
+export function markdownZip(
+  notes: readonly Note[],
+  images?: ReadonlyMap<string, readonly PackedImage[]>,
+  highlights: HighlightStyle = 'quote',
+): Uint8Array {
   const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
-  const files: Record<string, Uint8Array> = {};
-  notes.forEach((n, i) => {
-    files[names[i]] = strToU8(toMarkdown(n, highlights));
-  });
+  const files: ZipFiles = {};
+  const used = new Set<string>();
+  notes.forEach((n, i) => addNote(files, used, names[i], n, images?.get(n.id) ?? [], highlights));
   return zipSync(files, ZIP_ENTRY);
 }
 
 /**
  * markdownZip for the page: converts in batches and yields between them, so exporting thousands of notes (turndown
  * takes about 2 ms a note) does not freeze the page.
+ * @param imagesOf a note's archived images (export-assets.ts packedImages), read one note at a time
  */
 export async function markdownZipAsync(
   notes: readonly Note[],
   batch = 50,
+  imagesOf: (noteId: string) => Promise<PackedImage[]> = async () => [],
   highlights: HighlightStyle = 'quote',
 ): Promise<Uint8Array> {
   const names = uniqueNames(notes.map((n) => fileName(n, 'md')));
-  const files: Record<string, Uint8Array> = {};
+  const files: ZipFiles = {};
+  const used = new Set<string>();
   for (let i = 0; i < notes.length; i += batch) {
     for (let j = i; j < Math.min(notes.length, i + batch); j++)
-      files[names[j]] = strToU8(toMarkdown(notes[j], highlights));
+      addNote(files, used, names[j], notes[j], await imagesOf(notes[j].id), highlights);
     await new Promise((r) => setTimeout(r, 0));
   }
   return zipSync(files, ZIP_ENTRY);
 }
 
 /** What an export file holds: the JSON backup, a Markdown zip, or citations. */
-export type ExportKind = 'backup' | 'markdown' | CitationExport;
+export type ExportKind = 'backup' | 'markdown' | 'html' | CitationExport;
 
 const EXPORT_SUFFIX: Record<ExportKind, string> = {
   backup: '-backup.json',
   markdown: '.zip',
+  html: '.html',
   'csl-json': '-csl.json',
   bibtex: '.bib',
   ris: '.ris',
@@ -109,7 +155,7 @@ const EXPORT_SUFFIX: Record<ExportKind, string> = {
 
 /**
  * The file name of a library export: `<prefix>-YYYY-MM-DD-backup.json` for the JSON backup, `…-csl.json` for
- * CSL-JSON (two names, so one never replaces the other in a downloads folder), `….bib`, `….ris`, `….zip`.
+ * CSL-JSON (two names, so one never replaces the other in a downloads folder), `….bib`, `….ris`, `….zip`, `….html`.
  * @param prefix the localized start (`qingdu-notes`, 清读笔记)
  * @param date `YYYY-MM-DD`
  */

@@ -177,7 +177,7 @@ describe('Markdown export writes the highlights', () => {
     const md = toMarkdown(n, 'mark');
     expect(md).toContain('## 标注\n\n==&lt;img src=x>a=\\=b==\n\n==第二段==\n\n*黄色 ·');
     expect(toMarkdown(n)).toContain('## 标注\n\n> &lt;img src=x>a=\\=b\n>\n> 第二段\n\n*黄色 ·');
-    const zipped = Object.values(unzipSync(markdownZip([n, plain[1]], 'mark'))).map((b) => strFromU8(b));
+    const zipped = Object.values(unzipSync(markdownZip([n, plain[1]], undefined, 'mark'))).map((b) => strFromU8(b));
     expect(zipped.find((f) => f.includes('## 标注'))).toContain('==第二段==');
   });
 });
