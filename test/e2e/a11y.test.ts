@@ -10,6 +10,7 @@ import { audit, describeReport, type AxeReport } from './axe';
 import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
 import { corpusArticles, corpusRoutes } from './reader-pages';
 import { THEMES } from '../../src/shared/reader-prefs';
+import { captureDownloads, takeDownloads } from './downloads';
 
 // Accessibility audit with axe-core (WCAG 2.1 A/AA + best practice) of what a user sees: the popup on an article and
 // on a page that is none, the reader in each theme, the notes page (list, an open note, the import preview). Every
@@ -120,8 +121,6 @@ it('reader in each theme: 0 violations, contrast measured (the host is in <body>
   }
 });
 
-type Downloads = { downloads: Promise<{ name: string; text: string }>[] };
-
 it('notes page: list, an open note (no empty links), the import preview: 0 violations', async () => {
   for (const url of [PAGES.gscn1.url, XINHUA.url]) {
     const { page, tabId } = await articleTab(url);
@@ -156,22 +155,9 @@ it('notes page: list, an open note (no empty links), the import preview: 0 viola
     await notes.click('#note-close');
     await notes.waitForSelector('#note-list li');
 
-    // The import preview: a backup of the library, imported again.
-    await notes.evaluate(() => {
-      const w = window as unknown as Downloads;
-      w.downloads = [];
-      HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-        w.downloads.push(
-          fetch(this.href)
-            .then((r) => r.text())
-            .then((text) => ({ name: this.download, text })),
-        );
-      };
-    });
+    await captureDownloads(notes);
     await notes.click('#export-json');
-    // the export reads the library first: its download comes after the click returns
-    await notes.waitForFunction(() => (window as unknown as Downloads).downloads.length > 0);
-    const [file] = await notes.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
+    const [file] = await takeDownloads(notes);
     const backup = join(tmp, 'backup.json');
     writeFileSync(backup, file.text);
     await ((await notes.$('#import-file')) as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(backup);

@@ -9,6 +9,7 @@ import type { Note, NotesExport } from '../../src/shared/notes-types';
 import { annotationOn } from '../unit/annotation-helpers';
 import { corpusArticle } from '../unit/notes-helpers';
 import { audit, describeReport } from './axe';
+import { captureDownloads, takeDownloads } from './downloads';
 
 // Highlights everywhere the note goes (README "Notes library"), in the built extension's notes page: a JSON backup
 // whose note carries three highlights (one orphaned: its quote is not in the body) is imported; the open note lists
@@ -23,7 +24,6 @@ const PLACED = ['齿轮厂社区', '刘凤梅'];
 let driver: Driver;
 let note: Note;
 const tmp = mkdtempSync(join(tmpdir(), 'qingdu-highlights-e2e-'));
-type Downloads = { downloads: Promise<{ name: string; text: string }>[] };
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -82,28 +82,16 @@ async function notesPage(): Promise<Page> {
   const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
   await page.waitForSelector('.index-state[data-state="ready"]', { timeout: 60_000 });
   // Downloads (<a download>.click()) are kept as text; the clipboard is read back from a stand-in.
+  await captureDownloads(page);
   await page.evaluate(() => {
-    const w = window as unknown as Downloads & { copied: string[] };
-    w.downloads = [];
+    const w = window as unknown as { copied: string[] };
     w.copied = [];
-    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-      w.downloads.push(
-        fetch(this.href)
-          .then((r) => r.text())
-          .then((text) => ({ name: this.download, text })),
-      );
-    };
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: async (t: string) => void w.copied.push(t) },
     });
   });
   return page;
 }
-
-const takeDownloads = async (page: Page, n: number) => {
-  await page.waitForFunction((k: number) => (window as unknown as Downloads).downloads.length >= k, {}, n);
-  return page.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
-};
 
 async function importFile(page: Page, text: string, name: string): Promise<void> {
   const path = join(tmp, name);

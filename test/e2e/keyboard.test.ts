@@ -8,6 +8,7 @@ import type { Driver } from '../../scripts/lib/browser';
 import { waitForContent } from '../../scripts/lib/extension-probe';
 import { PAGES, READER_SHORTCUT_XDOTOOL } from './fixtures';
 import { useHeadedBrowser } from './headed';
+import { captureDownloads, takeDownloads } from './downloads';
 
 // Keyboard only, no mouse: the reader opened with the real shortcut (xdotool on a private Xvfb display), s saves, the
 // theme changed on the focused theme select (↓, then t), Esc closes the reader from that select (after closing the
@@ -149,7 +150,6 @@ async function until<T>(probe: () => Promise<T>, want: T, what: string): Promise
 const headedKind = () => headed.driver!.kind;
 
 type FileDialogs = { fileDialogs: (boolean | null)[] };
-type Downloads = { downloads: Promise<{ name: string; text: string }>[] };
 
 it('keyboard only: reader (shortcut, s, theme on its select, Esc there) and notes (/, Tab, arrows, Enter, Esc, export, clear, import)', async (ctx) => {
   const { x, driver } = headed;
@@ -184,22 +184,10 @@ it('keyboard only: reader (shortcut, s, theme on its select, Esc there) and note
     await notes.waitForSelector('#note-list li');
     await until(rowOf, ids[1], 'Esc returns focus to the note that was open');
 
-    // Export a backup (Enter on 导出 JSON; the download is captured), clear with Enter twice, import it back.
-    await notes.evaluate(() => {
-      const w = window as unknown as Downloads;
-      w.downloads = [];
-      HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-        w.downloads.push(
-          fetch(this.href)
-            .then((r) => r.text())
-            .then((text) => ({ name: this.download, text })),
-        );
-      };
-    });
+    await captureDownloads(notes);
     await tabTo(notes, 'button#export-json', true);
     await press(notes, 'Enter');
-    await notes.waitForFunction(() => (window as unknown as Downloads).downloads.length === 1, { polling: 100 });
-    const [file] = await notes.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
+    const [file] = await takeDownloads(notes);
     const backup = join(tmp, 'backup.json');
     writeFileSync(backup, file.text);
     await tabTo(notes, 'button#clear');

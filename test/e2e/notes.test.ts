@@ -7,6 +7,7 @@ import { distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
 import { waitForContent } from '../../scripts/lib/extension-probe';
 import { servePages, type PageServer } from '../../scripts/lib/page-server';
+import { captureDownloads, takeDownloads } from './downloads';
 
 // The notes library (README "Notes library"), in real Chromium with the built extension (QINGDU_DIST, default dist).
 const IFENG_HOST = 'news.ifeng.com';
@@ -102,18 +103,7 @@ async function savedFromPopup(tabId: number): Promise<Page> {
 async function notesPage(): Promise<Page> {
   const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
   await page.waitForSelector('.index-state[data-state="ready"]', { timeout: 60_000 });
-  // Capture downloads: the page offers files through <a download>.click(); keep their text instead.
-  await page.evaluate(() => {
-    const w = window as unknown as { downloads: Promise<{ name: string; text: string }>[] };
-    w.downloads = [];
-    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-      w.downloads.push(
-        fetch(this.href)
-          .then((r) => r.text())
-          .then((text) => ({ name: this.download, text })),
-      );
-    };
-  });
+  await captureDownloads(page);
   return page;
 }
 
@@ -235,7 +225,6 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
     { polling: 100 },
     total2,
   );
-  type Downloads = { downloads: Promise<{ name: string; text: string }>[] };
   await page.select('#export-cite', 'bibtex');
   await notice(page, await literal(page, 'notesExportedCitations', 2, 'bibtex'));
   await page.select('#export-cite', 'ris');
@@ -244,9 +233,7 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   await notice(page, await literal(page, 'notesExportedCitations', 2, 'csl-json'));
   await page.click('#export-md');
   await notice(page, await literal(page, 'notesExportedMarkdown', 2));
-  const [bib, ris, csl, zip] = await page.evaluate(() =>
-    Promise.all((window as unknown as Downloads).downloads.splice(0)),
-  );
+  const [bib, ris, csl, zip] = await takeDownloads(page, 4);
   expect(bib.name).toMatch(/\.bib$/);
   expect(bib.text).toMatch(/^@online\{/m);
   expect(ris.text).toContain('Y2  - ');
@@ -258,7 +245,7 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
   // Export JSON, clear, import: identical notes back.
   await page.click('#export-json');
   await notice(page, await literal(page, 'notesExportedJson', 2));
-  const [file] = await page.evaluate(() => Promise.all((window as unknown as Downloads).downloads.splice(0)));
+  const [file] = await takeDownloads(page);
   expect(file.name.slice(prefix.length)).toMatch(/^-\d{4}-\d\d-\d\d-backup\.json$/);
   // The CSL-JSON export has a name of its own, so it never replaces the backup in a downloads folder.
   expect(csl.name).toBe(file.name.replace(/-backup\.json$/, '-csl.json'));

@@ -9,6 +9,7 @@ import { servePages, type PageServer } from '../../scripts/lib/page-server';
 import type { Note, NotesExport } from '../../src/shared/notes-types';
 import { solidPng } from '../unit/solid-png';
 import { GSCN_HOST, ROUTES } from './fixtures';
+import { captureDownloads, takeDownloads } from './downloads';
 
 // The single-file HTML export (README "Notes library" → Export), end to end: a note is imported into the notes page,
 // two archived images (real PNG bytes) are put into its `assets` store, 导出 HTML of the open note is clicked, and the
@@ -121,26 +122,11 @@ it('exports the open note as one HTML file from the notes page', async () => {
   await page.waitForSelector(`#note-list li[data-note-id="${NOTE_ID}"] button`, { timeout: 15_000 });
   await putAsset(page, RED, PNG_RED);
   await putAsset(page, BLUE, PNG_BLUE);
-  // Capture the download: the page offers files through <a download>.click(); keep the file's text instead.
-  await page.evaluate(() => {
-    const w = window as unknown as { downloads: Promise<{ name: string; text: string }>[] };
-    w.downloads = [];
-    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-      w.downloads.push(
-        fetch(this.href)
-          .then((r) => r.text())
-          .then((text) => ({ name: this.download, text })),
-      );
-    };
-  });
+  await captureDownloads(page);
   await page.click(`#note-list li[data-note-id="${NOTE_ID}"] button`);
   await page.waitForSelector('#note-export-html', { timeout: 15_000 });
   await page.click('#note-export-html');
-  await page.waitForFunction(() => (window as unknown as { downloads: unknown[] }).downloads.length === 1, {
-    timeout: 15_000,
-    polling: 100,
-  });
-  exported = await page.evaluate(() => (window as unknown as { downloads: Promise<never>[] }).downloads[0]);
+  [exported] = await takeDownloads(page, 1, 15_000);
   expect(exported.name).toBe(`2020-03-15 ${note.article.title}.html`);
   labels = await page.evaluate(() =>
     Object.fromEntries(
