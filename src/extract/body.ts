@@ -215,11 +215,14 @@ const MAX_RESTARTS = 3;
  * @returns the same BodyChoice as chooseBody on the page as the walk read it
  */
 export function* chooseBodySteps(doc: Document, due: Due, skip?: (el: Element) => boolean): Steps<BodyChoice> {
-  const root = pageBody(doc);
+  let root = pageBody(doc);
   let pass = new BodyPass(root, skip);
   for (let restarts = 0; !pass.walk(restarts < MAX_RESTARTS ? due : NEVER_DUE);) {
     yield;
     if (!pass.intact()) {
+      // from the page's body as it is now: a page that replaced <body> (document.write, Turbo-style navigation) has
+      // a new one
+      root = pageBody(doc);
       pass = new BodyPass(root, skip);
       restarts++;
     }

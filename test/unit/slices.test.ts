@@ -110,6 +110,19 @@ describe('a page that changes between slices', () => {
     expect(value.element?.id).toBe(chooseBody(doc).element?.id);
   });
 
+  it('the page replaced <body> (document.write, Turbo-style navigation): the walk reads the new body', () => {
+    const doc = longPage(600);
+    const { value } = drainSliced(chooseBodySteps(doc, always), (slice) => {
+      if (slice !== 1) return;
+      const fresh = doc.createElement('body');
+      fresh.innerHTML = `<div id="n">${'<p>新页面的正文，这里是一段新闻文字，包含逗号，句号。</p>'.repeat(80)}</div>`;
+      doc.documentElement.replaceChild(fresh, doc.body!);
+    });
+    expect(value.element?.id).toBe('n');
+    expect(value.element?.isConnected).toBe(true);
+    expect(value.markers.root.isConnected).toBe(true);
+  });
+
   it('changed elsewhere only: the walk goes on (what it read stays read) and never throws', () => {
     const doc = longPage(600);
     const { value, slices } = drainSliced(chooseBodySteps(doc, always), (slice) => {
