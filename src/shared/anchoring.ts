@@ -188,11 +188,67 @@ export function anchorSelectors(root: Node, selectors: AnchorSelectors): Range |
   return found ? rangeFromPosition(root, found.start, found.end) : null;
 }
 
+/** Number of code points in `s` (a surrogate pair counts once, a lone surrogate once). */
+function codePointCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isPairAt(s, i)) i++;
+    n++;
+  }
+  return n;
+}
+
+/** Whether s[i], s[i + 1] is a surrogate pair (a high surrogate followed by a low one). */
+function isPairAt(s: string, i: number): boolean {
+  const hi = s.charCodeAt(i);
+  const lo = s.charCodeAt(i + 1);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+}
+
+/** The UTF-16 offset in `s` of code point number `n` (s.length when n is past the end). */
+function unitOffset(s: string, n: number): number {
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) i += isPairAt(s, i) ? 2 : 1;
+  return Math.min(i, s.length);
+}
+
+/**
+ * The code point index in `s` of UTF-16 offset `offset`; an offset inside a surrogate pair counts the pair as before
+ * it for an end and as after it for a start (a start moves back, an end forward, so no half character is cut).
+ */
+function codePointIndex(s: string, offset: number, side: 'start' | 'end'): number {
+  let n = 0;
+  let i = 0;
+  while (i < offset) {
+    const step = isPairAt(s, i) ? 2 : 1;
+    if (i + step > offset) return side === 'end' ? n + 1 : n;
+    i += step;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Map an offset inside one text node to the same place in its converted copy. Same number of code points (OpenCC's
+ * usual one character for one, even when a BMP character becomes a non-BMP one): the same code point. Otherwise (a
+ * phrase of another length) the offset is scaled in code points, rounded down for a start and up for an end, so it
+ * always lands between whole characters of the copy.
+ */
+function mapInNode(a: string, b: string, offset: number, side: 'start' | 'end'): number {
+  if (a === b) return offset;
+  const na = codePointCount(a);
+  const nb = codePointCount(b);
+  const k = codePointIndex(a, offset, side);
+  if (na === nb) return unitOffset(b, k);
+  const scaled = (k * nb) / Math.max(1, na);
+  return unitOffset(b, side === 'start' ? Math.floor(scaled) : Math.ceil(scaled));
+}
+
 /**
  * Map a position in `from`'s text to `to`'s text when `to` is a copy of `from` whose text nodes were rewritten one by
  * one (the reader's 繁/简 conversion, src/reader/convert.ts, converts each text node and keeps the markup): an offset
- * inside a node moves to the same node of the copy, scaled when the conversion changed the node's length. Null when
- * the two do not have the same number of text nodes.
+ * inside a node moves to the same character of the copy's node (see mapInNode), never inside a surrogate pair. Null
+ * when the two do not have the same number of text nodes.
  */
 export function mapPosition(from: Node, to: Node, offset: number, side: 'start' | 'end'): number | null {
   const a = textNodes(from);
@@ -204,8 +260,7 @@ export function mapPosition(from: Node, to: Node, offset: number, side: 'start' 
     const la = a[i].data.length;
     const lb = b[i].data.length;
     const inside = side === 'start' ? offset < pa + la : offset <= pa + la;
-    if (inside && offset >= pa)
-      return pb + (la === lb ? offset - pa : Math.round(((offset - pa) * lb) / Math.max(1, la)));
+    if (inside && offset >= pa) return pb + mapInNode(a[i].data, b[i].data, offset - pa, side);
     pa += la;
     pb += lb;
   }
