@@ -160,19 +160,60 @@ function exactMatches(text: string, exact: string): Candidate[] {
  */
 export const maxErrors = (exact: string): number => Math.min(256, Math.floor(exact.length / 4));
 
+/** A combining mark (accent, tone mark, variation selector) at the start of a string. */
+const MARK_FIRST = /^\p{M}/u;
+
+/**
+ * Widen [start, end) of `text` to whole characters: never half a surrogate pair, and a combining mark stays with the
+ * letter it modifies (an approximate match may begin or end anywhere in UTF-16 units).
+ */
+export function snapToCharacters(text: string, start: number, end: number): [number, number] {
+  if (start > 0 && isPairAt(text, start - 1)) start--;
+  while (start > 0 && MARK_FIRST.test(text.slice(start, start + 2)))
+    start -= start > 1 && isPairAt(text, start - 2) ? 2 : 1;
+  if (end > 0 && isPairAt(text, end - 1)) end++;
+  while (end < text.length && MARK_FIRST.test(text.slice(end, end + 2))) end += isPairAt(text, end) ? 2 : 1;
+  return [start, end];
+}
+
+/** Texts up to this length (UTF-16 units) are searched whole for an approximate match not found near its position. */
+export const FUZZY_WHOLE_TEXT_MAX = 50_000;
+
+/** How far either side of its position hint an approximate match is looked for first: 4 × the quote, plus 2000. */
+export const fuzzyReach = (exact: string): number => 4 * exact.length + 2000;
+
+/** Approximate matches of `exact` in text.slice(lo, hi), with offsets into `text`, snapped to whole characters. */
+function approxIn(text: string, exact: string, k: number, lo: number, hi: number): Candidate[] {
+  return search(text.slice(lo, hi), exact, k).map((c) => {
+    const [start, end] = snapToCharacters(text, c.start + lo, c.end + lo);
+    return { start, end, errors: c.errors };
+  });
+}
+
+/**
+ * Approximate matches of `exact` (see maxErrors): first within fuzzyReach of `hint`; if none there, in the whole text
+ * when it is at most FUZZY_WHOLE_TEXT_MAX long, else none (the cost grows with text length × quote length).
+ */
+function approxMatches(text: string, exact: string, hint: number): Candidate[] {
+  const k = maxErrors(exact);
+  if (k < 1) return [];
+  const at = Math.min(Math.max(0, hint), text.length);
+  const lo = Math.max(0, at - fuzzyReach(exact));
+  const hi = Math.min(text.length, at + exact.length + fuzzyReach(exact));
+  const near = approxIn(text, exact, k, lo, hi);
+  if (near.length || (lo === 0 && hi === text.length)) return near;
+  return text.length <= FUZZY_WHOLE_TEXT_MAX ? approxIn(text, exact, k, 0, text.length) : [];
+}
+
 /**
  * Where the selectors point in `text`: [start, end), or null when the quote is no longer there even approximately.
  * Exact quote first (context and position decide between several); else the best approximate matches of the quote
- * (fewest errors), scored the same way.
+ * (fewest errors) near the position, or anywhere in a text of at most FUZZY_WHOLE_TEXT_MAX, scored the same way.
  */
 export function matchQuote(text: string, [quote, position]: AnchorSelectors): { start: number; end: number } | null {
   if (!quote.exact) return null;
   let candidates = exactMatches(text, quote.exact);
-  if (!candidates.length) {
-    const k = maxErrors(quote.exact);
-    if (k < 1) return null;
-    candidates = search(text, quote.exact, k);
-  }
+  if (!candidates.length) candidates = approxMatches(text, quote.exact, position.start);
   let best: Candidate | null = null;
   let bestScore = -Infinity;
   for (const c of candidates) {
