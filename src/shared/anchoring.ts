@@ -160,19 +160,60 @@ function exactMatches(text: string, exact: string): Candidate[] {
  */
 export const maxErrors = (exact: string): number => Math.min(256, Math.floor(exact.length / 4));
 
+/** A combining mark (accent, tone mark, variation selector) at the start of a string. */
+const MARK_FIRST = /^\p{M}/u;
+
+/**
+ * Widen [start, end) of `text` to whole characters: never half a surrogate pair, and a combining mark stays with the
+ * letter it modifies (an approximate match may begin or end anywhere in UTF-16 units).
+ */
+export function snapToCharacters(text: string, start: number, end: number): [number, number] {
+  if (start > 0 && isPairAt(text, start - 1)) start--;
+  while (start > 0 && MARK_FIRST.test(text.slice(start, start + 2)))
+    start -= start > 1 && isPairAt(text, start - 2) ? 2 : 1;
+  if (end > 0 && isPairAt(text, end - 1)) end++;
+  while (end < text.length && MARK_FIRST.test(text.slice(end, end + 2))) end += isPairAt(text, end) ? 2 : 1;
+  return [start, end];
+}
+
+/** Texts up to this length (UTF-16 units) are searched whole for an approximate match not found near its position. */
+export const FUZZY_WHOLE_TEXT_MAX = 50_000;
+
+/** How far either side of its position hint an approximate match is looked for first: 4 × the quote, plus 2000. */
+export const fuzzyReach = (exact: string): number => 4 * exact.length + 2000;
+
+/** Approximate matches of `exact` in text.slice(lo, hi), with offsets into `text`, snapped to whole characters. */
+function approxIn(text: string, exact: string, k: number, lo: number, hi: number): Candidate[] {
+  return search(text.slice(lo, hi), exact, k).map((c) => {
+    const [start, end] = snapToCharacters(text, c.start + lo, c.end + lo);
+    return { start, end, errors: c.errors };
+  });
+}
+
+/**
+ * Approximate matches of `exact` (see maxErrors): first within fuzzyReach of `hint`; if none there, in the whole text
+ * when it is at most FUZZY_WHOLE_TEXT_MAX long, else none (the cost grows with text length × quote length).
+ */
+function approxMatches(text: string, exact: string, hint: number): Candidate[] {
+  const k = maxErrors(exact);
+  if (k < 1) return [];
+  const at = Math.min(Math.max(0, hint), text.length);
+  const lo = Math.max(0, at - fuzzyReach(exact));
+  const hi = Math.min(text.length, at + exact.length + fuzzyReach(exact));
+  const near = approxIn(text, exact, k, lo, hi);
+  if (near.length || (lo === 0 && hi === text.length)) return near;
+  return text.length <= FUZZY_WHOLE_TEXT_MAX ? approxIn(text, exact, k, 0, text.length) : [];
+}
+
 /**
  * Where the selectors point in `text`: [start, end), or null when the quote is no longer there even approximately.
  * Exact quote first (context and position decide between several); else the best approximate matches of the quote
- * (fewest errors), scored the same way.
+ * (fewest errors) near the position, or anywhere in a text of at most FUZZY_WHOLE_TEXT_MAX, scored the same way.
  */
 export function matchQuote(text: string, [quote, position]: AnchorSelectors): { start: number; end: number } | null {
   if (!quote.exact) return null;
   let candidates = exactMatches(text, quote.exact);
-  if (!candidates.length) {
-    const k = maxErrors(quote.exact);
-    if (k < 1) return null;
-    candidates = search(text, quote.exact, k);
-  }
+  if (!candidates.length) candidates = approxMatches(text, quote.exact, position.start);
   let best: Candidate | null = null;
   let bestScore = -Infinity;
   for (const c of candidates) {
@@ -188,11 +229,67 @@ export function anchorSelectors(root: Node, selectors: AnchorSelectors): Range |
   return found ? rangeFromPosition(root, found.start, found.end) : null;
 }
 
+/** Number of code points in `s` (a surrogate pair counts once, a lone surrogate once). */
+function codePointCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isPairAt(s, i)) i++;
+    n++;
+  }
+  return n;
+}
+
+/** Whether s[i], s[i + 1] is a surrogate pair (a high surrogate followed by a low one). */
+function isPairAt(s: string, i: number): boolean {
+  const hi = s.charCodeAt(i);
+  const lo = s.charCodeAt(i + 1);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+}
+
+/** The UTF-16 offset in `s` of code point number `n` (s.length when n is past the end). */
+function unitOffset(s: string, n: number): number {
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) i += isPairAt(s, i) ? 2 : 1;
+  return Math.min(i, s.length);
+}
+
+/**
+ * The code point index in `s` of UTF-16 offset `offset`; an offset inside a surrogate pair counts the pair as before
+ * it for an end and as after it for a start (a start moves back, an end forward, so no half character is cut).
+ */
+function codePointIndex(s: string, offset: number, side: 'start' | 'end'): number {
+  let n = 0;
+  let i = 0;
+  while (i < offset) {
+    const step = isPairAt(s, i) ? 2 : 1;
+    if (i + step > offset) return side === 'end' ? n + 1 : n;
+    i += step;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Map an offset inside one text node to the same place in its converted copy. Same number of code points (OpenCC's
+ * usual one character for one, even when a BMP character becomes a non-BMP one): the same code point. Otherwise (a
+ * phrase of another length) the offset is scaled in code points, rounded down for a start and up for an end, so it
+ * always lands between whole characters of the copy.
+ */
+function mapInNode(a: string, b: string, offset: number, side: 'start' | 'end'): number {
+  if (a === b) return offset;
+  const na = codePointCount(a);
+  const nb = codePointCount(b);
+  const k = codePointIndex(a, offset, side);
+  if (na === nb) return unitOffset(b, k);
+  const scaled = (k * nb) / Math.max(1, na);
+  return unitOffset(b, side === 'start' ? Math.floor(scaled) : Math.ceil(scaled));
+}
+
 /**
  * Map a position in `from`'s text to `to`'s text when `to` is a copy of `from` whose text nodes were rewritten one by
  * one (the reader's 繁/简 conversion, src/reader/convert.ts, converts each text node and keeps the markup): an offset
- * inside a node moves to the same node of the copy, scaled when the conversion changed the node's length. Null when
- * the two do not have the same number of text nodes.
+ * inside a node moves to the same character of the copy's node (see mapInNode), never inside a surrogate pair. Null
+ * when the two do not have the same number of text nodes.
  */
 export function mapPosition(from: Node, to: Node, offset: number, side: 'start' | 'end'): number | null {
   const a = textNodes(from);
@@ -204,8 +301,7 @@ export function mapPosition(from: Node, to: Node, offset: number, side: 'start' 
     const la = a[i].data.length;
     const lb = b[i].data.length;
     const inside = side === 'start' ? offset < pa + la : offset <= pa + la;
-    if (inside && offset >= pa)
-      return pb + (la === lb ? offset - pa : Math.round(((offset - pa) * lb) / Math.max(1, la)));
+    if (inside && offset >= pa) return pb + mapInNode(a[i].data, b[i].data, offset - pa, side);
     pa += la;
     pb += lb;
   }

@@ -8,6 +8,7 @@ import {
   matchQuote,
   rangeFromPosition,
   rootText,
+  snapToCharacters,
   unwrapMarks,
   wrapRange,
   type AnchorSelectors,
@@ -106,6 +107,35 @@ describe('anchorSelectors', () => {
     const root = body(edited);
     const found = anchorSelectors(root, selectors)!;
     expect(found.toString()).toMatch(/^国家统计局新闻发言人表示，经济运行开局总体良/);
+  });
+
+  it('never splits a surrogate pair in an approximate match, and keeps a combining mark with its letter', () => {
+    const root = body('<p>前😀一二三四五六七八</p>');
+    const found = anchorSelectors(root, [
+      { type: 'TextQuoteSelector', exact: 'X一二三四五六七八', prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: 0, end: 9 },
+    ])!;
+    expect(found.toString()).toMatch(/^😀?一二三四五六七八$/);
+    expect(snapToCharacters('前😀一', 2, 3)).toEqual([1, 3]);
+    expect(snapToCharacters('前😀一', 0, 2)).toEqual([0, 3]);
+    expect(snapToCharacters('cafe\u0301 au lait', 4, 8)).toEqual([3, 8]);
+    expect(snapToCharacters('cafe\u0301 au lait', 0, 4)).toEqual([0, 5]);
+  });
+
+  it('looks for an approximate match near its position, and in the whole text only up to 50,000 characters', () => {
+    const passage = '国家统计局新闻发言人表示，经济运行开局良好，就业形势总体稳定。';
+    const near = passage.replace('开局良好', '开局总体良好');
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(0x3041 + (i % 80))).join('');
+    const selectors: AnchorSelectors = [
+      { type: 'TextQuoteSelector', exact: passage, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: 0, end: passage.length },
+    ];
+    const short = filler(40_000) + near;
+    expect(matchQuote(short, selectors)?.start).toBe(40_000);
+    const long = filler(60_000) + near;
+    expect(matchQuote(long, selectors)).toBeNull();
+    const hinted: AnchorSelectors = [selectors[0], { ...selectors[1], start: 59_000, end: 59_000 + passage.length }];
+    expect(matchQuote(long, hinted)?.start).toBe(60_000);
   });
 
   it('orphans a quote whose passage was rewritten (null, never a guess elsewhere)', () => {
