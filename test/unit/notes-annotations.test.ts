@@ -123,6 +123,22 @@ describe('JSON backup keeps annotations losslessly', () => {
     ['a comment that is not text', (a) => (a.bodyValue = 7), 'annotations[1].bodyValue'],
     ['a bad time', (a) => (a.created = 'yesterday'), 'annotations[1].created'],
     ['an unknown motivation', (a) => (a.motivation = 'bookmarking'), 'annotations[1].motivation'],
+    [
+      'a whitespace-only quote',
+      (a) => ((a.target as { selector: { exact: string }[] }).selector[0].exact = ' \n\t\u3000'),
+      'annotations[1].target.selector[0]',
+    ],
+    [
+      'a lone-surrogate quote',
+      (a) => ((a.target as { selector: { exact: string }[] }).selector[0].exact = '正文\ud83d'),
+      'annotations[1].target.selector[0]',
+    ],
+    [
+      'a position far beyond any text',
+      (a) => Object.assign((a.target as { selector: object[] }).selector[1], { start: 1e15, end: 9e15 }),
+      'annotations[1].target.selector[1]',
+    ],
+    ['a duplicate annotation id', (a) => (a.id = 'dup'), 'annotations[2].id "dup" = annotations[1].id'],
   ];
   for (const [what, spoil, field] of spoilers)
     it(`refuses an import with ${what}, naming the note and the field`, async () => {
@@ -130,6 +146,7 @@ describe('JSON backup keeps annotations losslessly', () => {
       const { ImportError, parseNotesExport } = await import('../../src/notes/import');
       const file = JSON.parse(exportJson([plain[0], threeAnnotated()]));
       spoil(file.notes[1].annotations[1]);
+      if (what.includes('duplicate')) spoil(file.notes[1].annotations[2]);
       let error: unknown;
       try {
         parseNotesExport(JSON.stringify(file));
@@ -140,6 +157,20 @@ describe('JSON backup keeps annotations losslessly', () => {
       expect((error as InstanceType<typeof ImportError>).subs).toEqual(['2', field]);
       expect((error as Error).message).toContain(`第 2 条笔记的字段 ${field} 缺失或类型不对`);
     });
+
+  it('refuses more than MAX_ANNOTATIONS on one note; normalizes a motivation that disagrees with the comment', async () => {
+    const { exportJson } = await import('../../src/notes/export');
+    const { MAX_ANNOTATIONS, parseNotesExport } = await import('../../src/notes/import');
+    const file = JSON.parse(exportJson([threeAnnotated()]));
+    const [one] = file.notes[0].annotations;
+    file.notes[0].annotations = Array.from({ length: MAX_ANNOTATIONS + 1 }, (_, i) => ({ ...one, id: `id${i}` }));
+    expect(() => parseNotesExport(JSON.stringify(file))).toThrow(/字段 annotations \(10001 > 10000\) 缺失/);
+    file.notes[0].annotations = JSON.parse(exportJson([threeAnnotated()])).notes[0].annotations;
+    file.notes[0].annotations[0].motivation = 'highlighting'; // it has a comment
+    file.notes[0].annotations[1].motivation = 'commenting'; // it has none
+    const [back] = parseNotesExport(JSON.stringify(file));
+    expect(back.annotations!.map((a) => a.motivation)).toEqual(['commenting', 'highlighting', 'commenting']);
+  });
 
   it('refuses annotations that are not a list, or an entry that is not an object', async () => {
     const { exportJson } = await import('../../src/notes/export');
