@@ -184,6 +184,31 @@ describe('JSON backup keeps annotations losslessly', () => {
 });
 
 describe('Markdown export writes the highlights', () => {
+  it('renders highlight text and comments literally in CommonMark: no image, link, heading, HTML or entity', async () => {
+    const { annotationsMarkdown } = await import('../../src/notes/annotations-markdown');
+    const { HtmlRenderer, Parser } = await import('commonmark');
+    const quote = '看![](http://tracker.example/p.gif)和[点我](http://evil.example/) &copy; *强* `c` ~~s~~';
+    const comment = '<img src=x onerror=alert(1)>\n## 正文\n==c==\n1. 一\n- 二\n    代码\n===';
+    const list = [
+      annotationOn('', quote, '', 'yellow'),
+      annotationOn('', 'x=', '', 'green'),
+      annotationOn('', '正常', comment, 'blue'),
+    ];
+    for (const style of ['quote', 'mark'] as const) {
+      const html = new HtmlRenderer().render(new Parser().parse(annotationsMarkdown(list, style)));
+      const text = html.replace(/<(\/?)(p|blockquote|h2|em|br \/)>/g, '');
+      expect(html, style).not.toMatch(/<(img|a|h1|h3|ol|ul|li|pre|code|strong|del)\b/);
+      expect(html.match(/<h2>/g), style).toHaveLength(1); // the section's own ## 标注
+      expect(text, style).not.toMatch(/<(?!\/)/); // every other < is &lt;: no raw HTML from the highlights
+      expect(html, style).toContain(
+        '看![](http://tracker.example/p.gif)和[点我](http://evil.example/) &amp;copy; *强* `c` ~~s~~',
+      );
+      expect(html, style).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(html, style).toContain('## 正文');
+      expect(html, style).toContain(style === 'mark' ? '==x===' : 'x=');
+    }
+  });
+
   it('as > quote blocks by default, with comment (line breaks kept), colour and time, in order', async () => {
     const { toMarkdown } = await import('../../src/notes/export');
     const n = threeAnnotated();
@@ -206,8 +231,8 @@ describe('Markdown export writes the highlights', () => {
       annotationOn('', '<img src=x>a==b\n\n第二段', '', 'yellow'),
     );
     const md = toMarkdown(n, 'mark');
-    expect(md).toContain('## 标注\n\n==&lt;img src=x>a=\\=b==\n\n==第二段==\n\n*黄色 ·');
-    expect(toMarkdown(n)).toContain('## 标注\n\n> &lt;img src=x>a=\\=b\n>\n> 第二段\n\n*黄色 ·');
+    expect(md).toContain('## 标注\n\n==\\<img src\\=x\\>a\\=\\=b==\n\n==第二段==\n\n*黄色 ·');
+    expect(toMarkdown(n)).toContain('## 标注\n\n> \\<img src\\=x\\>a\\=\\=b\n>\n> 第二段\n\n*黄色 ·');
     const zipped = Object.values(unzipSync(markdownZip([n, plain[1]], undefined, 'mark'))).map((b) => strFromU8(b));
     expect(zipped.find((f) => f.includes('## 标注'))).toContain('==第二段==');
   });
