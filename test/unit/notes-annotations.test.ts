@@ -63,6 +63,32 @@ describe('result snippets', () => {
     expect(body.from).toBe('body');
     expect(body.text).toContain('兰州');
   });
+
+  it('never cuts a surrogate pair, and finds the match after text that toLowerCase() lengthens (İ)', async () => {
+    const { resultSnippet } = await import('../../src/notes/annotations');
+    const { snippet } = await import('../../src/notes/search');
+    const on = (exact: string): Note => ({ ...annotated, annotations: [annotationOn('', exact, '', 'yellow')] });
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (const [before, after] of [
+      [29, 60],
+      [30, 61],
+      [31, 59],
+    ]) {
+      const text = resultSnippet(on('😀'.repeat(before) + '目标词' + '😀'.repeat(after)), '目标词').text;
+      expect(text).toContain('目标词');
+      expect(lone.test(text), `${before} + ${after}: ${JSON.stringify(text)}`).toBe(false);
+    }
+    const turkish = resultSnippet(on('İ'.repeat(100) + ' target word here ' + 'x'.repeat(100)), 'Target').text;
+    expect(turkish).toMatch(/^…İ+ target word here x+…$/);
+    // The body path the same way, and as search.ts snippet for ordinary text.
+    const body = {
+      ...annotated,
+      annotations: [],
+      article: { ...annotated.article, textContent: '𠀀'.repeat(50) + 'ABC' },
+    };
+    expect(lone.test(resultSnippet(body, 'abc').text)).toBe(false);
+    expect(resultSnippet(annotated, '兰州').text).toBe(snippet(annotated.article.textContent, '兰州'));
+  });
 });
 
 /** A comment that tests the backup's lossless claim: newlines, both quote kinds, emoji, traditional characters. */
