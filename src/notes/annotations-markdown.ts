@@ -10,27 +10,42 @@ export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['quote', 'mark'];
 const COLOR_NAMES: Record<HighlightColor, string> = { yellow: '黄色', green: '绿色', blue: '蓝色', pink: '粉色' };
 
 /**
- * Page text as Markdown text: `<` as `&lt;` (Markdown renders raw HTML, and the quote comes from the page, like the
- * body: src/cite/markdown.ts escapes it the same way), and `==` as `=\=` so a quote cannot end its `==…==` early.
+ * One line of page text (a quote) or of the reader's comment as CommonMark text that renders as exactly those
+ * characters: the ASCII punctuation that starts markup anywhere in a line (`\\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`,
+ * `&`, `=`, `~`, `|`) behind a backslash, and at the line's start the block markers (`#`, `+`, `-`, `1.`, `1)`) too;
+ * leading blanks dropped (four would make a code block). So `![](http://…)` is no image, `[点我](…)` no link,
+ * `<img …>` no HTML, `## 正文` no heading, `&copy;` no entity, and a quote cannot end its `==…==` early
+ * (test/unit/notes-annotations.test.ts).
  */
-const pageText = (s: string): string => s.replace(/</g, '&lt;').replace(/==/g, '=\\=');
+export function markdownText(line: string): string {
+  return line
+    .trimStart()
+    .replace(/[\\`*_[\]<>&=~|]/g, '\\$&')
+    .replace(/^([#+-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
 
 /** The highlighted text: every line behind `> `, or each non-blank line wrapped in `==…==`. */
 function highlightBlock(exact: string, style: HighlightStyle): string {
-  const lines = pageText(exact).split(/\r?\n/);
-  if (style === 'quote') return lines.map((l) => (l.trim() ? `> ${l}` : '>')).join('\n');
+  const lines = exact.split(/\r?\n/);
+  if (style === 'quote') return lines.map((l) => (l.trim() ? `> ${markdownText(l)}` : '>')).join('\n');
   return lines
     .filter((l) => l.trim())
-    .map((l) => `==${l.trim()}==`)
+    .map((l) => `==${markdownText(l.trim())}==`)
     .join('\n\n');
 }
 
 /**
- * The comment as Markdown: its line breaks kept (a backslash before each single newline is a CommonMark hard break;
- * blank lines stay paragraph breaks), after `批注：`.
+ * The comment as Markdown: each line escaped (markdownText), its line breaks kept (a backslash before each single
+ * newline is a CommonMark hard break; blank lines stay paragraph breaks), after `批注：`.
  */
 const commentBlock = (comment: string): string =>
-  `批注：${comment.replace(/\r\n?/g, '\n').replace(/\n(?!\n)(?<!\n\n)/g, '\\\n')}`;
+  `批注：${comment
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(markdownText)
+    .join('\n')
+    .replace(/\n(?!\n)(?<!\n\n)/g, '\\\n')}`;
 
 /** The line under a highlight: colour and creation time (UTC, to the minute). */
 const metaLine = (a: Annotation): string =>

@@ -34,6 +34,25 @@ const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;
 /** Characters Windows, macOS or Linux refuse in a file name (as fileName in export.ts). */
 const REFUSED = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
+/** Bidirectional controls (LRM, RLM, embeddings, overrides, isolates): they make `gpj.exe` show as `exe.jpg`. */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Names Windows keeps for devices, with or without an extension, in any case (`CON`, `nul.png`, `com1.jpg`). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(?=[. ]|$)/i;
+
+/**
+ * Text for a file name as every file system takes it: NFC (macOS would otherwise hold `café` twice), bidirectional
+ * controls removed, the characters REFUSED replaced by `_`.
+ */
+export function fileNameText(s: string): string {
+  return s.normalize('NFC').replace(BIDI_CONTROLS, '').replace(REFUSED, '_');
+}
+
+/** A file name that is no Windows device name: `CON.png` → `CON_.png`, `nul` → `nul_`; others as they are. */
+export function notDeviceName(name: string): string {
+  return name.replace(WINDOWS_RESERVED, '$1_');
+}
+
 /** The last path segment of a URL, percent-decoded ('' when there is none or it does not decode). */
 function baseName(url: string): string {
   try {
@@ -47,22 +66,26 @@ function baseName(url: string): string {
 /**
  * A file name for an archived image: the URL's own name, decoded (so `%E5%9B%BE.png` is `图.png`), with the characters
  * file systems refuse replaced by `_`, at most 60 characters before the extension, and an extension that matches its
- * type (`image` + extension when the URL has no name).
+ * type (`image` + extension when the URL has no name); NFC, without bidirectional controls, never a Windows device
+ * name (fileNameText, notDeviceName).
  */
 export function imageFileName(url: string, type: string): string {
   const ext = EXTENSIONS[type.split(';')[0].trim().toLowerCase()] ?? '';
-  const name = baseName(url).replace(REFUSED, '_').replace(/\s+/g, ' ').trim();
+  const name = fileNameText(baseName(url)).replace(/\s+/g, ' ').trim();
   const own = IMAGE_EXT.exec(name)?.[0] ?? '';
   let stem = Array.from(name.slice(0, name.length - own.length))
     .slice(0, 60)
     .join('')
     .replace(/^[. ]+|[. ]+$/g, '');
   if (!stem) stem = 'image';
-  return `${stem}${own || (ext ? `.${ext}` : '')}`;
+  return notDeviceName(`${stem}${own || (ext ? `.${ext}` : '')}`);
 }
 
-/** ASCII characters percent-encoded in a link target: whitespace, controls, and those CommonMark or URLs read. */
-const LINK_UNSAFE = /[\s\u0000-\u001f\u007f%()<>#?[\]\\"'`^{}|]/gu;
+/**
+ * ASCII characters percent-encoded in a link target: whitespace, controls, and those CommonMark or URLs read (`&`
+ * too: CommonMark decodes `&copy;` in a destination, so `x&copy;.png` would link to `x©.png`).
+ */
+const LINK_UNSAFE = /[\s\u0000-\u001f\u007f%&()<>#?[\]\\"'`^{}|]/gu;
 
 /**
  * A relative path as a CommonMark link destination: each character of LINK_UNSAFE percent-encoded (UTF-8), Chinese
@@ -84,7 +107,7 @@ export function markdownLinkTarget(path: string): string {
 export function assetPaths(stem: string, images: readonly PackedImage[], used: Set<string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const img of images) {
-    const base = `assets/${stem.replace(REFUSED, '_')}/${imageFileName(img.url, img.type)}`;
+    const base = `assets/${notDeviceName(fileNameText(stem))}/${imageFileName(img.url, img.type)}`;
     let path = base;
     for (let i = 2; used.has(path.toLowerCase()); i++) path = base.replace(/(\.[^./]+)?$/, ` (${i})$1`);
     used.add(path.toLowerCase());

@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { bodyMarkdown, frontMatter } from '../cite/markdown';
 import { annotationsMarkdown, type HighlightStyle } from './annotations-markdown';
 import type { Note, NotesExport } from '../shared/notes-types';
-import { assetPaths, markdownLinkTarget, type PackedImage } from './export-assets';
+import { assetPaths, fileNameText, markdownLinkTarget, notDeviceName, type PackedImage } from './export-assets';
 import { archivableUrl } from './image-urls';
 
 /**
@@ -42,29 +42,28 @@ export function toMarkdown(
 
 /**
  * A file name for a note that keeps Chinese readable: `YYYY-MM-DD 标题.ext`, with characters that Windows, macOS or
- * Linux refuse (\ / : * ? " < > | and control characters) replaced, and at most 80 characters of title.
+ * Linux refuse (\ / : * ? " < > | and control characters) replaced, and at most 80 characters of title; NFC, without
+ * bidirectional controls, never a Windows device name (export-assets.ts fileNameText, notDeviceName).
  */
 export function fileName(n: Note, ext: string): string {
   const date = (n.article.published ?? n.createdAt).slice(0, 10);
-  const title = Array.from(
-    n.article.title
-      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
-      .replace(/\s+/g, ' ')
-      .trim() || 'untitled',
-  )
+  const title = Array.from(fileNameText(n.article.title).replace(/\s+/g, ' ').trim() || 'untitled')
     .slice(0, 80)
     .join('')
     .replace(/[. ]+$/, '');
-  return `${date} ${title}.${ext}`;
+  return notDeviceName(`${date ? `${date} ` : ''}${title}.${ext}`);
 }
 
-/** Make names unique by adding ` (2)`, ` (3)`… before the extension. */
+/**
+ * Make names unique by adding ` (2)`, ` (3)`… before the extension; names that differ only by case count as the same
+ * (Windows and macOS file systems ignore case, so `iPhone.md` and `IPHONE.md` would overwrite each other).
+ */
 export function uniqueNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((name) => {
     let out = name;
-    for (let i = 2; used.has(out); i++) out = name.replace(/(\.[^.]+)?$/, ` (${i})$1`);
-    used.add(out);
+    for (let i = 2; used.has(out.toLowerCase()); i++) out = name.replace(/(\.[^.]+)?$/, ` (${i})$1`);
+    used.add(out.toLowerCase());
     return out;
   });
 }

@@ -89,7 +89,8 @@ function isQuoteSelector(v: unknown): boolean {
     q !== null &&
     q.type === 'TextQuoteSelector' &&
     str(q.exact) &&
-    q.exact.length > 0 &&
+    q.exact.trim().length > 0 &&
+    !LONE_SURROGATE.test(q.exact) &&
     str(q.prefix) &&
     str(q.suffix)
   );
@@ -104,21 +105,46 @@ function isPositionSelector(v: unknown): boolean {
     Number.isInteger(p.start) &&
     Number.isInteger(p.end) &&
     p.start >= 0 &&
-    p.end >= p.start
+    p.end >= p.start &&
+    p.end <= MAX_POSITION
   );
 }
+
+/** A UTF-16 high surrogate without its low half, or a low one without its high half (text no page holds). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The largest TextPositionSelector offset a note may hold: far beyond any article's text (a few 100,000 chars). */
+export const MAX_POSITION = 10_000_000;
+
+/** The most annotations one note may hold in an import (a reader makes tens; this many is a forged or broken file). */
+export const MAX_ANNOTATIONS = 10_000;
 
 /**
  * The first field of a note's annotations that is missing or wrong, as a path (`annotations[2].target.selector[0]`),
  * or null when every annotation is as the notes store writes it (both selectors, a known colour, ISO times).
  */
 function annotationProblem(list: readonly unknown[]): string | null {
+  if (list.length > MAX_ANNOTATIONS) return `annotations (${list.length} > ${MAX_ANNOTATIONS})`;
+  const ids = new Map<string, number>();
   for (const [i, a] of list.entries()) {
     if (typeof a !== 'object' || a === null || Array.isArray(a)) return `annotations[${i}]`;
     const bad = ANNOTATION_CHECKS.find(([, check]) => !check(a as Record<string, unknown>));
     if (bad) return `annotations[${i}].${bad[0]}`;
+    const id = (a as Annotation).id;
+    const first = ids.get(id);
+    if (first !== undefined)
+      return `annotations[${i}].id ${JSON.stringify(id.slice(0, 40))} = annotations[${first}].id`;
+    ids.set(id, i);
   }
   return null;
+}
+
+/**
+ * Set each annotation's `motivation` from its comment, as the notes store writes it ('commenting' when `bodyValue`
+ * holds text, else 'highlighting'): a file where they disagree is normalized, not refused (the comment is the data).
+ */
+function normalizeMotivations(list: readonly Annotation[]): void {
+  for (const a of list) a.motivation = a.bodyValue.trim() ? 'commenting' : 'highlighting';
 }
 
 function describeJsonError(text: string, e: unknown): ImportError {
@@ -138,8 +164,10 @@ function describeJsonError(text: string, e: unknown): ImportError {
 }
 
 /**
- * Parse and check a JSON export (see exportJson). Every note must have every field with the right type; nothing is
- * fixed up silently, so a file that passes imports losslessly.
+ * Parse and check a JSON export (see exportJson). Every note must have every field with the right type; annotations
+ * must have unique ids, a quote that is not blank and is well-formed UTF-16, positions up to MAX_POSITION, and there
+ * may be at most MAX_ANNOTATIONS a note. The one thing fixed up is an annotation's `motivation`, set from its comment
+ * (normalizeMotivations); nothing else is changed, so a file that passes imports losslessly.
  * @returns the notes in file order
  * @throws ImportError naming what is wrong: not JSON / truncated, not a Qingdu export (foreign file), a newer format
  *   version, or the first bad note and field
@@ -212,6 +240,7 @@ function checkNote(n: unknown, i: number): void {
       'importNoteField',
       [nth, annotation],
     );
+  normalizeMotivations((note.annotations as Annotation[] | undefined) ?? []);
   const a = note.article as Record<string, unknown> | undefined;
   if (typeof a !== 'object' || a === null)
     throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`, 'importNoteNoArticle', [nth]);

@@ -63,6 +63,32 @@ describe('result snippets', () => {
     expect(body.from).toBe('body');
     expect(body.text).toContain('兰州');
   });
+
+  it('never cuts a surrogate pair, and finds the match after text that toLowerCase() lengthens (İ)', async () => {
+    const { resultSnippet } = await import('../../src/notes/annotations');
+    const { snippet } = await import('../../src/notes/search');
+    const on = (exact: string): Note => ({ ...annotated, annotations: [annotationOn('', exact, '', 'yellow')] });
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (const [before, after] of [
+      [29, 60],
+      [30, 61],
+      [31, 59],
+    ]) {
+      const text = resultSnippet(on('😀'.repeat(before) + '目标词' + '😀'.repeat(after)), '目标词').text;
+      expect(text).toContain('目标词');
+      expect(lone.test(text), `${before} + ${after}: ${JSON.stringify(text)}`).toBe(false);
+    }
+    const turkish = resultSnippet(on('İ'.repeat(100) + ' target word here ' + 'x'.repeat(100)), 'Target').text;
+    expect(turkish).toMatch(/^…İ+ target word here x+…$/);
+    // The body path the same way, and as search.ts snippet for ordinary text.
+    const body = {
+      ...annotated,
+      annotations: [],
+      article: { ...annotated.article, textContent: '𠀀'.repeat(50) + 'ABC' },
+    };
+    expect(lone.test(resultSnippet(body, 'abc').text)).toBe(false);
+    expect(resultSnippet(annotated, '兰州').text).toBe(snippet(annotated.article.textContent, '兰州'));
+  });
 });
 
 /** A comment that tests the backup's lossless claim: newlines, both quote kinds, emoji, traditional characters. */
@@ -123,6 +149,22 @@ describe('JSON backup keeps annotations losslessly', () => {
     ['a comment that is not text', (a) => (a.bodyValue = 7), 'annotations[1].bodyValue'],
     ['a bad time', (a) => (a.created = 'yesterday'), 'annotations[1].created'],
     ['an unknown motivation', (a) => (a.motivation = 'bookmarking'), 'annotations[1].motivation'],
+    [
+      'a whitespace-only quote',
+      (a) => ((a.target as { selector: { exact: string }[] }).selector[0].exact = ' \n\t\u3000'),
+      'annotations[1].target.selector[0]',
+    ],
+    [
+      'a lone-surrogate quote',
+      (a) => ((a.target as { selector: { exact: string }[] }).selector[0].exact = '正文\ud83d'),
+      'annotations[1].target.selector[0]',
+    ],
+    [
+      'a position far beyond any text',
+      (a) => Object.assign((a.target as { selector: object[] }).selector[1], { start: 1e15, end: 9e15 }),
+      'annotations[1].target.selector[1]',
+    ],
+    ['a duplicate annotation id', (a) => (a.id = 'dup'), 'annotations[2].id "dup" = annotations[1].id'],
   ];
   for (const [what, spoil, field] of spoilers)
     it(`refuses an import with ${what}, naming the note and the field`, async () => {
@@ -130,6 +172,7 @@ describe('JSON backup keeps annotations losslessly', () => {
       const { ImportError, parseNotesExport } = await import('../../src/notes/import');
       const file = JSON.parse(exportJson([plain[0], threeAnnotated()]));
       spoil(file.notes[1].annotations[1]);
+      if (what.includes('duplicate')) spoil(file.notes[1].annotations[2]);
       let error: unknown;
       try {
         parseNotesExport(JSON.stringify(file));
@@ -140,6 +183,20 @@ describe('JSON backup keeps annotations losslessly', () => {
       expect((error as InstanceType<typeof ImportError>).subs).toEqual(['2', field]);
       expect((error as Error).message).toContain(`第 2 条笔记的字段 ${field} 缺失或类型不对`);
     });
+
+  it('refuses more than MAX_ANNOTATIONS on one note; normalizes a motivation that disagrees with the comment', async () => {
+    const { exportJson } = await import('../../src/notes/export');
+    const { MAX_ANNOTATIONS, parseNotesExport } = await import('../../src/notes/import');
+    const file = JSON.parse(exportJson([threeAnnotated()]));
+    const [one] = file.notes[0].annotations;
+    file.notes[0].annotations = Array.from({ length: MAX_ANNOTATIONS + 1 }, (_, i) => ({ ...one, id: `id${i}` }));
+    expect(() => parseNotesExport(JSON.stringify(file))).toThrow(/字段 annotations \(10001 > 10000\) 缺失/);
+    file.notes[0].annotations = JSON.parse(exportJson([threeAnnotated()])).notes[0].annotations;
+    file.notes[0].annotations[0].motivation = 'highlighting'; // it has a comment
+    file.notes[0].annotations[1].motivation = 'commenting'; // it has none
+    const [back] = parseNotesExport(JSON.stringify(file));
+    expect(back.annotations!.map((a) => a.motivation)).toEqual(['commenting', 'highlighting', 'commenting']);
+  });
 
   it('refuses annotations that are not a list, or an entry that is not an object', async () => {
     const { exportJson } = await import('../../src/notes/export');
@@ -153,6 +210,31 @@ describe('JSON backup keeps annotations losslessly', () => {
 });
 
 describe('Markdown export writes the highlights', () => {
+  it('renders highlight text and comments literally in CommonMark: no image, link, heading, HTML or entity', async () => {
+    const { annotationsMarkdown } = await import('../../src/notes/annotations-markdown');
+    const { HtmlRenderer, Parser } = await import('commonmark');
+    const quote = '看![](http://tracker.example/p.gif)和[点我](http://evil.example/) &copy; *强* `c` ~~s~~';
+    const comment = '<img src=x onerror=alert(1)>\n## 正文\n==c==\n1. 一\n- 二\n    代码\n===';
+    const list = [
+      annotationOn('', quote, '', 'yellow'),
+      annotationOn('', 'x=', '', 'green'),
+      annotationOn('', '正常', comment, 'blue'),
+    ];
+    for (const style of ['quote', 'mark'] as const) {
+      const html = new HtmlRenderer().render(new Parser().parse(annotationsMarkdown(list, style)));
+      const text = html.replace(/<(\/?)(p|blockquote|h2|em|br \/)>/g, '');
+      expect(html, style).not.toMatch(/<(img|a|h1|h3|ol|ul|li|pre|code|strong|del)\b/);
+      expect(html.match(/<h2>/g), style).toHaveLength(1); // the section's own ## 标注
+      expect(text, style).not.toMatch(/<(?!\/)/); // every other < is &lt;: no raw HTML from the highlights
+      expect(html, style).toContain(
+        '看![](http://tracker.example/p.gif)和[点我](http://evil.example/) &amp;copy; *强* `c` ~~s~~',
+      );
+      expect(html, style).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(html, style).toContain('## 正文');
+      expect(html, style).toContain(style === 'mark' ? '==x===' : 'x=');
+    }
+  });
+
   it('as > quote blocks by default, with comment (line breaks kept), colour and time, in order', async () => {
     const { toMarkdown } = await import('../../src/notes/export');
     const n = threeAnnotated();
@@ -175,8 +257,8 @@ describe('Markdown export writes the highlights', () => {
       annotationOn('', '<img src=x>a==b\n\n第二段', '', 'yellow'),
     );
     const md = toMarkdown(n, 'mark');
-    expect(md).toContain('## 标注\n\n==&lt;img src=x>a=\\=b==\n\n==第二段==\n\n*黄色 ·');
-    expect(toMarkdown(n)).toContain('## 标注\n\n> &lt;img src=x>a=\\=b\n>\n> 第二段\n\n*黄色 ·');
+    expect(md).toContain('## 标注\n\n==\\<img src\\=x\\>a\\=\\=b==\n\n==第二段==\n\n*黄色 ·');
+    expect(toMarkdown(n)).toContain('## 标注\n\n> \\<img src\\=x\\>a\\=\\=b\n>\n> 第二段\n\n*黄色 ·');
     const zipped = Object.values(unzipSync(markdownZip([n, plain[1]], undefined, 'mark'))).map((b) => strFromU8(b));
     expect(zipped.find((f) => f.includes('## 标注'))).toContain('==第二段==');
   });

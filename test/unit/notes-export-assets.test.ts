@@ -7,6 +7,7 @@ import {
   assetPaths,
   imageFileName,
   markdownLinkTarget,
+  notDeviceName,
   packedImages,
   type PackedImage,
 } from '../../src/notes/export-assets';
@@ -125,6 +126,53 @@ describe('link targets and names', () => {
     expect(target).toBe('assets/2020%20标题%20%28上%29/a%23b%25c%3Fd%20%5B1%5D%20%3Cx%3E%E3%80%80y.png');
     expect(decodeURIComponent(target)).toBe(path);
     expect(imageDestinations(`![a](${target})`).map(decodeURIComponent)).toEqual([path]);
+  });
+
+  it('percent-encodes & so an entity-like name (x&copy;.png) links to exactly its zip entry', () => {
+    for (const path of ['assets/n/x&copy;.png', 'assets/n/a&#38;b&amp;.png']) {
+      const target = markdownLinkTarget(path);
+      expect(decodeURIComponent(target)).toBe(path);
+      expect(imageDestinations(`![a](${target})`).map(decodeURIComponent)).toEqual([path]);
+    }
+  });
+
+  it('zip names: Windows device names get a suffix, NFC, no bidi controls, .md names unique ignoring case', () => {
+    for (const [url, name] of [
+      ['http://a.cn/CON.png', 'CON_.png'],
+      ['http://a.cn/nul.png', 'nul_.png'],
+      ['http://a.cn/com1.jpg', 'com1_.jpg'],
+      ['http://a.cn/aux.PNG', 'aux_.PNG'],
+      ['http://a.cn/lpt9', 'lpt9_.png'],
+      ['http://a.cn/console.png', 'console.png'],
+      ['http://a.cn/Cafe%CC%81.png', 'Caf\u00e9.png'],
+      ['http://a.cn/a%E2%80%AEgnp.exe.png', 'agnp.exe.png'],
+    ])
+      expect(imageFileName(url, 'image/png'), url).toBe(name);
+    const note = (id: string, title: string): Note => ({
+      ...notes[0],
+      id,
+      article: { ...notes[0].article, title, published: '2020-01-01' },
+    });
+    const zip = unzipSync(
+      markdownZip([
+        note('1', 'iPhone 发布'),
+        note('2', 'IPHONE 发布'),
+        note('3', 'Caf\u00e9'),
+        note('4', 'Cafe\u0301'),
+        note('5', '\u202eCON\u2066'),
+      ]),
+    );
+    expect(Object.keys(zip).sort()).toEqual(
+      [
+        '2020-01-01 iPhone 发布.md',
+        '2020-01-01 IPHONE 发布 (2).md',
+        '2020-01-01 Caf\u00e9.md',
+        '2020-01-01 Caf\u00e9 (2).md',
+        '2020-01-01 CON.md',
+      ].sort(),
+    );
+    expect(notDeviceName('PRN')).toBe('PRN_');
+    expect(notDeviceName('Com3.md')).toBe('Com3_.md');
   });
 
   it('names an image by its URL, its type when the URL has no extension, and never leaves a name empty', () => {
