@@ -21,7 +21,7 @@ const SIGNATURES: [string, (b: Uint8Array) => boolean][] = [
   ['image/gif', (b) => ascii(b, 0, 4) === 'GIF8'],
   ['image/webp', (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP'],
   ['image/avif', (b) => ascii(b, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(b, 8, 12))],
-  ['image/bmp', (b) => ascii(b, 0, 2) === 'BM'],
+  ['image/bmp', isBmp],
   ['image/x-icon', (b) => b[0] === 0 && b[1] === 0 && b[2] === 1 && b[3] === 0],
 ];
 
@@ -29,16 +29,48 @@ function ascii(b: Uint8Array, from: number, to: number): string {
   return String.fromCharCode(...b.subarray(from, to));
 }
 
+/** Sizes of the DIB headers BMP files use (BITMAPCOREHEADER 12 … BITMAPV5HEADER 124). */
+const DIB_HEADER_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);
+
+/**
+ * A BMP file: the BITMAPFILEHEADER shape, not only "BM" (a text page starting "BMW …" is none). bfSize (bytes 2–5,
+ * little-endian) at most IMAGE_MAX_BYTES, a known DIB header size at byte 14, and bfOffBits (bytes 10–13) past both
+ * headers and inside bfSize.
+ */
+function isBmp(b: Uint8Array): boolean {
+  if (b.length < 18 || ascii(b, 0, 2) !== 'BM') return false;
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const fileSize = view.getUint32(2, true);
+  const offset = view.getUint32(10, true);
+  const dib = view.getUint32(14, true);
+  return DIB_HEADER_SIZES.has(dib) && fileSize <= IMAGE_MAX_BYTES && offset >= 14 + dib && offset <= fileSize;
+}
+
+/**
+ * Does this text start with an `<svg` element? Skips what XML allows before the root element: a byte order mark,
+ * white space, the XML declaration and other processing instructions, comments and a doctype (with an internal
+ * subset). The root must be `<svg` itself (XML names are case-sensitive): an XHTML or HTML page is refused.
+ */
+export function startsWithSvgRoot(text: string): boolean {
+  const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\])?\s*>)/;
+  let rest = text.replace(/^\uFEFF/, '');
+  for (let m = prolog.exec(rest); m; m = prolog.exec(rest)) rest = rest.slice(m[0].length);
+  return /^<svg[\s/>]/.test(rest);
+}
+
+/** How much of an SVG's start is read to find its root element (bytes): long comments or doctypes past it fail. */
+const SVG_HEAD_BYTES = 4096;
+
 /**
  * The image type of some bytes by their magic number, or null when they are no image a page would show (an HTML error
- * page served with 200, a JSON answer). SVG (text) counts only when the header says image/svg+xml and the text starts
- * with an XML declaration or `<svg`: shown through <img>, an SVG runs no script.
+ * page served with 200, a JSON answer). SVG (text) counts only when the header says image/svg+xml and the first element
+ * is `<svg` (startsWithSvgRoot): shown through <img>, an SVG runs no script, but an HTML page kept as SVG would run
+ * its script when opened from an export.
  */
 export function sniffImageType(bytes: Uint8Array, headerType: string): string | null {
   for (const [type, test] of SIGNATURES) if (bytes.length >= 12 && test(bytes)) return type;
   if (/^image\/svg\+xml\b/i.test(headerType)) {
-    const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
-    if (/^(<\?xml|<svg|<!--)/i.test(head) && /<svg[\s>]/i.test(head + '<svg ')) return 'image/svg+xml';
+    if (startsWithSvgRoot(new TextDecoder().decode(bytes.subarray(0, SVG_HEAD_BYTES)))) return 'image/svg+xml';
   }
   return null;
 }

@@ -102,6 +102,38 @@ describe('checking a response is an image', () => {
     const good = await fetchImage('http://a.example/1.png', { fetch: answer(bytes(PNG, 64) as BlobPart) });
     expect(good.ok && good.type).toBe('image/png');
   });
+
+  it('keeps SVG only when its first element is <svg, after a prolog (declaration, comments, doctype)', () => {
+    const svg = (text: string) => sniffImageType(new TextEncoder().encode(text), 'image/svg+xml');
+    expect(svg('<!-- x --><html><body><script>alert(1)</script>')).toBeNull();
+    expect(
+      svg('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>'),
+    ).toBeNull();
+    expect(svg('<!doctype html><html><body><svg></svg></body></html>')).toBeNull();
+    expect(svg('<?xml version="1.0"?>\n<!-- made by hand -->')).toBeNull();
+    expect(svg('<svgx/>')).toBeNull();
+    const prolog =
+      '\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- Generator: Illustrator -->\n' +
+      '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n' +
+      '  <!ENTITY ns "http://www.w3.org/2000/svg">\n]>\n  <svg xmlns="http://www.w3.org/2000/svg"></svg>';
+    expect(svg(prolog)).toBe('image/svg+xml');
+    expect(svg('<svg>')).toBe('image/svg+xml');
+  });
+
+  it('keeps BMP only with a BITMAPFILEHEADER shape, not any body starting "BM"', () => {
+    const text = new TextEncoder().encode('BMW news page <html>.....');
+    expect(sniffImageType(text, 'image/bmp')).toBeNull();
+    // A 1×1 24-bit BMP: 14-byte file header, 40-byte BITMAPINFOHEADER, 4 bytes of pixels (58 bytes).
+    const bmp = new Uint8Array(58);
+    const view = new DataView(bmp.buffer);
+    bmp.set([0x42, 0x4d]);
+    view.setUint32(2, 58, true);
+    view.setUint32(10, 54, true);
+    view.setUint32(14, 40, true);
+    expect(sniffImageType(bmp, 'application/octet-stream')).toBe('image/bmp');
+    view.setUint32(10, 20, true); // pixels inside the DIB header
+    expect(sniffImageType(bmp, 'image/bmp')).toBeNull();
+  });
 });
 
 describe('archiving a saved note', () => {
