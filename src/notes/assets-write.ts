@@ -1,6 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { NotesDb } from './db';
-import { articleImageUrls } from './image-urls';
+import { articleImageUrls, referencedHosts } from './image-urls';
 import { fetchImage, type FetchedImage } from './image-fetch';
 import { MB, type ArchiveCaps, type ImageArchiveReport } from '../shared/image-archive';
 import type { Asset, Note } from '../shared/notes-types';
@@ -27,7 +27,8 @@ export interface ArchiveEnv {
   caps: ArchiveCaps;
   /** May the extension fetch this URL with its own rights (a host permission it holds)? */
   mayFetch(url: string): Promise<boolean>;
-  fetchImage?: (url: string) => Promise<FetchedImage>;
+  /** Fetch one image; `allowedFinal` says whether a redirect's final URL may be kept (image-fetch.ts fetchImage). */
+  fetchImage?: (url: string, allowedFinal: (url: string) => Promise<boolean>) => Promise<FetchedImage>;
   /** navigator.storage.estimate where there is one. */
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
   now?: Date;
@@ -51,9 +52,20 @@ interface Plan {
   assets: Asset[];
 }
 
-/** Fetch the missing images in reading order, PARALLEL at a time, keeping each that fits the room left. */
-async function fetchMissing(missing: string[], room: number, env: ArchiveEnv, plan: Plan): Promise<void> {
-  const get = env.fetchImage ?? ((u: string) => fetchImage(u));
+/**
+ * Fetch the missing images in reading order, PARALLEL at a time, keeping each that fits the room left. A fetch
+ * redirected to a host outside `hosts` (the article's, referencedHosts) or one the extension holds no permission for
+ * is refused (counted failed).
+ */
+async function fetchMissing(
+  missing: string[],
+  room: number,
+  hosts: Set<string>,
+  env: ArchiveEnv,
+  plan: Plan,
+): Promise<void> {
+  const get = env.fetchImage ?? ((u, allowedFinal) => fetchImage(u, { allowedFinal }));
+  const allowedFinal = async (u: string) => hosts.has(new URL(u).hostname) && (await env.mayFetch(u));
   const fetchedAt = (env.now ?? new Date()).toISOString();
   let next = 0;
   const worker = async () => {
@@ -67,7 +79,7 @@ async function fetchMissing(missing: string[], room: number, env: ArchiveEnv, pl
         plan.report.noAccess++;
         continue;
       }
-      const r = await get(url);
+      const r = await get(url, allowedFinal);
       if (!r.ok) plan.report.failed++;
       else if (r.blob.size > room) plan.report.overCap++;
       else {
@@ -105,6 +117,7 @@ export async function archiveNoteImages(db: NotesDb, note: Note, env: ArchiveEnv
   await fetchMissing(
     urls.filter((u) => !have.has(u)),
     room,
+    referencedHosts(note.article),
     env,
     plan,
   );

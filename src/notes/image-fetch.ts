@@ -12,7 +12,7 @@ export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 /** The result of fetching one image: its bytes and sniffed type, or why not. */
 export type FetchedImage =
   | { ok: true; blob: Blob; type: string }
-  | { ok: false; reason: 'network' | 'status' | 'not-image' | 'too-big' | 'timeout' };
+  | { ok: false; reason: 'network' | 'status' | 'not-image' | 'too-big' | 'timeout' | 'redirect' };
 
 /** Magic numbers of the image formats a browser shows in <img> (WHATWG MIME Sniffing, "image type pattern"). */
 const SIGNATURES: [string, (b: Uint8Array) => boolean][] = [
@@ -99,16 +99,36 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array | null
   return out;
 }
 
+/** A redirect's final URL is kept only when it is http(s) and `allowed` (absent: any http(s) URL) says yes. */
+async function finalAllowed(final: string, allowed?: (url: string) => boolean | Promise<boolean>): Promise<boolean> {
+  if (!/^https?:/i.test(final)) return false;
+  return allowed ? allowed(final) : true;
+}
+
 /**
  * Fetch one image as a page's `<img>` would, with the differences the extension's context forces: cookies as the
  * page's image request sends them (`credentials: 'include'`), no Referer (the extension's own URL would be a foreign
- * referrer, which hotlink protection refuses; an empty one is what it lets through), redirects followed only when
- * `allowedFinal` accepts the final URL (no third host the article does not reference).
+ * referrer, which hotlink protection refuses; an empty one is what it lets through), and a redirect kept only when
+ * `allowedFinal` accepts the final URL (reason `redirect` otherwise: no bytes from a third host the article does not
+ * reference).
+ *
+ * Redirects are followed, then the final URL is checked: the refused redirect's request has been sent by then. The
+ * other modes lose more: `redirect: 'manual'` gives an opaque response (no Location header, in both browsers), so the
+ * hops cannot be checked one by one, and `redirect: 'error'` refuses every redirect, including the same-host
+ * http→https and CDN hops most news images take. The request sent is the one the page's own `<img>` sent when the
+ * user read it (same URL, same redirect), so following it tells the third host nothing new; what is refused is
+ * keeping its bytes.
  * @param maxBytes the largest body kept (capped at IMAGE_MAX_BYTES)
+ * @param allowedFinal may the bytes of a redirected fetch, from this final URL, be kept? (not asked without redirect)
  */
 export async function fetchImage(
   url: string,
-  opts: { fetch?: typeof fetch; maxBytes?: number; timeoutMs?: number; allowedFinal?: (url: string) => boolean } = {},
+  opts: {
+    fetch?: typeof fetch;
+    maxBytes?: number;
+    timeoutMs?: number;
+    allowedFinal?: (url: string) => boolean | Promise<boolean>;
+  } = {},
 ): Promise<FetchedImage> {
   const max = Math.min(opts.maxBytes ?? IMAGE_MAX_BYTES, IMAGE_MAX_BYTES);
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? IMAGE_TIMEOUT_MS);
@@ -120,7 +140,10 @@ export async function fetchImage(
       redirect: 'follow',
       signal: timeout,
     });
-    if (res.redirected && opts.allowedFinal && !opts.allowedFinal(res.url)) return { ok: false, reason: 'network' };
+    if (res.redirected && !(await finalAllowed(res.url, opts.allowedFinal))) {
+      await res.body?.cancel().catch(() => undefined);
+      return { ok: false, reason: 'redirect' };
+    }
     if (!res.ok) return { ok: false, reason: 'status' };
     const bytes = await readCapped(res, max);
     if (!bytes) return { ok: false, reason: 'too-big' };

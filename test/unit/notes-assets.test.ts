@@ -92,7 +92,7 @@ describe('checking a response is an image', () => {
         }),
       allowedFinal: (u) => new URL(u).hostname === 'a.example',
     });
-    expect(moved).toEqual({ ok: false, reason: 'network' });
+    expect(moved).toEqual({ ok: false, reason: 'redirect' });
     const slow = await fetchImage('http://a.example/1.jpg', {
       timeoutMs: 50,
       fetch: (_u, init) =>
@@ -195,6 +195,30 @@ describe('archiving a saved note', () => {
     expect(r).toMatchObject({ kept: 0, quota: true, overCap: 4 });
     expect(await libraryState(db)).toEqual(before);
     expect(await assetsOf(db, note.id)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses an image redirected to a host the article does not reference, or one without permission', async () => {
+    const db = await openNotesDb(dbName());
+    const { note } = await saveArticle(db, { article: await article() });
+    const to: Record<string, string> = {};
+    const [a, b, c] = articleImageUrls(note.article).urls;
+    to[a] = 'http://evil.example/x.jpg'; // a third host
+    to[b] = 'http://blocked.gmw.cn/x.jpg'; // the site's, but no permission held and not referenced
+    to[c] = 'https://img.gmw.cn/logo.jpg'; // another image host the article references: kept
+    const fake = async (u: RequestInfo | URL) =>
+      Object.defineProperties(new Response(bytes(JPEG, 50) as BlobPart), {
+        redirected: { value: u.toString() in to },
+        url: { value: to[u.toString()] ?? u.toString() },
+      });
+    const e = env(50, {
+      mayFetch: async (u) => new URL(u).hostname !== 'blocked.gmw.cn',
+      fetchImage: (u, allowedFinal) => fetchImage(u, { fetch: fake, allowedFinal }),
+    });
+    expect(await archiveNoteImages(db, note, e)).toMatchObject({ total: 4, kept: 2, failed: 2 });
+    expect((await assetsOf(db, note.id)).map((x) => x.url).sort()).toEqual(
+      [c, articleImageUrls(note.article).urls[3]].sort(),
+    );
     db.close();
   });
 
