@@ -222,6 +222,67 @@ describe('archiving a saved note', () => {
     db.close();
   });
 
+  it('two runs at once for one note, or for two notes, neither double-count bytes nor overshoot the total cap', async () => {
+    const db = await openNotesDb(dbName());
+    const { note } = await saveArticle(db, { article: await article() });
+    const slow = (size: number, patch: Partial<ArchiveEnv> = {}) =>
+      env(size, {
+        fetchImage: async () => {
+          await new Promise((r) => setTimeout(r, 20));
+          return { ok: true, type: 'image/jpeg', blob: new Blob([bytes(JPEG, size) as BlobPart]) };
+        },
+        ...patch,
+      });
+    await Promise.all([archiveNoteImages(db, note, slow(1000)), archiveNoteImages(db, note, slow(1000))]);
+    const stored = async (d: NotesDb) =>
+      (await d.getAll('assets')).reduce((n, x) => n + (x as { bytes: number }).bytes, 0);
+    expect(await db.count('assets')).toBe(4);
+    expect(await assetBytes(db)).toBe(4000);
+    expect(await stored(db)).toBe(4000);
+    db.close();
+    // Two notes, 4 KB wanted each, 5 KB allowed in all.
+    const db2 = await openNotesDb(dbName());
+    const n1 = (await saveArticle(db2, { article: await article() })).note;
+    const second = { ...(await article()), url: `${GMW_URL}?p=2`, canonicalUrl: null };
+    const n2 = (await saveArticle(db2, { article: second })).note;
+    expect(n2.id).not.toBe(n1.id);
+    const capped = { caps: { perNoteMB: 20, totalMB: 5000 / MB } };
+    await Promise.all([archiveNoteImages(db2, n1, slow(1000, capped)), archiveNoteImages(db2, n2, slow(1000, capped))]);
+    expect(await stored(db2)).toBe(5000);
+    expect(await assetBytes(db2)).toBe(5000);
+    db2.close();
+  });
+
+  it('the write counts what is stored: an image stored meanwhile by another context is not counted twice', async () => {
+    const db = await openNotesDb(dbName());
+    const { note } = await saveArticle(db, { article: await article() });
+    const [first] = articleImageUrls(note.article).urls;
+    const e = env(1000, {
+      fetchImage: async (u) => {
+        // Another context (a second extension page) archives the first image while this run fetches.
+        if (u === first) {
+          const asset = {
+            noteId: note.id,
+            url: u,
+            type: 'image/jpeg',
+            bytes: 1000,
+            blob: new Blob(['x']),
+            fetchedAt: '',
+          };
+          const tx = db.transaction(['assets', 'meta'], 'readwrite');
+          await tx.objectStore('assets').put(asset);
+          await tx.objectStore('meta').put(1000, 'assetBytes');
+          await tx.done;
+        }
+        return { ok: true, type: 'image/jpeg', blob: new Blob([bytes(JPEG, 1000) as BlobPart]) };
+      },
+    });
+    expect(await archiveNoteImages(db, note, e)).toMatchObject({ kept: 4, overCap: 0 });
+    expect(await db.count('assets')).toBe(4);
+    expect(await assetBytes(db)).toBe(4000);
+    db.close();
+  });
+
   it('deleting a note deletes its images; undo and clear follow', async () => {
     const db = await openNotesDb(dbName());
     const { note } = await saveArticle(db, { article: await article() });
