@@ -9,7 +9,8 @@ import type { Note } from '../shared/notes-types';
  * permissions: the manifest's news hosts (host_permissions, which cover their image subdomains such as
  * img.<site>) and the sites the user granted (optional_host_permissions, src/background/site-access.ts). Checked per
  * image with permissions.contains, so nothing is fetched from a host the user did not grant, and the URLs come only
- * from the article's own images (notes/image-urls.ts), so never from a third host the article does not reference.
+ * from the article's own images (notes/image-urls.ts); a redirect to a host the article does not reference, or to one
+ * without permission, is refused (notes/assets-write.ts fetchMissing, notes/image-fetch.ts says what was sent).
  * The alternatives lose images or rights:
  * - the content script fetches as the page (Chrome 85+ and Firefox MV3 apply the page's CORS), so images on the
  *   site's other hosts (img.<site>, a CDN) fail without Access-Control-Allow-Origin headers, which news image hosts

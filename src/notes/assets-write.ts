@@ -1,6 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { NotesDb } from './db';
-import { articleImageUrls } from './image-urls';
+import { articleImageUrls, referencedHosts } from './image-urls';
 import { fetchImage, type FetchedImage } from './image-fetch';
 import { MB, type ArchiveCaps, type ImageArchiveReport } from '../shared/image-archive';
 import type { Asset, Note } from '../shared/notes-types';
@@ -11,6 +11,10 @@ import type { Asset, Note } from '../shared/notes-types';
  * second transaction of their own: all of a note's new images or none, so a refused write (quota) leaves the note and
  * the library as they were. The library's archived bytes are counted in `meta` (ASSET_BYTES_KEY) in the same
  * transactions, so the total cap needs no scan of the blobs.
+ *
+ * Runs are serialized (one archive at a time in this context, `queue`), and the writing transaction counts from what
+ * is stored when it runs (an image stored meanwhile, by another context, is neither written twice nor counted twice;
+ * the caps are checked again there), so two saves at once neither double-count the bytes nor overshoot the caps.
  */
 
 /** `meta` key of the bytes of all stored assets. */
@@ -27,7 +31,8 @@ export interface ArchiveEnv {
   caps: ArchiveCaps;
   /** May the extension fetch this URL with its own rights (a host permission it holds)? */
   mayFetch(url: string): Promise<boolean>;
-  fetchImage?: (url: string) => Promise<FetchedImage>;
+  /** Fetch one image; `allowedFinal` says whether a redirect's final URL may be kept (image-fetch.ts fetchImage). */
+  fetchImage?: (url: string, allowedFinal: (url: string) => Promise<boolean>) => Promise<FetchedImage>;
   /** navigator.storage.estimate where there is one. */
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
   now?: Date;
@@ -51,9 +56,20 @@ interface Plan {
   assets: Asset[];
 }
 
-/** Fetch the missing images in reading order, PARALLEL at a time, keeping each that fits the room left. */
-async function fetchMissing(missing: string[], room: number, env: ArchiveEnv, plan: Plan): Promise<void> {
-  const get = env.fetchImage ?? ((u: string) => fetchImage(u));
+/**
+ * Fetch the missing images in reading order, PARALLEL at a time, keeping each that fits the room left. A fetch
+ * redirected to a host outside `hosts` (the article's, referencedHosts) or one the extension holds no permission for
+ * is refused (counted failed).
+ */
+async function fetchMissing(
+  missing: string[],
+  room: number,
+  hosts: Set<string>,
+  env: ArchiveEnv,
+  plan: Plan,
+): Promise<void> {
+  const get = env.fetchImage ?? ((u, allowedFinal) => fetchImage(u, { allowedFinal }));
+  const allowedFinal = async (u: string) => hosts.has(new URL(u).hostname) && (await env.mayFetch(u));
   const fetchedAt = (env.now ?? new Date()).toISOString();
   let next = 0;
   const worker = async () => {
@@ -67,7 +83,7 @@ async function fetchMissing(missing: string[], room: number, env: ArchiveEnv, pl
         plan.report.noAccess++;
         continue;
       }
-      const r = await get(url);
+      const r = await get(url, allowedFinal);
       if (!r.ok) plan.report.failed++;
       else if (r.blob.size > room) plan.report.overCap++;
       else {
@@ -79,12 +95,22 @@ async function fetchMissing(missing: string[], room: number, env: ArchiveEnv, pl
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 }
 
+/** The archive run going on (or settled): the next run starts after it. */
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
  * Archive the images of a just-saved note: fetch the ones not archived yet (re-saving fetches only new ones), keep
- * what the per-note cap, the total cap and the browser's quota allow, and write them in one transaction.
+ * what the per-note cap, the total cap and the browser's quota allow, and write them in one transaction. Runs one
+ * after another (a second save of the same note waits, then finds its images stored and fetches nothing).
  * Never throws: a refused write is reported (`quota`), the note's text stays saved.
  */
-export async function archiveNoteImages(db: NotesDb, note: Note, env: ArchiveEnv): Promise<ImageArchiveReport> {
+export function archiveNoteImages(db: NotesDb, note: Note, env: ArchiveEnv): Promise<ImageArchiveReport> {
+  const run = queue.then(() => archiveOnce(db, note, env));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function archiveOnce(db: NotesDb, note: Note, env: ArchiveEnv): Promise<ImageArchiveReport> {
   const { urls, skipped } = articleImageUrls(note.article);
   const have = new Map(
     (await db.getAllFromIndex('assets', 'noteId', note.id)).map((a) => [(a as Asset).url, a as Asset]),
@@ -105,13 +131,15 @@ export async function archiveNoteImages(db: NotesDb, note: Note, env: ArchiveEnv
   await fetchMissing(
     urls.filter((u) => !have.has(u)),
     room,
+    referencedHosts(note.article),
     env,
     plan,
   );
   if (plan.assets.length === 0) return report;
   try {
-    await writeAssets(db, note.id, plan.assets);
-    report.kept += plan.assets.length;
+    const w = await writeAssets(db, note.id, plan.assets, env.caps);
+    report.kept += w.kept;
+    report.overCap += w.overCap;
   } catch (e) {
     const quota = (e as { name?: string })?.name === 'QuotaExceededError' || /quota/i.test(String(e));
     if (quota) report.quota = true;
@@ -123,19 +151,39 @@ export async function archiveNoteImages(db: NotesDb, note: Note, env: ArchiveEnv
 
 /**
  * Store a note's new images at once and add their bytes to the library's count: one transaction, so either all of
- * them or none. Refused (aborted) when the note is gone meanwhile (deleted while its images were fetched).
+ * them or none. Counts from what is stored when the transaction runs: an image already stored (by a run in another
+ * context) is kept as it is and not counted again; one that no longer fits the per-note or total cap is left out.
+ * Refused (aborted) when the note is gone meanwhile (deleted while its images were fetched).
+ * @returns kept: images now stored (written or found), overCap: left out by the caps
  * @throws the DOMException the browser raised (QuotaExceededError when storage is full)
  */
-async function writeAssets(db: NotesDb, noteId: string, assets: Asset[]): Promise<void> {
+async function writeAssets(
+  db: NotesDb,
+  noteId: string,
+  assets: Asset[],
+  caps: ArchiveCaps,
+): Promise<{ kept: number; overCap: number }> {
   const tx = db.transaction(['notes', 'assets', 'meta'], 'readwrite');
   try {
     if ((await tx.objectStore('notes').getKey(noteId)) === undefined) throw new Error(`note ${noteId} was deleted`);
     const store = tx.objectStore('assets');
-    for (const a of assets) await store.put({ ...a, noteId });
     const meta = tx.objectStore('meta');
-    const before = ((await meta.get(ASSET_BYTES_KEY)) as number | undefined) ?? 0;
-    await meta.put(before + assets.reduce((n, a) => n + a.bytes, 0), ASSET_BYTES_KEY);
+    let total = ((await meta.get(ASSET_BYTES_KEY)) as number | undefined) ?? 0;
+    let noteBytes = ((await store.index('noteId').getAll(noteId)) as Asset[]).reduce((n, a) => n + a.bytes, 0);
+    const out = { kept: 0, overCap: 0 };
+    for (const a of assets) {
+      if ((await store.getKey([noteId, a.url])) !== undefined) out.kept++;
+      else if (total + a.bytes > caps.totalMB * MB || noteBytes + a.bytes > caps.perNoteMB * MB) out.overCap++;
+      else {
+        await store.put({ ...a, noteId });
+        total += a.bytes;
+        noteBytes += a.bytes;
+        out.kept++;
+      }
+    }
+    await meta.put(total, ASSET_BYTES_KEY);
     await tx.done;
+    return out;
   } catch (e) {
     try {
       tx.abort();

@@ -41,3 +41,18 @@ export function articleImageUrls(article: Pick<Article, 'url' | 'contentHtml' | 
   }
   return { urls: [...urls], skipped: other.size };
 }
+
+/**
+ * The hosts (lowercase hostnames) an article references: its page's (url, canonicalUrl) and its images'
+ * (articleImageUrls). An image fetch redirected to any other host is refused (notes/assets-write.ts).
+ */
+export function referencedHosts(
+  article: Pick<Article, 'url' | 'canonicalUrl' | 'contentHtml' | 'images'>,
+): Set<string> {
+  const hosts = new Set<string>();
+  for (const u of [article.url, article.canonicalUrl ?? '', ...articleImageUrls(article).urls]) {
+    const url = archivableUrl(u, article.url);
+    if (url) hosts.add(new URL(url).hostname);
+  }
+  return hosts;
+}

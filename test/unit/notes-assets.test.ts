@@ -92,7 +92,7 @@ describe('checking a response is an image', () => {
         }),
       allowedFinal: (u) => new URL(u).hostname === 'a.example',
     });
-    expect(moved).toEqual({ ok: false, reason: 'network' });
+    expect(moved).toEqual({ ok: false, reason: 'redirect' });
     const slow = await fetchImage('http://a.example/1.jpg', {
       timeoutMs: 50,
       fetch: (_u, init) =>
@@ -101,6 +101,38 @@ describe('checking a response is an image', () => {
     expect(slow).toEqual({ ok: false, reason: 'timeout' });
     const good = await fetchImage('http://a.example/1.png', { fetch: answer(bytes(PNG, 64) as BlobPart) });
     expect(good.ok && good.type).toBe('image/png');
+  });
+
+  it('keeps SVG only when its first element is <svg, after a prolog (declaration, comments, doctype)', () => {
+    const svg = (text: string) => sniffImageType(new TextEncoder().encode(text), 'image/svg+xml');
+    expect(svg('<!-- x --><html><body><script>alert(1)</script>')).toBeNull();
+    expect(
+      svg('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>'),
+    ).toBeNull();
+    expect(svg('<!doctype html><html><body><svg></svg></body></html>')).toBeNull();
+    expect(svg('<?xml version="1.0"?>\n<!-- made by hand -->')).toBeNull();
+    expect(svg('<svgx/>')).toBeNull();
+    const prolog =
+      '\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- Generator: Illustrator -->\n' +
+      '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n' +
+      '  <!ENTITY ns "http://www.w3.org/2000/svg">\n]>\n  <svg xmlns="http://www.w3.org/2000/svg"></svg>';
+    expect(svg(prolog)).toBe('image/svg+xml');
+    expect(svg('<svg>')).toBe('image/svg+xml');
+  });
+
+  it('keeps BMP only with a BITMAPFILEHEADER shape, not any body starting "BM"', () => {
+    const text = new TextEncoder().encode('BMW news page <html>.....');
+    expect(sniffImageType(text, 'image/bmp')).toBeNull();
+    // A 1×1 24-bit BMP: 14-byte file header, 40-byte BITMAPINFOHEADER, 4 bytes of pixels (58 bytes).
+    const bmp = new Uint8Array(58);
+    const view = new DataView(bmp.buffer);
+    bmp.set([0x42, 0x4d]);
+    view.setUint32(2, 58, true);
+    view.setUint32(10, 54, true);
+    view.setUint32(14, 40, true);
+    expect(sniffImageType(bmp, 'application/octet-stream')).toBe('image/bmp');
+    view.setUint32(10, 20, true); // pixels inside the DIB header
+    expect(sniffImageType(bmp, 'image/bmp')).toBeNull();
   });
 });
 
@@ -163,6 +195,91 @@ describe('archiving a saved note', () => {
     expect(r).toMatchObject({ kept: 0, quota: true, overCap: 4 });
     expect(await libraryState(db)).toEqual(before);
     expect(await assetsOf(db, note.id)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses an image redirected to a host the article does not reference, or one without permission', async () => {
+    const db = await openNotesDb(dbName());
+    const { note } = await saveArticle(db, { article: await article() });
+    const to: Record<string, string> = {};
+    const [a, b, c] = articleImageUrls(note.article).urls;
+    to[a] = 'http://evil.example/x.jpg'; // a third host
+    to[b] = 'http://blocked.gmw.cn/x.jpg'; // the site's, but no permission held and not referenced
+    to[c] = 'https://img.gmw.cn/logo.jpg'; // another image host the article references: kept
+    const fake = async (u: RequestInfo | URL) =>
+      Object.defineProperties(new Response(bytes(JPEG, 50) as BlobPart), {
+        redirected: { value: u.toString() in to },
+        url: { value: to[u.toString()] ?? u.toString() },
+      });
+    const e = env(50, {
+      mayFetch: async (u) => new URL(u).hostname !== 'blocked.gmw.cn',
+      fetchImage: (u, allowedFinal) => fetchImage(u, { fetch: fake, allowedFinal }),
+    });
+    expect(await archiveNoteImages(db, note, e)).toMatchObject({ total: 4, kept: 2, failed: 2 });
+    expect((await assetsOf(db, note.id)).map((x) => x.url).sort()).toEqual(
+      [c, articleImageUrls(note.article).urls[3]].sort(),
+    );
+    db.close();
+  });
+
+  it('two runs at once for one note, or for two notes, neither double-count bytes nor overshoot the total cap', async () => {
+    const db = await openNotesDb(dbName());
+    const { note } = await saveArticle(db, { article: await article() });
+    const slow = (size: number, patch: Partial<ArchiveEnv> = {}) =>
+      env(size, {
+        fetchImage: async () => {
+          await new Promise((r) => setTimeout(r, 20));
+          return { ok: true, type: 'image/jpeg', blob: new Blob([bytes(JPEG, size) as BlobPart]) };
+        },
+        ...patch,
+      });
+    await Promise.all([archiveNoteImages(db, note, slow(1000)), archiveNoteImages(db, note, slow(1000))]);
+    const stored = async (d: NotesDb) =>
+      (await d.getAll('assets')).reduce((n, x) => n + (x as { bytes: number }).bytes, 0);
+    expect(await db.count('assets')).toBe(4);
+    expect(await assetBytes(db)).toBe(4000);
+    expect(await stored(db)).toBe(4000);
+    db.close();
+    // Two notes, 4 KB wanted each, 5 KB allowed in all.
+    const db2 = await openNotesDb(dbName());
+    const n1 = (await saveArticle(db2, { article: await article() })).note;
+    const second = { ...(await article()), url: `${GMW_URL}?p=2`, canonicalUrl: null };
+    const n2 = (await saveArticle(db2, { article: second })).note;
+    expect(n2.id).not.toBe(n1.id);
+    const capped = { caps: { perNoteMB: 20, totalMB: 5000 / MB } };
+    await Promise.all([archiveNoteImages(db2, n1, slow(1000, capped)), archiveNoteImages(db2, n2, slow(1000, capped))]);
+    expect(await stored(db2)).toBe(5000);
+    expect(await assetBytes(db2)).toBe(5000);
+    db2.close();
+  });
+
+  it('the write counts what is stored: an image stored meanwhile by another context is not counted twice', async () => {
+    const db = await openNotesDb(dbName());
+    const { note } = await saveArticle(db, { article: await article() });
+    const [first] = articleImageUrls(note.article).urls;
+    const e = env(1000, {
+      fetchImage: async (u) => {
+        // Another context (a second extension page) archives the first image while this run fetches.
+        if (u === first) {
+          const asset = {
+            noteId: note.id,
+            url: u,
+            type: 'image/jpeg',
+            bytes: 1000,
+            blob: new Blob(['x']),
+            fetchedAt: '',
+          };
+          const tx = db.transaction(['assets', 'meta'], 'readwrite');
+          await tx.objectStore('assets').put(asset);
+          await tx.objectStore('meta').put(1000, 'assetBytes');
+          await tx.done;
+        }
+        return { ok: true, type: 'image/jpeg', blob: new Blob([bytes(JPEG, 1000) as BlobPart]) };
+      },
+    });
+    expect(await archiveNoteImages(db, note, e)).toMatchObject({ kept: 4, overCap: 0 });
+    expect(await db.count('assets')).toBe(4);
+    expect(await assetBytes(db)).toBe(4000);
     db.close();
   });
 
