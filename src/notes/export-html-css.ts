@@ -42,8 +42,17 @@ article.note:first-of-type { border-top: 0; margin-top: 0; padding-top: 0; }
 .note-meta dt { font-weight: 700; }
 .note-meta dd { margin: 0; overflow-wrap: anywhere; }
 .user-note { white-space: pre-wrap; }
-.user-note, .quotes { margin: 0 0 1.5em; }
-.user-note h2, .quotes h2 { font-size: 1em; color: var(--muted); margin: 0 0 .25em; }
+.user-note, .quotes, .annotations { margin: 0 0 1.5em; }
+.annotations ul { list-style: none; padding: 0; }
+.annotations li { border-left: 4px solid var(--muted); padding-left: .75em; margin: 0 0 .75em; }
+.annotations .hl-yellow { border-color: #e0b000; }
+.annotations .hl-green { border-color: #3a9a3a; }
+.annotations .hl-blue { border-color: #3a7bd5; }
+.annotations .hl-pink { border-color: #d5487a; }
+.annotations blockquote { margin: 0; }
+.annotations .comment { white-space: pre-wrap; margin: .25em 0; }
+.annotations .when { color: var(--muted); font-size: .85em; margin: 0; }
+.user-note h2, .quotes h2, .annotations h2 { font-size: 1em; color: var(--muted); margin: 0 0 .25em; }
 .missing-image { display: block; margin: 1em 0; padding: .5em 1em; border: 1px dashed var(--rule); color: var(--muted);
   font-size: .85em; overflow-wrap: anywhere; }
 .body p { margin: 0 0 1em; }

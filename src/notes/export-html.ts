@@ -6,7 +6,7 @@ import { EXPORT_CSS } from './export-html-css';
 import { archivableUrl } from './image-urls';
 import { isWebUrl } from './import';
 import { sanitizeArticleHtml } from './sanitize';
-import type { Asset, Note } from '../shared/notes-types';
+import type { Annotation, Asset, Note } from '../shared/notes-types';
 
 /**
  * The single-file HTML export: one note, or several with a table of contents, as ONE self-contained .html file that
@@ -146,7 +146,20 @@ export function metaHeader(n: Note, label: Label): string {
   ].join('');
 }
 
-/** One note as an `<article>`: title, metadata, the user's note, quotes, the self-contained body. */
+/**
+ * A note's highlights (标注) as a list: each quote with its colour, comment and time, as the notes page lists them
+ * (Annotations.tsx), all as text. The marks are not drawn in the body: the file carries no script to anchor them.
+ */
+function annotationsSection(annotations: readonly Annotation[], label: Label): string {
+  const items = annotations.map((a) => {
+    const comment = a.bodyValue.trim() ? `<p class="comment">${esc(a.bodyValue)}</p>` : '';
+    const when = a.created.slice(0, 16).replace('T', ' ');
+    return `<li class="hl-${a.color}"><blockquote>${esc(a.target.selector[0].exact)}</blockquote>${comment}<p class="when">${esc(label(`notesColor_${a.color}`))} · ${esc(when)}</p></li>`;
+  });
+  return `<section class="annotations"><h2>${esc(label('notesAnnotations'))}</h2><ul>${items.join('')}</ul></section>`;
+}
+
+/** One note as an `<article>`: title, metadata, the user's note, quotes, highlights, the self-contained body. */
 function noteArticle(n: Note, index: number, images: ReadonlyMap<string, string>, label: Label, h: 1 | 2): string {
   const lang = safeLang(n.article.lang);
   const parts = [
@@ -160,6 +173,7 @@ function noteArticle(n: Note, index: number, images: ReadonlyMap<string, string>
         .map((q) => `<blockquote>${esc(q.text)}</blockquote>`)
         .join('')}</section>`,
     );
+  if (n.annotations?.length) parts.push(annotationsSection(n.annotations, label));
   const body = selfContainedBody(n.article.contentHtml, images, label, n.article.url);
   parts.push(`<div class="body">${body}</div></article>`);
   return parts.join('\n');

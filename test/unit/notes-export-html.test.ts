@@ -8,6 +8,7 @@ import { dataUri, exportHtml, HTML_EXPORT_CSP, type Label } from '../../src/note
 import type { Asset, Note } from '../../src/shared/notes-types';
 import { dbName } from './notes-helpers';
 import { solidPng } from './solid-png';
+import { annotationOn, withAnnotations } from './annotation-helpers';
 
 /** The zh_CN strings the notes page would pass (`$1` substituted), so the file is checked with its real labels. */
 const zh = JSON.parse(readFileSync('public/_locales/zh_CN/messages.json', 'utf8')) as Record<
@@ -181,6 +182,29 @@ describe('single-file HTML export', () => {
     expect(doc.querySelector('.quotes blockquote')?.textContent).toBe('一段摘录 <script>');
     expect(doc.querySelector('article')?.getAttribute('lang')).toBe('zh-CN');
     expect(doc.querySelector('footer')?.textContent).toContain('2026-12-05 08:30 UTC');
+  });
+
+  it('lists the highlights (标注) with colour, comment and time, all as text', async () => {
+    const text = hostile.article.textContent;
+    const note = withAnnotations(
+      hostile,
+      annotationOn(text, text.slice(0, 6), '批注 <img src=x onerror=alert(1)>\n第二行', 'green'),
+      annotationOn(text, '<b>不在正文</b>', '', 'pink'),
+    );
+    const doc = parse(await exportHtml(db, [note], { label, now: new Date(at) }));
+    const items = Array.from(doc.querySelectorAll('.annotations li'));
+    expect(doc.querySelector('.annotations h2')?.textContent).toBe('标注');
+    expect(items.map((li) => li.querySelector('blockquote')?.textContent)).toEqual([
+      text.slice(0, 6),
+      '<b>不在正文</b>',
+    ]);
+    expect(items[0].querySelector('.comment')?.textContent).toBe('批注 <img src=x onerror=alert(1)>\n第二行');
+    expect(items[0].querySelector('.when')?.textContent).toContain('绿');
+    expect(doc.querySelector('.annotations img, .annotations b')).toBeNull();
+    // a note without highlights has no such section
+    expect(
+      parse(await exportHtml(db, [hostile], { label, now: new Date(at) })).querySelector('.annotations'),
+    ).toBeNull();
   });
 
   it('gives several notes a collection title and a table of contents linking to each', async () => {
