@@ -78,7 +78,10 @@ export function imageFileName(url: string, type: string): string {
     .join('')
     .replace(/^[. ]+|[. ]+$/g, '');
   if (!stem) stem = 'image';
-  return notDeviceName(`${stem}${own || (ext ? `.${ext}` : '')}`);
+  // The name's own extension when it agrees with the stored type (`.jpeg` for image/jpeg too), else the type's: a
+  // `.jpg` address that served a PNG is packed as `.png` (viewers go by the extension).
+  const agrees = !ext || own.slice(1).toLowerCase().replace('jpeg', 'jpg') === ext;
+  return notDeviceName(`${stem}${own && agrees ? own : ext ? `.${ext}` : ''}`);
 }
 
 /**

@@ -140,7 +140,7 @@ describe('link targets and names', () => {
     for (const [url, name] of [
       ['http://a.cn/CON.png', 'CON_.png'],
       ['http://a.cn/nul.png', 'nul_.png'],
-      ['http://a.cn/com1.jpg', 'com1_.jpg'],
+      ['http://a.cn/com1.jpg', 'com1_.png'], // served as PNG: the type's extension
       ['http://a.cn/aux.PNG', 'aux_.PNG'],
       ['http://a.cn/lpt9', 'lpt9_.png'],
       ['http://a.cn/console.png', 'console.png'],
@@ -178,6 +178,10 @@ describe('link targets and names', () => {
   it('names an image by its URL, its type when the URL has no extension, and never leaves a name empty', () => {
     expect(imageFileName('http://a.cn/%E5%9B%BE.PNG', 'image/png')).toBe('图.PNG');
     expect(imageFileName('http://a.cn/photo', 'image/webp')).toBe('photo.webp');
+    // the stored type decides when the address says otherwise; .jpeg agrees with image/jpeg
+    expect(imageFileName('http://a.cn/photo.jpg', 'image/png')).toBe('photo.png');
+    expect(imageFileName('http://a.cn/photo.JPEG', 'image/jpeg')).toBe('photo.JPEG');
+    expect(imageFileName('http://a.cn/photo.png', 'application/octet-stream')).toBe('photo.png');
     expect(imageFileName('http://a.cn/', 'image/jpeg')).toBe('image.jpg');
     expect(imageFileName('http://a.cn/%E0%A4%A.png', 'image/png')).toBe('image.png');
     expect(imageFileName('http://a.cn/a:b*c.gif', 'image/gif')).toBe('a_b_c.gif');
