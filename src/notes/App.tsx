@@ -155,6 +155,7 @@ export function App({ services }: { services: NotesServices }) {
           snippets={list.snippets}
           marks={list.marks}
           searching={isSearch(query)}
+          query={list.query}
           total={list.total}
           limit={limit}
           onOpen={(id) => void notes.open(id)}

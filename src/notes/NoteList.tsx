@@ -11,6 +11,8 @@ interface Props {
   marks: string;
   /** Search mode (a non-blank query) rather than browsing. */
   searching: boolean;
+  /** The query the rows answer ('' when browsing), as `#count[data-query]` (the browser tests wait on it). */
+  query: string;
   /** Notes in the library. */
   total: number;
   /** Rows asked for; a full screen offers 更多. */
@@ -92,10 +94,10 @@ function onListKey(e: KeyboardEvent) {
 }
 
 /** The list: the count line (found / total), the rows, and 更多 when the screen is full. */
-export function NoteList({ rows, snippets, marks, searching, total, limit, onOpen, onMore }: Props) {
+export function NoteList({ rows, snippets, marks, searching, query, total, limit, onOpen, onMore }: Props) {
   return (
     <main>
-      <p class="count" id="count" data-mode={searching ? 'search' : 'all'}>
+      <p class="count" id="count" data-mode={searching ? 'search' : 'all'} data-query={query}>
         {searching ? t('notesFound', foundCount(rows.length, limit)) : t('notesTotal', String(total))}
       </p>
       <ul class="note-list" id="note-list" aria-label={t('notesListLabel')} onKeyDown={onListKey}>

@@ -27,12 +27,14 @@ export interface Screen {
   marks: string;
   facets: Facets;
   total: number;
+  /** The query these rows answer ('' for the whole list): the list shows it as `#count[data-query]`. */
+  query: string;
 }
 
 /** A search of the index (with `limit`: one screen passing `filters`): null for a blank query or before the index starts. */
 export type Searcher = (query: string, filters?: Filters, limit?: number) => Promise<SearchAnswer | null>;
 
-const EMPTY_SCREEN: Screen = { rows: [], marks: '', facets: { sites: [], tags: [] }, total: 0 };
+const EMPTY_SCREEN: Screen = { rows: [], marks: '', facets: { sites: [], tags: [] }, total: 0, query: '' };
 
 /** Read one screen: search hits (or the newest notes when browsing) that pass the filters, with facets and count. */
 export async function loadScreen(db: NotesDb, search: Searcher, view: ListView): Promise<Screen> {
@@ -42,12 +44,12 @@ export async function loadScreen(db: NotesDb, search: Searcher, view: ListView):
     ? searchRows(answer?.hits ?? [], view.filters, view.limit)
     : (await listNotes(db, view.filters, view.limit)).map(toRow);
   const [sites, tags, total] = await Promise.all([facet(db, 'site'), facet(db, 'tags'), countNotes(db)]);
-  return { rows, marks, facets: { sites, tags }, total };
+  return { rows, marks, facets: { sites, tags }, total, query: isSearch(view.query) ? view.query : '' };
 }
 
 /**
  * Snippets of search results by note id: the matched highlight or comment, else the body (they need the full notes
- * from IndexedDB, so they come after the rows).
+ * from IndexedDB, so they are read after the rows, before either is shown).
  */
 export async function loadSnippets(db: NotesDb, rows: readonly Row[], marks: string): Promise<Record<string, Snippet>> {
   const full = await notesByIds(
@@ -141,12 +143,11 @@ export function useNoteList(
     let stale = false;
     void (async () => {
       const next = await loadScreen(db, search, view);
+      // The rows and their snippets change together: rows of a new query never show the last query's snippets.
+      const found = isSearch(view.query) && !stale ? await loadSnippets(db, next.rows, next.marks) : {};
       if (stale) return;
       setScreen(next);
-      if (isSearch(view.query)) {
-        const found = await loadSnippets(db, next.rows, next.marks);
-        if (!stale) setSnippets(found);
-      }
+      setSnippets(found);
       await afterLoad();
       markListReady();
     })();

@@ -111,7 +111,8 @@ async function search(page: Page, q: string) {
   await page.type('#search', q);
   await page.waitForFunction(
     (q: string) =>
-      (document.querySelector('#count') as HTMLElement | null)?.dataset.mode === 'search' &&
+      // The rows and snippets shown answer this query (not the one typed before it).
+      (document.querySelector('#count') as HTMLElement | null)?.dataset.query === q &&
       (document.querySelector('#search') as HTMLInputElement).value === q &&
       document.querySelector('#note-list li .snippet') !== null,
     { timeout: 20_000, polling: 100 },

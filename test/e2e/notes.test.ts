@@ -116,12 +116,11 @@ async function search(page: Page, q: string): Promise<{ titles: string[]; marks:
   await page.type('#search', q);
   await page.waitForFunction(
     (q: string) =>
-      (document.querySelector('#count') as HTMLElement | null)?.dataset.mode === 'search' &&
+      (document.querySelector('#count') as HTMLElement | null)?.dataset.query === q &&
       (document.querySelector('#search') as HTMLInputElement).value === q,
     { timeout: 10_000, polling: 100 },
     q,
   );
-  await new Promise((r) => setTimeout(r, 200));
   return page.evaluate(() => ({
     titles: [...document.querySelectorAll('#note-list li h2')].map((e) => e.textContent ?? ''),
     marks: [...document.querySelectorAll('#note-list mark')].map((e) => e.textContent ?? ''),

@@ -288,17 +288,16 @@ it('re-saving with the default caps fetches only the missing images; with the se
     for (const [i, v] of s.mid.entries()) expect(Math.abs(v - want[i])).toBeLessThan(24);
   }
   await page.screenshot({ path: `${OUT}/offline-note.png`, fullPage: true });
-  // Closing the note revokes its object URLs.
+  // Closing the note revokes its object URLs. Firefox may keep a revoked blob: URL readable for a moment (so loads
+  // already under way finish; the CI saw one fetch succeed), so the fetch is tried until it fails, for at most 15 s.
   const first = shown[0].src;
   await page.click('#note-close');
-  const revoked = await page.evaluate(
-    (u: string) =>
-      fetch(u).then(
-        () => false,
-        () => true,
-      ),
-    first,
-  );
+  const revoked = await page.evaluate(async (u: string) => {
+    for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+      if (await fetch(u).then(() => false, () => true)) return true;
+    }
+    return false;
+  }, first);
   expect(revoked).toBe(true);
   await page.close();
 });
