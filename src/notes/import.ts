@@ -1,11 +1,6 @@
 import { ARTICLE_FIELDS } from '../extract/article';
-import {
-  ANNOTATION_COLORS,
-  type Annotation,
-  type Note,
-  type TextPositionSelector,
-  type TextQuoteSelector,
-} from '../shared/notes-types';
+import { ANNOTATION_COLORS, type Annotation, type Note } from '../shared/notes-types';
+import { isPositionSelector, isQuoteSelector } from './annotation-checks';
 
 /**
  * A file import refuses. `message` says what is wrong (Chinese, then English: logs and tests); the UI shows
@@ -81,40 +76,6 @@ const ANNOTATION_CHECKS: [string, (a: Record<string, unknown>) => boolean][] = [
   ['created', (a) => iso(a.created)],
   ['modified', (a) => iso(a.modified)],
 ];
-
-function isQuoteSelector(v: unknown): boolean {
-  const q = v as TextQuoteSelector | null;
-  return (
-    typeof q === 'object' &&
-    q !== null &&
-    q.type === 'TextQuoteSelector' &&
-    str(q.exact) &&
-    q.exact.trim().length > 0 &&
-    !LONE_SURROGATE.test(q.exact) &&
-    str(q.prefix) &&
-    str(q.suffix)
-  );
-}
-
-function isPositionSelector(v: unknown): boolean {
-  const p = v as TextPositionSelector | null;
-  return (
-    typeof p === 'object' &&
-    p !== null &&
-    p.type === 'TextPositionSelector' &&
-    Number.isInteger(p.start) &&
-    Number.isInteger(p.end) &&
-    p.start >= 0 &&
-    p.end >= p.start &&
-    p.end <= MAX_POSITION
-  );
-}
-
-/** A UTF-16 high surrogate without its low half, or a low one without its high half (text no page holds). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** The largest TextPositionSelector offset a note may hold: far beyond any article's text (a few 100,000 chars). */
-export const MAX_POSITION = 10_000_000;
 
 /** The most annotations one note may hold in an import (a reader makes tens; this many is a forged or broken file). */
 export const MAX_ANNOTATIONS = 10_000;

@@ -1,6 +1,7 @@
 import type { Article } from '../extract/article';
 import { REVISION_KEY, type NotesDb } from './db';
 import { sha256Hex } from './hash';
+import { isSelectorPair } from './annotation-checks';
 import { clearAssets, dropAssets, restoreAssets } from './assets-write';
 import { searchRow, type SearchRow } from './search-row';
 import {
@@ -238,21 +239,10 @@ const noNote = (id: string) =>
 
 /** Refuse a highlight whose colour, comment or selectors are not of the stored shape (notes-types.ts Annotation). */
 function checkAnnotation(a: Pick<AnnotationInput, 'bodyValue' | 'color'> & Partial<AnnotationInput>): void {
-  const [quote, position] = a.target?.selector ?? [];
   const ok =
     typeof a.bodyValue === 'string' &&
     ANNOTATION_COLORS.includes(a.color) &&
-    (!a.target ||
-      (quote?.type === 'TextQuoteSelector' &&
-        typeof quote.exact === 'string' &&
-        quote.exact.length > 0 &&
-        typeof quote.prefix === 'string' &&
-        typeof quote.suffix === 'string' &&
-        position?.type === 'TextPositionSelector' &&
-        Number.isInteger(position.start) &&
-        Number.isInteger(position.end) &&
-        position.start >= 0 &&
-        position.end >= position.start));
+    (!a.target || isSelectorPair(a.target.selector));
   if (!ok)
     throw new NotesWriteError(
       'failed',

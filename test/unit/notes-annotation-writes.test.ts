@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/extract/article';
 import { allNotes, getRevision, openNotesDb } from '../../src/notes/db';
 import { searchRow } from '../../src/notes/search-row';
+import { MAX_POSITION } from '../../src/notes/annotation-checks';
 import {
   annotateArticle,
   removeAnnotation,
@@ -126,6 +127,19 @@ describe('annotation writes', () => {
     await expect(annotateArticle(db, { article: gscn, annotation: empty })).rejects.toMatchObject({
       key: 'writeBadAnnotation',
     });
+    // What an import would refuse, a write refuses too (one check, annotation-checks.ts): a blank quote, half a
+    // surrogate pair, an offset beyond MAX_POSITION.
+    const [quote, position] = highlight(gscn, 3, 4).target.selector;
+    for (const selector of [
+      [{ ...quote, exact: '  ' }, position],
+      [{ ...quote, exact: '\ud83d' }, position],
+      [quote, { ...position, end: MAX_POSITION + 1 }],
+    ]) {
+      const annotation = { ...highlight(gscn, 3, 4), target: { selector } } as AnnotationInput;
+      await expect(annotateArticle(db, { article: gscn, annotation })).rejects.toMatchObject({
+        key: 'writeBadAnnotation',
+      });
+    }
     await expect(updateAnnotation(db, note.id, 'nope', { bodyValue: 'x' })).rejects.toMatchObject({
       key: 'writeNoAnnotation',
     });
