@@ -20,7 +20,7 @@ function insidePair(text: string, i: number): boolean {
 }
 
 /**
- * A short passage of `text` around the first match of `pattern`, with … where cut (as search.ts `snippet`): `radius`
+ * A short passage of `text` around the first match of `pattern`, with … where cut (result snippets): `radius`
  * UTF-16 units before the match and twice that after, both ends moved so no surrogate pair (emoji, rare Han) is cut;
  * the start of the text when nothing matches.
  */

@@ -223,20 +223,3 @@ export function highlight(text: string, query: string): Piece[] {
   if (last < text.length) out.push({ text: text.slice(last), hit: false });
   return out;
 }
-
-/**
- * A short passage of `text` around the first match of the query (for result snippets), with … where cut.
- * @param radius characters kept on each side of the match
- */
-export function snippet(text: string, query: string, radius = 40): string {
-  const lower = text.toLowerCase();
-  let at = -1;
-  for (const t of highlightTerms(query)) {
-    at = lower.indexOf(t);
-    if (at >= 0) break;
-  }
-  if (at < 0) return text.slice(0, radius * 2) + (text.length > radius * 2 ? '…' : '');
-  const start = Math.max(0, at - radius);
-  const end = Math.min(text.length, at + radius * 2);
-  return (start > 0 ? '…' : '') + text.slice(start, end).replace(/\s+/g, ' ') + (end < text.length ? '…' : '');
-}

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allNotes, openNotesDb } from '../../src/notes/db';
-import { highlight, NotesIndex, snippet } from '../../src/notes/search';
+import { snippetAround } from '../../src/notes/annotations';
+import { highlight, NotesIndex } from '../../src/notes/search';
 import { termCode, termsOf, tokenize } from '../../src/notes/tokenize';
 import type { Note } from '../../src/shared/notes-types';
 import { deleteNote, editNote, importNotes, saveArticle } from '../../src/notes/write';
@@ -166,7 +167,7 @@ describe('highlight', () => {
         .filter((p) => p.hit)
         .map((p) => p.text),
     ).toEqual(['GDP']);
-    expect(snippet('a'.repeat(100) + '齿轮厂' + 'b'.repeat(100), '齿轮厂', 10)).toBe(
+    expect(snippetAround('a'.repeat(100) + '齿轮厂' + 'b'.repeat(100), /齿轮厂/iu, 10)).toBe(
       `…${'a'.repeat(10)}齿轮厂${'b'.repeat(17)}…`,
     );
   });
