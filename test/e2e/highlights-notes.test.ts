@@ -10,6 +10,7 @@ import { annotationOn } from '../unit/annotation-helpers';
 import { corpusArticle } from '../unit/notes-helpers';
 import { audit, describeReport } from './axe';
 import { captureDownloads, takeDownloads } from './downloads';
+import { readStoredNotes } from './library';
 
 // Highlights everywhere the note goes (README "Notes library"), in the built extension's notes page: a JSON backup
 // whose note carries three highlights (one orphaned: its quote is not in the body) is imported; the open note lists
@@ -62,21 +63,7 @@ afterAll(async () => {
 });
 
 /** Every stored note, straight from IndexedDB. */
-const stored = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<Note[]>((ok, fail) => {
-        const req = indexedDB.open('qingdu-notes');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('notes').objectStore('notes').getAll();
-          get.onsuccess = () => {
-            req.result.close();
-            ok(get.result as Note[]);
-          };
-        };
-      }),
-  );
+const stored = (page: Page) => page.evaluate(readStoredNotes<Note>);
 
 async function notesPage(): Promise<Page> {
   const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');

@@ -7,6 +7,7 @@ import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/bro
 import { waitForContent } from '../../scripts/lib/extension-probe';
 import { servePages, type PageServer } from '../../scripts/lib/page-server';
 import { corpusArticles } from './reader-pages';
+import { readStoredNotes } from './library';
 
 // Highlights in the reader (README "Highlights"), in the browser QINGDU_BROWSER names, on corpus gscn-1 served at its
 // real address: three passages highlighted with the mouse (one with `h`, two from the highlight bar, with comments),
@@ -159,20 +160,7 @@ type StoredNote = { canonicalUrl: string; article: { textContent: string }; anno
 /** The library as stored (IndexedDB, read in an extension page). */
 async function storedNotes(): Promise<StoredNote[]> {
   const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
-  const notes = await page.evaluate(
-    () =>
-      new Promise<StoredNote[]>((ok, fail) => {
-        const req = indexedDB.open('qingdu-notes');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('notes').objectStore('notes').getAll();
-          get.onsuccess = () => {
-            req.result.close();
-            ok(get.result as StoredNote[]);
-          };
-        };
-      }),
-  );
+  const notes = await page.evaluate(readStoredNotes<StoredNote>);
   await page.close();
   return notes;
 }

@@ -8,6 +8,7 @@ import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
 import { waitForContent } from '../../scripts/lib/extension-probe';
 import { servePages, type PageServer } from '../../scripts/lib/page-server';
 import { captureDownloads, takeDownloads } from './downloads';
+import { readStoredNotes } from './library';
 
 // The notes library (README "Notes library"), in real Chromium with the built extension (QINGDU_DIST, default dist).
 const IFENG_HOST = 'news.ifeng.com';
@@ -47,21 +48,8 @@ type StoredNote = {
 };
 
 /** Every stored note, read straight from IndexedDB in an extension page, sorted by URL. */
-const stored = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<StoredNote[]>((ok, fail) => {
-        const req = indexedDB.open('qingdu-notes');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('notes').objectStore('notes').getAll();
-          get.onsuccess = () => {
-            req.result.close();
-            ok((get.result as StoredNote[]).sort((a, b) => a.canonicalUrl.localeCompare(b.canonicalUrl)));
-          };
-        };
-      }),
-  );
+const stored = async (page: Page) =>
+  (await page.evaluate(readStoredNotes<StoredNote>)).sort((a, b) => a.canonicalUrl.localeCompare(b.canonicalUrl));
 
 /**
  * A UI string as this browser shows it: chrome.i18n in an extension page reads the same _locales files as the UI

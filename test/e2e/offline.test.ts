@@ -294,7 +294,11 @@ it('re-saving with the default caps fetches only the missing images; with the se
   await page.click('#note-close');
   const revoked = await page.evaluate(async (u: string) => {
     for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
-      if (await fetch(u).then(() => false, () => true)) return true;
+      const failed = await fetch(u).then(
+        () => false,
+        () => true,
+      );
+      if (failed) return true;
     }
     return false;
   }, first);

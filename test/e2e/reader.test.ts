@@ -6,6 +6,7 @@ import { servePages, type PageServer } from '../../scripts/lib/page-server';
 import { waitForContent } from '../../scripts/lib/extension-probe';
 import { corpusArticles, corpusRoutes, MULTIPAGE, type CorpusPage } from './reader-pages';
 import { PALETTES } from '../../src/reader/themes';
+import { readStoredNotes } from './library';
 
 // Reader mode (README "Reader mode", src/reader/README.md), in a real browser with the built extension (QINGDU_DIST,
 // default dist): corpus pages from six portals served from localhost under their real URLs, the reader opened through
@@ -361,18 +362,8 @@ it('keys never fire while the user types in an input; s saves to notes, c copies
       page,
       `/已保存|已更新|Saved|updated/.test(document.getElementById('qingdu-reader').shadowRoot.querySelector('.qd-toast').textContent)`,
     );
-    const notes = await driver.background(
-      () =>
-        new Promise<string[]>((ok, fail) => {
-          const req = indexedDB.open('qingdu-notes');
-          req.onerror = () => fail(req.error);
-          req.onsuccess = () => {
-            const all = req.result.transaction('notes').objectStore('notes').getAll();
-            all.onsuccess = () => ok(all.result.map((n: { article: { title: string } }) => n.article.title));
-          };
-        }),
-    );
-    expect(notes).toContain(GSCN.title);
+    const notes = await driver.background(readStoredNotes<{ article: { title: string } }>);
+    expect(notes.map((n) => n.article.title)).toContain(GSCN.title);
     await press(page, 'c');
     await until(
       page,

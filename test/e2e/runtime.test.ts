@@ -6,6 +6,7 @@ import { servePages, type PageServer } from '../../scripts/lib/page-server';
 import { CLUTTER_MARKERS, GSCN_HOST, OTHER_HOST, PAGES, READER_SHORTCUT, ROUTES, type FixturePage } from './fixtures';
 import { askContent, waitForContent } from '../../scripts/lib/extension-probe';
 import { badgeText, markerVisibility, navigateInPage, readerView, textVisible } from './page-probe';
+import { readStoredNotes } from './library';
 
 // The runtime (README "Using the extension", "Browser tests"), in a real browser with the built extension (QINGDU_DIST,
 // default dist), pages from localhost under their real host names.
@@ -329,16 +330,7 @@ it('popup saves the Article to notes and copies metadata + citation', async () =
       expect(await popup.$eval('.notice', (e) => e.textContent)).not.toMatch(/失败|Failed/);
       // The notes library (src/notes, IndexedDB `qingdu-notes`, written by the background) holds the Article now.
       const notes = await driver.background(
-        () =>
-          new Promise<{ canonicalUrl: string; article: { title: string; contentHtml: string } }[]>((ok, fail) => {
-            const req = indexedDB.open('qingdu-notes');
-            req.onerror = () => fail(req.error);
-            req.onsuccess = () => {
-              const all = req.result.transaction('notes').objectStore('notes').getAll();
-              all.onsuccess = () => ok(all.result);
-              all.onerror = () => fail(all.error);
-            };
-          }),
+        readStoredNotes<{ canonicalUrl: string; article: { title: string; contentHtml: string } }>,
       );
       const note = notes.find((n) => n.canonicalUrl === PAGES.gscn1.url);
       expect(note?.article.title).toBe(article.title);
