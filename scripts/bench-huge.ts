@@ -143,7 +143,7 @@ async function retainedHeap(driver: Driver, p: HugePage): Promise<HeapFigure> {
 }
 
 const longest = (r: Run) => Math.max(0, ...r.phases.map((ph) => ph.duration));
-const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(1));
+const fmt = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1));
 
 /** Every page in one browser; prints a line per page. @returns the largest longest task over the pages (ms) */
 async function benchBrowser(kind: BrowserKind, pages: HugePage[], port: number): Promise<number> {
