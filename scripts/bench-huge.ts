@@ -13,8 +13,16 @@
  * what the browser does in the same task, such as style recalculation after the declutter). Then the bench asks for
  * the Article as the popup does (`getArticle`) and prints that request's `qingdu:complete` (stage two, on the first
  * request: not page load) and the Article's paragraph count against the page's. Each page is loaded RUNS times
- * (BENCH_RUNS, default 2) and keeps its fastest run (the machine is shared). Figures in ms.
+ * (BENCH_RUNS, default 2) and keeps its fastest run (the machine is shared); BENCH_BROWSERS=chromium runs one
+ * browser. Figures in ms.
  * Ends with `huge: longest task chromium=… firefox=…` (the largest longest-phase over the pages).
+ *
+ * Retained heap (Chromium): once per page, a fresh tab loads it, waits for `qingdu:done` and RETAIN_SETTLE_MS, and
+ * reads the V8 heap in use and the DOM counters after full garbage collections; a second tab loads the same page under
+ * HEAP_BASE_HOST, where no content script runs, and reads the same (scripts/lib/heap.ts). The difference is what the
+ * content script keeps alive after page load (no request made yet). Ends with `retained heap KB: median=… max=…`.
+ * Firefox gives no comparable figure: WebDriver BiDi has no heap or garbage-collection command, and the content
+ * script's compartment is only measured by about:memory's reporters, which privileged browser code reads.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +32,18 @@ import { distDir, launch, type BrowserKind, type Driver } from './lib/browser';
 import { servePages, type Route } from './lib/page-server';
 import { askContent } from './lib/extension-probe';
 import { HUGE_HOST, hugePages, hugeUrl, type HugePage } from './lib/huge-pages';
+import { formatRetained, heapDifference, retainedSummary, settledHeap, type HeapFigure } from './lib/heap';
+
+/** A host outside the manifest's matches: the same huge page without the content script (retained heap's base). */
+const HEAP_BASE_HOST = 'huge.heap-base.test';
+/** How long after `qingdu:done` the retained heap is read. */
+const RETAIN_SETTLE_MS = 500;
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+/** The browsers to run (BENCH_BROWSERS=chromium,firefox by default). */
+const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .filter((b): b is BrowserKind => b === 'chromium' || b === 'firefox');
 /** How long a huge page may take to load and be analysed (ms). */
 const PAGE_LOAD_TIMEOUT = 180_000;
 
@@ -103,13 +121,35 @@ function phaseSummary(phases: Run['phases']): string {
     .join(' ');
 }
 
+/**
+ * What the content script keeps alive after page load on `p` (Chromium): heap and DOM counters after GC, less those of
+ * the same page where no content script runs.
+ */
+async function retainedHeap(driver: Driver, p: HugePage): Promise<HeapFigure> {
+  const read = async (url: string, ours: boolean) => {
+    const page = await driver.open(url);
+    try {
+      if (ours) await until(page, () => performance.getEntriesByName('qingdu:done').length > 0, PAGE_LOAD_TIMEOUT);
+      await new Promise((r) => setTimeout(r, RETAIN_SETTLE_MS));
+      return await settledHeap(page);
+    } finally {
+      await page.close();
+    }
+  };
+  const withOurs = await read(hugeUrl(p), true);
+  const base = new URL(hugeUrl(p));
+  base.hostname = HEAP_BASE_HOST;
+  return heapDifference(withOurs, await read(base.href, false));
+}
+
 const longest = (r: Run) => Math.max(0, ...r.phases.map((ph) => ph.duration));
-const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(1));
+const fmt = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1));
 
 /** Every page in one browser; prints a line per page. @returns the largest longest task over the pages (ms) */
 async function benchBrowser(kind: BrowserKind, pages: HugePage[], port: number): Promise<number> {
-  const driver = await launch({ extensionDir: distDir(kind), hosts: [HUGE_HOST], port, kind });
+  const driver = await launch({ extensionDir: distDir(kind), hosts: [HUGE_HOST, HEAP_BASE_HOST], port, kind });
   let worst = 0;
+  const retained: number[] = [];
   try {
     for (const p of pages) {
       let best: Run | null = null;
@@ -126,7 +166,16 @@ async function benchBrowser(kind: BrowserKind, pages: HugePage[], port: number):
           `longtask=${fmt(r.longtask)} request: complete=${fmt(r.complete)} article=${r.isArticle ? 'yes' : 'no'} ` +
           `paragraphs=${r.articleParagraphs}/${p.paragraphs}  [${phases}]`,
       );
+      if (kind === 'chromium') {
+        const heap = await retainedHeap(driver, p);
+        retained.push(heap.usedKB);
+        console.log(`${kind.padEnd(8)} ${p.name.padEnd(12)} retained after page load: ${formatRetained(heap)}`);
+      }
     }
+    if (kind === 'chromium') {
+      const { median, max } = retainedSummary(retained);
+      console.log(`retained heap KB: median=${median.toFixed(0)} max=${max.toFixed(0)}`);
+    } else console.log(`${kind}: no retained-heap figure (WebDriver BiDi has no heap command; see the module note)`);
   } finally {
     await driver.close();
   }
@@ -147,7 +196,7 @@ async function main(): Promise<void> {
   const server = await servePages(routes);
   const worst: Record<string, number> = {};
   try {
-    for (const kind of ['chromium', 'firefox'] as const) worst[kind] = await benchBrowser(kind, pages, server.port);
+    for (const kind of BROWSERS) worst[kind] = await benchBrowser(kind, pages, server.port);
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -36,6 +36,14 @@
  *   the EvaluateScript events of the parts page load had injected (src/content/*-part.js: Readability, and stage two
  *   on a page whose verdict needs a cleaned copy), since page load paid for compiling them. The budget line counts it:
  *   `(ours+startup)/readability`.
+ * - retained heap: what the content script keeps alive once page load is over (nothing of ours should outlive it but
+ *   the Article cache, made on the first request, and the declutter sheet). On a load of its own, after `qingdu:done`
+ *   and a settle of RETAIN_SETTLE_MS, three full garbage collections (CDP HeapProfiler.collectGarbage), then the V8
+ *   heap in use (Runtime.getHeapUsage: the renderer's isolate, main world and isolated worlds) and the DOM counters
+ *   (Memory.getDOMCounters: nodes, documents, event listeners); less the same on a load of the page under FLOOR_HOST,
+ *   where no content script runs, at the same moment. Both loads abort the page's frames (withoutFrames). It counts
+ *   the content script's isolated world itself (a V8 context with its own builtins), its compiled code and module
+ *   state too. Measured on the first run of each page only (scripts/lib/heap.ts).
  * Every number is a cold run on a fresh tab (no warm-up: the content script also runs cold on a real page load); each
  * page is loaded RUNS times (BENCH_RUNS, default 3) and each column keeps its fastest run, since the machine is shared.
  * BENCH_PHASES=1 also prints each page's phases (ms).
@@ -51,6 +59,7 @@ import { createRequire } from 'node:module';
 import { corpusRows, serveCorpus } from './bench-pages';
 import { CLUTTER_SELECTORS } from '../src/extract/markers';
 import { distDir, launch } from './lib/browser';
+import { formatRetained, heapDifference, retainedSummary, settledHeap, type HeapFigure } from './lib/heap';
 
 /** Loads per page; each column keeps its fastest run (the machine is shared: the minimum is the least disturbed). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -69,7 +78,15 @@ interface Sample {
   startup: number;
   nodes: number;
   isArticle: boolean;
+  /** Retained heap (see the module note), null when it could not be measured. */
+  retained: Retained | null;
 }
+
+/** The retained-heap figure, with what an isolated world that ran nothing costs on the same page (KB, for scale). */
+type Retained = HeapFigure & { emptyWorldKB: number };
+
+/** How long after `qingdu:done` the retained heap is read (the verdict's message to the background has been sent). */
+const RETAIN_SETTLE_MS = 500;
 
 /** A host outside the manifest's matches (no content script runs there), for the `floor` column's page loads. */
 const FLOOR_HOST = 'floor.bench.test';
@@ -157,6 +174,19 @@ async function ourMeasures(page: import('puppeteer-core').Page): Promise<{ name:
   );
 }
 
+/**
+ * Each phase's ms by name (`body`, `declutter`, …): a phase run in slices is one measure per slice, summed here (the
+ * table used to keep only its last slice).
+ */
+function phaseTotals(measures: { name: string; ms: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of measures) {
+    const name = m.name.replace('qingdu:', '');
+    out[name] = (out[name] ?? 0) + m.ms;
+  }
+  return out;
+}
+
 /** The sum of measures' ms. */
 const total = (measures: { ms: number }[]): number => measures.reduce((sum, m) => sum + m.ms, 0);
 
@@ -203,6 +233,67 @@ async function startupCost(
     return evaluated.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000 - limits;
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Abort the page's frame loads: a same-site frame shares the page's renderer (and its heap and DOM counters) on the
+ * page's own host, and not on FLOOR_HOST, where it is cross-site (sina-2's frames counted as +10 documents and 3.5 MB).
+ */
+async function withoutFrames(page: import('puppeteer-core').Page): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (req.isInterceptResolutionHandled()) return;
+    const frame = req.isNavigationRequest() && req.frame() !== page.mainFrame();
+    void (frame ? req.abort('blockedbyclient') : req.continue()).catch(() => undefined);
+  });
+}
+
+/**
+ * The retained-heap figure of a page (see the module note): a fresh tab loads it where the content script runs, a
+ * second where it does not (floorUrl), each read after page load and full garbage collections.
+ */
+async function retainedHeap(
+  browser: import('puppeteer-core').Browser,
+  url: string,
+  floorUrl: string,
+): Promise<Retained> {
+  const read = async (at: string, ready: (page: import('puppeteer-core').Page) => Promise<unknown>) => {
+    const page = await browser.newPage();
+    try {
+      await withoutFrames(page);
+      await page.goto(at, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      await ready(page);
+      await new Promise((r) => setTimeout(r, RETAIN_SETTLE_MS));
+      return await settledHeap(page);
+    } finally {
+      await page.close();
+    }
+  };
+  const withOurs = await read(url, ourMeasures);
+  let emptyWorld = NaN;
+  const without = await read(floorUrl, async (page) => {
+    await page.waitForFunction(() => document.readyState === 'complete', { timeout: 3_000 }).catch(() => undefined);
+    // for scale: what an isolated world that ran nothing costs on this page
+    const before = await settledHeap(page);
+    await emptyIsolatedWorld(page);
+    emptyWorld = (await settledHeap(page)).usedKB - before.usedKB;
+  });
+  return { ...heapDifference(withOurs, without), emptyWorldKB: emptyWorld };
+}
+
+/** Make an isolated world in the page's main frame and run nothing in it (CDP Page.createIsolatedWorld). */
+async function emptyIsolatedWorld(page: import('puppeteer-core').Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'bench-empty',
+    });
+    await cdp.send('Runtime.evaluate', { contextId: executionContextId, expression: '0' });
+  } finally {
+    await cdp.detach();
   }
 }
 
@@ -264,6 +355,23 @@ async function textFloor(page: import('puppeteer-core').Page): Promise<number> {
   }
 }
 
+/** A line per page with its retained heap, then `retained heap KB: median=… max=…` over the pages. */
+function printRetained(samples: Sample[]): void {
+  console.log('\nretained by the content script after page load (heap after GC, less the page without it):');
+  const kbs: number[] = [];
+  for (const s of samples) {
+    if (!s.retained) continue;
+    kbs.push(s.retained.usedKB);
+    console.log(`  ${s.file.padEnd(22)} ${formatRetained(s.retained)}`);
+  }
+  const world = retainedSummary(samples.flatMap((s) => (s.retained ? [s.retained.emptyWorldKB] : [])));
+  console.log(
+    `an isolated world that runs nothing: median ${world.median.toFixed(0)} KB, max ${world.max.toFixed(0)} KB`,
+  );
+  const { median, max } = retainedSummary(kbs);
+  console.log(`retained heap KB: median=${median.toFixed(0)} max=${max.toFixed(0)}`);
+}
+
 async function main(): Promise<void> {
   // `npm run bench` builds first; QINGDU_OUT (the build's output folder) is also where the bench looks.
   // process.env turns an assigned undefined into the string "undefined": copy only a value that is set.
@@ -310,9 +418,10 @@ async function main(): Promise<void> {
           const startup = await startupCost(driver.browser, row.url, contentFile);
           const other = { walk, nodes, readability, oursAgain, startup };
           const { floor, walkAtLoad } = await atLoad(driver.browser, floorUrl(row.file));
+          const retained = run === 0 ? await retainedHeap(driver.browser, row.url, floorUrl(row.file)) : null;
           const isArticle = ours.some((m) => m.name === 'qingdu:declutter');
           const prev = samples.find((s) => s.file === row.file);
-          const phases = Object.fromEntries(ours.map((m) => [m.name.replace('qingdu:', ''), m.ms]));
+          const phases = phaseTotals(ours);
           const next = {
             file: row.file,
             phases,
@@ -322,6 +431,7 @@ async function main(): Promise<void> {
             text,
             floor,
             walkAtLoad,
+            retained,
             ...other,
           };
           if (!prev) samples.push(next);
@@ -354,6 +464,7 @@ async function main(): Promise<void> {
           .map(([k, v]) => `${k}=${v.toFixed(1)}`)
           .join(' ')}`,
       );
+  printRetained(samples);
   const col = (k: keyof Sample) => samples.map((s) => s[k] as number);
   console.log('');
   console.log(

@@ -19,11 +19,15 @@ export type ReadabilityClass = typeof Readability;
 
 /** The body copied and cleaned (a detached copy: the page is not touched), with what was read before cleaning. */
 export interface CleanCopy {
-  /** The cleaned copy, or null when there is no body at all. */
+  /**
+   * The cleaned copy, or null when there is no body at all, or once serialised (Readability's path: its container
+   * lives in Readability's clone of the whole page, which a copy kept until the first request would keep alive;
+   * `serialized` and `metadata` hold all the Article takes from it).
+   */
   content: Element | null;
   /** Repeated headline/timestamp items counted before cleaning (Readability's path; else the scan's). */
   listItems: number;
-  /** The headline stage of metadata when cleaning needed the title already (or Readability's path read it). */
+  /** The headline stage of metadata when cleaning needed the title already (null on Readability's path: see content). */
   headline: HeadlineStage | null;
   /** The metadata, read before cleaning on Readability's path (cleaning changes its container in place). */
   metadata: ArticleMetadata | null;
@@ -129,7 +133,9 @@ export function cleanCopy(scan: PageScan, readability: ReadabilityClass | null):
     const metadata = finishMetadata(headline);
     const items = content ? listItems(content) : 0;
     cleanContent(scan, content, () => squash(headline.title));
-    return { content, listItems: items, headline, metadata, serialized: serialize(content, url) };
+    // (nothing keeps Readability's clone alive past this call: the content script holds the copy until the first
+    // request, scripts/bench.ts retained heap)
+    return { content: null, listItems: items, headline: null, metadata, serialized: serialize(content, url) };
   }
   const content = copyContainers(doc, scan.body.containers);
   let headline: HeadlineStage | null = null;

@@ -269,5 +269,10 @@ export function keepersOf(guard: PageGuard, el: Element): Element[] {
 /** A share/follow block: short, with a share word (分享到：微博 微信). */
 export function isShareBlock(el: Element): boolean {
   const text = shownText(el);
-  return countChars(text) <= SHARE_MAX && SHARE.test(text);
+  return isShareText(text, countChars(text));
+}
+
+/** isShareBlock on a block's shown text (text.ts shownText) and its count (cjk.ts countChars), already read. */
+export function isShareText(text: string, chars: number): boolean {
+  return chars <= SHARE_MAX && SHARE.test(text);
 }

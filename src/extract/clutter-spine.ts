@@ -10,7 +10,7 @@
  * people-1, xinhuanet-1, thepaper-1; test/unit/clutter-spine.test.ts).
  */
 import { countChars } from './cjk';
-import { isGuarded, isShareBlock, keepersOf, type PageGuard } from './clutter-guard';
+import { isGuarded, isShareBlock, isShareText, keepersOf, type PageGuard } from './clutter-guard';
 import { markerOf, NO_MARKER_TEXT } from './markers';
 import { isStreamBlock } from './streams';
 import { precedes, shownText, textNodes } from './text';
@@ -89,7 +89,8 @@ export function isSpineClutter(el: Element, header: boolean): boolean {
   if (!chars) return false;
   if (isFloating(el)) return true;
   if (markerOf(firstTextOf(el), SPINE_HEADINGS)) return true;
-  if (isShareBlock(el) && !(header && isLinkRow(el))) return true;
+  // (the shown text read once: isShareBlock would read it again)
+  if (isShareText(text, chars) && !(header && isLinkRow(el))) return true;
   if (header) return false;
   if (chars <= COMMENT_MAX && COMMENT.test(text)) return true;
   if (chars <= TOOLBAR_MAX && TOOLBAR.test(text) && isToolBar(el)) return true;

@@ -37,6 +37,21 @@ export const NO_MARKER_TEXT: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', '
 /** First characters of the default markers: most text nodes of a page start with none of them. */
 const MARKER_STARTS = new Set(CLUTTER_HEADINGS.map((h) => h[0]));
 const NOT_SPACE = /\S/;
+/**
+ * What the first character (after \s) of a text markerOf accepts may be for other heading lists
+ * (PAGE_CLUTTER_HEADINGS, clutter-spine.ts SPINE_HEADINGS): a heading's first character, or a middle dot, which a
+ * spaced-out heading may open with (`· 相关新闻` compacts to `相关新闻`). null for a list with an empty heading.
+ */
+function leadsOf(headings: readonly string[]): ReadonlySet<string> | null {
+  let leads = LEADS.get(headings);
+  if (leads === undefined) {
+    leads = headings.some((h) => !h) ? null : new Set([...headings.map((h) => h[0]), '·', '•', '・']);
+    LEADS.set(headings, leads);
+  }
+  return leads;
+}
+const LEADS = new WeakMap<readonly string[], ReadonlySet<string> | null>();
+
 /** Spacing inside a heading: whitespace and middle dots. */
 const SPACER = /[\s·•・]/;
 const SPACERS = /[\s·•・]+/g;
@@ -67,8 +82,10 @@ export const MARKER_LEADS: ReadonlySet<string> = new Set([
  * changes (clutter.ts).
  */
 export function isMarkerText(n: Node, headings: readonly string[] = CLUTTER_HEADINGS): boolean {
+  // the text first: most texts start with no marker, and reading the parent costs a DOM call per text node
+  if (n.nodeType !== 3 || !markerOf(n.nodeValue ?? '', headings)) return false;
   const parent = n.parentElement;
-  return n.nodeType === 3 && !!parent && !NO_MARKER_TEXT.has(parent.tagName) && !!markerOf(n.nodeValue ?? '', headings);
+  return !!parent && !NO_MARKER_TEXT.has(parent.tagName);
 }
 
 /** A comma after the marker word, then a clause: `扫一扫，老人们也学会了手机支付。` */
@@ -86,10 +103,11 @@ function isSentence(s: string, m: string): boolean {
 
 /** The marker (from `headings`) that `text` starts with as a heading, or null. See AFTER_MARKER for the rule. */
 export function markerOf(text: string, headings: readonly string[] = CLUTTER_HEADINGS): string | null {
-  if (headings === CLUTTER_HEADINGS) {
-    // cheap reject without trimming a copy of every text node (same whitespace as trim: \s)
+  // cheap reject without trimming a copy of every text node (same whitespace as trim: \s)
+  const leads = headings === CLUTTER_HEADINGS ? MARKER_STARTS : leadsOf(headings);
+  if (leads) {
     const i = text.search(NOT_SPACE);
-    if (i < 0 || !MARKER_STARTS.has(text[i])) return null;
+    if (i < 0 || !leads.has(text[i])) return null;
   }
   const s = text.trim();
   for (const m of headings) if (s.startsWith(m) && AFTER_MARKER.test(s.slice(m.length)) && !isSentence(s, m)) return m;
