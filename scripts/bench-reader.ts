@@ -106,7 +106,7 @@ async function timeOpen(driver: Driver, page: Page, tabId: number): Promise<Timi
   await page.waitForFunction(paintedMarks, { timeout: 15_000 }, before);
   // A string, not a function: tsx would wrap inner helpers in `__name`, which the page does not have. Each mark's time
   // on the wall clock = timeOrigin-based time shifted by this page's offset to Date.now().
-  const at = (await page.evaluate(`(() => {
+  const marks = (await page.evaluate(`(() => {
     const offset = Date.now() - (performance.timeOrigin + performance.now());
     const wall = (m) => performance.timeOrigin + m.startTime + offset;
     const last = (name) => performance.getEntriesByName(name).filter((m) => wall(m) >= ${start - 1}).pop();
@@ -120,7 +120,12 @@ async function timeOpen(driver: Driver, page: Page, tabId: number): Promise<Timi
     out.part = part && build ? wall(build) - wall(part) : NaN;
     out.build = build ? build.duration : NaN;
     return out;
-  })()`)) as Record<'injected' | 'open' | 'rendered' | 'painted' | 'part' | 'build', number>;
+  })()`)) as Record<'injected' | 'open' | 'rendered' | 'painted' | 'part' | 'build', number | null>;
+  // (a NaN comes back as null from the page)
+  const at = Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, v ?? NaN])) as Record<
+    keyof typeof marks,
+    number
+  >;
   return {
     total: at.painted - start,
     open: at.open - start,
