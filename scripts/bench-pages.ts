@@ -62,14 +62,17 @@ export function corpusRows(): CorpusRow[] {
 }
 
 /**
- * Serve `rows` from 127.0.0.1 by host + path of their URLs (the browser maps the hosts here), each with its charset.
+ * Serve `rows` from 127.0.0.1 by host + path of their URLs (Chromium maps the hosts here; Firefox uses the server as
+ * its HTTP proxy), each with its charset.
  * The pages' own scripts are blocked (CSP, which does not apply to content scripts): without the network they hang
  * some saved pages in "loading" or rewrite them, and they would add noise that is not ours.
  */
 export async function serveCorpus(rows: CorpusRow[]): Promise<{ port: number; close(): void }> {
   const byHostPath = new Map(rows.map((r) => [new URL(r.url).host + new URL(r.url).pathname, r]));
   const server = createServer((req, res) => {
-    const row = byHostPath.get(`${req.headers.host?.split(':')[0]}${(req.url ?? '').split('?')[0]}`);
+    // (Firefox uses this server as its HTTP proxy: the request line then holds the absolute URL)
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const row = byHostPath.get(`${url.hostname}${url.pathname}`);
     if (!row) return void res.writeHead(404).end();
     const charset = row.encoding === 'gb18030' ? 'gb18030' : 'utf-8';
     res

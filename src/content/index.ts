@@ -232,12 +232,20 @@ async function declutterAtText(url: string): Promise<boolean> {
 /** The verdict: the Article's once it exists, else page load's. */
 const isArticle = (): boolean => state.article?.isArticle ?? !!load?.verdict.detection.isArticle;
 
+/** The parts article() would load now (ContentStatus.partsWanted): stage two, and Readability on a page only it reads. */
+function partsWanted(): ContentStatus['partsWanted'] {
+  if (state.article || !load) return [];
+  const wanted = load.scan.needsReadability ? (['readability', 'complete'] as const) : (['complete'] as const);
+  return wanted.filter((name) => !parts()[name] && !failedParts.has(name));
+}
+
 async function status(): Promise<ContentStatus> {
   await followNavigation();
   return {
     isArticle: isArticle(),
     readerLoaded: !!state.reader,
     readerOpen: !!state.reader?.isOpen(),
+    partsWanted: partsWanted(),
     declutter: isDecluttered(document),
     unreadable: state.unreadable,
   };

@@ -31,6 +31,12 @@ export interface ContentStatus {
   /** The reader bundle (src/reader/inject.ts) has been injected into this tab. */
   readerLoaded: boolean;
   readerOpen: boolean;
+  /**
+   * The parts (src/shared/part-files.ts) the Article's build still needs in this tab, none once it is built: the
+   * background injects them together with the reader bundle, in one `scripting.executeScript`, so the first open
+   * does not wait for the content script to ask for them.
+   */
+  partsWanted: ('readability' | 'complete')[];
   declutter: boolean;
   /** Set when the page was too large or nested too deep to analyse; the popup says so. */
   unreadable?: Unreadable;

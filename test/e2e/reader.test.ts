@@ -281,6 +281,25 @@ describe.each(PAGES)('reader on $name', (p: CorpusPage) => {
   });
 });
 
+it('first open: stage two comes with the reader bundle, so the content script does not ask for it (one round trip less)', async () => {
+  const page = await driver.open(GSCN.url);
+  const tabId = await driver.tabId(page);
+  try {
+    await waitForContent(driver, tabId);
+    // (a page whose verdict needs a cleaned copy loads stage two at page load: count the requests from here)
+    const count = (name: string) => page.evaluate((n: string) => performance.getEntriesByName(n).length, name);
+    const asked = await count('qingdu:part:complete');
+    expect(await toggle(tabId)).toBe(true);
+    await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body'));
+    expect((await view(page))!.title).toBe(GSCN.title);
+    // the Article was built (stage two ran once) without the content script asking for its part
+    expect(await count('qingdu:complete')).toBe(1);
+    expect(await count('qingdu:part:complete')).toBe(asked);
+  } finally {
+    await page.close();
+  }
+});
+
 it('remembers the settings (size, theme, indent, serif, width, line height) in storage.local and applies them on the next open', async () => {
   const p = GSCN;
   let { page } = await openReader(p.url);
