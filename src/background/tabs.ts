@@ -30,11 +30,14 @@ export async function ensureContent(tabId: number): Promise<ContentStatus> {
   return after;
 }
 
-/** Toggle reader mode in a tab, injecting the content script and the reader bundle on first use. @returns open? */
-export async function toggleReaderInTab(tabId: number): Promise<boolean> {
+/**
+ * Toggle reader mode in a tab, injecting the content script and the reader bundle on first use. `readAnyway`: open
+ * past the "not an article" notice (BGtoCS toggleReader). @returns open?
+ */
+export async function toggleReaderInTab(tabId: number, readAnyway = false): Promise<boolean> {
   const s = await ensureContent(tabId);
   if (!s.readerLoaded) await browser.scripting.executeScript({ target: { tabId }, files: [builtFile(READER_BUNDLE)] });
-  return sendBGtoCS(tabId, 'toggleReader', undefined);
+  return sendBGtoCS(tabId, 'toggleReader', readAnyway ? { readAnyway } : {});
 }
 
 /** Show a tab's detection verdict on the toolbar badge (文 on articles, nothing elsewhere). */

@@ -252,12 +252,15 @@ const handlers: Handlers = {
     else removeDeclutter(document);
     return isDecluttered(document);
   },
-  toggleReader: async () => {
+  toggleReader: async ({ readAnyway }) => {
     const reader = state.reader;
     const a = await article();
     if (!reader || !a) return false;
-    if (reader.isOpen()) reader.close();
-    else reader.open(a);
+    if (reader.isOpen()) {
+      reader.close();
+      if (!readAnyway) return false;
+    }
+    reader.open(a, { readAnyway });
     return reader.isOpen();
   },
 };

@@ -112,11 +112,14 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       setNotice(`${t('popupFailed')}: ${(e as Error).message}`);
     }
   };
-  const toggleReader = run(async () => {
-    const open = await sendUItoBG('toggleReaderInTab', { tabId: tabId! });
+  const openReader = (readAnyway: boolean) => async () => {
+    const open = await sendUItoBG('toggleReaderInTab', { tabId: tabId!, readAnyway });
     if (!asTab) window.close();
     return open ? t('popupReaderOpened') : t('popupReaderClosed');
-  });
+  };
+  const toggleReader = run(openReader(false));
+  // 仍然阅读 here is the user's choice already: the reader opens at the best block, not at its own notice again.
+  const readAnywayNow = run(openReader(true));
   const save = run(async () => {
     const r = await saveNote(article!);
     return withImageLine(t(r.status === 'updated' ? 'popupNoteUpdated' : 'popupSaved'), r.images, t);
@@ -136,7 +139,7 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       {isArticle && <ArticleInfo article={article!} />}
       <div class="actions">
         {readAnyway ? (
-          <button type="button" id="btn-read-anyway" onClick={toggleReader}>
+          <button type="button" id="btn-read-anyway" onClick={readAnywayNow}>
             {t('popupReadAnyway')}
           </button>
         ) : (
