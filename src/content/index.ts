@@ -252,7 +252,8 @@ const handlers: Handlers = {
     else removeDeclutter(document);
     return isDecluttered(document);
   },
-  toggleReader: async ({ readAnyway }) => {
+  toggleReader: async (data) => {
+    const readAnyway = !!data?.readAnyway;
     const reader = state.reader;
     const a = await article();
     if (!reader || !a) return false;
