@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 
 /** A CSL-JSON name: `literal` for CJK names and organisations, `family`/`given` for Latin personal names. */
 export type CslName = { literal: string } | { family: string; given?: string };
@@ -23,6 +24,8 @@ export interface CslItem {
   accessed: CslDate;
   URL: string;
   language: string;
+  /** The page (版次) of a print edition (toCslItem's `print`). */
+  page?: string;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -124,10 +127,13 @@ export function citationTitle(article: Pick<Article, 'title' | 'textContent'>): 
  * - `title`: the headline, or for a page with none a title supplied in brackets (citationTitle).
  * - `type`: `article-newspaper` on a newspaper's site (see isNewspaperSite), else `webpage`.
  * - `issued` = published date as written; `accessed` = the time of copying/saving; `URL` = canonical, else url.
+ * - With `print` (the print edition the page credits, src/extract/print-edition.ts): the printed article, type
+ *   `article-newspaper` in the newspaper (`container-title`), `issued` the issue's date, `page` the 版次, no
+ *   `publisher`; GB/T 7714 then cites it as `[N]` without the URL (style-items.ts).
  * @param accessed Date (local day) or ISO date string `YYYY-MM-DD`
  * @throws Error when `accessed` is a string that is not an ISO date
  */
-export function toCslItem(article: Article, accessed: Date | string): CslItem {
+export function toCslItem(article: Article, accessed: Date | string, print?: PrintEdition | null): CslItem {
   const url = article.canonicalUrl || article.url;
   const site = article.siteName?.trim() || undefined;
   const source = article.source?.trim() || undefined;
@@ -146,7 +152,23 @@ export function toCslItem(article: Article, accessed: Date | string): CslItem {
   if (site) item['container-title'] = site;
   if (source && !sameOutlet(source, site)) item.publisher = source;
   if (issued) item.issued = issued;
-  return item;
+  return print ? inPrint(item, print) : item;
+}
+
+/** The item as the article printed in `print`'s newspaper on its date and page (toCslItem). */
+function inPrint(item: CslItem, print: PrintEdition): CslItem {
+  const { publisher: _publisher, ...rest } = item;
+  const issued = isoToCslDate(print.date) ?? item.issued;
+  const key = citationKey(item.URL, issued ?? null);
+  return {
+    ...rest,
+    id: key,
+    'citation-key': key,
+    type: 'article-newspaper',
+    'container-title': print.newspaper,
+    ...(issued ? { issued } : {}),
+    page: print.page,
+  };
 }
 
 const pad2 = (n: number | undefined): string => String(n ?? 0).padStart(2, '0');
