@@ -8,6 +8,7 @@ import { loadSettings } from '../shared/settings';
 import type { BGtoCS, ContentStatus } from '../shared/messages';
 import { applyDeclutter, declutterSteps, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
 import { pageState } from '../shared/page-state';
+import { printEdition } from '../extract/print-edition';
 import { mark, sliced, timed, yieldToPage } from './timing';
 import { readabilityAtLoad, unreadable } from './limits';
 import { watchPage } from './marker-watch';
@@ -245,6 +246,7 @@ async function status(): Promise<ContentStatus> {
 
 const handlers: Handlers = {
   getArticle: () => article(),
+  printEdition: async () => printEdition(document),
   status,
   setDeclutter: async ({ on }) => {
     await followNavigation();

@@ -124,7 +124,12 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
     const r = await saveNote(article!);
     return withImageLine(t(r.status === 'updated' ? 'popupNoteUpdated' : 'popupSaved'), r.images, t);
   });
-  const copy = run(async () => (await copyToClipboard(await copyInfoText(article!)), t('popupCopied')));
+  const copy = run(async () => {
+    // a reprint's print edition (版次), which the content script reads from the page: cited as the printed article
+    const print = await sendBGtoCS(tabId!, 'printEdition', undefined).catch(() => null);
+    await copyToClipboard(await copyInfoText(article!, print));
+    return t('popupCopied');
+  });
   // The notes library was reachable only from the toolbar button's context menu; a link here makes it findable.
   const notesUrl = browser.runtime.getURL('src/notes/index.html');
   const openNotes = async (e: Event) => {

@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 import type { Annotation, HighlightColor, ImportResult, Note, SaveResult } from './notes-types';
 import type { PartName } from './part-files';
 
@@ -24,6 +25,8 @@ export interface BGtoCS {
   setDeclutter: [{ on: boolean }, boolean];
   /** Is the content script there, is the reader script loaded, is the reader open? */
   status: [void, ContentStatus];
+  /** The print edition (版次) the page credits, read beside the Article (src/extract/print-edition.ts). */
+  printEdition: [void, PrintEdition | null];
 }
 
 /** Why a page is not analysed (src/content/limits.ts): too many elements, or nested too deep. */
