@@ -35,7 +35,7 @@ const fromExtensionPage: ProtocolHandlers<UItoBG> = {
     await ensureContent(tabId);
     return true;
   },
-  toggleReaderInTab: ({ tabId }) => toggleReaderInTab(tabId),
+  toggleReaderInTab: ({ tabId, readAnyway }) => toggleReaderInTab(tabId, readAnyway),
   syncSiteAccess: () => syncSiteScripts(),
 };
 

@@ -40,9 +40,10 @@ function articleParts(wanted: unknown): string[] {
  * Toggle reader mode in a tab, injecting the content script and the reader bundle on first use. The parts the
  * Article still needs (ContentStatus.partsWanted) go in the same `executeScript` call, before the bundle: one round
  * trip instead of the content script asking for them after the toggle (`npm run bench:reader`, the cold open).
+ * `readAnyway`: open past the "not an article" notice (BGtoCS toggleReader).
  * @returns open?
  */
-export async function toggleReaderInTab(tabId: number): Promise<boolean> {
+export async function toggleReaderInTab(tabId: number, readAnyway = false): Promise<boolean> {
   const s = await ensureContent(tabId);
   const files = [
     // (only when the reader opens: on a close the Article exists)
@@ -50,7 +51,7 @@ export async function toggleReaderInTab(tabId: number): Promise<boolean> {
     ...(s.readerLoaded ? [] : [builtFile(READER_BUNDLE)]),
   ];
   if (files.length) await browser.scripting.executeScript({ target: { tabId }, files });
-  return sendBGtoCS(tabId, 'toggleReader', undefined);
+  return sendBGtoCS(tabId, 'toggleReader', readAnyway ? { readAnyway } : {});
 }
 
 /** Show a tab's detection verdict on the toolbar badge (文 on articles, nothing elsewhere). */

@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 
 /** A CSL-JSON name: `literal` for CJK names and organisations, `family`/`given` for Latin personal names. */
 export type CslName = { literal: string } | { family: string; given?: string };
@@ -23,6 +24,8 @@ export interface CslItem {
   accessed: CslDate;
   URL: string;
   language: string;
+  /** The page (版次) of a print edition (toCslItem's `print`). */
+  page?: string;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -83,10 +86,34 @@ export function isNewspaperSite(article: Pick<Article, 'siteName' | 'url' | 'can
   }
 }
 
-/** Language of the item: the page's lang, else zh-CN when the title has CJK characters, else en-US. */
+/** Language of the item: the page's lang, else zh-CN when the title (or the text) has CJK characters, else en-US. */
 function language(article: Article): string {
   if (article.lang) return article.lang;
-  return CJK.test(article.title) ? 'zh-CN' : 'en-US';
+  return CJK.test(article.title || article.textContent) ? 'zh-CN' : 'en-US';
+}
+
+/** Longest title supplied from the text, in characters (the ellipsis not counted). */
+const SUPPLIED_TITLE_MAX = 20;
+
+/**
+ * The title to cite: the headline; for a page with none (Article.title ''), a title supplied in square brackets, as
+ * GB/T 7714 marks information not found in the source (`[出版者不详]`) and APA, MLA and Chicago mark a description of
+ * an untitled work: the first words of the text (its first sentence, or its first 20 characters and `…`), which tell
+ * two untitled pages of one site apart where a site name would not; `[无题]` when there is no text either.
+ */
+export function citationTitle(article: Pick<Article, 'title' | 'textContent'>): string {
+  const title = article.title.trim();
+  if (title) return title;
+  const para = (article.textContent ?? '')
+    .trim()
+    .split(/\n\s*\n/)[0]
+    .replace(/\s+/g, ' ');
+  const chars = Array.from(para);
+  const end = chars.findIndex((c) => /[。！？!?]/.test(c));
+  if (end >= 0 && end < SUPPLIED_TITLE_MAX) return `[${chars.slice(0, end + 1).join('')}]`;
+  if (!chars.length) return '[无题]';
+  const cut = chars.length > SUPPLIED_TITLE_MAX;
+  return `[${chars.slice(0, SUPPLIED_TITLE_MAX).join('').trim()}${cut ? '…' : ''}]`;
 }
 
 /**
@@ -97,12 +124,16 @@ function language(article: Article): string {
  * - `publisher` = 来源, the outlet the article comes from, when it is not the site itself.
  * - No `editor`: a page's 编辑/责任编辑 is the site's desk editor, not an editor of the work; CSL styles would print
  *   it as one ("(刘宇非, Ed.)" in APA) or, with no author, cite the desk editor as the responsible creator.
+ * - `title`: the headline, or for a page with none a title supplied in brackets (citationTitle).
  * - `type`: `article-newspaper` on a newspaper's site (see isNewspaperSite), else `webpage`.
  * - `issued` = published date as written; `accessed` = the time of copying/saving; `URL` = canonical, else url.
+ * - With `print` (the print edition the page credits, src/extract/print-edition.ts): the printed article, type
+ *   `article-newspaper` in the newspaper (`container-title`), `issued` the issue's date, `page` the 版次, no
+ *   `publisher`; GB/T 7714 then cites it as `[N]` without the URL (style-items.ts).
  * @param accessed Date (local day) or ISO date string `YYYY-MM-DD`
  * @throws Error when `accessed` is a string that is not an ISO date
  */
-export function toCslItem(article: Article, accessed: Date | string): CslItem {
+export function toCslItem(article: Article, accessed: Date | string, print?: PrintEdition | null): CslItem {
   const url = article.canonicalUrl || article.url;
   const site = article.siteName?.trim() || undefined;
   const source = article.source?.trim() || undefined;
@@ -112,7 +143,7 @@ export function toCslItem(article: Article, accessed: Date | string): CslItem {
     id: key,
     'citation-key': key,
     type: isNewspaperSite(article) ? 'article-newspaper' : 'webpage',
-    title: article.title.trim(),
+    title: citationTitle(article),
     accessed: toCslDate(accessed),
     URL: url,
     language: language(article),
@@ -121,7 +152,23 @@ export function toCslItem(article: Article, accessed: Date | string): CslItem {
   if (site) item['container-title'] = site;
   if (source && !sameOutlet(source, site)) item.publisher = source;
   if (issued) item.issued = issued;
-  return item;
+  return print ? inPrint(item, print) : item;
+}
+
+/** The item as the article printed in `print`'s newspaper on its date and page (toCslItem). */
+function inPrint(item: CslItem, print: PrintEdition): CslItem {
+  const { publisher: _publisher, ...rest } = item;
+  const issued = isoToCslDate(print.date) ?? item.issued;
+  const key = citationKey(item.URL, issued ?? null);
+  return {
+    ...rest,
+    id: key,
+    'citation-key': key,
+    type: 'article-newspaper',
+    'container-title': print.newspaper,
+    ...(issued ? { issued } : {}),
+    page: print.page,
+  };
 }
 
 const pad2 = (n: number | undefined): string => String(n ?? 0).padStart(2, '0');

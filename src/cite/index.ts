@@ -7,6 +7,7 @@
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 import { loadCslAsset } from './assets';
 import { biblatexEntry } from './bibtex';
 import { claimKey, toCslItem, uniqueKeys } from './csl-item';
@@ -65,6 +66,7 @@ function escapeMarkdown(title: string): string {
  * @param opts.accessed access date (default: now, local day); `YYYY-MM-DD` or a Date
  * @param opts.number the `[n]` of the numeric style (default 1): citeproc numbers a one-item bibliography [1], and
  *   the label is renumbered
+ * @param opts.print the print edition the page credits (src/extract/print-edition.ts): cited as the printed article
  * @param opts.keys citation keys already used in the same output: the item's key is made unique against them (and
  *   added), so BibTeX/RIS/CSL-JSON entries printed one by one into one file do not share a key
  * @returns the citation text without a trailing newline (multi-line for BibTeX, RIS, CSL-JSON and metadata)
@@ -73,9 +75,9 @@ function escapeMarkdown(title: string): string {
 export async function formatCitation(
   article: Article,
   style: CitationStyle,
-  opts: { accessed?: Date | string; number?: number; keys?: Set<string> } = {},
+  opts: { accessed?: Date | string; number?: number; keys?: Set<string>; print?: PrintEdition | null } = {},
 ): Promise<string> {
-  const made = toCslItem(article, opts.accessed ?? new Date());
+  const made = toCslItem(article, opts.accessed ?? new Date(), opts.print);
   const item = opts.keys ? claimKey(made, opts.keys) : made;
   switch (style) {
     case 'metadata':

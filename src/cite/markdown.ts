@@ -4,6 +4,8 @@
  */
 import TurndownService from 'turndown';
 import type { Article } from '../extract/article';
+import { isCaptionLine } from '../extract/caption-lines';
+import { findSubheads } from '../extract/subheads';
 
 /** What a saved note adds to the front matter (the notes page); the CLI has none of it. */
 export interface NoteFrontMatter {
@@ -70,53 +72,47 @@ export function capNesting(html: string, max = MAX_MARKDOWN_DEPTH): string {
   });
 }
 
-/** Characters a paragraph may hold outside its bold run and still be a subhead: spaces, full-width spaces, nbsp. */
-const BLANK = /^[\s\u3000\u00a0]*$/;
-/** Longest subhead in characters: longer bold paragraphs are emphasised text, not headings. */
-const MAX_SUBHEAD = 40;
+/** Per parsed body (turndown parses each call's HTML into a document of its own): its subheads and their levels. */
+const subheadsByDoc = new WeakMap<Document, Map<Element, 2 | 3>>();
 
 /**
- * Bold lines that are no subhead (corpus pages): a sentence (holds 。: huanqiu-1, toutiao-1), a part of one (ends in
- * ，；：、), an attribution (`——（宋）陆游`, people-1), a byline (`澎湃新闻记者 段彦超 廖艳` ifeng-1, `文丨政能亮特约评论员`
- * ifeng-5) or a date alone (`2012年6月24日`, cmse-1).
+ * The heading level (2 or 3, as the engine would promote it) of a bold-paragraph subhead in a body that still has
+ * them (a note saved before the engine promoted subheads: `<p><strong>一、…</strong></p>`), else undefined. The
+ * engine's own reading (src/extract/subheads.ts findSubheads) over the whole body, so the share limit applies too.
  */
-const NOT_SUBHEAD = [
-  /。/,
-  /[，；：、,;:]$/,
-  /^[—–-]/,
-  /记者|评论员|通讯员|编辑|作者|^文\s*[丨|｜:：/]/,
-  /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/,
-];
-
-/**
- * Is this paragraph a subhead that a portal wrote as bold text (`<p><strong>一、加强组织领导</strong></p>`, also
- * centred ones: the alignment is not needed; corpus people-2, sina-6, youth-peer)? Every non-blank text is inside
- * `<strong>`/`<b>`, there is no link or image, the text is 2–40 characters and none of NOT_SUBHEAD.
- */
-function isBoldSubhead(node: HTMLElement): boolean {
-  if (node.nodeName !== 'P' || node.querySelector('a, img')) return false;
-  const text = (node.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
-  if (text.length < 2 || text.length > MAX_SUBHEAD || NOT_SUBHEAD.some((re) => re.test(text))) return false;
-  const walk: Node[] = [...node.childNodes];
-  let bold = false;
-  while (walk.length) {
-    const n = walk.pop()!;
-    if (n.nodeType === 3) {
-      if (!BLANK.test(n.nodeValue ?? '')) return false;
-    } else if (/^(STRONG|B)$/.test(n.nodeName)) bold ||= !BLANK.test(n.textContent ?? '');
-    else walk.push(...n.childNodes);
+function subheadLevel(node: HTMLElement): 2 | 3 | undefined {
+  const doc = node.ownerDocument;
+  let levels = subheadsByDoc.get(doc);
+  if (!levels) {
+    levels = new Map(findSubheads(doc.documentElement).map((s) => [s.el, s.level]));
+    subheadsByDoc.set(doc, levels);
   }
-  return bold;
+  return levels.get(node);
 }
+
+/** Is `node` inside a subhead (subheadLevel) of its body? */
+function inSubhead(node: HTMLElement): boolean {
+  for (let p = node.parentElement; p; p = p.parentElement) if (subheadLevel(p) !== undefined) return true;
+  return false;
+}
+
+/** White space at the start or end of a heading's content (portals indent subheads with `　　`, people-2). */
+const EDGE_BLANKS = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+
+/** An element's text on one line: runs of white space (full-width and no-break spaces too) as one space. */
+const oneLine = (node: Node): string => (node.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+
+/** Is `node` an image caption: a figcaption (the engine's marked captions) or a caption line (isCaptionLine)? */
+const isCaption = (node: HTMLElement): boolean => node.nodeName === 'FIGCAPTION' || isCaptionLine(node);
 
 const services = new Map<string, TurndownService>();
 
 /** While bodyMarkdown runs with `images`: the link target of an archived image by its `src` (turndown is synchronous). */
 let archivedTarget: ((src: string) => string | undefined) | null = null;
 
-/** A turndown service whose headings start at `level` (subheads) with existing h2… shifted by `shift`. */
-function service(subhead: number, shift: number): TurndownService {
-  const key = `${subhead}/${shift}`;
+/** A turndown service whose body headings (h2…, and subheads as the engine would promote them) shift by `shift`. */
+function service(shift: number): TurndownService {
+  const key = String(shift);
   let td = services.get(key);
   if (td) return td;
   td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
@@ -125,10 +121,26 @@ function service(subhead: number, shift: number): TurndownService {
   const escapeMarkdown = td.escape.bind(td);
   const escapeText = (text: string) => escapeMarkdown(text).replace(/</g, '&lt;');
   td.escape = escapeText;
+  // A caption is an italic line of its own under the image; an image in the caption's own paragraph goes first.
+  td.addRule('caption', {
+    filter: (node) => isCaption(node),
+    replacement: (_content, node) => {
+      const el = node as HTMLElement;
+      const images = Array.from(el.querySelectorAll('img'), (img) => td!.turndown(img.outerHTML)).join('\n\n');
+      const caption = oneLine(el);
+      return `\n\n${images ? `${images}\n\n` : ''}${caption ? `*${escapeText(caption)}*` : ''}\n\n`;
+    },
+  });
+  // A subhead is written as the heading the engine makes of it (subheads.ts renameAsHeading): its bold unwrapped, its
+  // content kept (a link in it too), the indent and trailing spaces trimmed.
   td.addRule('bold-subhead', {
-    filter: (node) => isBoldSubhead(node),
-    replacement: (_content, node) =>
-      `\n\n${'#'.repeat(subhead)} ${escapeText((node.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim())}\n\n`,
+    filter: (node) => subheadLevel(node) !== undefined,
+    replacement: (content, node) =>
+      `\n\n${'#'.repeat(Math.min(6, subheadLevel(node as HTMLElement)! + shift))} ${content.replace(EDGE_BLANKS, '')}\n\n`,
+  });
+  td.addRule('subhead-bold', {
+    filter: (node) => /^(STRONG|B)$/.test(node.nodeName) && inSubhead(node),
+    replacement: (content) => content,
   });
   // An image packed with the export links to its file; alt text escaped so `]` cannot end it (others: turndown's rule)
   td.addRule('archived-image', {
@@ -150,8 +162,10 @@ function service(subhead: number, shift: number): TurndownService {
 
 /**
  * The body (`Article.contentHtml`, sanitized) as Markdown. Headings: a body heading `<hN>` becomes level N+shift
- * (shift = `level` − 2) and a bold subhead paragraph (isBoldSubhead) becomes level `level`, or one below when the
- * body has its own `<h2>`s. The full-width indent that Chinese portals put before paragraphs (`　　`) is dropped.
+ * (shift = `level` − 2); a bold subhead paragraph still in the body (a note saved before the engine promoted them)
+ * is read as the engine reads it (subheadLevel) and written as the heading it would have become. Image captions
+ * (figcaptions, caption lines: isCaption) are italic lines under their image. The full-width indent that Chinese
+ * portals put before paragraphs (`　　`) is dropped.
  * @param level the heading level of the body's sections: 2 under the article's `#` title (CLI), 3 under a `## 正文`
  *   (notes export)
  * @param images image `src` → link target (already a CommonMark destination) for images packed with the export,
@@ -159,10 +173,9 @@ function service(subhead: number, shift: number): TurndownService {
  */
 export function bodyMarkdown(contentHtml: string, level = 2, images?: (src: string) => string | undefined): string {
   const html = capNesting(contentHtml || '');
-  const subhead = Math.min(6, /<h2[\s>]/i.test(html) ? level + 1 : level);
   archivedTarget = images ?? null;
   try {
-    return service(subhead, level - 2)
+    return service(level - 2)
       .turndown(html)
       .replace(/^[\u3000\u00a0]+/gm, '');
   } finally {

@@ -21,6 +21,8 @@ const ENGLISH_STYLES: readonly CitationStyle[] = ['apa', 'mla', 'chicago'];
  *   prints `出版者, 年[引用日期]` and drops the full date).
  * - APA: no `publisher` (APA 7's news-site reference is author, date, title, site, URL; and for a web page with no
  *   person the APA style cites the publisher as group author, i.e. the 来源 outlet as if it had written the piece).
+ * - GB/T 7714, a print edition (an item with `page`): no URL and access date, so the style prints `[N]` and
+ *   `报纸名, 出版日期(版次)` (the standard's newspaper form) instead of `[N/OL]`.
  * - APA, MLA, Chicago: the title carries TITLE_END.
  */
 export function itemForStyle(style: CitationStyle, item: CslItem): CslItem {
@@ -28,6 +30,9 @@ export function itemForStyle(style: CitationStyle, item: CslItem): CslItem {
   if (style.startsWith('gbt7714') && item.type === 'webpage') {
     const { 'container-title': _site, publisher: _publisher, ...rest } = item;
     out = rest;
+  } else if (style.startsWith('gbt7714') && item.page) {
+    const { URL: _url, accessed: _accessed, ...rest } = item;
+    out = rest as CslItem;
   } else if (style === 'apa') {
     const { publisher: _publisher, ...rest } = item;
     out = rest;

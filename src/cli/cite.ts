@@ -1,3 +1,4 @@
+import { printEdition, type PrintEdition } from '../extract/print-edition';
 import { extractFile, parseFileArgs } from './extract';
 import { CITATION_STYLES, type CitationStyle } from '../cite/styles';
 
@@ -44,7 +45,11 @@ export async function runCite(argv: string[]): Promise<number> {
   for (const f of parsed.files) {
     try {
       let from = 'given';
-      const article = await extractFile(f, { onAddress: (a) => (from = a.from) });
+      let print: PrintEdition | null = null;
+      const article = await extractFile(f, {
+        onAddress: (a) => (from = a.from),
+        onDocument: (doc) => (print = printEdition(doc)),
+      });
       // Still cited (the user asked for it), but a citation of a list page or a local file path is rarely meant.
       if (!article.isArticle) process.stderr.write(`qingdu cite: warning: ${f.file}: not detected as an article\n`);
       // (the address the page states for itself, canonical, og:url or saved-from, is cited like a given one)
@@ -52,7 +57,7 @@ export async function runCite(argv: string[]): Promise<number> {
         process.stderr.write(
           `qingdu cite: warning: ${f.file}: no --url and no address stated by the page, citing the file path\n`,
         );
-      const text = await formatCitation(article, style, { accessed, number: n + 1, keys });
+      const text = await formatCitation(article, style, { accessed, number: n + 1, keys, print });
       // CSL-JSON is one array over all files (Zotero and citation-js read one JSON document)
       if (style === 'csl-json') cslItems.push(...(JSON.parse(text) as unknown[]));
       else process.stdout.write((multiline && n ? '\n' : '') + text + '\n');

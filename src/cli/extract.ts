@@ -84,6 +84,8 @@ export interface ExtractFileOptions {
   generic?: boolean;
   /** Told the address extraction runs with and where it came from (`--verbose`). */
   onAddress?: (address: PageAddress) => void;
+  /** Given the parsed page before extraction (to read what lies beside the Article, e.g. its print edition). */
+  onDocument?: (doc: Document) => void;
 }
 
 /** How far into a file its html, head or body tag is looked for when the file does not start with markup. */
@@ -111,6 +113,7 @@ export async function extractFile(arg: FileArg, options: ExtractFileOptions = {}
       : (statedAddress(html, doc) ?? { url: pathToFileURL(resolve(arg.file)).href, from: 'file' });
     setDocumentUrl(doc, address.url);
     options.onAddress?.(address);
+    options.onDocument?.(doc);
     return extractArticle(doc, address.url, { siteRules: !options.generic });
   } catch (e) {
     // linkedom and the engine recurse over the tree; thousands of nested elements overflow the stack.

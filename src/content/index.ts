@@ -8,6 +8,7 @@ import { loadSettings } from '../shared/settings';
 import type { BGtoCS, ContentStatus } from '../shared/messages';
 import { applyDeclutter, declutterSteps, isDecluttered, removeDeclutter, type DeclutterTarget } from './declutter';
 import { pageState } from '../shared/page-state';
+import { printEdition } from '../extract/print-edition';
 import { mark, sliced, timed, yieldToPage } from './timing';
 import { readabilityAtLoad, unreadable } from './limits';
 import { watchPage } from './marker-watch';
@@ -253,6 +254,7 @@ async function status(): Promise<ContentStatus> {
 
 const handlers: Handlers = {
   getArticle: () => article(),
+  printEdition: async () => printEdition(document),
   status,
   setDeclutter: async ({ on }) => {
     await followNavigation();
@@ -260,12 +262,16 @@ const handlers: Handlers = {
     else removeDeclutter(document);
     return isDecluttered(document);
   },
-  toggleReader: async () => {
+  toggleReader: async (data) => {
+    const readAnyway = !!data?.readAnyway;
     const reader = state.reader;
     const a = await article();
     if (!reader || !a) return false;
-    if (reader.isOpen()) reader.close();
-    else reader.open(a);
+    if (reader.isOpen()) {
+      reader.close();
+      if (!readAnyway) return false;
+    }
+    reader.open(a, { readAnyway });
     return reader.isOpen();
   },
 };

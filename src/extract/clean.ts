@@ -8,13 +8,15 @@
  * them alike), not for one page. The words they look for are vocabulary.ts lists.
  */
 import { BLOCK_TAGS, NON_ARTICLE_TAGS } from './body';
+import { CAPTION_MARK, hasMedia, leafBlocks, text } from './blocks';
 import { countChars, hasChars } from './cjk';
 import { CLUTTER_SELECTORS, markerOf } from './markers';
 import { MORE_NEWS, isNoiseLine, isPhotoCaption, isPhotoLine } from './noise-lines';
+import { promoteSubheads } from './subheads';
 import { linkChars, textNodes } from './text';
-import { AUTHOR_TAIL_LABELS, CREDIT_LINE_LABELS, RELATED_HEADINGS, anyOf } from './vocabulary';
+import { AUTHOR_TAIL_LABELS, RELATED_HEADINGS, anyOf } from './vocabulary';
 
-export { isNoiseLine };
+export { isNoiseLine, CAPTION_MARK };
 
 /** Link texts that are navigation even inside a paragraph (`…道阻且长。返回腾讯网首页>>`). */
 const NOISE_LINKS =
@@ -41,10 +43,6 @@ const BODY_CLASS = /(^|\s)(content|article|text|body|TRS_Editor)/i;
 const STRONG_CLUTTER_CLASS =
   /(^|[\s_-])(comments?|pinglun|related|relate|recommend|xgxw|xgyd|tuijian|rank|ranking|share|qrcode|erweima|ewm|follow|ad|ads|advert)($|[\s_-])/i;
 
-function text(el: Element): string {
-  return (el.textContent ?? '').trim();
-}
-
 /**
  * A block whose text (`t`, its whole text) starts with a clutter marker is clutter when it is short (under 40
  * characters) or mostly links (over half); otherwise it is prose that merely starts with a marker word
@@ -62,10 +60,6 @@ function isPager(el: Element): boolean {
   if (!t || t.length > 80) return false;
   if (/(上一页|下一页|下页|上页|尾页|末页)/.test(t)) return true;
   return /^(\[?【?\d{1,3}】?\]?)+$/.test(t) && el.querySelector('a') !== null;
-}
-
-function hasMedia(el: Element): boolean {
-  return el.tagName === 'IMG' || el.querySelector('img, video, picture') !== null;
 }
 
 /** Options of body cleaning. */
@@ -226,37 +220,6 @@ function headlineMatcher(opts: CleanOptions): HeadlineMatcher {
 }
 
 /**
- * Is `el` the only cell of its row: a layout table's line (the one-column tables of government and TRS templates put
- * the info line, the body and a `【打印本页】【关闭窗口】　责任编辑：X` line in rows of their own:
- * test/fixtures/kinds/credit-page-controls-gov.html). A data table's cell has neighbours and is never a leaf line.
- */
-function onlyCellOfRow(el: Element): boolean {
-  const row = el.parentElement;
-  return !!row && row.tagName.toUpperCase() === 'TR' && row.children.length === 1;
-}
-
-/**
- * Leaf blocks of `root` in document order: BLOCK_TAGS elements without a block child; of the table parts only a cell
- * alone in its row (onlyCellOfRow).
- */
-function leafBlocks(root: Element): Element[] {
-  const leaves: Element[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    const tag = el.tagName.toUpperCase();
-    if (!BLOCK_TAGS.has(tag) || tag === 'TR' || tag === 'TABLE' || tag === 'TBODY') continue;
-    if ((tag === 'TD' || tag === 'TH') && !onlyCellOfRow(el)) continue;
-    let leaf = true;
-    for (const c of el.children)
-      if (BLOCK_TAGS.has(c.tagName.toUpperCase())) {
-        leaf = false;
-        break;
-      }
-    if (leaf) leaves.push(el);
-  }
-  return leaves;
-}
-
-/**
  * Pass 5: line-level noise on leaf blocks: empty blocks without media, the repeated headline (only before the first
  * line of text), then dropNoiseLeaf's related headings, noise lines, pagers and marker-headed clutter.
  */
@@ -394,9 +357,6 @@ function removeKeepingMedia(el: Element): void {
   el.remove();
 }
 
-/** The attribute marking a photo caption in the cleaned copy: serialize.ts writes it as a figcaption, not as text. */
-export const CAPTION_MARK = 'data-qd-caption';
-
 /** Captions are marked only while they are at most this share of the body: a photo story's captions are its text. */
 const CAPTION_SHARE = 0.3;
 
@@ -436,97 +396,4 @@ function besideMedia(el: Element, root: Element): boolean {
     }
   }
   return false;
-}
-
-/** The longest line taken for a subhead, in characters. */
-const SUBHEAD_MAX = 40;
-/** Subheads are promoted only while together they are at most this share of the body: a list of bold lines is text. */
-const SUBHEAD_SHARE = 0.25;
-/** A sentence end (or a lead-in colon/comma) at the end of a line, or a full stop inside it: prose, not a heading. */
-const SENTENCE_END = /[。！？!?；;：:，,、…]["”’」』）)]*$|。/;
-/**
- * Lines that are bold but no heading: a byline or signature naming a role (记者, 评论员, 发言人, corpus ifeng-1,
- * ifeng-5, cmse-1), an attribution starting with a dash (——（宋）陆游, people-1), a date alone (cmse-1).
- */
-const NOT_SUBHEAD = new RegExp(
-  `(${anyOf([...AUTHOR_TAIL_LABELS, ...CREDIT_LINE_LABELS])}|评论员|評論員|发言人|發言人|^文\\s*[丨|｜/:：])` +
-    '|^[-—–~－]|^\\d{2,4}\\s*年\\s*\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?$',
-);
-/** Blocks that may become a heading: paragraphs and the containers portals write one line in. */
-const SUBHEAD_TAGS = new Set(['P', 'DIV', 'CENTER', 'SECTION']);
-
-/** Is every character of `el`'s text inside a <strong>/<b> (or an inline `font-weight` of 600 and more)? */
-function allBold(el: Element): boolean {
-  const bold = (t: Node): boolean => {
-    for (let a = t.parentElement; a && a !== el.parentElement; a = a.parentElement) {
-      const tag = a.tagName.toUpperCase();
-      if (tag === 'STRONG' || tag === 'B') return true;
-      if (/font-weight\s*:\s*(bold|[6-9]00)/i.test(a.getAttribute('style') ?? '')) return true;
-    }
-    return false;
-  };
-  for (const t of textNodes(el)) if (/\S/.test(t.nodeValue ?? '') && !bold(t)) return false;
-  return true;
-}
-
-/** Is `el` (or its parent inside `root`) centred by its `align` attribute or an inline `text-align`? */
-function centred(el: Element, root: Element): boolean {
-  for (let a: Element | null = el; a && a !== root; a = a === el ? a.parentElement : null) {
-    if ((a.getAttribute('align') ?? '').toLowerCase() === 'center') return true;
-    if (/text-align\s*:\s*center/i.test(a.getAttribute('style') ?? '')) return true;
-    if (a.tagName.toUpperCase() === 'CENTER') return true;
-  }
-  return false;
-}
-
-/** Is `el` right-aligned (a signature or date line under the text, corpus cmse-1)? */
-function alignedRight(el: Element): boolean {
-  const a = `${el.getAttribute('style') ?? ''} align=${el.getAttribute('align') ?? ''}`;
-  return /text-align\s*:\s*right|align=right/i.test(a);
-}
-
-/** A line that reads as a subhead: short, bold throughout, no sentence end, no image, not a photo caption. */
-function isSubhead(el: Element, t: string): boolean {
-  const chars = countChars(t);
-  if (chars < 2 || chars > SUBHEAD_MAX || SENTENCE_END.test(t) || /^[▲△◆●]/.test(t)) return false;
-  if (NOT_SUBHEAD.test(t) || !SUBHEAD_TAGS.has(el.tagName.toUpperCase())) return false;
-  if (el.hasAttribute(CAPTION_MARK) || hasMedia(el) || alignedRight(el)) return false;
-  if (el.closest('li, td, th, blockquote, figure, table') || isPhotoCaption(t)) return false;
-  return allBold(el);
-}
-
-/** `el` renamed to `tag` (its children moved, bold wrappers unwrapped: a heading is bold by itself). */
-function renameAsHeading(el: Element, tag: string): void {
-  const h = el.ownerDocument.createElement(tag);
-  while (el.firstChild) h.appendChild(el.firstChild);
-  for (const b of Array.from(h.querySelectorAll('strong, b'))) {
-    while (b.firstChild) b.parentNode!.insertBefore(b.firstChild, b);
-    b.remove();
-  }
-  // portals indent with 　　 (people-2): the paragraph text is trimmed anyway (serialize.ts), so only the HTML changes
-  const nodes = [...textNodes(h)];
-  for (const n of nodes) if ((n.nodeValue = (n.nodeValue ?? '').replace(/^[\s\u3000\u00a0]+/, ''))) break;
-  for (const n of nodes.reverse()) if ((n.nodeValue = (n.nodeValue ?? '').replace(/[\s\u3000\u00a0]+$/, ''))) break;
-  el.parentNode!.replaceChild(h, el);
-}
-
-/**
- * Last: subheads that portals write as a whole-bold short paragraph (`<p><strong>一、…</strong></p>`, corpus people-2)
- * or a centred bold line become headings, so the reader, Markdown and notes get the article's structure: h2, or h2
- * for the centred and h3 for the others when an article has both kinds. The text does not change (a heading is a
- * paragraph of the text like a <p>: serialize.ts); nothing is promoted when the candidates exceed SUBHEAD_SHARE of the
- * body (test/unit/subheads.test.ts).
- */
-function promoteSubheads(root: Element): void {
-  const found: { el: Element; centre: boolean }[] = [];
-  let chars = 0;
-  for (const el of leafBlocks(root)) {
-    const t = text(el);
-    if (!isSubhead(el, t)) continue;
-    found.push({ el, centre: centred(el, root) });
-    chars += countChars(t);
-  }
-  if (!found.length || chars > countChars(root.textContent ?? '') * SUBHEAD_SHARE) return;
-  const mixed = found.some((f) => f.centre) && found.some((f) => !f.centre);
-  for (const f of found) renameAsHeading(f.el, mixed && !f.centre ? 'h3' : 'h2');
 }

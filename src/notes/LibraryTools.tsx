@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { CitationExport } from './export';
-import { highlightStyle, setHighlightStyle } from './export-prefs';
+import { CITATION_EXPORTS, type CitationExport } from './export';
+import { citationFormat, highlightStyle, setCitationFormat, setHighlightStyle } from './export-prefs';
 import type { HighlightStyle } from './annotations-markdown';
 
 interface Props {
@@ -13,12 +13,18 @@ interface Props {
   onClear: () => void;
 }
 
+/** How the format select names each citation format (the formats' own names, not translated). */
+const FORMAT_NAMES: Record<CitationExport, string> = { bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
+
 /** The library tools: exports, import from a file, and 清空 behind a confirmation. */
 export function LibraryTools(props: Props) {
   const { onExportJson, onExportMarkdown, onExportHtml, onExportCitations, onImportFile, onClear } = props;
   const [confirmClear, setConfirmClear] = useState(false);
   // How the Markdown export writes highlights (export-prefs.ts): kept for the next visit.
   const [style, setStyle] = useState(highlightStyle);
+  // The citation format is chosen on a select and exported by a button: a select that exported on change would
+  // download at the first arrow key a keyboard user presses on it.
+  const [format, setFormat] = useState(citationFormat);
   const fileInput = useRef<HTMLInputElement>(null);
   // Focus follows the 清空 → 确认 swap (the button pressed is replaced), so a keyboard user is not dropped on <body>.
   const toggled = useRef(false);
@@ -29,13 +35,12 @@ export function LibraryTools(props: Props) {
     toggled.current = true;
     setConfirmClear(on);
   };
-  // The select and the file input act on change and are reset at once, so the same choice works again.
-  const onCite = (e: Event) => {
-    const el = e.currentTarget as HTMLSelectElement;
-    const v = el.value;
-    el.value = '';
-    if (v) onExportCitations(v as CitationExport);
+  const onFormat = (e: Event) => {
+    const v = (e.currentTarget as HTMLSelectElement).value as CitationExport;
+    setFormat(v);
+    setCitationFormat(v);
   };
+  // The file input acts on change and is reset at once, so the same file works again.
   const onFile = (e: Event) => {
     const el = e.currentTarget as HTMLInputElement;
     const f = el.files?.[0];
@@ -66,12 +71,21 @@ export function LibraryTools(props: Props) {
       <button type="button" id="export-html" onClick={onExportHtml}>
         {t('notesExportHtml')}
       </button>
-      <select id="export-cite" aria-label={t('notesExportCitations')} value="" onChange={onCite}>
-        <option value="">{t('notesExportCitations')}</option>
-        <option value="csl-json">CSL-JSON</option>
-        <option value="bibtex">BibTeX</option>
-        <option value="ris">RIS</option>
+      <select
+        id="cite-format"
+        aria-label={t('notesCitationFormat')}
+        title={t('notesCitationFormat')}
+        value={format}
+        onChange={onFormat}>
+        {CITATION_EXPORTS.map((f) => (
+          <option key={f} value={f}>
+            {FORMAT_NAMES[f]}
+          </option>
+        ))}
       </select>
+      <button type="button" id="export-cite" onClick={() => onExportCitations(format)}>
+        {t('notesExportCitations')}
+      </button>
       {/* A button opens the hidden file input: a visible, focusable control with a name (an input styled away is not). */}
       <button type="button" id="import-json" onClick={() => fileInput.current?.click()}>
         {t('notesImportJson')}

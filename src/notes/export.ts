@@ -162,8 +162,10 @@ export function exportFileName(prefix: string, date: string, kind: ExportKind): 
   return `${prefix}-${date}${EXPORT_SUFFIX[kind]}`;
 }
 
-/** Citation formats the notes page offers for export. */
-export type CitationExport = 'csl-json' | 'bibtex' | 'ris';
+/** Citation formats the notes page offers for export, in the order its format select lists them. */
+export const CITATION_EXPORTS = ['bibtex', 'ris', 'csl-json'] as const;
+/** A citation format the notes page exports. */
+export type CitationExport = (typeof CITATION_EXPORTS)[number];
 
 /**
  * Citations of many notes in one file (the citation module is loaded now, with a dynamic import): a CSL-JSON array, or

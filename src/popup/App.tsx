@@ -112,16 +112,24 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       setNotice(`${t('popupFailed')}: ${(e as Error).message}`);
     }
   };
-  const toggleReader = run(async () => {
-    const open = await sendUItoBG('toggleReaderInTab', { tabId: tabId! });
+  const openReader = (readAnyway: boolean) => async () => {
+    const open = await sendUItoBG('toggleReaderInTab', { tabId: tabId!, readAnyway });
     if (!asTab) window.close();
     return open ? t('popupReaderOpened') : t('popupReaderClosed');
-  });
+  };
+  const toggleReader = run(openReader(false));
+  // 仍然阅读 here is the user's choice already: the reader opens at the best block, not at its own notice again.
+  const readAnywayNow = run(openReader(true));
   const save = run(async () => {
     const r = await saveNote(article!);
     return withImageLine(t(r.status === 'updated' ? 'popupNoteUpdated' : 'popupSaved'), r.images, t);
   });
-  const copy = run(async () => (await copyToClipboard(await copyInfoText(article!)), t('popupCopied')));
+  const copy = run(async () => {
+    // a reprint's print edition (版次), which the content script reads from the page: cited as the printed article
+    const print = await sendBGtoCS(tabId!, 'printEdition', undefined).catch(() => null);
+    await copyToClipboard(await copyInfoText(article!, print));
+    return t('popupCopied');
+  });
   // The notes library was reachable only from the toolbar button's context menu; a link here makes it findable.
   const notesUrl = browser.runtime.getURL('src/notes/index.html');
   const openNotes = async (e: Event) => {
@@ -136,7 +144,7 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
       {isArticle && <ArticleInfo article={article!} />}
       <div class="actions">
         {readAnyway ? (
-          <button type="button" id="btn-read-anyway" onClick={toggleReader}>
+          <button type="button" id="btn-read-anyway" onClick={readAnywayNow}>
             {t('popupReadAnyway')}
           </button>
         ) : (

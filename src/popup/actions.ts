@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 import { sendNotes } from '../shared/notes-client';
 import type { SaveResult } from '../shared/notes-types';
 
@@ -14,11 +15,12 @@ export async function saveNote(article: Article): Promise<Pick<SaveResult, 'stat
 
 /**
  * The text 复制信息 copies: the plain metadata block, a blank line, and one GB/T 7714 citation line. The citation
- * module (citation-js + styles) is heavy, so it is loaded only now, with a dynamic import.
+ * module (citation-js + styles) is heavy, so it is loaded only now, with a dynamic import. `print`: the page's print
+ * edition (版次), cited as the printed article.
  */
-export async function copyInfoText(article: Article): Promise<string> {
+export async function copyInfoText(article: Article, print: PrintEdition | null = null): Promise<string> {
   const cite = await import('../cite/index');
-  const citation = await cite.formatCitation(article, 'gbt7714-numeric');
+  const citation = await cite.formatCitation(article, 'gbt7714-numeric', { print });
   return `${cite.metadataBlock(article)}\n\n${citation}`;
 }
 

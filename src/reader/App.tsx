@@ -50,10 +50,12 @@ export interface ReaderProps {
   t: Translate;
   /** Filled in by the App with its key handler (mount.ts owns the window listener). */
   keys: { current: ((e: KeyboardEvent) => void) | null };
+  /** On a page that is no article, open at the best block (the user chose 仍然阅读 in the popup already). */
+  readAnyway?: boolean;
 }
 
 /** The reader overlay: a dialog with the settings bar, title, meta line, the sanitized body and following pages. */
-export function App({ article, prefs: initialPrefs, services, onClose, t, keys }: ReaderProps) {
+export function App({ article, prefs: initialPrefs, services, onClose, t, keys, readAnyway }: ReaderProps) {
   const [prefs, update] = usePrefs(initialPrefs, services);
   const [help, setHelp] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -67,8 +69,9 @@ export function App({ article, prefs: initialPrefs, services, onClose, t, keys }
     prefs.convert ? conv : null,
     t,
   );
-  // A page detection says is no article: a notice and 仍然阅读 first; then Save and Cite ask before they act.
-  const [anyway, setAnyway] = useState(false);
+  // A page detection says is no article: a notice and 仍然阅读 first (unless chosen in the popup already); then Save and
+  // Cite ask before they act.
+  const [anyway, setAnyway] = useState(!!readAnyway);
   const [confirming, setConfirming] = useState<'save' | 'cite' | null>(null);
   const gate = article.isArticle ? 'article' : anyway ? 'anyway' : 'offer';
   const speech = useRef<SpeechHandle | null>(null);

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import type { Article } from '../extract/article';
+import { isCaptionLine } from '../extract/caption-lines';
 import type { FollowingPage } from '../shared/parts';
 
 type Translate = (key: string, substitutions?: string[]) => string;
@@ -74,27 +75,9 @@ function nextNonBlank(n: Node): Node | null {
   return m;
 }
 
-/**
- * A caption line the engine left as text: `▲…` or a photo credit `（摄影：…）` / `（记者 X 摄）` right under an
- * image (corpus ifeng-2, people-1). Image captions the engine found are figcaptions already (clean.ts markCaptions).
- */
-const CAPTION_LINE = /^[▲△]|^[（(]?\s*(摄影|攝影|图片来源|圖片來源|图|圖)\s*[：:／/]|[（(][^（）()]{0,24}(摄|攝)[）)]$/;
-
-/** Is `el` an image with no text (an <img>, or a block holding only images)? */
-function imageOnly(el: Element | null): boolean {
-  if (!el) return false;
-  return (el.tagName === 'IMG' || !!el.querySelector('img')) && !/\S/.test(el.textContent ?? '');
-}
-
-/** Mark caption lines under an image (CAPTION_LINE) with the reader's caption style, `.qd-caption`. */
+/** Mark caption lines under an image (caption-lines.ts isCaptionLine) with the reader's caption style, `.qd-caption`. */
 function markCaptionLines(body: HTMLElement): void {
-  for (const p of Array.from(body.querySelectorAll('p'))) {
-    const t = (p.textContent ?? '').trim();
-    if (!t || t.length > 120 || !CAPTION_LINE.test(t)) continue;
-    const prev = p.previousElementSibling;
-    const imageAbove = imageOnly(prev) || (p.firstElementChild?.tagName === 'IMG' && !p.firstChild?.textContent);
-    if (imageAbove || /^[▲△]/.test(t)) p.classList.add('qd-caption');
-  }
+  for (const p of Array.from(body.querySelectorAll('p'))) if (isCaptionLine(p)) p.classList.add('qd-caption');
 }
 
 /** A heading of the body, for the table of contents. */

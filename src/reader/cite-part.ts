@@ -8,4 +8,4 @@ import { parts } from '../shared/parts';
  * background reads them for us (`readerAsset`, limited to the csl/ folder).
  */
 setCslAssetLoader((file) => sendCStoBG('readerAsset', { file }));
-parts().cite ??= { gbt7714: (article) => formatCitation(article, 'gbt7714-numeric') };
+parts().cite ??= { gbt7714: (article, print) => formatCitation(article, 'gbt7714-numeric', { print }) };

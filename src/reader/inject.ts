@@ -6,6 +6,7 @@ import { sendCStoBG } from '../shared/connector';
 import { notesValue } from '../shared/notes-client';
 import { withImageLine } from '../shared/image-archive';
 import { createReader } from './mount';
+import { printEdition } from '../extract/print-edition';
 import { loadPart } from '../shared/parts';
 
 /**
@@ -32,7 +33,8 @@ state.reader ??= createReader(document, t, () => state.onReaderClosed?.(), {
       const r = notesValue(await sendCStoBG('notesSave', { article }));
       return withImageLine(t(r.status === 'created' ? 'readerSaved' : 'readerSaveUpdated'), r.images, t);
     },
-    cite: async (article) => (await loadPart('cite')).gbt7714(article),
+    // a reprint's print edition (版次) is read from the page, beside the Article: cited as the printed article
+    cite: async (article) => (await loadPart('cite')).gbt7714(article, printEdition(document)),
     converter: async (dir) => (await loadPart('opencc'))[dir],
     followPages: async (article, onPage) => (await loadPart('pages')).follow(article, onPage),
     painted: () => performance.mark('qingdu:reader-painted'),

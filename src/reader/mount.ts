@@ -103,7 +103,7 @@ export function createReader(
 
   const api: ReaderApi = {
     isOpen: () => !!host,
-    open(article: Article) {
+    open(article: Article, { readAnyway = false } = {}) {
       if (host) return;
       performance.mark('qingdu:reader-open');
       const win = doc.defaultView!;
@@ -135,7 +135,8 @@ export function createReader(
       const seq = ++openSeq;
       void env.prefs().then((prefs) => {
         if (seq !== openSeq || !host) return; // closed (or reopened) while the prefs loaded
-        render(h(App, { article, prefs, services: env.services, onClose: () => api.close(), t, keys }), mountPoint);
+        const props = { article, prefs, services: env.services, onClose: () => api.close(), t, keys, readAnyway };
+        render(h(App, props), mountPoint);
         performance.mark('qingdu:reader-rendered');
         // First paint: requestAnimationFrame runs just before the next frame is painted; a task queued from there runs
         // after that frame, so the article is on screen.

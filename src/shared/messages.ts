@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 import type { Annotation, HighlightColor, ImportResult, Note, SaveResult } from './notes-types';
 import type { PartName } from './part-files';
 
@@ -14,12 +15,18 @@ import type { PartName } from './part-files';
 export interface BGtoCS {
   /** The page's Article (extracted on a clone of the document). */
   getArticle: [void, Article | null];
-  /** Toggle the reader overlay; returns whether it is open afterwards. */
-  toggleReader: [void, boolean];
+  /**
+   * Toggle the reader overlay; returns whether it is open afterwards. `readAnyway` (the popup's 仍然阅读 on a page
+   * that is no article) opens it at the best block found, past the reader's own "not an article" notice, reopening
+   * it when it is open.
+   */
+  toggleReader: [{ readAnyway?: boolean }, boolean];
   /** Turn the in-place declutter stylesheet on or off; returns whether it is on. */
   setDeclutter: [{ on: boolean }, boolean];
   /** Is the content script there, is the reader script loaded, is the reader open? */
   status: [void, ContentStatus];
+  /** The print edition (版次) the page credits, read beside the Article (src/extract/print-edition.ts). */
+  printEdition: [void, PrintEdition | null];
 }
 
 /** Why a page is not analysed (src/content/limits.ts): too many elements, or nested too deep. */
@@ -107,8 +114,8 @@ export interface CStoBG {
 export interface UItoBG extends NotesProtocol {
   /** Make sure the content script runs in the tab (injects it under activeTab if needed). */
   ensureContent: [{ tabId: number }, boolean];
-  /** Toggle reader mode in the tab (injects content and reader scripts on first use). */
-  toggleReaderInTab: [{ tabId: number }, boolean];
+  /** Toggle reader mode in the tab (injects content and reader scripts on first use); `readAnyway` as toggleReader. */
+  toggleReaderInTab: [{ tabId: number; readAnyway?: boolean }, boolean];
   /** The user granted or revoked a site; update the registered content script (origins it covers). */
   syncSiteAccess: [void, string[]];
 }

@@ -6,7 +6,8 @@ import type { Unreadable } from './messages';
  * is injected later with `scripting.executeScript({files})`), so they meet on one global object instead of messages.
  */
 export interface ReaderApi {
-  open(article: Article): void;
+  /** Mount the reader on `article`; `readAnyway` skips the notice on a page that is no article (src/reader/App.tsx). */
+  open(article: Article, opts?: { readAnyway?: boolean }): void;
   close(): void;
   isOpen(): boolean;
 }

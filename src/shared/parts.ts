@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 import type { ReadabilityClass, buildArticle, cleanCopy, pageVerdict } from '../extract/engine';
 import { sendCStoBG } from './connector';
 import type { PartName } from './part-files';
@@ -29,7 +30,8 @@ export type StopReason = 'end' | 'loop' | 'limit' | 'cross-origin' | 'failed';
 /** What each part script puts in the registry, by the names of PARTS. */
 export interface PartApis {
   opencc: { cn2t: TextConverter; t2cn: TextConverter };
-  cite: { gbt7714(article: Article): Promise<string> };
+  /** GB/T 7714 numeric; `print`: the print edition the page credits (src/extract/print-edition.ts). */
+  cite: { gbt7714(article: Article, print?: PrintEdition | null): Promise<string> };
   /** Multi-page merge with its own copy of the extraction engine (only multi-page articles need it). */
   pages: {
     follow(

@@ -151,6 +151,9 @@ const headedKind = () => headed.driver!.kind;
 
 type FileDialogs = { fileDialogs: (boolean | null)[] };
 
+/** The file name ending of each citation export (the notes page's #cite-format values). */
+const CITE_SUFFIX: Record<string, string> = { bibtex: '.bib', ris: '.ris', 'csl-json': '-csl.json' };
+
 it('keyboard only: reader (shortcut, s, theme on its select, Esc there) and notes (/, Tab, arrows, Enter, Esc, export, clear, import)', async (ctx) => {
   const { x, driver } = headed;
   if (!x || !driver) return ctx.skip();
@@ -190,6 +193,24 @@ it('keyboard only: reader (shortcut, s, theme on its select, Esc there) and note
     const [file] = await takeDownloads(notes);
     const backup = join(tmp, 'backup.json');
     writeFileSync(backup, file.text);
+    // Citations: ↓ on the format select only chooses (a select that exported on change downloaded here at once);
+    // Tab to 导出引文 and Enter exports in the chosen format.
+    await tabTo(notes, 'select#cite-format');
+    const before = await notes.$eval('#cite-format', (e) => (e as HTMLSelectElement).value);
+    await press(notes, 'ArrowDown');
+    await notes.waitForFunction(
+      (v: string) => (document.getElementById('cite-format') as HTMLSelectElement).value !== v,
+      { polling: 100 },
+      before,
+    );
+    const chosen = await notes.$eval('#cite-format', (e) => (e as HTMLSelectElement).value);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await notes.evaluate(() => (window as unknown as { downloads: unknown[] }).downloads.length)).toBe(0);
+    await press(notes, 'Tab');
+    await expectFocus(notes, 'button#export-cite');
+    await press(notes, 'Enter');
+    const [cites] = await takeDownloads(notes);
+    expect(cites.name.endsWith(CITE_SUFFIX[chosen])).toBe(true);
     await tabTo(notes, 'button#clear');
     await press(notes, 'Enter');
     await expectFocus(notes, 'button#clear-confirm.danger');

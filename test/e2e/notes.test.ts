@@ -212,12 +212,12 @@ it('saves from the popup and the context menu, searches in Chinese, edits, expor
     { polling: 100 },
     total2,
   );
-  await page.select('#export-cite', 'bibtex');
-  await notice(page, await literal(page, 'notesExportedCitations', 2, 'bibtex'));
-  await page.select('#export-cite', 'ris');
-  await notice(page, await literal(page, 'notesExportedCitations', 2, 'ris'));
-  await page.select('#export-cite', 'csl-json');
-  await notice(page, await literal(page, 'notesExportedCitations', 2, 'csl-json'));
+  // A format is chosen on #cite-format and exported by the #export-cite button (choosing alone downloads nothing).
+  for (const format of ['bibtex', 'ris', 'csl-json']) {
+    await page.select('#cite-format', format);
+    await page.click('#export-cite');
+    await notice(page, await literal(page, 'notesExportedCitations', 2, format));
+  }
   await page.click('#export-md');
   await notice(page, await literal(page, 'notesExportedMarkdown', 2));
   const [bib, ris, csl, zip] = await takeDownloads(page, 4);

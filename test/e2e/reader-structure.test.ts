@@ -9,8 +9,8 @@ import { corpusArticles, corpusRoutes } from './reader-pages';
 // The reader's typography and structure in a real browser, measured on rendered pixels (screenshots decoded in a
 // canvas), not on CSS values: bold title, subheads and <strong> carry more ink than the same text at weight 400; the
 // sans, serif and 楷体 choices render different glyphs; people-2's three subheads are headings with a table of
-// contents that scrolls to them; the meta line gives the reading time. (Read anyway is tested on the reader's component only,
-// test/unit/reader-app.test.ts: on a channel page served here the browser test never saw the offer.)
+// contents that scrolls to them; the meta line gives the reading time; `c` cites people-2's print edition. (Read
+// anyway: test/e2e/read-anyway.test.ts.)
 // Needs fonts-noto-cjk and fonts-lxgw-wenkai (.ci/run). Screenshots: test-results/<browser>/reader-*.png.
 const OUT = `test-results/${browserKind()}`;
 const PAGES = corpusArticles(['people-2']);
@@ -176,6 +176,22 @@ describe('structure', () => {
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(200);
     await page.screenshot({ path: `${OUT}/reader-toc-jump.png` });
+    await page.close();
+  });
+
+  it('people-2: c cites the printed article its credit names (人民日报 04 版) as GB/T 7714 [N]', async () => {
+    const { page } = await openReader(PEOPLE.url);
+    await page.keyboard.press('c');
+    await page.waitForFunction(
+      () =>
+        /\[N\]/.test(
+          document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-toast')?.textContent ?? '',
+        ),
+      { timeout: 15_000 },
+    );
+    const toast = await inReader(page, (root) => root.querySelector('.qd-toast')!.textContent ?? '');
+    expect(toast).toContain('[N]. 人民日报, 2024-05-10(04).');
+    expect(toast).not.toContain('EB/OL');
     await page.close();
   });
 });

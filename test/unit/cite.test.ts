@@ -154,6 +154,34 @@ describe('roles and punctuation in APA, MLA and Chicago', () => {
   });
 });
 
+describe('a page with no headline (Article.title empty)', () => {
+  const untitled = article({
+    title: '',
+    authors: [],
+    textContent: '3月15日，安宁区齿轮厂社区开展关爱弱势群体活动，为困难家庭送去生活物资。\n\n第二段。',
+  });
+  it('cites the first words of the text in brackets in every style, BibTeX, RIS and CSL-JSON', async () => {
+    const supplied = '[3月15日，安宁区齿轮厂社区开展关爱弱势…]';
+    expect(toCslItem(untitled, '2026-11-29').title).toBe(supplied);
+    expect(await formatCitation(untitled, 'gbt7714-numeric', { accessed: '2026-11-29' })).toBe(
+      `[1] ${supplied}[EB/OL]. (2020-03-15)[2026-11-29]. ${SEED_URL}.`,
+    );
+    for (const style of ['gbt7714-author-date', 'apa', 'mla', 'chicago'] as const) {
+      const text = await formatCitation(untitled, style, { accessed: '2026-11-29' });
+      expect(text, style).toContain(supplied);
+      expect(text, style).not.toMatch(/^[.,“"]*[.,]|\.\s*\[EB\/OL\]/);
+    }
+    expect(await formatCitation(untitled, 'bibtex', { accessed: '2026-11-29' })).toContain(`title = {${supplied}}`);
+    expect(await formatCitation(untitled, 'ris', { accessed: '2026-11-29' })).toContain(`TI  - ${supplied}`);
+  });
+  it('ends the supplied title at the first sentence when it is short, and says 无题 when there is no text', () => {
+    expect(toCslItem(article({ title: '', textContent: '短讯一则。后文很长很长。' }), '2026-11-29').title).toBe(
+      '[短讯一则。]',
+    );
+    expect(toCslItem(article({ title: '  ', textContent: '' }), '2026-11-29').title).toBe('[无题]');
+  });
+});
+
 describe('citation keys', () => {
   it('are the site and the date, unique within a file', () => {
     const items = [article(), article(), article({ published: null })].map((a) => toCslItem(a, '2026-11-29'));

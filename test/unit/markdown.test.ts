@@ -9,6 +9,9 @@ import { CORPUS_DIR, corpusLabels, labelUrl, sharedArticle } from './engine-help
 
 // Markdown of an Article (src/cite/markdown.ts): the CLI's `--format markdown` and the notes export.
 
+/** A paragraph of prose, so that a bold line beside it is a small share of the body. */
+const PROSE = `<p>${'某市今天召开会议，研究部署下一阶段的重点工作。'.repeat(6)}</p>`;
+
 const page = (name: string): Article => {
   const label = corpusLabels().find((l) => l.file === `pages/${name}.html`)!;
   return sharedArticle(join(CORPUS_DIR, label.file), labelUrl(label));
@@ -17,7 +20,7 @@ const page = (name: string): Article => {
 describe('body', () => {
   it('turns bold subhead paragraphs into headings (people-2: three subheads written as <p><strong>)', () => {
     const a = page('people-2');
-    // the engine's body cleaning makes them h2 already (clean.ts promoteSubheads); a note saved before that keeps the
+    // the engine's body cleaning makes them h2 already (subheads.ts promoteSubheads); a note saved before that keeps the
     // <p><strong> form, which the Markdown reads the same way (the next test)
     expect(a.contentHtml).toMatch(/<h2>扛稳粮食安全重任/);
     const saved = a.contentHtml.replace(/<h2>(.*?)<\/h2>/g, '<p><strong>$1</strong></p>');
@@ -50,12 +53,48 @@ describe('body', () => {
       '<p><strong>——（宋）陆游</strong></p><p>正文里<strong>加粗</strong>的词</p>' +
       `<p><strong>${'很长的加粗段落'.repeat(8)}</strong></p>`;
     expect(bodyMarkdown(html)).not.toMatch(/^#/m);
-    expect(bodyMarkdown('<p style="text-align:center"><b>　一、加强组织领导　</b></p>')).toBe('## 一、加强组织领导');
+    const centred = `${PROSE}<p style="text-align:center"><b>　一、加强组织领导　</b></p>${PROSE}`;
+    expect(bodyMarkdown(centred)).toContain('\n\n## 一、加强组织领导\n\n');
   });
-  it('puts bold subheads one level under the body’s own <h2>s', () => {
+  it('reads bold subheads of a note saved before promotion as the engine does (src/extract/subheads.ts)', () => {
+    // centred and plain bold lines in one body: h2 and h3, as the engine gives them (test/unit/subheads.test.ts)
+    const mixed = `${PROSE}<p align="center"><strong>第一部分</strong></p>${PROSE}<p><strong>小节标题</strong></p>${PROSE}`;
+    expect(bodyMarkdown(mixed).match(/^#+ .*/gm)).toEqual(['## 第一部分', '### 小节标题']);
+    // bold lines that are a quarter of the body or more are text, not headings (the engine's share limit)
     expect(bodyMarkdown('<h2>上篇</h2><p><strong>小节</strong></p><p>正文。</p>')).toBe(
-      '## 上篇\n\n### 小节\n\n正文。',
+      '## 上篇\n\n**小节**\n\n正文。',
     );
+  });
+  it('gives a saved <p><strong> body the Markdown of the promoted body, on every corpus article with subheads', () => {
+    let compared = 0;
+    for (const label of corpusLabels().filter((l) => l.is_article)) {
+      const a = sharedArticle(join(CORPUS_DIR, label.file), labelUrl(label));
+      if (!/<h[23]>/.test(a.contentHtml)) continue;
+      const saved = a.contentHtml.replace(/<(h[23])>(.*?)<\/\1>/g, '<p><strong>$2</strong></p>');
+      expect(bodyMarkdown(saved), label.file).toBe(bodyMarkdown(a.contentHtml));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+  it('writes image captions as an italic line under the image (▲ lines, photo credits, figcaptions)', () => {
+    const img = '<p><img src="https://img.example.cn/1.jpg" alt=""></p>';
+    expect(bodyMarkdown(`${img}<p>▲ 3月15日，工人在车间里作业。</p>${PROSE}`)).toMatch(
+      /^!\[\]\(https:\/\/img\.example\.cn\/1\.jpg\)\n\n\*▲ 3月15日，工人在车间里作业。\*\n\n某市/,
+    );
+    expect(bodyMarkdown(`${img}<p>（摄影：张三）</p>`)).toContain(')\n\n*（摄影：张三）*');
+    expect(
+      bodyMarkdown('<figure><img src="https://img.example.cn/2.jpg"><figcaption>图为新建的大桥</figcaption></figure>'),
+    ).toBe('![](https://img.example.cn/2.jpg)\n\n*图为新建的大桥*');
+    // the image and its caption in one paragraph: the image, then the caption line
+    expect(bodyMarkdown('<p><img src="https://img.example.cn/3.jpg">（记者 李四 摄）</p>')).toBe(
+      '![](https://img.example.cn/3.jpg)\n\n*（记者 李四 摄）*',
+    );
+    // a credit that stands under no image is text
+    expect(bodyMarkdown(`${PROSE}<p>（记者 李四 摄）</p>`)).toMatch(/\n\n（记者 李四 摄）$/);
+  });
+  it('marks the captions of corpus 163-4 (a ▲ line) and youth-peer (图为…, figcaptions) as italic lines', () => {
+    expect(bodyMarkdown(page('163-4').contentHtml)).toMatch(/\)\n\n\*▲图片来自视频截图。\*$/m);
+    expect(bodyMarkdown(page('youth-peer').contentHtml).match(/^\*图为.+\*$/gm)).toHaveLength(3);
   });
   it('drops the full-width indent of Chinese paragraphs (sina-3 has 117 of them)', () => {
     const a = page('sina-3');

@@ -81,10 +81,10 @@ describe('reader App with its services passed in', () => {
   afterEach(() => render(null, mountPoint));
   const $ = (sel: string) => shadow.querySelector<HTMLElement>(sel);
 
-  function open(a: Article, services: ReaderServices, prefs: ReaderPrefs = DEFAULT_READER_PREFS) {
+  function open(a: Article, services: ReaderServices, prefs: ReaderPrefs = DEFAULT_READER_PREFS, readAnyway = false) {
     const keys: { current: ((e: KeyboardEvent) => void) | null } = { current: null };
     let closed = 0;
-    render(h(App, { article: a, prefs, services, t, keys, onClose: () => closed++ }), mountPoint);
+    render(h(App, { article: a, prefs, services, t, keys, onClose: () => closed++, readAnyway }), mountPoint);
     const press = (key: string) => keys.current!(new KeyboardEvent('keydown', { key }));
     return { press, closed: () => closed };
   }
@@ -145,6 +145,17 @@ describe('reader App with its services passed in', () => {
     $('[data-action="confirm-yes"]')!.click();
     await until(() => calls.length === 2, 'the citation');
     expect(calls).toEqual(['cite 频道页', 'copy CITATION of 频道页']);
+  });
+
+  it('opened with readAnyway (仍然阅读 chosen in the popup): the body under the banner at once, Save still asks', async () => {
+    const { services, calls } = fakeServices();
+    const reader = open({ ...article, isArticle: false, title: '频道页' }, services, DEFAULT_READER_PREFS, true);
+    await until(() => $('.qd-body'), 'the body');
+    expect($('[data-gate="offer"]')).toBeNull();
+    expect($('[data-gate="anyway"]')!.textContent).toBe('readerAnywayBanner');
+    reader.press('s');
+    await until(() => $('.qd-confirm'), 'the confirmation');
+    expect(calls).toEqual([]);
   });
 
   it('three headings give a table of contents; the meta line gives the reading time', async () => {

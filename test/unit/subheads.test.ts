@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/cli/dom';
 import { extractArticle } from '../../src/extract/index';
 
-// Subhead promotion (clean.ts promoteSubheads), on invented pages in the shape of corpus people-2 (whole-bold
+// Subhead promotion (subheads.ts promoteSubheads), on invented pages in the shape of corpus people-2 (whole-bold
 // paragraphs) and of centred bold lines: headings in contentHtml, the same textContent as without them.
 const URL = 'http://news.example.cn/2024/0315/1.html';
 const PROSE = `<p>${'某市今天召开会议，研究部署下一阶段的重点工作。'.repeat(6)}</p>`;
@@ -13,7 +13,7 @@ function page(body: string): string {
 }
 const extract = (body: string) => extractArticle(parseDocument(page(body), URL), URL);
 
-describe('subheads become headings (clean.ts promoteSubheads)', () => {
+describe('subheads become headings (subheads.ts promoteSubheads)', () => {
   it('promotes whole-bold short paragraphs to h2, keeping the text', () => {
     const a = extract(
       `${PROSE}<p>　　<strong>一、扛稳粮食安全重任</strong></p>${PROSE}<p><b>二、推进改革</b></p>${PROSE}`,
@@ -42,9 +42,18 @@ describe('subheads become headings (clean.ts promoteSubheads)', () => {
       '<p><strong>加粗</strong>后面是普通文字</p>',
       `<p><strong>${'很长的一行加粗文字'.repeat(6)}</strong></p>`,
       '<p style="text-align:right"><strong>某某公司</strong></p>',
+      '<p><strong>嗯，“不是国军不努力，而是共军太狡猾！”</strong></p>',
     ];
     const a = extract(PROSE + lines.join(PROSE) + PROSE);
     expect(a.contentHtml).not.toMatch(/<h[23]>/);
+  });
+
+  it('promotes subheads that ask a question (sina-3, qq-2, youth-peer: `债券市场存在泡沫吗？`)', () => {
+    const a = extract(
+      `${PROSE}<p><strong>债券市场存在泡沫吗？</strong></p>${PROSE}<p><b>会有破坏性的崩盘吗?</b></p>${PROSE}`,
+    );
+    expect(a.contentHtml).toContain('<h2>债券市场存在泡沫吗？</h2>');
+    expect(a.contentHtml).toContain('<h2>会有破坏性的崩盘吗?</h2>');
   });
 
   it('promotes nothing when the bold lines are a large share of the body (a list of bold lines is text)', () => {
