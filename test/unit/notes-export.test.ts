@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allNotes, openNotesDb, type NotesDb } from '../../src/notes/db';
+import { allNotes, noteBatches, openNotesDb, type NotesDb } from '../../src/notes/db';
 import {
   exportCitations,
   exportFileName,
   exportJson,
+  exportJsonBlob,
   fileName,
   markdownZip,
   markdownZipAsync,
@@ -64,6 +65,20 @@ describe('JSON export and import', () => {
     expect(after.map((n) => n.id)).toEqual(notes.map((n) => n.id));
     await importNotes(db, notes, true);
     expect(await allNotes(db)).toEqual(notes);
+  });
+
+  it('the streamed JSON export (batches of notes into a Blob) is byte for byte exportJson, also when empty', async () => {
+    const at = new Date('2026-12-05T08:00:00Z');
+    for (const size of [1, 2, 500]) {
+      const { blob, count } = await exportJsonBlob(noteBatches(db, size), at);
+      expect(count).toBe(notes.length);
+      expect(await blob.text()).toBe(exportJson(await allNotes(db), at));
+    }
+    const empty = await openNotesDb(dbName());
+    const none = await exportJsonBlob(noteBatches(empty), at);
+    expect(await none.blob.text()).toBe(exportJson([], at));
+    expect(parseNotesExport(await none.blob.text())).toEqual([]);
+    empty.close();
   });
 
   it('a large import (several rounds of lookups) keeps file order, skips a URL met twice, renames taken ids', async () => {
