@@ -244,6 +244,8 @@ async function searchAll(page: Page) {
  * screen of rows (the page reads and renders them). Returns the milliseconds per screen.
  */
 async function scrollList(page: Page, screens: number): Promise<number[]> {
+  // tsx compiles with keepNames: the arrow functions below call its __name helper, which the page lacks.
+  await page.evaluate('window.__name = (f) => f');
   return page.evaluate(async (screens: number) => {
     const rows = () => document.querySelectorAll('#note-list > li').length;
     const out: number[] = [];
