@@ -223,6 +223,7 @@ async function launchFirefox(opts: LaunchOptions, executablePath: string): Promi
     env: { ...process.env, ...opts.env },
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
     defaultViewport: { width: 1280, height: 900 },
+    ...(opts.protocolTimeout ? { protocolTimeout: opts.protocolTimeout } : {}),
     ...(opts.profile ? { userDataDir: opts.profile } : {}),
     extraPrefsFirefox: {
       ...(opts.profile

@@ -1,10 +1,10 @@
 import { t } from '../shared/i18n';
-import { allNotes, getNote, type NotesDb } from './db';
+import { getNote, noteBatches, type NotesDb } from './db';
 import { today } from './download';
 import {
   exportCitations,
   exportFileName,
-  exportJson,
+  exportJsonBlob,
   fileName,
   markdownZipAsync,
   toMarkdown,
@@ -92,9 +92,9 @@ export function exportActions({ services, db, write }: ActionContext, selected: 
     json: () =>
       write(
         async () => {
-          const all = await allNotes(library(db));
-          services.download(name('backup'), exportJson(all), 'application/json');
-          return all.length;
+          const { blob, count } = await exportJsonBlob(noteBatches(library(db)));
+          services.download(name('backup'), blob, 'application/json');
+          return count;
         },
         (n) => t('notesExportedJson', String(n)),
       ),

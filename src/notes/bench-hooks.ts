@@ -1,6 +1,5 @@
-import { allNotes, type NotesDb } from './db';
-import { exportJson, markdownZipAsync } from './export';
-import { sha256Hex } from './hash';
+import { allNotes, noteBatches, type NotesDb } from './db';
+import { exportJsonBlob, markdownZipAsync } from './export';
 import { parseNotesExport } from './import';
 import { listNotes, matches, NO_FILTERS, notesByIds } from './library';
 import { chunks, IMPORT_CHUNK } from './rows';
@@ -8,30 +7,51 @@ import type { SearchClient, WorkerReply } from './search-client';
 import { sendNotes } from '../shared/notes-client';
 import type { Note } from '../shared/notes-types';
 
-/** Count and SHA-256 of the library's notes (JSON, in id order): equal before and after an export → import. */
-async function libraryHash(notes: Note[]): Promise<{ count: number; sha256: string }> {
-  const sorted = [...notes].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { count: notes.length, sha256: await sha256Hex(JSON.stringify(sorted)) };
+/** The library's notes in id order, in batches (each in its own transaction). */
+async function* notesById(db: NotesDb, size = 500): AsyncGenerator<Note[]> {
+  const ids = (await db.getAllKeys('notes')) as string[];
+  for (let i = 0; i < ids.length; i += size) {
+    const tx = db.transaction('notes');
+    yield (await Promise.all(ids.slice(i, i + size).map((id) => tx.store.get(id)))) as Note[];
+  }
 }
 
 /**
- * Export the whole library as JSON, empty it, import the file as the import button does (parse, parts, one commit),
- * and return the count and hash before and after, with the times of each step.
+ * Count and SHA-256 of the library's canonical export (the JSON export of its notes in id order, dated at the epoch):
+ * equal before and after an export → import.
+ */
+async function libraryHash(db: NotesDb): Promise<{ count: number; sha256: string }> {
+  const { blob, count } = await exportJsonBlob(notesById(db), new Date(0));
+  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return { count, sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') };
+}
+
+/**
+ * Export the whole library as JSON as the export button does, empty it, import the file as the import button does
+ * (read, parse, parts, one commit), and return the count and hash before and after, with the times of each step.
  */
 async function roundTrip(db: NotesDb) {
   const t0 = performance.now();
-  const before = await allNotes(db);
-  const text = exportJson(before);
-  const hashBefore = await libraryHash(before);
+  const { blob: file } = await exportJsonBlob(noteBatches(db));
   const t1 = performance.now();
+  const hashBefore = await libraryHash(db);
   await sendNotes('notesClear', undefined);
-  const notes = parseNotesExport(text);
+  const t2 = performance.now();
+  // As the import button reads the chosen file (actions.ts importActions).
+  const notes = parseNotesExport(await file.text());
   const importId = `bench-${Date.now()}`;
   for (const part of chunks(notes, IMPORT_CHUNK)) await sendNotes('notesImportChunk', { importId, notes: part });
   const result = await sendNotes('notesImportCommit', { importId, replace: false });
-  const t2 = performance.now();
-  const hashAfter = await libraryHash(await allNotes(db));
-  return { before: hashBefore, after: hashAfter, result, exportMs: t1 - t0, importMs: t2 - t1, bytes: text.length };
+  const t3 = performance.now();
+  const hashAfter = await libraryHash(db);
+  return {
+    before: hashBefore,
+    after: hashAfter,
+    result,
+    exportMs: t1 - t0,
+    importMs: t3 - t2,
+    bytes: file.size,
+  };
 }
 
 /**
@@ -70,8 +90,9 @@ export function installBenchHooks(
       },
       exportJson: async () => {
         const t0 = performance.now();
-        const text = exportJson(await allNotes(db));
-        return { ms: performance.now() - t0, bytes: text.length };
+        // As the export button does (actions.ts exportActions); the size is the file's, in UTF-8 bytes.
+        const { blob } = await exportJsonBlob(noteBatches(db));
+        return { ms: performance.now() - t0, bytes: blob.size };
       },
       roundTrip: () => roundTrip(db),
       // Scrolling the list: each 更多 reads the newest `limit` notes again with one more screen (App.tsx, library.ts).

@@ -50,6 +50,19 @@ export async function allNotes(db: NotesDb): Promise<Note[]> {
   return notes.reverse();
 }
 
+/**
+ * Every note, newest first as allNotes gives them, in batches of `size` (each read in its own transaction): what the
+ * JSON export reads, so a large library is never in memory at once. The order is fixed when the call starts.
+ */
+export async function* noteBatches(db: NotesDb, size = 500): AsyncGenerator<Note[]> {
+  const ids = ((await db.getAllKeysFromIndex('notes', 'createdAt')) as string[]).reverse();
+  for (let i = 0; i < ids.length; i += size) {
+    const tx = db.transaction('notes');
+    const batch = await Promise.all(ids.slice(i, i + size).map((id) => tx.store.get(id) as Promise<Note | undefined>));
+    yield batch.filter((n): n is Note => n !== undefined);
+  }
+}
+
 /** Number of notes in the library. */
 export function countNotes(db: NotesDb): Promise<number> {
   return db.count('notes');

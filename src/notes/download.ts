@@ -1,6 +1,6 @@
-/** Offer bytes or text to the user as a downloaded file (an object URL on an <a download>, revoked afterwards). */
-export function download(name: string, data: string | Uint8Array, type: string): void {
-  const blob = new Blob([data as BlobPart], { type });
+/** Offer bytes, text or a Blob to the user as a downloaded file (an object URL on an <a download>, revoked afterwards). */
+export function download(name: string, data: string | Uint8Array | Blob, type: string): void {
+  const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -34,7 +34,7 @@ export interface NotesServices {
   /** Call `onChange` after every write to the library from any context; returns the unsubscribe function. */
   watchLibrary(onChange: () => void): () => void;
   /** Offer bytes or text to the user as a downloaded file. */
-  download(name: string, data: string | Uint8Array, type: string): void;
+  download(name: string, data: string | Uint8Array | Blob, type: string): void;
 }
 
 /** The services of the real notes page: IndexedDB, runtime messages, the search worker, a BroadcastChannel. */

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allNotes, openNotesDb, type NotesDb } from '../../src/notes/db';
+import { allNotes, noteBatches, openNotesDb, type NotesDb } from '../../src/notes/db';
 import {
   exportCitations,
   exportFileName,
   exportJson,
+  exportJsonBlob,
   fileName,
   markdownZip,
   markdownZipAsync,
@@ -64,6 +65,45 @@ describe('JSON export and import', () => {
     expect(after.map((n) => n.id)).toEqual(notes.map((n) => n.id));
     await importNotes(db, notes, true);
     expect(await allNotes(db)).toEqual(notes);
+  });
+
+  it('the streamed JSON export (batches of notes into a Blob) is byte for byte exportJson, also when empty', async () => {
+    const at = new Date('2026-12-05T08:00:00Z');
+    for (const size of [1, 2, 500]) {
+      const { blob, count } = await exportJsonBlob(noteBatches(db, size), at);
+      expect(count).toBe(notes.length);
+      expect(await blob.text()).toBe(exportJson(await allNotes(db), at));
+    }
+    const empty = await openNotesDb(dbName());
+    const none = await exportJsonBlob(noteBatches(empty), at);
+    expect(await none.blob.text()).toBe(exportJson([], at));
+    expect(parseNotesExport(await none.blob.text())).toEqual([]);
+    empty.close();
+  });
+
+  it('a large import (several rounds of lookups) keeps file order, skips a URL met twice, renames taken ids', async () => {
+    const lib = await openNotesDb(dbName());
+    const base = notes[0];
+    const make = (i: number, id = `id-${i}`): Note => ({ ...base, id, canonicalUrl: `${base.canonicalUrl}?n=${i}` });
+    await importNotes(lib, [make(-1, 'stored')]);
+    const file = Array.from({ length: 1_100 }, (_, i) => make(i));
+    file[10] = make(10, 'id-5'); // taken by a note written earlier in the same round
+    file[600] = make(600, 'id-6'); // taken by a note written in an earlier round
+    file[1_050] = make(1_050, 'stored'); // taken by a stored note
+    file[700] = { ...make(3, 'id-700') }; // the URL of note 3 again: skipped
+    const r = await importNotes(lib, file);
+    expect(r).toMatchObject({ added: 1_099, replaced: 0, skipped: 1 });
+    expect(r.rows.map((row) => row.id)).toEqual(r.ids);
+    const byUrl = new Map((await allNotes(lib)).map((n) => [n.canonicalUrl, n.id]));
+    expect(byUrl.size).toBe(1_100);
+    expect(byUrl.get(`${base.canonicalUrl}?n=-1`)).toBe('stored');
+    expect(byUrl.get(`${base.canonicalUrl}?n=5`)).toBe('id-5');
+    expect(byUrl.get(`${base.canonicalUrl}?n=3`)).toBe('id-3');
+    for (const i of [10, 600, 1_050])
+      expect(byUrl.get(`${base.canonicalUrl}?n=${i}`)).not.toMatch(/^(id-5|id-6|stored)$/);
+    const order = file.filter((_, i) => i !== 700).map((n) => byUrl.get(n.canonicalUrl));
+    expect(r.ids).toEqual(order);
+    lib.close();
   });
 
   const refusals: [string, (json: string) => string, RegExp][] = [

@@ -44,7 +44,7 @@ const article = (n: number, title: string, body: string): Article => ({
 });
 
 function fakeServices(db: NotesDb) {
-  const downloads: { name: string; data: string | Uint8Array }[] = [];
+  const downloads: { name: string; data: string | Uint8Array | Blob }[] = [];
   const services: NotesServices = {
     openDb: async () => db,
     send: (async () => null) as unknown as NotesServices['send'],

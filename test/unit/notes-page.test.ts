@@ -83,7 +83,7 @@ const article = (n: number, site: string, title: string): Article => ({
  */
 function fakeServices(db: NotesDb) {
   const sent: [string, unknown][] = [];
-  const downloads: { name: string; data: string | Uint8Array }[] = [];
+  const downloads: { name: string; data: string | Uint8Array | Blob }[] = [];
   let changed = () => {};
   const send = async (name: string, data: unknown) => {
     sent.push([name, data]);
@@ -169,7 +169,7 @@ describe('notes page with its services passed in', () => {
     $('#export-json')!.click();
     await until(() => downloads.length === 2, 'the JSON export');
     expect(
-      JSON.parse(downloads[1].data as string)
+      JSON.parse(await (downloads[1].data as Blob).text())
         .notes.map((n: Note) => n.article.title)
         .sort(),
     ).toEqual(['兰州春季植树', '齿轮厂社区关爱老人']);
