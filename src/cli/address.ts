@@ -24,8 +24,21 @@ function httpUrl(value: string | null | undefined): string | null {
 }
 
 /**
+ * An article's own address: not a bare site root. Portals point og:url (china.com.cn, corpus chinacomcn-1) or the
+ * canonical link at their front page; the engine refuses that as canonicalUrl (extract/page-meta.ts canonical), and a
+ * page cited at the portal's front page is cited wrongly.
+ */
+function articleUrl(value: string | null | undefined): string | null {
+  const url = httpUrl(value);
+  if (!url) return null;
+  const u = new URL(url);
+  return (u.pathname === '/' || u.pathname === '') && !u.search ? null : url;
+}
+
+/**
  * The address a saved page states for itself, for a page extracted without `--url`: its `<link rel="canonical">`,
- * else `og:url`, else a saved-from comment at the top of the file; absolute http(s) URLs only. Null when the page
+ * else `og:url`, else a saved-from comment at the top of the file; absolute http(s) URLs only, and a canonical or og:url that is a
+ * bare site root is passed over (articleUrl). Null when the page
  * states none (the caller then falls back to the file's own URL). Read-only; never throws.
  * @param html the decoded page text (the saved-from comment is read from its first characters)
  * @param doc the parsed page
@@ -33,10 +46,10 @@ function httpUrl(value: string | null | undefined): string | null {
 export function statedAddress(html: string, doc: Document): PageAddress | null {
   const links = Array.from(doc.querySelectorAll('link[rel][href]'));
   const rel = links.find((l) => /(^|\s)canonical(\s|$)/i.test(l.getAttribute('rel') ?? ''));
-  const canonical = httpUrl(rel?.getAttribute('href'));
+  const canonical = articleUrl(rel?.getAttribute('href'));
   if (canonical) return { url: canonical, from: 'canonical' };
   const metas = Array.from(doc.querySelectorAll('meta[property][content]'));
-  const og = httpUrl(
+  const og = articleUrl(
     metas.find((m) => m.getAttribute('property')?.toLowerCase() === 'og:url')?.getAttribute('content'),
   );
   if (og) return { url: og, from: 'og:url' };

@@ -125,7 +125,7 @@ export async function extractFile(arg: FileArg, options: ExtractFileOptions = {}
 /**
  * Read a regular file of at most MAX_INPUT_BYTES. Directories, FIFOs, devices (`/dev/zero`) and oversized files are
  * refused before reading, so a FIFO cannot hang the run and a device cannot exhaust memory.
- * @throws Error with a short reason (`file not found`, `a directory, not a file`, …).
+ * @throws Error with a short reason (`file not found`, `a web address, not a file: …`, `a directory, not a file`, …).
  */
 async function readInput(file: string): Promise<Uint8Array> {
   let fh;
@@ -134,6 +134,13 @@ async function readInput(file: string): Promise<Uint8Array> {
     fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && /^https?:\/\//i.test(file))
+      throw new Error(
+        'a web address, not a file: qingdu reads saved pages; save it, then pass its address with --url',
+        {
+          cause: e,
+        },
+      );
     if (code === 'ENOENT') throw new Error('file not found', { cause: e });
     if (code === 'EISDIR') throw new Error('a directory, not a file', { cause: e });
     if (code === 'ELOOP') throw new Error('a symbolic link loop', { cause: e });

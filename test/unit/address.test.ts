@@ -40,6 +40,13 @@ describe('statedAddress', () => {
       from: 'saved-from',
     });
     expect(at('<html><head><link rel="canonical" href="javascript:alert(1)"></head><body></body></html>')).toBeNull();
+    // A front page stated as the address (china.com.cn's og:url, corpus chinacomcn-1) is passed over.
+    expect(
+      at(
+        `${saved}<html><head><link rel="canonical" href="https://x.cn/"><meta property="og:url" content="http://www.china.com.cn/"></head><body></body></html>`,
+      ),
+    ).toEqual({ url: 'https://news.example.cn/a.html', from: 'saved-from' });
+    expect(at('<html><head><meta property="og:url" content="http://www.china.com.cn"></head></html>')).toBeNull();
   });
 });
 

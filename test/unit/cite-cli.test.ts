@@ -73,4 +73,10 @@ describe('qingdu cite', () => {
     expect(err).toContain('missing.html: file not found');
     expect(out).toMatch(/^\[1\] /);
   });
+  it('says a web address is not a file (it reads saved pages)', async () => {
+    const url = 'http://gansu.gscn.com.cn/system/2020/03/15/012339876.shtml';
+    expect(await runCite([url, '--accessed', '2026-11-29'])).toBe(1);
+    expect(err).toContain(`${url}: a web address, not a file`);
+    expect(err).toContain('--url');
+  });
 });
