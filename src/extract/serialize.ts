@@ -146,11 +146,19 @@ class BodyWriter {
     this.text = '';
   }
 
-  /** Children of a container: inline runs become <p>, blocks are handled by `block`. */
+  /**
+   * Children of a container: inline runs become <p>, blocks are handled by `block`. A `<br>` among the children ends
+   * the run: portals write paragraphs as `<br>`-separated lines straight in the container (thepaper-1: `…<br><div
+   * class="contheight"></div>…`), and each line is a paragraph of the text, so it is one <p> in the HTML too (the
+   * reader, Markdown and the notes page then show paragraphs). A `<br>` inside an inline element stays a line break.
+   */
   children(el: Element): void {
     let run: Node[] = [];
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 1 && BLOCKISH.has((c as Element).tagName.toUpperCase())) {
+      if (c.nodeType === 1 && (c as Element).tagName.toUpperCase() === 'BR') {
+        this.runParagraph(run);
+        run = [];
+      } else if (c.nodeType === 1 && BLOCKISH.has((c as Element).tagName.toUpperCase())) {
         this.runParagraph(run);
         run = [];
         this.block(c as Element);

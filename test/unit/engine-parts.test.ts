@@ -108,6 +108,19 @@ describe('cleaning', () => {
   });
 });
 
+describe('<br>-separated paragraphs', () => {
+  it('are <p>s in the HTML as in the text (thepaper-1); a <br> inside an inline element stays a line break', () => {
+    const d = doc(
+      '<div id="b">正文第一段，内容很长很长。<br><div class="contheight"></div>正文第二段。<br><br><b>小标题<br>第二行</b><br>末段。</div>',
+    );
+    const s = serializeBody(d.getElementById('b')!.cloneNode(true) as Element, 'https://n.example.cn/');
+    expect(s.html).toBe(
+      '<p>正文第一段，内容很长很长。</p>\n<p>正文第二段。</p>\n<p><b>小标题<br>第二行</b></p>\n<p>末段。</p>\n',
+    );
+    expect(s.paragraphs).toEqual(['正文第一段，内容很长很长。', '正文第二段。', '小标题', '第二行', '末段。']);
+  });
+});
+
 describe('noise text beside blocks', () => {
   it('drops a bare noise line in a container that also holds paragraphs', () => {
     const d = doc('<div id="b"><p>正文第一段，内容很长很长。</p>正在加载...<p>正文第二段，内容也很长。</p></div>');
