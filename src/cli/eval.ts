@@ -161,6 +161,10 @@ export async function runEval(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  if (!readdirSync(casesDir).some((f) => f.endsWith('.expected.json'))) {
+    process.stderr.write(`qingdu eval: --cases ${casesDir}: no cases there (no *.expected.json beside its pages)\n`);
+    return 2;
+  }
   if (argv.includes('--kinds') && !existsSync(kindsDir)) {
     process.stderr.write(`qingdu eval: --kinds ${kindsDir}: no such folder there\n`);
     return 2;

@@ -100,6 +100,7 @@ export async function extractFile(arg: FileArg, options: ExtractFileOptions = {}
   const bytes = await readInput(arg.file);
   if (looksBinary(bytes)) throw new Error('not an HTML document (binary data: NUL bytes in the first 8 KB)');
   const { html } = decodeHtml(bytes);
+  if (!/\S/.test(html)) throw new Error('an empty file (no bytes, or only white space)');
   if (!/<(html|head|body|p|div|article|title)[\s>]/i.test(html))
     throw new Error('not an HTML document (no html, head, body, title, div or p element)');
   // a text that only quotes markup (a Markdown file mentioning `<p>`): HTML starts with markup, or has its html, head

@@ -15,6 +15,17 @@ describe('CLI input checks', () => {
     await expect(extractFile({ file: f, url: null })).rejects.toThrow(/binary data/);
   });
 
+  it('says an empty or blank file is empty (not "not an HTML document")', async () => {
+    for (const [name, text] of [
+      ['empty.html', ''],
+      ['blank.html', ' \n\t\u3000\n'],
+    ]) {
+      const f = join(dir, name);
+      writeFileSync(f, text);
+      await expect(extractFile({ file: f, url: null })).rejects.toThrow(/^an empty file/);
+    }
+  });
+
   it('refuses a text that only quotes markup (a Markdown file mentioning <p>), not a page with a line before <html>', async () => {
     const md = join(dir, 'notes.md');
     writeFileSync(md, '# 说明\n\n正文写在 `<p><strong>…</strong></p>` 里，样式用 `<style>`。\n'.repeat(5));
