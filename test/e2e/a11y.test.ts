@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { toggleReader } from './commands';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -81,13 +82,7 @@ it('reader in each theme: 0 violations, contrast measured (the host is in <body>
   const { page, tabId } = await articleTab(PAGES.gscn1.url);
   try {
     await page.bringToFront();
-    const opened = await driver.background(
-      (id: number) =>
-        (
-          globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-        ).qingduTestHooks.runCommand('toggle-reader', id),
-      tabId,
-    );
+    const opened = await toggleReader(driver, tabId);
     expect(opened).toBe(true);
     await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body'));
     expect

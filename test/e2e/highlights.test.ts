@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { toggleReader } from './commands';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -54,22 +55,12 @@ const waitInReader = (page: Page, sel: string, timeout = 30_000) =>
     sel,
   );
 
-async function toggleReader(tabId: number): Promise<void> {
-  await driver.background(
-    (id: number) =>
-      (
-        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-      ).qingduTestHooks.runCommand('toggle-reader', id),
-    tabId,
-  );
-}
-
 async function openReader(): Promise<{ page: Page; tabId: number }> {
   const page = await driver.open(GSCN.url);
   const tabId = await driver.tabId(page);
   await waitForContent(driver, tabId);
   await page.bringToFront();
-  await toggleReader(tabId);
+  await toggleReader(driver, tabId);
   await waitInReader(page, '.qd-body p');
   return { page, tabId };
 }
@@ -203,9 +194,9 @@ it('highlights three passages, keeps them across reopening and 繁/简, and orph
   expect(note.annotations![0].target.selector[0].prefix).toHaveLength(32);
 
   // Close and reopen: all three are back.
-  await toggleReader(tabId);
+  await toggleReader(driver, tabId);
   await page.waitForFunction(() => !document.getElementById('qingdu-reader'));
-  await toggleReader(tabId);
+  await toggleReader(driver, tabId);
   await waitDrawn(page, 3);
   expect(await drawnTexts(page)).toEqual([P1, P2, P3]);
 
@@ -266,9 +257,9 @@ it('highlights three passages, keeps them across reopening and 繁/简, and orph
   await page.waitForFunction(() =>
     /\S/.test(document.getElementById('qingdu-reader')!.shadowRoot!.querySelector('.qd-toast')!.textContent!),
   );
-  await toggleReader(tabId);
+  await toggleReader(driver, tabId);
   await page.waitForFunction(() => !document.getElementById('qingdu-reader'));
-  await toggleReader(tabId);
+  await toggleReader(driver, tabId);
   await waitDrawn(page, 2);
   await waitInReader(page, '.qd-orphans li');
   expect(await drawnTexts(page)).toEqual([P1, P2]);

@@ -1,4 +1,5 @@
 import type { ConsoleMessage, Page } from 'puppeteer-core';
+import { toggleReader } from './commands';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { CASES, caseUrl, HOSTILE_HOST, serveHostile, type HostileCase, type HostileServer } from './hostile-pages';
@@ -167,15 +168,6 @@ async function watchCsp(page: Page): Promise<void> {
 }
 const cspSeen = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
-const runCommand = (tabId: number) =>
-  driver.background(
-    (id: number) =>
-      (
-        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-      ).qingduTestHooks.runCommand('toggle-reader', id),
-    tabId,
-  );
-
 const TOO_LARGE = /^(页面过大|頁面過大|This page is too large)/;
 const TOO_DEEP = /^(页面嵌套过深|頁面巢狀過深|This page is nested too deeply)/;
 const NOT_ARTICLE = /^(此页面不是文章|This page is not an article)$/;
@@ -218,7 +210,7 @@ describe.each(CASES)('hostile page $name', (c: HostileCase) => {
 
       if (status.isArticle) {
         // Reader: open it, poke what a reader would touch, check it is there and visible, close it.
-        expect(await runCommand(tabId)).toBe(true);
+        expect(await toggleReader(driver, tabId)).toBe(true);
         await until(page, () => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-title'));
         const reader = await isolated(page).evaluate((sel: string) => {
           const host = document.getElementById('qingdu-reader')!;
@@ -253,7 +245,7 @@ describe.each(CASES)('hostile page $name', (c: HostileCase) => {
         expect(reader.covers, 'page CSS cannot shrink the reader').toBe(true);
         expect(reader.bodyText).toBeGreaterThan(100);
         await new Promise((r) => setTimeout(r, 300));
-        expect(await runCommand(tabId)).toBe(false);
+        expect(await toggleReader(driver, tabId)).toBe(false);
 
         // Notes: save from the popup, open the note in the notes page.
         await popup.click('#btn-save');

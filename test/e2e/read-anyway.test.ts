@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { toggleReader } from './commands';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -58,25 +59,16 @@ const clickInReader = (page: Page, sel: string) =>
     sel,
   );
 
-const runCommand = (tabId: number) =>
-  driver.background(
-    (id: number) =>
-      (
-        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-      ).qingduTestHooks.runCommand('toggle-reader', id),
-    tabId,
-  );
-
 it('the shortcut shows the notice; the popup 仍然阅读 opens at the best block, Save asks first', async () => {
   const page = await driver.open(RANKING);
   const tabId = await driver.tabId(page);
   await waitForContent(driver, tabId);
 
   // The shortcut: the notice with its own 仍然阅读, no body.
-  await runCommand(tabId);
+  await toggleReader(driver, tabId);
   await inReader(page, '.qd-not-article[data-gate="offer"]');
   expect(await hasInReader(page, '.qd-body')).toBe(false);
-  await runCommand(tabId);
+  await toggleReader(driver, tabId);
   await page.waitForFunction(() => !document.getElementById('qingdu-reader'));
 
   // The popup: 仍然阅读 there opens the reader at the body, under the banner, with no second notice.

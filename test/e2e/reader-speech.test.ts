@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { toggleReader } from './commands';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,13 +71,7 @@ it('reads sentence by sentence: end events advance the highlight, Esc stops firs
   const tabId = await driver!.tabId(page);
   await waitForContent(driver!, tabId);
   await page.bringToFront();
-  await driver!.background(
-    (id: number) =>
-      (
-        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-      ).qingduTestHooks.runCommand('toggle-reader', id),
-    tabId,
-  );
+  await toggleReader(driver!, tabId);
   await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body p'));
   // The voices the page's own window sees (the reader's content-script world shares the same speechSynthesis).
   const voices = await page.evaluate(async () => {

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { toggleReader } from './commands';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
@@ -34,13 +35,7 @@ async function openReader(url: string, ready = '.qd-article'): Promise<{ page: P
   const tabId = await driver.tabId(page);
   await waitForContent(driver, tabId);
   await page.bringToFront();
-  await driver.background(
-    (id: number) =>
-      (
-        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-      ).qingduTestHooks.runCommand('toggle-reader', id),
-    tabId,
-  );
+  await toggleReader(driver, tabId);
   await page.waitForFunction(
     (s: string) => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector(s),
     {},

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { toggleReader } from './commands';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
@@ -45,21 +46,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-const toggle = (tabId: number) =>
-  driver.background(
-    (id: number) =>
-      (
-        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-      ).qingduTestHooks.runCommand('toggle-reader', id),
-    tabId,
-  );
-
 async function openReader(url: string): Promise<{ page: Page; tabId: number }> {
   const page = await driver.open(url);
   const tabId = await driver.tabId(page);
   await waitForContent(driver, tabId);
   await page.bringToFront();
-  expect(await toggle(tabId)).toBe(true);
+  expect(await toggleReader(driver, tabId)).toBe(true);
   await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body'));
   return { page, tabId };
 }
@@ -122,7 +114,7 @@ describe.each(NO_ARTICLE)('reader on a page without an article (%s)', (name) => 
     try {
       await waitForContent(driver, tabId);
       await page.bringToFront();
-      expect(await toggle(tabId)).toBe(true);
+      expect(await toggleReader(driver, tabId)).toBe(true);
       await page.waitForFunction(
         () => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-empty'),
       );
@@ -172,7 +164,7 @@ describe.each(PAGES)('reader on $name', (p: CorpusPage) => {
         return a ? a.outerHTML.slice(0, 120) : null;
       });
       expect(focused).not.toBeNull();
-      expect(await toggle(tabId)).toBe(true);
+      expect(await toggleReader(driver, tabId)).toBe(true);
       await page.waitForFunction(
         () => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body'),
       );
@@ -289,7 +281,7 @@ it('first open: stage two comes with the reader bundle, so the content script do
     // (a page whose verdict needs a cleaned copy loads stage two at page load: count the requests from here)
     const count = (name: string) => page.evaluate((n: string) => performance.getEntriesByName(n).length, name);
     const asked = await count('qingdu:part:complete');
-    expect(await toggle(tabId)).toBe(true);
+    expect(await toggleReader(driver, tabId)).toBe(true);
     await page.waitForFunction(() => !!document.getElementById('qingdu-reader')?.shadowRoot?.querySelector('.qd-body'));
     expect((await view(page))!.title).toBe(GSCN.title);
     // the Article was built (stage two ran once) without the content script asking for its part

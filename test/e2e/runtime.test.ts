@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { toggleReader } from './commands';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
@@ -110,14 +111,7 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
     const { page, tabId } = await openArticle(p);
     try {
       const before = await snapshot(page);
-      const run = () =>
-        driver.background(
-          (id: number) =>
-            (
-              globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-            ).qingduTestHooks.runCommand('toggle-reader', id),
-          tabId,
-        );
+      const run = () => toggleReader(driver, tabId);
       expect(await run()).toBe(true);
       expect(await readerView(page)).not.toBeNull();
       expect(await run()).toBe(false); // the shortcut closes it again
@@ -131,13 +125,7 @@ describe.each([PAGES.gscn1, PAGES.gscn2Header, PAGES.gscn2Meta])('article $name'
   it('reader shows the labelled title and meta line (time, 来源, 作者, 编辑)', async () => {
     const { page, tabId } = await openArticle(p);
     try {
-      await driver.background(
-        (id: number) =>
-          (
-            globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-          ).qingduTestHooks.runCommand('toggle-reader', id),
-        tabId,
-      );
+      await toggleReader(driver, tabId);
       const view = await readerView(page);
       const l = p.label;
       expect(view?.title).toBe(l.title);
@@ -163,14 +151,7 @@ it('reader host removed by a page script: closed as by Esc (scroll unlocked, key
       (window as unknown as { __qdKeys: string[] }).__qdKeys = [];
       window.addEventListener('keydown', (e) => (window as unknown as { __qdKeys: string[] }).__qdKeys.push(e.key));
     });
-    const run = () =>
-      driver.background(
-        (id: number) =>
-          (
-            globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-          ).qingduTestHooks.runCommand('toggle-reader', id),
-        tabId,
-      );
+    const run = () => toggleReader(driver, tabId);
     expect(await run()).toBe(true);
     await page.waitForFunction(() => !document.getElementById('qingdu-scroll-lock'), { timeout: 5_000 });
     expect(await page.$('#qingdu-reader')).toBeNull();
@@ -205,12 +186,8 @@ it('reader renders hostile body HTML sanitized (DOMPurify): no handler runs, no 
       '<script>window.__qdHits=10000</script><iframe srcdoc="<script>parent.__qdHits=1</script>"></iframe>';
     // Load the reader bundle the normal way, then open it on an Article whose body is hostile, in the content
     // script's own world (the engine's serializer already strips these; this proves the reader does not rely on it).
-    const hook = (id: number) =>
-      (
-        globalThis as unknown as { qingduTestHooks: { runCommand(c: string, t: number): Promise<boolean> } }
-      ).qingduTestHooks.runCommand('toggle-reader', id);
-    expect(await driver.background(hook, tabId)).toBe(true);
-    expect(await driver.background(hook, tabId)).toBe(false);
+    expect(await toggleReader(driver, tabId)).toBe(true);
+    expect(await toggleReader(driver, tabId)).toBe(false);
     await driver.background(
       (id: number, html: string) =>
         chrome.scripting.executeScript({
