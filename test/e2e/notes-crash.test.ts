@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
+import { distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { extractFile } from '../../src/cli/extract';
 import type { Article } from '../../src/extract/article';
 
@@ -189,23 +189,29 @@ async function killBrowser(d: Driver): Promise<void> {
   const exited = new Promise((ok) => proc.once('exit', ok));
   process.kill(-proc.pid, 'SIGKILL');
   await exited;
+  await prefsRestored();
 }
 
-// Chromium only for now: in the fresh-clone CI run Firefox's relaunch on the killed profile failed inside puppeteer
-// (ENOENT copying the profile's user.js after the 4th kill), and a retry then starts from that run's library. The
-// helper's Firefox runs before had passed all 5 kills.
-it.skipIf(browserKind() === 'firefox')(
-  `leaves the library consistent after ${KILLS} kills during bursts of saves`,
-  async () => {
-    try {
-      await killRounds();
-    } finally {
-      // (a failed round must not leave the profile in use for the retry)
-      await driver?.close();
-      driver = undefined;
-    }
-  },
-);
+/**
+ * Firefox: when the browser exits, puppeteer puts the kept profile's own `prefs.js`/`user.js` back from its
+ * `*.puppeteer` copies (unlink, then rename) without being awaited; a launch started in between finds `user.js` gone
+ * while copying it (ENOENT, seen after the 4th kill of a CI run). Wait until no copy is left (at most 10 s).
+ */
+async function prefsRestored(): Promise<void> {
+  const pending = () => ['prefs.js', 'user.js'].some((f) => existsSync(join(profile, `${f}.puppeteer`)));
+  for (const end = Date.now() + 10_000; pending() && Date.now() < end;) await new Promise((ok) => setTimeout(ok, 50));
+  if (pending()) throw new Error('puppeteer did not restore the profile prefs within 10 s of the kill');
+}
+
+it(`leaves the library consistent after ${KILLS} kills during bursts of saves`, async () => {
+  try {
+    await killRounds();
+  } finally {
+    // (a failed round must not leave the profile in use for the retry)
+    await driver?.close();
+    driver = undefined;
+  }
+});
 
 /** Launch on the kept profile, check, start a burst, kill; KILLS times, then check once more. */
 async function killRounds(): Promise<void> {
