@@ -16,6 +16,9 @@ export interface FileArg {
 /** Largest input read, in bytes: far above any real page (the corpus maximum is 0.9 MB), below memory trouble. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
+/** A size for a message: `70.2 MB` (MiB, one decimal; whole numbers without it). */
+const megabytes = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+
 /**
  * Check a `--url` value: an absolute http(s) or file URL, returned normalised.
  * @throws Error naming the value otherwise (a relative path, `javascript:`, `data:` …).
@@ -152,7 +155,8 @@ async function readInput(file: string): Promise<Uint8Array> {
     const st = await fh.stat();
     if (st.isDirectory()) throw new Error('a directory, not a file');
     if (!st.isFile()) throw new Error('not a regular file (a FIFO, socket or device)');
-    if (st.size > MAX_INPUT_BYTES) throw new Error(`too large (${st.size} bytes; the limit is ${MAX_INPUT_BYTES})`);
+    if (st.size > MAX_INPUT_BYTES)
+      throw new Error(`too large (${megabytes(st.size)}; the limit is ${megabytes(MAX_INPUT_BYTES)})`);
     return new Uint8Array(await fh.readFile());
   } finally {
     await fh.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractFile, looksBinary, parseFileArgs } from '../../src/cli/extract';
@@ -13,6 +13,13 @@ describe('CLI input checks', () => {
     const f = join(dir, 'fake.png');
     writeFileSync(f, Buffer.from('\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00<p>body</p>\x00', 'latin1'));
     await expect(extractFile({ file: f, url: null })).rejects.toThrow(/binary data/);
+  });
+
+  it('gives the size of a file over the limit in MB', async () => {
+    const f = join(dir, 'huge.html');
+    writeFileSync(f, '<p>x</p>');
+    truncateSync(f, 70.25 * 1024 * 1024); // sparse: nothing is written
+    await expect(extractFile({ file: f, url: null })).rejects.toThrow(/^too large \(70\.3 MB; the limit is 64 MB\)$/);
   });
 
   it('says an empty or blank file is empty (not "not an HTML document")', async () => {
