@@ -10,9 +10,9 @@ import type { Article } from '../extract/article';
 import type { PrintEdition } from '../extract/print-edition';
 import { loadCslAsset } from './assets';
 import { biblatexEntry } from './bibtex';
-import { claimKey, toCslItem, uniqueKeys } from './csl-item';
+import { claimKey, hasSuppliedTitle, toCslItem, uniqueKeys } from './csl-item';
 import { risRecord } from './ris';
-import { finishTitles, itemForStyle } from './style-items';
+import { finishTitles, itemForStyle, placeSuppliedTitle } from './style-items';
 import { metadataBlock } from './metadata-block';
 import { quotationText, type QuotedTarget } from './quote';
 import type { CitationStyle } from './styles';
@@ -91,7 +91,9 @@ export async function formatCitation(
     case 'ris':
       return risRecord(item);
   }
-  return formatCslItem(itemForStyle(style, item), style, opts.number);
+  const supplied = hasSuppliedTitle(article);
+  const text = await formatCslItem(itemForStyle(style, item, supplied), style, opts.number);
+  return supplied ? placeSuppliedTitle(text, item.title) : text;
 }
 
 /**
