@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 import { openNotesDb, type NotesDb } from '../notes/db';
 import { NOTES_CHANNEL, type Note, type NotesChanged, type SaveResult } from '../shared/notes-types';
 import {
@@ -63,11 +64,18 @@ async function reply<T>(work: () => Promise<T>): Promise<NotesReply<T>> {
 /** Imports in progress: parts staged by notesImportChunk, written at once by notesImportCommit. */
 const staged = new Map<string, Note[]>();
 
-/** Save an article with an optional quote, then archive its images; announce each. */
-export async function saveNote(article: Article, quote?: string): Promise<NotesReply<SaveResult>> {
+/**
+ * Save an article with an optional quote and the print edition its page credits (kept on the note for its citations),
+ * then archive its images; announce each.
+ */
+export async function saveNote(
+  article: Article,
+  quote?: string,
+  print?: PrintEdition | null,
+): Promise<NotesReply<SaveResult>> {
   return reply(async () => {
     const library = await db();
-    const r = await saveArticle(library, { article, quote });
+    const r = await saveArticle(library, { article, quote, print });
     announce({ put: [r.note.id], removed: [] });
     // The text is saved (its own transaction); the images follow in a second one (image-archive.ts).
     const images = await archiveImages(library, r.note).catch((e) => {
@@ -89,7 +97,7 @@ export function articleAnnotations(article: Article): Promise<NotesReply<Article
 
 /** The NotesProtocol handlers (routed by router.ts). */
 export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
-  notesSave: ({ article, quote }) => saveNote(article, quote),
+  notesSave: ({ article, quote, print }) => saveNote(article, quote, print),
   notesEdit: ({ id, note, tags }) =>
     reply(async () => {
       const n = await editNote(await db(), id, { note, tags });
@@ -128,10 +136,10 @@ export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
       );
       return counts;
     }),
-  annotationAdd: ({ article, annotation }) =>
+  annotationAdd: ({ article, annotation, print }) =>
     reply(async () => {
       const library = await db();
-      const r = await annotateArticle(library, { article, annotation });
+      const r = await annotateArticle(library, { article, annotation, print });
       announce({ put: [r.note.id], removed: [] });
       // A highlight on an unsaved article saved it: its images are archived as any save's, after the reply.
       if (r.status === 'created')
@@ -160,13 +168,17 @@ export const notesHandlers: ProtocolHandlers<NotesProtocol> = {
     }),
 };
 
-/** Article of a tab from its content script (injected under activeTab when the host is not in the manifest). */
-async function tabArticle(tabId: number): Promise<Article> {
+/**
+ * Article of a tab from its content script (injected under activeTab when the host is not in the manifest), with the
+ * print edition the page credits (none when the content script cannot say).
+ */
+async function tabArticle(tabId: number): Promise<{ article: Article; print: PrintEdition | null }> {
   await ensureContent(tabId);
   const article = await sendBGtoCS(tabId, 'getArticle', undefined);
   // Same rule as the popup, whose save button is off on non-article pages (channel lists, search results).
   if (!article?.isArticle) throw new Error(t('saveNotArticle'));
-  return article;
+  const print = await sendBGtoCS(tabId, 'printEdition', undefined).catch(() => null);
+  return { article, print };
 }
 
 /** Show the outcome of a save from the menu or the shortcut on the toolbar badge and title of the tab. */
@@ -183,7 +195,8 @@ async function showOutcome(tabId: number, r: NotesReply<SaveResult>): Promise<vo
 export async function saveTab(tabId: number, quote?: string): Promise<NotesReply<SaveResult>> {
   let r: NotesReply<SaveResult>;
   try {
-    r = await saveNote(await tabArticle(tabId), quote);
+    const { article, print } = await tabArticle(tabId);
+    r = await saveNote(article, quote, print);
   } catch (e) {
     r = { ok: false, code: 'no-article', error: (e as Error).message };
   }

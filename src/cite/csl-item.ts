@@ -102,9 +102,18 @@ const SUPPLIED_TITLE_MAX = 20;
  * two untitled pages of one site apart where a site name would not; `[无题]` when there is no text either.
  */
 export function citationTitle(article: Pick<Article, 'title' | 'textContent'>): string {
-  const title = article.title.trim();
-  if (title) return title;
-  const para = (article.textContent ?? '')
+  if (hasSuppliedTitle(article)) return suppliedTitle(article.textContent);
+  return article.title.trim();
+}
+
+/** Is the article cited under a supplied title (citationTitle), i.e. does it have no headline? */
+export function hasSuppliedTitle(article: Pick<Article, 'title'>): boolean {
+  return !article.title.trim();
+}
+
+/** The bracketed description of an untitled article: its first words, `[无题]` with no text (citationTitle). */
+function suppliedTitle(textContent: string | undefined): string {
+  const para = (textContent ?? '')
     .trim()
     .split(/\n\s*\n/)[0]
     .replace(/\s+/g, ' ');

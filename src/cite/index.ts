@@ -10,9 +10,9 @@ import type { Article } from '../extract/article';
 import type { PrintEdition } from '../extract/print-edition';
 import { loadCslAsset } from './assets';
 import { biblatexEntry } from './bibtex';
-import { claimKey, toCslItem, uniqueKeys } from './csl-item';
+import { claimKey, hasSuppliedTitle, toCslItem, uniqueKeys } from './csl-item';
 import { risRecord } from './ris';
-import { finishTitles, itemForStyle } from './style-items';
+import { finishTitles, itemForStyle, placeSuppliedTitle } from './style-items';
 import { metadataBlock } from './metadata-block';
 import { quotationText, type QuotedTarget } from './quote';
 import type { CitationStyle } from './styles';
@@ -91,7 +91,9 @@ export async function formatCitation(
     case 'ris':
       return risRecord(item);
   }
-  return formatCslItem(itemForStyle(style, item), style, opts.number);
+  const supplied = hasSuppliedTitle(article);
+  const text = await formatCslItem(itemForStyle(style, item, supplied), style, opts.number);
+  return supplied ? placeSuppliedTitle(text, item.title) : text;
 }
 
 /**
@@ -99,14 +101,17 @@ export async function formatCitation(
  * GB/T 7714 numeric reference the citation copy gives (`[1] 作者. 题名[EB/OL]. (出版日期)[访问日期]. URL.`).
  * Loads the style files on first use (ensureStyle).
  * @param accessed the access date of the reference (a note's accessedAt), `YYYY-MM-DD` or a Date
+ * @param print the print edition the page credited (a note's printEdition): the reference is then the printed
+ *   article's (`[N]. 人民日报, 2024-05-10(04).`)
  * @throws Error when the style files cannot be loaded
  */
 export async function quoteCitation(
   annotation: QuotedTarget,
   article: Article,
   accessed: Date | string,
+  print: PrintEdition | null = null,
 ): Promise<string> {
-  const reference = await formatCitation(article, 'gbt7714-numeric', { accessed });
+  const reference = await formatCitation(article, 'gbt7714-numeric', { accessed, print });
   return `${quotationText(annotation.target.selector[0].exact)}\n${reference}`;
 }
 
@@ -116,14 +121,15 @@ export type CitationFileFormat = 'csl-json' | 'bibtex' | 'ris';
 /**
  * Citations of many Articles in one file: a CSL-JSON array, or BibTeX/RIS entries separated by blank lines, with
  * keys unique within the file (uniqueKeys: `sina_2019_09_07`, `sina_2019_09_07a`).
- * @param entries each Article with its access date (`YYYY-MM-DD` or a Date)
+ * @param entries each Article with its access date (`YYYY-MM-DD` or a Date) and the print edition its page credited
+ *   (cited as the printed article, as formatCitation's `print`)
  * @returns the file's text, ending with a newline
  */
 export function formatCitationFile(
-  entries: readonly { article: Article; accessed: Date | string }[],
+  entries: readonly { article: Article; accessed: Date | string; print?: PrintEdition | null }[],
   style: CitationFileFormat,
 ): string {
-  const items = uniqueKeys(entries.map((e) => toCslItem(e.article, e.accessed)));
+  const items = uniqueKeys(entries.map((e) => toCslItem(e.article, e.accessed, e.print)));
   if (style === 'csl-json') return JSON.stringify(items, null, 2) + '\n';
   return items.map(style === 'bibtex' ? biblatexEntry : risRecord).join('\n\n') + '\n';
 }

@@ -16,6 +16,22 @@ const TITLE_END = '\u2060';
 const ENGLISH_STYLES: readonly CitationStyle[] = ['apa', 'mla', 'chicago'];
 
 /**
+ * Styles whose CSL file quotes a web page's or article's title, where a description supplied for an untitled work
+ * must stand unquoted: MLA 9 (a description in place of a title is neither italicized nor quoted) and Chicago (a
+ * descriptive title takes no quotation marks). APA prints the bracketed description as it is, GB/T 7714 quotes no
+ * title (src/cite/README.md).
+ */
+const UNQUOTED_DESCRIPTION_STYLES: readonly CitationStyle[] = ['mla', 'chicago'];
+
+/**
+ * Stands in for a supplied title in UNQUOTED_DESCRIPTION_STYLES: U+2063 INVISIBLE SEPARATOR, never left in the output.
+ * citeproc formats the stand-in (quoted, the style's period inside the quotes) and placeSuppliedTitle puts the
+ * description back without the quotes. Giving citeproc the description itself would not do: it turns the double
+ * quotes inside a quoted title into single ones (`“…”` → `‘…’`), which would stay once the outer quotes go.
+ */
+const SUPPLIED_TITLE = '\u2063';
+
+/**
  * The item a CSL style gets:
  * - GB/T 7714 `[EB/OL]`: neither site nor 来源 (the standard's examples 114–117 name none; with a publisher the style
  *   prints `出版者, 年[引用日期]` and drops the full date).
@@ -24,8 +40,10 @@ const ENGLISH_STYLES: readonly CitationStyle[] = ['apa', 'mla', 'chicago'];
  * - GB/T 7714, a print edition (an item with `page`): no URL and access date, so the style prints `[N]` and
  *   `报纸名, 出版日期(版次)` (the standard's newspaper form) instead of `[N/OL]`.
  * - APA, MLA, Chicago: the title carries TITLE_END.
+ * - MLA, Chicago, a title supplied in brackets (`titleSupplied`, see citationTitle): the title is SUPPLIED_TITLE, and
+ *   the caller passes the formatted text to placeSuppliedTitle.
  */
-export function itemForStyle(style: CitationStyle, item: CslItem): CslItem {
+export function itemForStyle(style: CitationStyle, item: CslItem, titleSupplied = false): CslItem {
   let out: CslItem = item;
   if (style.startsWith('gbt7714') && item.type === 'webpage') {
     const { 'container-title': _site, publisher: _publisher, ...rest } = item;
@@ -37,8 +55,18 @@ export function itemForStyle(style: CitationStyle, item: CslItem): CslItem {
     const { publisher: _publisher, ...rest } = item;
     out = rest;
   }
-  if (ENGLISH_STYLES.includes(style)) out = { ...out, title: item.title.replaceAll(TITLE_END, '') + TITLE_END };
+  if (titleSupplied && UNQUOTED_DESCRIPTION_STYLES.includes(style)) out = { ...out, title: SUPPLIED_TITLE };
+  else if (ENGLISH_STYLES.includes(style)) out = { ...out, title: item.title.replaceAll(TITLE_END, '') + TITLE_END };
   return out;
+}
+
+/**
+ * After formatting an item of itemForStyle(…, titleSupplied): the supplied title `title` in place of its stand-in,
+ * without the quotes the style put around it; the style's period or comma that citeproc put inside them follows it
+ * (`“⁣.” 中国甘肃网` → `[无题]. 中国甘肃网`). Text without the stand-in is returned unchanged.
+ */
+export function placeSuppliedTitle(text: string, title: string): string {
+  return text.replace(new RegExp(`“${SUPPLIED_TITLE}([.,]?)”|${SUPPLIED_TITLE}`, 'g'), (_, p = '') => title + p);
 }
 
 /**

@@ -26,11 +26,36 @@ const CREDIT_BLOCK_MAX = 60;
 
 const pad2 = (s: string): string => s.padStart(2, '0');
 
-/** The print edition credited in `text`, or null. */
+/**
+ * The first field of `v` that is not as parsePrintEdition makes it, as a path (`printEdition.date`), or null when `v`
+ * is a well-formed PrintEdition: `newspaper` 1–20 characters without 《》 or a line break, `date` a real day
+ * `YYYY-MM-DD`, `page` 1–4 letters or digits. The notes store keeps only such a value and its JSON import refuses
+ * any other (src/notes/write.ts, src/notes/import.ts), so what is saved can be exported and imported back.
+ */
+export function printEditionProblem(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'printEdition';
+  const p = v as Record<string, unknown>;
+  const newspaper = typeof p.newspaper === 'string' ? p.newspaper : '';
+  if (!/^[^《》\n]{1,20}$/.test(newspaper) || newspaper.trim() !== newspaper) return 'printEdition.newspaper';
+  if (typeof p.date !== 'string' || !isDay(p.date)) return 'printEdition.date';
+  if (typeof p.page !== 'string' || !/^[0-9A-Za-z]{1,4}$/.test(p.page)) return 'printEdition.page';
+  return null;
+}
+
+/** `YYYY-MM-DD` naming a day that exists (not 2024-02-30). */
+function isDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** The print edition credited in `text`, or null (also when the credit names no paper or no real day). */
 export function parsePrintEdition(text: string): PrintEdition | null {
   const m = text.replace(/[\s\u3000\u00a0]+/g, ' ').match(CREDIT);
   if (!m) return null;
-  return { newspaper: m[1].trim(), date: `${m[2]}-${pad2(m[3])}-${pad2(m[4])}`, page: m[5] };
+  const found = { newspaper: m[1].trim(), date: `${m[2]}-${pad2(m[3])}-${pad2(m[4])}`, page: m[5] };
+  // `《 》` names no paper and 2024年13月40日 is no day: not a credit
+  return printEditionProblem(found) ? null : found;
 }
 
 /**

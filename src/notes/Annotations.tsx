@@ -3,6 +3,7 @@ import type { RefObject } from 'preact';
 import { anchorSelectors, marksOf, unwrapMarks, wrapRange } from '../shared/anchoring';
 import { t } from '../shared/i18n';
 import { quoteOf } from './annotations';
+import { noteQuoteCitation } from './note-citation';
 import type { Annotation, Note } from '../shared/notes-types';
 
 /**
@@ -43,10 +44,9 @@ function showInBody(body: HTMLElement | null, id: string): void {
   }
 }
 
-/** “quote” and its GB/T 7714 reference on the clipboard (the citation module is loaded now: it is heavy). */
+/** “quote” and its GB/T 7714 reference on the clipboard (noteQuoteCitation). */
 async function copyQuoteCitation(a: Annotation, note: Note): Promise<void> {
-  const cite = await import('../cite/index');
-  await navigator.clipboard.writeText(await cite.quoteCitation(a, note.article, new Date(note.accessedAt)));
+  await navigator.clipboard.writeText(await noteQuoteCitation(a, note));
 }
 
 interface ItemProps {

@@ -4,6 +4,7 @@ import { annotationsMarkdown, type HighlightStyle } from './annotations-markdown
 import type { Note, NotesExport } from '../shared/notes-types';
 import { assetPaths, fileNameText, markdownLinkTarget, notDeviceName, type PackedImage } from './export-assets';
 import { archivableUrl } from './image-urls';
+import { citationSource } from './note-citation';
 
 /**
  * Exports of the library: JSON (everything, lossless), Markdown (one file per note with YAML front matter; a zip for
@@ -193,13 +194,10 @@ export type CitationExport = (typeof CITATION_EXPORTS)[number];
 
 /**
  * Citations of many notes in one file (the citation module is loaded now, with a dynamic import): a CSL-JSON array, or
- * BibTeX/RIS entries separated by blank lines, keys unique within the file. The access date of each citation is the
- * note's accessedAt.
+ * BibTeX/RIS entries separated by blank lines, keys unique within the file. Each note is cited from citationSource:
+ * the note's accessedAt as the access date, and its print edition (a reprint's 版次) as the printed article.
  */
 export async function exportCitations(notes: readonly Note[], style: CitationExport): Promise<string> {
   const cite = await import('../cite/index');
-  return cite.formatCitationFile(
-    notes.map((n) => ({ article: n.article, accessed: new Date(n.accessedAt) })),
-    style,
-  );
+  return cite.formatCitationFile(notes.map(citationSource), style);
 }

@@ -1,4 +1,5 @@
 import { ARTICLE_FIELDS } from '../extract/article';
+import { printEditionProblem } from '../extract/print-edition';
 import { ANNOTATION_COLORS, type Annotation, type Note } from '../shared/notes-types';
 import { isPositionSelector, isQuoteSelector } from './annotation-checks';
 
@@ -59,6 +60,8 @@ const NOTE_CHECKS: Record<Exclude<keyof Note, 'article'>, Check> = {
   tags: strArr,
   quotes: (v) => Array.isArray(v) && v.every((q) => q && str(q.text) && iso(q.savedAt)),
   annotations: (v) => v === undefined || Array.isArray(v),
+  // optional: its fields are checked by printEditionProblem (checkNote), which names the one that is wrong
+  printEdition: () => true,
   createdAt: iso,
   updatedAt: iso,
 };
@@ -125,7 +128,8 @@ function describeJsonError(text: string, e: unknown): ImportError {
 }
 
 /**
- * Parse and check a JSON export (see exportJson). Every note must have every field with the right type; annotations
+ * Parse and check a JSON export (see exportJson). Every note must have every field with the right type, and a
+ * `printEdition`, when there is one, the shape the notes store writes (printEditionProblem); annotations
  * must have unique ids, a quote that is not blank and is well-formed UTF-16, positions up to MAX_POSITION, and there
  * may be at most MAX_ANNOTATIONS a note. The one thing fixed up is an annotation's `motivation`, set from its comment
  * (normalizeMotivations); nothing else is changed, so a file that passes imports losslessly.
@@ -202,6 +206,13 @@ function checkNote(n: unknown, i: number): void {
       [nth, annotation],
     );
   normalizeMotivations((note.annotations as Annotation[] | undefined) ?? []);
+  const print = 'printEdition' in note ? printEditionProblem(note.printEdition) : null;
+  if (print)
+    throw new ImportError(
+      `${where}的字段 ${print} 缺失或类型不对。(Note ${i + 1}: field "${print}" is missing or invalid.)`,
+      'importNoteField',
+      [nth, print],
+    );
   const a = note.article as Record<string, unknown> | undefined;
   if (typeof a !== 'object' || a === null)
     throw new ImportError(`${where}缺少 article。(Note ${i + 1}: no "article".)`, 'importNoteNoArticle', [nth]);

@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import { printEditionProblem, type PrintEdition } from '../extract/print-edition';
 import { REVISION_KEY, type NotesDb } from './db';
 import { sha256Hex } from './hash';
 import { isSelectorPair } from './annotation-checks';
@@ -154,7 +155,19 @@ export interface SaveInput {
   article: Article;
   /** Selected text to keep as a quote with the article. */
   quote?: string;
+  /** The print edition the page credits (src/extract/print-edition.ts): kept as Note.printEdition. */
+  print?: PrintEdition | null;
   now?: Date;
+}
+
+/**
+ * The print edition a save keeps: the one the page credits now when it is well-formed (printEditionProblem: a
+ * malformed one could not be imported back from an export), else the one the note had (a save from a path that
+ * read none does not drop it), else none.
+ */
+function keptPrintEdition(old: Note | undefined, print: PrintEdition | null | undefined): PrintEdition | undefined {
+  if (print && !printEditionProblem(print)) return { newspaper: print.newspaper, date: print.date, page: print.page };
+  return old?.printEdition;
 }
 
 /**
@@ -174,6 +187,9 @@ export async function saveArticle(db: NotesDb, input: SaveInput): Promise<SaveRe
     return { status: old ? 'updated' : 'created', note } as SaveResult;
   });
 }
+
+/** `{printEdition}` when there is one, else nothing: a note without one has no such key (JSON export unchanged). */
+const withPrintEdition = (p: PrintEdition | undefined): Pick<Note, 'printEdition'> => (p ? { printEdition: p } : {});
 
 /** The note a save writes: `old` (the note of the same canonical URL, if any) with the new article, or a new note. */
 function savedNote(
@@ -197,6 +213,7 @@ function savedNote(
     tags: old?.tags ?? [],
     quotes,
     ...(old?.annotations ? { annotations: old.annotations } : {}),
+    ...withPrintEdition(keptPrintEdition(old, input.print)),
     createdAt: old?.createdAt ?? now,
     updatedAt: now,
   };
@@ -259,13 +276,13 @@ const motivationOf = (bodyValue: string): Annotation['motivation'] =>
 /**
  * Add a highlight to the note of `article`, saving the article first when it is not in the library yet: the note, its
  * new annotation and its search row are written in one transaction. An article already saved is not re-saved (its
- * stored text stays; annotations re-anchor by their quote).
+ * stored text stays; annotations re-anchor by their quote); it only gains `print` when it had no print edition.
  * @returns the save result (created when the article was saved now) and the annotation as stored (with its id)
  * @throws NotesWriteError when the annotation is malformed or the browser refuses the write (nothing changed)
  */
 export async function annotateArticle(
   db: NotesDb,
-  input: { article: Article; annotation: AnnotationInput; now?: Date },
+  input: { article: Article; annotation: AnnotationInput; print?: PrintEdition | null; now?: Date },
 ): Promise<SaveResult & { annotation: Annotation }> {
   checkAnnotation(input.annotation);
   const now = (input.now ?? new Date()).toISOString();
@@ -283,8 +300,14 @@ export async function annotateArticle(
   };
   return commit(db, async (w) => {
     const old = (await w.tx.objectStore('notes').index('canonicalUrl').get(key)) as Note | undefined;
-    const base = old ?? savedNote(undefined, { article: input.article, now }, key, textSha256);
-    const note: Note = { ...base, annotations: [...(base.annotations ?? []), annotation], updatedAt: now };
+    const base = old ?? savedNote(undefined, { article: input.article, print: input.print, now }, key, textSha256);
+    const note: Note = {
+      ...base,
+      // a note saved before print editions were kept gets the page's now (its article stays as saved)
+      ...withPrintEdition(base.printEdition ?? keptPrintEdition(undefined, input.print)),
+      annotations: [...(base.annotations ?? []), annotation],
+      updatedAt: now,
+    };
     await putNote(w, note);
     return { status: old ? 'updated' : 'created', note, annotation } as SaveResult & { annotation: Annotation };
   });

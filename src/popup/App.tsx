@@ -120,14 +120,14 @@ export function App({ tabId, asTab }: { tabId: number | null; asTab: boolean }) 
   const toggleReader = run(openReader(false));
   // 仍然阅读 here is the user's choice already: the reader opens at the best block, not at its own notice again.
   const readAnywayNow = run(openReader(true));
+  // a reprint's print edition (版次), which the content script reads from the page: cited as the printed article
+  const pagePrintEdition = () => sendBGtoCS(tabId!, 'printEdition', undefined).catch(() => null);
   const save = run(async () => {
-    const r = await saveNote(article!);
+    const r = await saveNote(article!, await pagePrintEdition());
     return withImageLine(t(r.status === 'updated' ? 'popupNoteUpdated' : 'popupSaved'), r.images, t);
   });
   const copy = run(async () => {
-    // a reprint's print edition (版次), which the content script reads from the page: cited as the printed article
-    const print = await sendBGtoCS(tabId!, 'printEdition', undefined).catch(() => null);
-    await copyToClipboard(await copyInfoText(article!, print));
+    await copyToClipboard(await copyInfoText(article!, await pagePrintEdition()));
     return t('popupCopied');
   });
   // The notes library was reachable only from the toolbar button's context menu; a link here makes it findable.

@@ -5,12 +5,16 @@ import type { SaveResult } from '../shared/notes-types';
 
 /**
  * Save the Article to the notes library: the background writes it (src/background/notes.ts); saving the same canonical
- * URL again updates the note and keeps the user's note and tags.
+ * URL again updates the note and keeps the user's note and tags. `print`: the page's print edition (版次), which the
+ * note keeps so that its citations are the printed article's, as 复制信息's.
  * @returns 'created' or 'updated', and what archiving the images kept (SaveResult.images)
  * @throws Error with the user-facing message when the browser refused the write (nothing was changed)
  */
-export async function saveNote(article: Article): Promise<Pick<SaveResult, 'status' | 'images'>> {
-  return sendNotes('notesSave', { article });
+export async function saveNote(
+  article: Article,
+  print: PrintEdition | null = null,
+): Promise<Pick<SaveResult, 'status' | 'images'>> {
+  return sendNotes('notesSave', { article, print });
 }
 
 /**

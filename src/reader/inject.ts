@@ -30,7 +30,8 @@ state.reader ??= createReader(document, t, () => state.onReaderClosed?.(), {
       saveReaderPrefs(storage, p).catch((e) => console.warn('[qingdu] reader prefs not saved', e));
     },
     save: async (article) => {
-      const r = notesValue(await sendCStoBG('notesSave', { article }));
+      // with the print edition (版次) the page credits, which the note keeps for its citations
+      const r = notesValue(await sendCStoBG('notesSave', { article, print: printEdition(document) }));
       return withImageLine(t(r.status === 'created' ? 'readerSaved' : 'readerSaveUpdated'), r.images, t);
     },
     // a reprint's print edition (版次) is read from the page, beside the Article: cited as the printed article
@@ -41,7 +42,7 @@ state.reader ??= createReader(document, t, () => state.onReaderClosed?.(), {
     highlights: {
       load: async (article) => notesValue(await sendCStoBG('notesAnnotations', { article })),
       add: async (article, annotation) => {
-        const r = notesValue(await sendCStoBG('annotationAdd', { article, annotation }));
+        const r = notesValue(await sendCStoBG('annotationAdd', { article, annotation, print: printEdition(document) }));
         return { noteId: r.note.id, annotations: r.note.annotations ?? [], annotation: r.annotation, status: r.status };
       },
       edit: async (noteId, id, patch) =>

@@ -57,8 +57,11 @@ export type NotesReply<T> = { ok: true; value: T } | { ok: false; code: string; 
  * several tabs are serialized in one place. All are UItoBG; `notesSave` is CStoBG too (the reader's `s`).
  */
 export interface NotesProtocol {
-  /** Save an article (and a selected quote); the same canonical URL again updates the note. */
-  notesSave: [{ article: Article; quote?: string }, NotesReply<SaveResult>];
+  /**
+   * Save an article (and a selected quote); the same canonical URL again updates the note. `print`: the print edition
+   * the page credits (the content script's `printEdition`), kept on the note for its citations.
+   */
+  notesSave: [{ article: Article; quote?: string; print?: PrintEdition | null }, NotesReply<SaveResult>];
   /** Change the user's note text and/or tags. */
   notesEdit: [{ id: string; note?: string; tags?: string[] }, NotesReply<Note>];
   /** Delete a note; the reply carries it for undo (null when it was already gone). */
@@ -71,8 +74,11 @@ export interface NotesProtocol {
   notesImportCommit: [{ importId: string; replace: boolean }, NotesReply<ImportResult>];
   /** Remove every note. */
   notesClear: [void, NotesReply<number>];
-  /** Add a highlight to the note of an article, saving the article first when it is not saved yet. */
-  annotationAdd: [{ article: Article; annotation: NewAnnotation }, NotesReply<AnnotationSaved>];
+  /** Add a highlight to the note of an article, saving the article first (with `print`, as notesSave) when it is not. */
+  annotationAdd: [
+    { article: Article; annotation: NewAnnotation; print?: PrintEdition | null },
+    NotesReply<AnnotationSaved>,
+  ];
   /** Change a highlight's comment and/or colour. */
   annotationEdit: [{ noteId: string; id: string; bodyValue?: string; color?: HighlightColor }, NotesReply<Note>];
   /** Remove a highlight. */

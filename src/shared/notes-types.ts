@@ -1,4 +1,5 @@
 import type { Article } from '../extract/article';
+import type { PrintEdition } from '../extract/print-edition';
 import type { ImageArchiveReport } from './image-archive';
 
 /** A passage the user selected and saved with its article (context menu → 保存选中文字). */
@@ -36,6 +37,13 @@ export interface Note {
    * (read it as `note.annotations ?? []`); kept across re-saves, and anchored on the article's text (see Annotation).
    */
   annotations?: Annotation[];
+  /**
+   * The print edition (版次) the page credited when it was saved (a reprint's `《人民日报》（2024年05月10日 04 版）`,
+   * src/extract/print-edition.ts), so the note is cited as the printed article as the live page is. Absent when the
+   * page credits none and on notes saved before it was kept (those cite as web pages); a later save without one keeps
+   * it.
+   */
+  printEdition?: PrintEdition;
   createdAt: string;
   updatedAt: string;
 }

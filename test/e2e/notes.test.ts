@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { distDir, launch, type Driver } from '../../scripts/lib/browser';
+import { browserKind, distDir, launch, type Driver } from '../../scripts/lib/browser';
 import { GSCN_HOST, PAGES, ROUTES } from './fixtures';
 import { waitForContent } from '../../scripts/lib/extension-probe';
 import { servePages, type PageServer } from '../../scripts/lib/page-server';
@@ -14,8 +14,15 @@ import { readStoredNotes } from './library';
 const IFENG_HOST = 'news.ifeng.com';
 const IFENG_URL = `http://${IFENG_HOST}/c/7pplXmYoC6f`;
 const GSCN2_URL = `http://${GSCN_HOST}/system/2020/03/16/000000002.shtml`;
+// corpus people-2 (GB2312 bytes): a 人民日报 04版 reprint, at its real address (its credit gives the print edition)
+const PEOPLE_HOST = 'finance.people.com.cn';
+const PEOPLE2_URL = `http://${PEOPLE_HOST}/n1/2024/0510/c1004-40232587.html`;
 const routes = {
   ...ROUTES,
+  '/n1/2024/0510/c1004-40232587.html': {
+    file: 'test/fixtures/corpus/pages/people-2.html',
+    contentType: 'text/html; charset=gbk',
+  },
   '/c/7pplXmYoC6f': { file: 'test/fixtures/corpus/pages/ifeng-2.html', contentType: 'text/html; charset=utf-8' },
   '/system/2020/03/16/000000002.shtml': {
     file: 'test/fixtures/corpus/pages/gscn-2.html',
@@ -30,7 +37,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'qingdu-notes-e2e-'));
 
 beforeAll(async () => {
   server = await servePages(routes);
-  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST, IFENG_HOST], port: server.port });
+  driver = await launch({ extensionDir: distDir(), hosts: [GSCN_HOST, IFENG_HOST, PEOPLE_HOST], port: server.port });
 });
 afterAll(async () => {
   await driver?.close();
@@ -473,6 +480,78 @@ it('a saved page cannot run script in the notes page (no handler runs, none even
   }
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('a reprint saved from the popup keeps its print edition: 导出引文 and 复制引用 cite it as [N] with the 版次', async () => {
+  const tabId = await openTab(PEOPLE2_URL);
+  const popup = await savedFromPopup(tabId);
+  await popup.click('#btn-save');
+  await popup.waitForFunction(
+    () => /已保存|已更新|Saved|updated/.test(document.querySelector('.notice')?.textContent ?? ''),
+    {
+      polling: 100,
+    },
+  );
+  await popup.close();
+  const page = await notesPage();
+  type WithPrint = StoredNote & { printEdition?: unknown; article: { title: string; textContent: string } };
+  const note = ((await stored(page)) as WithPrint[]).find((n) => n.canonicalUrl === PEOPLE2_URL)!;
+  expect(note.printEdition).toEqual({ newspaper: '人民日报', date: '2024-05-10', page: '04' });
+
+  // 导出引文 of the one note shown: a newspaper article in 人民日报, page 04
+  expect((await search(page, '中部地区崛起')).titles).toEqual([note.article.title]);
+  for (const format of ['ris', 'csl-json']) {
+    await page.select('#cite-format', format);
+    await page.click('#export-cite');
+    await notice(page, await literal(page, 'notesExportedCitations', 1, format));
+  }
+  const [ris, csl] = await takeDownloads(page, 2);
+  expect(ris.text).toMatch(/^TY {2}- NEWS\n/);
+  expect(ris.text).toMatch(/\nT2 {2}- 人民日报\n[\s\S]*\nSP {2}- 04\n/);
+  expect(JSON.parse(csl.text)[0]).toMatchObject({
+    type: 'article-newspaper',
+    'container-title': '人民日报',
+    page: '04',
+  });
+
+  // 复制引用 of a highlight: the GB/T 7714 reference is the printed article's, [N] with the date and 版次
+  const exact = note.article.textContent.slice(0, 10);
+  const added = await page.evaluate(
+    (article: unknown, exact: string) =>
+      chrome.runtime.sendMessage({
+        name: 'annotationAdd',
+        data: {
+          article,
+          annotation: {
+            bodyValue: '',
+            color: 'yellow',
+            target: {
+              selector: [
+                { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+                { type: 'TextPositionSelector', start: 0, end: exact.length },
+              ],
+            },
+          },
+        },
+      }),
+    note.article,
+    exact,
+  );
+  expect(added).toMatchObject({ ok: true, value: { status: 'updated' } });
+  await page.evaluate(() => {
+    const w = window as unknown as { copied: string[] };
+    w.copied = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void w.copied.push(t) } });
+  });
+  await page.click('#note-list li button.open-note');
+  await page.waitForSelector('.annotation .annotation-cite');
+  await page.click('.annotation .annotation-cite');
+  await page.waitForFunction(() => (window as unknown as { copied: string[] }).copied.length > 0, { polling: 100 });
+  const [copied] = await page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+  expect(copied).toBe(`“${exact}”\n[1] 王乐文, 方敏. ${note.article.title}[N]. 人民日报, 2024-05-10(04).`);
+  mkdirSync(`test-results/${browserKind()}`, { recursive: true });
+  await page.screenshot({ path: `test-results/${browserKind()}/notes-print-edition.png` });
   await page.close();
 });
 

@@ -174,6 +174,25 @@ describe('a page with no headline (Article.title empty)', () => {
     expect(await formatCitation(untitled, 'bibtex', { accessed: '2026-11-29' })).toContain(`title = {${supplied}}`);
     expect(await formatCitation(untitled, 'ris', { accessed: '2026-11-29' })).toContain(`TI  - ${supplied}`);
   });
+  it('MLA and Chicago print the supplied title as a description, not in quotes; APA and GB/T quote no title', async () => {
+    const supplied = '[3月15日，安宁区齿轮厂社区开展关爱弱势…]';
+    const cite = (a: Article, style: 'apa' | 'mla' | 'chicago') => formatCitation(a, style, { accessed: '2026-11-29' });
+    expect(await cite(untitled, 'mla')).toBe(`${supplied}. 中国甘肃网, 15 Mar. 2020, ${SEED_URL}.`);
+    expect(await cite(untitled, 'chicago')).toBe(`${supplied}. 中国甘肃网, March 15, 2020. ${SEED_URL}.`);
+    expect(await cite(untitled, 'apa')).toBe(`${supplied}. (2020, March 15). 中国甘肃网. ${SEED_URL}`);
+    // with an author, and with quotes inside the description: they stay as written (inside MLA's quotes citeproc
+    // would have made them single)
+    const quoted = article({ title: '', textContent: '他说“好”。后文。', source: '新华社' });
+    expect(await cite(quoted, 'mla')).toBe(`漆琳. [他说“好”。]. 中国甘肃网, 新华社, 15 Mar. 2020, ${SEED_URL}.`);
+    expect(await cite(quoted, 'chicago')).toBe(`漆琳. [他说“好”。]. 中国甘肃网. 新华社, March 15, 2020. ${SEED_URL}.`);
+    // a headline keeps its quotes
+    expect(await cite(article(), 'mla')).toContain(
+      '漆琳. “安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情.” 中国甘肃网,',
+    );
+    expect(await cite(article(), 'chicago')).toContain(
+      '漆琳. “安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情.” 中国甘肃网, March 15, 2020.',
+    );
+  });
   it('ends the supplied title at the first sentence when it is short, and says 无题 when there is no text', () => {
     expect(toCslItem(article({ title: '', textContent: '短讯一则。后文很长很长。' }), '2026-11-29').title).toBe(
       '[短讯一则。]',

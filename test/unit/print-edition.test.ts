@@ -20,6 +20,9 @@ describe('print edition', () => {
   });
   it('finds none in prose or on a page without one', () => {
     expect(parsePrintEdition('据《人民日报》报道，会议于5月召开。')).toBeNull();
+    // a credit naming no paper or no real day is none (a note could not keep it: printEditionProblem)
+    expect(parsePrintEdition('《 》（2024年5月9日04版）')).toBeNull();
+    expect(parsePrintEdition('《人民日报》（2024年13月40日04版）')).toBeNull();
     const prose = `<body><p>${'某市今天召开会议，'.repeat(5)}《人民日报》（2024年5月9日04版）刊发了评论。</p></body>`;
     expect(printEdition(parseDocument(prose, URL))).toBeNull();
   });
