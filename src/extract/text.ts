@@ -434,14 +434,14 @@ export function shownText(el: Element): string {
 export function charsAtMost(node: Node, max: number): boolean {
   if (node.nodeType === TEXT) return countChars(node.nodeValue ?? '') <= max;
   const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
-  if (!doc) return true;
+  if (!doc) return max >= 0;
   const walker = doc.createTreeWalker(node, 4 | 8 /* NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION */);
   let chars = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     chars += countChars(n.nodeValue ?? '');
     if (chars > max) return false;
   }
-  return true;
+  return chars <= max;
 }
 
 /** Characters inside links (countChars: whitespace not counted). */
