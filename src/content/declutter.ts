@@ -5,7 +5,7 @@ import {
   declutterCss,
   findBodyElement,
   findClutterBlocksSteps,
-  guardedSelectors,
+  guardedSelectorsSteps,
   isGuarded,
 } from '../extract/clutter';
 import { pageGuardSteps } from '../extract/clutter-guard';
@@ -55,10 +55,9 @@ export function* declutterSteps(doc: Document, page: DeclutterTarget, due: Due):
   const body = live ?? (page.bodyText ? findBodyElement(doc, page.bodyText) : null);
   if (!body) return false;
   const guard = yield* pageGuardSteps(doc, body, siteKeptElements(page.url, doc), due);
-  if (due()) yield;
-  // (one native match of every clutter selector over the page: a slice of its own on a huge page)
   const selectors = [...CLUTTER_SELECTORS, ...siteClutterSelectors(page.url, doc)];
-  const { sheet, marked } = guardedSelectors(doc, selectors, guard);
+  // (one native match of every clutter selector over the page: a slice of its own)
+  const { sheet, marked } = yield* guardedSelectorsSteps(doc, selectors, guard, due);
   if (due()) yield;
   const byMarker = yield* findClutterBlocksSteps(doc, body, CLUTTER_HEADINGS, page.markerTexts, due);
   if (due()) yield;

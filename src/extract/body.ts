@@ -629,7 +629,8 @@ function* partsWithoutStreams(el: Element, stats: Map<Element, NodeStats>, due: 
     if (n.nodeType !== 1 || items.has(n as Element)) continue;
     const c = n as Element;
     const s = stats.get(c);
-    if (s && c.firstElementChild && isStreamBlock(c)) {
+    // (in slices too: a child's own children are read, 27 spans a paragraph on scripts/lib/huge-pages.ts small-nodes)
+    if (s && c.firstElementChild && (yield* isStreamBlockSteps(c, due))) {
       streamChars += s.chars;
       continue;
     }

@@ -7,8 +7,8 @@
  * 人民网版权所有 footer in `.copyright`), thepaper-1 (沪ICP备 footer), xinhuanet-1 (联系我们), test/unit/clutter-guard.test.ts.
  */
 import { countChars } from './cjk';
-import { precedes, shownText, textNodesMatching, textNodesMatchingEachSteps } from './text';
-import { CHECK_EVERY, NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
+import { charsAtMost, precedes, shownText, textNodesMatching, textNodesMatchingEachSteps } from './text';
+import { CHECK_EVERY, NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
 import { FOOTER_LINK_WORDS, FOOTER_WORDS, SHARE_WORDS, anyOf } from './vocabulary';
 
 /** A credit line (page kind: article with an editor/author/source credit outside or at the end of the body). */
@@ -153,7 +153,7 @@ function footerElements(
     let el = t.parentElement;
     if (!el || body.contains(el) || (headline && headline.contains(el))) continue;
     for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
-      if (p.contains(body) || (headline && p.contains(headline)) || countChars(p.textContent ?? '') > FOOTER_MAX) break;
+      if (p.contains(body) || (headline && p.contains(headline)) || !charsAtMost(p, FOOTER_MAX)) break;
       el = p;
     }
     out.push(el);
@@ -169,14 +169,22 @@ function footerElements(
  * Navigation and footer landmarks by tag, role or class/id token; not one that holds the headline (chinacomcn-1's
  * `div.topNav` wraps the breadcrumb, the h1 and the share bar: it is the article's header, not the site's). A block
  * named so by class or id only counts when it reads as a frame: a row of links or a footer text (sina-2's right column
- * holds a `div.footer-wrap` with one 意见反馈 link, which must not keep the whole column visible).
+ * holds a `div.footer-wrap` with one 意见反馈 link, which must not keep the whole column visible). In slices (slices.ts).
  */
-function frameElements(doc: Document, body: Element, headline: Element | null): Element[] {
+function* frameElementsSteps(doc: Document, body: Element, headline: Element | null, due: Due): Steps<Element[]> {
   const out: Element[] = [];
   const hit = (el: Element) =>
     !el.contains(body) && !body.contains(el) && !(headline && el.contains(headline)) && out.push(el);
-  for (const el of doc.querySelectorAll(LANDMARKS)) hit(el);
+  const tick = ticker(due);
+  // (each native match over the whole page starts a slice of its own: it cannot be split)
+  yield;
+  for (const el of doc.querySelectorAll(LANDMARKS)) {
+    if (tick()) yield;
+    hit(el);
+  }
+  yield;
   for (const el of doc.querySelectorAll(FRAME_NAMED)) {
+    if (tick()) yield;
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
     if (tokens.some((tok) => FRAME_TOKEN.test(tok)) && readsAsFrame(el)) hit(el);
   }
@@ -219,9 +227,7 @@ export function* pageGuardSteps(doc: Document, body: Element, extra: readonly El
   const lines = yield* creditElements(credit, body, headline, due);
   if (due()) yield;
   const footers = footerElements(root, { footer, links }, body, headline);
-  if (due()) yield;
-  // (two native selector matches over the whole page: a slice of their own on a huge page)
-  const frames = frameElements(doc, body, headline);
+  const frames = yield* frameElementsSteps(doc, body, headline, due);
   const kept = [
     ...(headline ? [headline] : []),
     ...extra.filter((e) => !e.contains(body)),

@@ -13,7 +13,7 @@ import { countChars } from './cjk';
 import { isGuarded, isShareBlock, isShareText, keepersOf, type PageGuard } from './clutter-guard';
 import { markerOf, NO_MARKER_TEXT } from './markers';
 import { isStreamBlock } from './streams';
-import { precedes, shownText, textNodes } from './text';
+import { charsAtMost, precedes, shownText, textNodes } from './text';
 import { NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
 import {
   CLUTTER_HEADINGS,
@@ -213,9 +213,9 @@ function withHeadings(blocks: Element[], guard: PageGuard, anchor: Element): Ele
     const prev = b.previousElementSibling;
     const short =
       !!prev &&
-      countChars(prev.textContent ?? '') <= TITLE_MAX &&
       prev.children.length <= 2 &&
-      TITLE_CLASS.test(prev.getAttribute('class') ?? '');
+      TITLE_CLASS.test(prev.getAttribute('class') ?? '') &&
+      charsAtMost(prev, TITLE_MAX);
     const title = !!prev && (HEADING_TAGS.has(prev.tagName.toUpperCase()) || short) && !found.has(prev);
     if (title && precedes(anchor, prev!) && !isGuarded(guard, prev!) && !SKIP.has(prev!.tagName.toUpperCase())) {
       out.push(prev!);

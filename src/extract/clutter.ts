@@ -1,7 +1,7 @@
 import { countChars } from './cjk';
 import { CLUTTER_HEADINGS, NO_MARKER_TEXT, isMarkerText } from './markers';
 import { eachTextNodeSteps, textNodes } from './text';
-import { NEVER_DUE, runToEnd, type Due, type Steps } from './slices';
+import { NEVER_DUE, runToEnd, ticker, type Due, type Steps } from './slices';
 import { isArticleMatter, isMarkerClutter } from './clean';
 import type { MarkerTexts } from './body';
 import { isGuarded, type PageGuard } from './clutter-guard';
@@ -254,29 +254,61 @@ export function guardedSelectors(
   selectors: readonly string[],
   guard: PageGuard,
 ): { sheet: string[]; marked: Element[] } {
+  return runToEnd(guardedSelectorsSteps(doc, selectors, guard, NEVER_DUE));
+}
+
+/**
+ * guardedSelectors in slices (slices.ts): each native match over the page starts a slice of its own (one such match
+ * cannot be split: on a huge page it is most of a slice, scripts/lib/huge-pages.ts), and the matches of a selector
+ * judged alone are read in slices as well.
+ * @returns what guardedSelectors returns for the page as the matches read it
+ */
+export function* guardedSelectorsSteps(
+  doc: Document,
+  selectors: readonly string[],
+  guard: PageGuard,
+  due: Due,
+): Steps<{ sheet: string[]; marked: Element[] }> {
   const sheet: string[] = [];
   const marked: Element[] = [];
   const unsafe = (el: Element) =>
     NEVER_CLUTTER.has(el.tagName) || isGuarded(guard, el) || (guard.body.contains(el) && isArticleMatter(el));
+  const tick = ticker(due);
+  yield;
+  let all: Element[] | null = null;
   try {
     // usually none is guarded: one native query for all (page load's budget, scripts/bench.ts)
-    if (!selectors.length || !Array.from(doc.querySelectorAll(selectors.join(','))).some(unsafe))
-      return { sheet: [...selectors], marked };
+    all = selectors.length ? Array.from(doc.querySelectorAll(selectors.join(','))) : [];
   } catch {
     /* one of them does not parse: judge each */
   }
+  if (all && !(yield* someSteps(all, unsafe, tick))) return { sheet: [...selectors], marked };
   for (const sel of selectors) {
+    if (due()) yield;
     let hits: Element[];
     try {
       hits = Array.from(doc.querySelectorAll(sel));
     } catch {
       continue;
     }
-    const ok = hits.filter((el) => !unsafe(el));
+    const ok: Element[] = [];
+    for (const el of hits) {
+      if (tick()) yield;
+      if (!unsafe(el)) ok.push(el);
+    }
     if (ok.length === hits.length) sheet.push(sel);
     else marked.push(...ok);
   }
   return { sheet, marked };
+}
+
+/** Does `test` hold for one of `els`: Array.prototype.some in slices, `tick` (slices.ts ticker) before each. */
+function* someSteps(els: readonly Element[], test: (el: Element) => boolean, tick: () => boolean): Steps<boolean> {
+  for (const el of els) {
+    if (tick()) yield;
+    if (test(el)) return true;
+  }
+  return false;
 }
 
 /** The one declutter stylesheet: the given selectors plus the marker attribute, hidden. */

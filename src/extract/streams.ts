@@ -96,7 +96,9 @@ export function* streamAmongSteps(parent: Element, due: Due): Steps<StreamGroup 
   if (parent.children.length < STREAM_MIN) return null;
   const tick = ticker(due);
   const groups = new Map<string, Element[]>();
-  for (const c of parent.children) {
+  // (the children as they are now: the loops yield, and the page may add some in between)
+  for (const c of Array.from(parent.children)) {
+    if (tick()) yield;
     const key = `${c.tagName}.${c.getAttribute('class') ?? ''}`;
     const g = groups.get(key);
     if (g) g.push(c);

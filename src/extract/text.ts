@@ -425,6 +425,25 @@ export function shownText(el: Element): string {
   return parts.join('');
 }
 
+/**
+ * `countChars(node.textContent) <= max`, reading text nodes only until the count passes `max`: the cost is that of
+ * about `max` characters, not of the whole subtree (a test on the article body holder, whose text on a huge page is
+ * megabytes: scripts/lib/huge-pages.ts long-zh). Text and CDATA nodes are what textContent joins, and countChars adds
+ * up over pieces of a text, so the answer is the same.
+ */
+export function charsAtMost(node: Node, max: number): boolean {
+  if (node.nodeType === TEXT) return countChars(node.nodeValue ?? '') <= max;
+  const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+  if (!doc) return max >= 0;
+  const walker = doc.createTreeWalker(node, 4 | 8 /* NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION */);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    chars += countChars(n.nodeValue ?? '');
+    if (chars > max) return false;
+  }
+  return chars <= max;
+}
+
 /** Characters inside links (countChars: whitespace not counted). */
 export function linkChars(el: Element): number {
   let n = 0;
