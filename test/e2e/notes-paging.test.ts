@@ -101,9 +101,10 @@ const listOrder = (a: Stored, b: Stored) =>
   a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? 1 : -1;
 
 it('更多 shows the next 40 notes each time, in the library order, across notes saved in the same millisecond', async () => {
+  const filler = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
+  await fill(filler, NOTES, RUN);
+  await filler.close();
   const page = await driver.openExtensionPage('src/notes/index.html', 'body[data-ready="true"]');
-  await fill(page, NOTES, RUN);
-  await page.reload();
   await page.waitForFunction((n: number) => document.querySelectorAll('#note-list > li').length === n, {}, 40);
   const all = (await page.evaluate(readStoredNotes<Stored>)).sort(listOrder);
   expect(all).toHaveLength(NOTES);
