@@ -95,12 +95,13 @@ export function installBenchHooks(
         return { ms: performance.now() - t0, bytes: blob.size };
       },
       roundTrip: () => roundTrip(db),
-      // Scrolling the list: each 更多 reads the newest `limit` notes again with one more screen (App.tsx, library.ts).
+      // Scrolling the list: each 更多 reads the next screen after the last row shown (use-library.ts loadMore).
       scroll: async (screens: number) => {
         const ms: number[] = [];
+        let last: Note | undefined;
         for (let k = 1; k <= screens; k++) {
           const t0 = performance.now();
-          await listNotes(db, NO_FILTERS, k * page);
+          last = (await listNotes(db, NO_FILTERS, page, last)).at(-1) ?? last;
           ms.push(performance.now() - t0);
         }
         return ms;

@@ -21,40 +21,60 @@ export function matches(n: Pick<Note, 'site' | 'tags' | 'createdAt'>, f: Filters
   return true;
 }
 
-const newestFirst = (a: Note, b: Note) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
+/** Where a page of the list starts: after this row (the last one shown) in the list's order. */
+export type After = Pick<Note, 'id' | 'createdAt'>;
 
 /**
- * Notes passing the filters, newest first, at most `limit`. Uses the narrowest index: tag, then site, else a reverse
- * cursor over createdAt within the date range (so the first screen of a large library reads only `limit` records).
+ * The createdAt key range of the date filters, or undefined for every note; with `after` (a row the filters select)
+ * it ends at after.createdAt, inclusive.
  */
-export async function listNotes(db: NotesDb, f: Filters, limit = Infinity): Promise<Note[]> {
-  if (f.tag || f.site) {
-    const all = (
-      f.tag ? await db.getAllFromIndex('notes', 'tags', f.tag) : await db.getAllFromIndex('notes', 'site', f.site)
-    ) as Note[];
-    return all
-      .filter((n) => matches(n, f))
-      .sort(newestFirst)
-      .slice(0, limit);
-  }
+function createdRange(f: Filters, after?: After): IDBKeyRange | undefined {
   const lower = f.from ? f.from : undefined;
   // createdAt strings are ISO; '~' sorts after every digit, so `to` + '~' includes the whole day.
-  const upper = f.to ? `${f.to}~` : undefined;
-  const range =
-    lower && upper
-      ? IDBKeyRange.bound(lower, upper)
-      : lower
-        ? IDBKeyRange.lowerBound(lower)
-        : upper
-          ? IDBKeyRange.upperBound(upper)
-          : undefined;
+  const upper = after ? after.createdAt : f.to ? `${f.to}~` : undefined;
+  if (lower && upper) return IDBKeyRange.bound(lower, upper);
+  return lower ? IDBKeyRange.lowerBound(lower) : upper ? IDBKeyRange.upperBound(upper) : undefined;
+}
+
+/**
+ * Notes passing the filters, newest first (notes saved in the same millisecond by id, descending: a reverse cursor's order), at most `limit`, starting after `after` when given
+ * (更多 reads only the next page this way; `after` must be a row the filters select). Browsing reads records through a reverse cursor over createdAt (so a
+ * screen of a large library reads only `limit` records); a tag or site filter reads that index's keys, orders them by
+ * the createdAt index's keys and reads only the notes of the page.
+ */
+export async function listNotes(db: NotesDb, f: Filters, limit = Infinity, after?: After): Promise<Note[]> {
+  if (f.tag || f.site) return filteredPage(db, f, limit, after);
   const out: Note[] = [];
-  let cursor = await db.transaction('notes').store.index('createdAt').openCursor(range, 'prev');
+  let cursor = await db.transaction('notes').store.index('createdAt').openCursor(createdRange(f, after), 'prev');
+  // Notes saved in the same millisecond as `after` and above it in the list's order were shown already.
+  if (cursor && after && cursor.key === after.createdAt && String(cursor.primaryKey) > after.id)
+    cursor = await cursor.continuePrimaryKey(after.createdAt, after.id);
+  if (cursor && after && cursor.primaryKey === after.id) cursor = await cursor.continue();
   while (cursor && out.length < limit) {
     out.push(cursor.value as Note);
     cursor = await cursor.continue();
   }
   return out;
+}
+
+/** A page of the notes with the filter's tag and/or site (listNotes): keys first, then only the page's records. */
+async function filteredPage(db: NotesDb, f: Filters, limit: number, after?: After): Promise<Note[]> {
+  const store = db.transaction('notes').store;
+  const none = Promise.resolve(null);
+  const [tagged, onSite, ordered, ties] = await Promise.all([
+    f.tag ? store.index('tags').getAllKeys(f.tag) : none,
+    f.site ? store.index('site').getAllKeys(f.site) : none,
+    store.index('createdAt').getAllKeys(createdRange(f, after)),
+    after ? store.index('createdAt').getAllKeys(after.createdAt) : none,
+  ]);
+  const siteIds = onSite && new Set(onSite.map(String));
+  const wanted = new Set((tagged ?? onSite ?? []).map(String).filter((id) => !siteIds || siteIds.has(id)));
+  // Notes saved in the same millisecond as `after` and not below it in the list's order were shown already.
+  for (const id of (ties ?? []).map(String)) if (id >= after!.id) wanted.delete(id);
+  const ids: string[] = [];
+  for (let i = ordered.length - 1; i >= 0 && ids.length < limit; i--)
+    if (wanted.has(String(ordered[i]))) ids.push(String(ordered[i]));
+  return notesByIds(db, ids, f);
 }
 
 /** Notes by id in the given order (ids no longer in the library are left out), filtered. */

@@ -48,6 +48,21 @@ export async function loadScreen(db: NotesDb, search: Searcher, view: ListView):
 }
 
 /**
+ * The screen after 更多: `prev` (the screen of the same view with a smaller limit) and the rows up to `view.limit`.
+ * Browsing reads only the notes after prev's last row; a search asks the index again (its hits come from the worker,
+ * not from IndexedDB). The facets and the count are prev's: they change only with the library.
+ */
+export async function loadMore(db: NotesDb, search: Searcher, view: ListView, prev: Screen): Promise<Screen> {
+  if (isSearch(view.query)) {
+    const answer = await search(view.query, view.filters, view.limit);
+    return { ...prev, rows: searchRows(answer?.hits ?? [], view.filters, view.limit) };
+  }
+  const last = prev.rows[prev.rows.length - 1];
+  const next = last ? await listNotes(db, view.filters, view.limit - prev.rows.length, last) : [];
+  return { ...prev, rows: [...prev.rows, ...next.map(toRow)] };
+}
+
+/**
  * Snippets of search results by note id: the matched highlight or comment, else the body (they need the full notes
  * from IndexedDB, so they are read after the rows, before either is shown).
  */
@@ -124,9 +139,36 @@ function markListReady(): void {
   document.body.dataset.ready = 'true';
 }
 
+/** What a loaded screen was read for: the view, the library's change counter and the index's readiness. */
+interface Loaded {
+  view: ListView;
+  tick: number;
+  indexReady: boolean;
+  screen: Screen;
+  snippets: Record<string, Snippet>;
+}
+
+/** Is `view` the loaded one with only a larger limit, on a full screen (更多 was clicked: only new rows to read)? */
+function onlyMore(was: Loaded | null, view: ListView, tick: number, indexReady: boolean): was is Loaded {
+  if (!was || was.tick !== tick || was.indexReady !== indexReady || was.view.query !== view.query) return false;
+  const [a, b] = [was.view.filters, view.filters];
+  const sameFilters = a.site === b.site && a.tag === b.tag && a.from === b.from && a.to === b.to;
+  return sameFilters && view.limit > was.view.limit && was.screen.rows.length >= was.view.limit;
+}
+
+/** Read the screen for `view`: only the new rows (and their snippets) after 更多, else everything. */
+async function readScreen(db: NotesDb, search: Searcher, view: ListView, was: Loaded | null, more: boolean) {
+  const next = more && was ? await loadMore(db, search, view, was.screen) : await loadScreen(db, search, view);
+  if (!isSearch(view.query)) return { next, found: {} };
+  const known = more && was ? was.snippets : {};
+  const fresh = next.rows.filter((r) => !(r.id in known));
+  return { next, found: { ...known, ...(await loadSnippets(db, fresh, next.marks)) } };
+}
+
 /**
- * The list on screen, read again whenever the view, the library (`tick`) or the index's readiness changes.
- * @param afterLoad runs after each load (the App re-reads the open note there)
+ * The list on screen, read again whenever the view, the library (`tick`) or the index's readiness changes; when only
+ * the limit grew (更多), only the rows after the last one shown are read (loadMore).
+ * @param afterLoad runs after each full load (the App re-reads the open note there)
  */
 export function useNoteList(
   db: NotesDb | null,
@@ -138,17 +180,20 @@ export function useNoteList(
 ): Screen & { snippets: Record<string, Snippet> } {
   const [screen, setScreen] = useState<Screen>(EMPTY_SCREEN);
   const [snippets, setSnippets] = useState<Record<string, Snippet>>({});
+  const loaded = useRef<Loaded | null>(null);
   useEffect(() => {
     if (!db) return;
     let stale = false;
     void (async () => {
-      const next = await loadScreen(db, search, view);
+      const was = loaded.current;
+      const more = onlyMore(was, view, tick, indexReady);
       // The rows and their snippets change together: rows of a new query never show the last query's snippets.
-      const found = isSearch(view.query) && !stale ? await loadSnippets(db, next.rows, next.marks) : {};
+      const { next, found } = await readScreen(db, search, view, was, more);
       if (stale) return;
+      loaded.current = { view, tick, indexReady, screen: next, snippets: found };
       setScreen(next);
       setSnippets(found);
-      await afterLoad();
+      if (!more) await afterLoad();
       markListReady();
     })();
     return () => {
