@@ -157,7 +157,7 @@ export function App({ services }: { services: NotesServices }) {
           searching={isSearch(query)}
           query={list.query}
           total={list.total}
-          limit={limit}
+          limit={list.limit}
           onOpen={(id) => void notes.open(id)}
           onMore={() => setLimit(limit + PAGE)}
         />

@@ -29,12 +29,21 @@ export interface Screen {
   total: number;
   /** The query these rows answer ('' for the whole list): the list shows it as `#count[data-query]`. */
   query: string;
+  /** The most rows these were read for: a full screen (rows.length === limit) offers 更多 until the next one is read. */
+  limit: number;
 }
 
 /** A search of the index (with `limit`: one screen passing `filters`): null for a blank query or before the index starts. */
 export type Searcher = (query: string, filters?: Filters, limit?: number) => Promise<SearchAnswer | null>;
 
-const EMPTY_SCREEN: Screen = { rows: [], marks: '', facets: { sites: [], tags: [] }, total: 0, query: '' };
+const EMPTY_SCREEN: Screen = {
+  rows: [],
+  marks: '',
+  facets: { sites: [], tags: [] },
+  total: 0,
+  query: '',
+  limit: Infinity,
+};
 
 /** Read one screen: search hits (or the newest notes when browsing) that pass the filters, with facets and count. */
 export async function loadScreen(db: NotesDb, search: Searcher, view: ListView): Promise<Screen> {
@@ -44,7 +53,14 @@ export async function loadScreen(db: NotesDb, search: Searcher, view: ListView):
     ? searchRows(answer?.hits ?? [], view.filters, view.limit)
     : (await listNotes(db, view.filters, view.limit)).map(toRow);
   const [sites, tags, total] = await Promise.all([facet(db, 'site'), facet(db, 'tags'), countNotes(db)]);
-  return { rows, marks, facets: { sites, tags }, total, query: isSearch(view.query) ? view.query : '' };
+  return {
+    rows,
+    marks,
+    facets: { sites, tags },
+    total,
+    query: isSearch(view.query) ? view.query : '',
+    limit: view.limit,
+  };
 }
 
 /**
@@ -55,11 +71,11 @@ export async function loadScreen(db: NotesDb, search: Searcher, view: ListView):
 export async function loadMore(db: NotesDb, search: Searcher, view: ListView, prev: Screen): Promise<Screen> {
   if (isSearch(view.query)) {
     const answer = await search(view.query, view.filters, view.limit);
-    return { ...prev, rows: searchRows(answer?.hits ?? [], view.filters, view.limit) };
+    return { ...prev, rows: searchRows(answer?.hits ?? [], view.filters, view.limit), limit: view.limit };
   }
   const last = prev.rows[prev.rows.length - 1];
   const next = last ? await listNotes(db, view.filters, view.limit - prev.rows.length, last) : [];
-  return { ...prev, rows: [...prev.rows, ...next.map(toRow)] };
+  return { ...prev, rows: [...prev.rows, ...next.map(toRow)], limit: view.limit };
 }
 
 /**
