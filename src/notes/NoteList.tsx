@@ -14,7 +14,8 @@ interface Props {
   /** The query the rows answer ('' when browsing), as `#count[data-query]` (the browser tests wait on it). */
   query: string;
   /** Notes in the library. */
-  total: number;
+  /** Notes in the library, null until counted. */
+  total: number | null;
   /** Rows asked for; a full screen offers 更多. */
   limit: number;
   onOpen: (id: string) => void;
@@ -98,7 +99,9 @@ export function NoteList({ rows, snippets, marks, searching, query, total, limit
   return (
     <main>
       <p class="count" id="count" data-mode={searching ? 'search' : 'all'} data-query={query}>
-        {searching ? t('notesFound', foundCount(rows.length, limit)) : t('notesTotal', String(total))}
+        {searching
+          ? t('notesFound', foundCount(rows.length, limit))
+          : t('notesTotal', total === null ? '…' : String(total))}
       </p>
       <ul class="note-list" id="note-list" aria-label={t('notesListLabel')} onKeyDown={onListKey}>
         {rows.map((r) => (

@@ -146,7 +146,8 @@ describe('notes page with its services passed in', () => {
 
     await until(() => titles().length === 2, 'the list');
     expect(titles()).toEqual(['兰州春季植树', '齿轮厂社区关爱老人']); // newest first
-    expect($('#count')!.textContent).toBe('notesTotal|2');
+    // (the count is read after the rows are on screen: use-library.ts loadCounts)
+    await until(() => $('#count')!.textContent === 'notesTotal|2', 'the count');
     await until(() => $('.index-state')!.dataset.state === 'ready', 'the index');
 
     setValue('#filter-site', 'a.cn', 'change');
@@ -181,9 +182,11 @@ describe('notes page with its services passed in', () => {
     await until(() => $('#undo'), 'the undo button');
     expect(sent).toEqual([['notesDelete', { id: planting.id }]]);
     await until(() => titles().length === 1, 'the list after the deletion');
+    await until(() => $('#count')!.textContent === 'notesTotal|1', 'the count after the deletion');
     expect($('#notice')!.textContent).toContain('notesDeleted|兰州春季植树');
     $('#undo')!.click();
     await until(() => titles().length === 2, 'the restored note');
+    await until(() => $('#count')!.textContent === 'notesTotal|2', 'the count after the undo');
     expect(sent.map(([name]) => name)).toEqual(['notesDelete', 'notesRestore']);
     db.close();
   });
