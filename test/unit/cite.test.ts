@@ -213,6 +213,15 @@ describe('a page with no headline (Article.title empty)', () => {
     expect(await cite(inSite, 'mla')).toBe(`漆琳. [社区。]. 中国甘肃网, 15 Mar. 2020, ${SEED_URL}.`);
     expect(await cite(inSite, 'chicago')).toBe(`漆琳. [社区。]. 中国甘肃网, March 15, 2020. ${SEED_URL}.`);
   });
+  it('a title of zero-width spaces is no headline: cited under the supplied title (it was an invisible title)', async () => {
+    const supplied = '[3月15日，安宁区齿轮厂社区开展关爱弱势…]';
+    const invisible = { ...untitled, title: '\u200b \ufeff' };
+    expect(toCslItem(invisible, '2026-11-29').title).toBe(supplied);
+    for (const style of ['gbt7714-numeric', 'apa', 'mla', 'chicago', 'ris'] as const)
+      expect(await formatCitation(invisible, style, { accessed: '2026-11-29' }), style).toBe(
+        await formatCitation(untitled, style, { accessed: '2026-11-29' }),
+      );
+  });
   it('ends the supplied title at the first sentence when it is short, and says 无题 when there is no text', () => {
     expect(toCslItem(article({ title: '', textContent: '短讯一则。后文很长很长。' }), '2026-11-29').title).toBe(
       '[短讯一则。]',
