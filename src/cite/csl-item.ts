@@ -1,5 +1,6 @@
 import type { Article } from '../extract/article';
 import type { PrintEdition } from '../extract/print-edition';
+import { hasChars } from '../extract/cjk';
 
 /** A CSL-JSON name: `literal` for CJK names and organisations, `family`/`given` for Latin personal names. */
 export type CslName = { literal: string } | { family: string; given?: string };
@@ -106,9 +107,12 @@ export function citationTitle(article: Pick<Article, 'title' | 'textContent'>): 
   return article.title.trim();
 }
 
-/** Is the article cited under a supplied title (citationTitle), i.e. does it have no headline? */
+/**
+ * Is the article cited under a supplied title (citationTitle), i.e. does it have no headline? A title of white space
+ * and zero-width spaces (`<title>&#8203;</title>`: cjk.ts hasChars counts no character in it) is none.
+ */
 export function hasSuppliedTitle(article: Pick<Article, 'title'>): boolean {
-  return !article.title.trim();
+  return !hasChars(article.title);
 }
 
 /** The bracketed description of an untitled article: its first words, `[无题]` with no text (citationTitle). */

@@ -93,7 +93,7 @@ export async function formatCitation(
   }
   const supplied = hasSuppliedTitle(article);
   const text = await formatCslItem(itemForStyle(style, item, supplied), style, opts.number);
-  return supplied ? placeSuppliedTitle(text, item.title) : text;
+  return supplied ? placeSuppliedTitle(text, item.title, style) : text;
 }
 
 /**

@@ -55,17 +55,28 @@ export function itemForStyle(style: CitationStyle, item: CslItem, titleSupplied 
     const { publisher: _publisher, ...rest } = item;
     out = rest;
   }
-  if (titleSupplied && UNQUOTED_DESCRIPTION_STYLES.includes(style)) out = { ...out, title: SUPPLIED_TITLE };
+  if (titleSupplied && UNQUOTED_DESCRIPTION_STYLES.includes(style))
+    out = { ...withoutStandIn(out), title: SUPPLIED_TITLE };
   else if (ENGLISH_STYLES.includes(style)) out = { ...out, title: item.title.replaceAll(TITLE_END, '') + TITLE_END };
   return out;
 }
 
 /**
- * After formatting an item of itemForStyle(…, titleSupplied): the supplied title `title` in place of its stand-in,
- * without the quotes the style put around it; the style's period or comma that citeproc put inside them follows it
- * (`“⁣.” 中国甘肃网` → `[无题]. 中国甘肃网`). Text without the stand-in is returned unchanged.
+ * The item with every U+2063 taken out of its strings (a page's text, site or author may carry one), so that the
+ * only one citeproc formats is the stand-in (`中国\u2063甘肃网` would otherwise get the description put in).
  */
-export function placeSuppliedTitle(text: string, title: string): string {
+function withoutStandIn(item: CslItem): CslItem {
+  return JSON.parse(JSON.stringify(item).replaceAll(SUPPLIED_TITLE, '')) as CslItem;
+}
+
+/**
+ * After formatting an item of itemForStyle(style, …, titleSupplied): the supplied title `title` in place of its
+ * stand-in, without the quotes the style put around it; the style's period or comma that citeproc put inside them
+ * follows it (`“⁣.” 中国甘肃网` → `[无题]. 中国甘肃网`). Text of a style that formats no stand-in is returned unchanged
+ * (a U+2063 in its title is the page's own).
+ */
+export function placeSuppliedTitle(text: string, title: string, style: CitationStyle): string {
+  if (!UNQUOTED_DESCRIPTION_STYLES.includes(style)) return text;
   return text.replace(new RegExp(`“${SUPPLIED_TITLE}([.,]?)”|${SUPPLIED_TITLE}`, 'g'), (_, p = '') => title + p);
 }
 

@@ -623,15 +623,21 @@ function* partsWithoutStreams(el: Element, stats: Map<Element, NodeStats>, due: 
   let chars = 0;
   let punct = 0;
   const tick = ticker(due);
-  for (let n = el.firstChild; n; n = n.nextSibling) {
+  // (the children as they are now: a nextSibling walk would end at a child the page removes during a slice, an ad
+  // script's block, and leave out the rest of the article; test/unit/slices.test.ts)
+  for (const n of Array.from(el.childNodes)) {
     if (tick()) yield;
+    if (n.parentNode !== el) continue;
     if (n.nodeType === 3 && countChars(n.nodeValue ?? '')) return [];
     if (n.nodeType !== 1 || items.has(n as Element)) continue;
     const c = n as Element;
     const s = stats.get(c);
     // (in slices too: a child's own children are read, 27 spans a paragraph on scripts/lib/huge-pages.ts small-nodes)
-    if (s && c.firstElementChild && (yield* isStreamBlockSteps(c, due))) {
-      streamChars += s.chars;
+    const stream = !!s && !!c.firstElementChild && (yield* isStreamBlockSteps(c, due));
+    // removed while it was read: as if it had never been there, as a pass after the change reads the page
+    if (c.parentNode !== el) continue;
+    if (stream) {
+      streamChars += s!.chars;
       continue;
     }
     parts.push(c);

@@ -28,18 +28,24 @@ const pad2 = (s: string): string => s.padStart(2, '0');
 
 /**
  * The first field of `v` that is not as parsePrintEdition makes it, as a path (`printEdition.date`), or null when `v`
- * is a well-formed PrintEdition: `newspaper` 1–20 characters without 《》 or a line break, `date` a real day
- * `YYYY-MM-DD`, `page` 1–4 letters or digits. The notes store keeps only such a value and its JSON import refuses
- * any other (src/notes/write.ts, src/notes/import.ts), so what is saved can be exported and imported back.
+ * is a well-formed PrintEdition: `newspaper` 1–20 characters without 《》, white space other than single spaces (no
+ * line break) or control characters, `date` a real day `YYYY-MM-DD`, `page` 1–4 letters or digits. The notes store
+ * keeps only such a value and its JSON import refuses any other (src/notes/write.ts, src/notes/import.ts), so what is
+ * saved can be exported and imported back.
  */
 export function printEditionProblem(v: unknown): string | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'printEdition';
   const p = v as Record<string, unknown>;
   const newspaper = typeof p.newspaper === 'string' ? p.newspaper : '';
-  if (!/^[^《》\n]{1,20}$/.test(newspaper) || newspaper.trim() !== newspaper) return 'printEdition.newspaper';
+  if (!/^[^《》\n]{1,20}$/.test(newspaper) || !isFolded(newspaper)) return 'printEdition.newspaper';
   if (typeof p.date !== 'string' || !isDay(p.date)) return 'printEdition.date';
   if (typeof p.page !== 'string' || !/^[0-9A-Za-z]{1,4}$/.test(p.page)) return 'printEdition.page';
   return null;
+}
+
+/** Text as parsePrintEdition leaves it: trimmed, no white space but single spaces, no control characters. */
+function isFolded(s: string): boolean {
+  return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim() === s && !/[\u0000-\u001f\u007f-\u009f]/.test(s);
 }
 
 /** `YYYY-MM-DD` naming a day that exists (not 2024-02-30). */

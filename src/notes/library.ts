@@ -40,9 +40,11 @@ function createdRange(f: Filters, after?: After): IDBKeyRange | undefined {
  * Notes passing the filters, newest first (notes saved in the same millisecond by id, descending: a reverse cursor's order), at most `limit`, starting after `after` when given
  * (更多 reads only the next page this way; `after` must be a row the filters select). Browsing reads records through a reverse cursor over createdAt (so a
  * screen of a large library reads only `limit` records); a tag or site filter reads that index's keys, orders them by
- * the createdAt index's keys and reads only the notes of the page.
+ * the createdAt index's keys and reads only the notes of the page. A `from` after `to` selects nothing.
  */
 export async function listNotes(db: NotesDb, f: Filters, limit = Infinity, after?: After): Promise<Note[]> {
+  // The date inputs let `from` be set after `to`: no day is in that range (an IDBKeyRange would throw a DataError).
+  if (f.from && f.to && f.from > f.to) return [];
   if (f.tag || f.site) return filteredPage(db, f, limit, after);
   const out: Note[] = [];
   let cursor = await db.transaction('notes').store.index('createdAt').openCursor(createdRange(f, after), 'prev');

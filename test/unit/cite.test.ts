@@ -193,6 +193,35 @@ describe('a page with no headline (Article.title empty)', () => {
       '漆琳. “安宁区齿轮厂社区:关心关爱弱势群体 让防疫充满温情.” 中国甘肃网, March 15, 2020.',
     );
   });
+  it('a U+2063 (the supplied title stand-in) in the page text, site or author is not taken for the stand-in', async () => {
+    const cite = (a: Article, style: 'gbt7714-numeric' | 'apa' | 'mla' | 'chicago') =>
+      formatCitation(a, style, { accessed: '2026-11-29' });
+    // in the description: GB/T and APA printed it twice (the description put in at its own U+2063)
+    const inText = article({ title: '', authors: [], textContent: '齿轮厂\u2063社区。后文。' });
+    expect(await cite(inText, 'gbt7714-numeric')).toBe(
+      `[1] [齿轮厂\u2063社区。][EB/OL]. (2020-03-15)[2026-11-29]. ${SEED_URL}.`,
+    );
+    expect(await cite(inText, 'apa')).toBe(`[齿轮厂\u2063社区。]. (2020, March 15). 中国甘肃网. ${SEED_URL}`);
+    // in the site and the author: MLA and Chicago printed the description inside them (中国[社区。]甘肃网)
+    const inSite = article({
+      title: '',
+      siteName: '中国\u2063甘肃网',
+      source: '',
+      authors: ['漆\u2063琳'],
+      textContent: '社区。',
+    });
+    expect(await cite(inSite, 'mla')).toBe(`漆琳. [社区。]. 中国甘肃网, 15 Mar. 2020, ${SEED_URL}.`);
+    expect(await cite(inSite, 'chicago')).toBe(`漆琳. [社区。]. 中国甘肃网, March 15, 2020. ${SEED_URL}.`);
+  });
+  it('a title of zero-width spaces is no headline: cited under the supplied title (it was an invisible title)', async () => {
+    const supplied = '[3月15日，安宁区齿轮厂社区开展关爱弱势…]';
+    const invisible = { ...untitled, title: '\u200b \ufeff' };
+    expect(toCslItem(invisible, '2026-11-29').title).toBe(supplied);
+    for (const style of ['gbt7714-numeric', 'apa', 'mla', 'chicago', 'ris'] as const)
+      expect(await formatCitation(invisible, style, { accessed: '2026-11-29' }), style).toBe(
+        await formatCitation(untitled, style, { accessed: '2026-11-29' }),
+      );
+  });
   it('ends the supplied title at the first sentence when it is short, and says 无题 when there is no text', () => {
     expect(toCslItem(article({ title: '', textContent: '短讯一则。后文很长很长。' }), '2026-11-29').title).toBe(
       '[短讯一则。]',

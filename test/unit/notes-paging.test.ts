@@ -59,6 +59,12 @@ describe('更多: the next page after the last row', () => {
     }
   });
 
+  it('a date range that ends before it starts selects no note (it threw a DataError), with or without tag and site', async () => {
+    const backwards = { ...NO_FILTERS, from: '2026-03-02', to: '2026-03-01' };
+    for (const f of [backwards, { ...backwards, tag: '待读' }, { ...backwards, site: '人民网' }])
+      expect(await listNotes(db, f, 2), JSON.stringify(f)).toEqual([]);
+  });
+
   it('a filtered list keeps the order of the unfiltered one (same-millisecond notes included)', async () => {
     const all = (await listNotes(db, NO_FILTERS)).map((n) => n.id);
     const tagged = new Set((await listNotes(db, { ...NO_FILTERS, tag: '待读' })).map((n) => n.id));

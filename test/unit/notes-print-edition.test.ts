@@ -83,6 +83,15 @@ describe('JSON import of the print edition', () => {
     ['a string', '人民日报 04版', 'printEdition'],
     ['no newspaper', { date: '2024-05-10', page: '04' }, 'printEdition.newspaper'],
     ['a newspaper with 《》', { newspaper: '《人民日报》', date: '2024-05-10', page: '04' }, 'printEdition.newspaper'],
+    // a line break or tab, a run of spaces, a control character: parsePrintEdition makes none (it folds the page's
+    // white space to one space), and GB/T 7714 and 复制引用 printed them as they are (a line break in a reference)
+    ...['人民\r日报', '人民日报\u2028海外版', '人民\t日报', '人民  日报', '人民\u0000日报'].map(
+      (newspaper): [string, unknown, string] => [
+        `a newspaper ${JSON.stringify(newspaper)}`,
+        { newspaper, date: '2024-05-10', page: '04' },
+        'printEdition.newspaper',
+      ],
+    ),
     ['a day that does not exist', { newspaper: '人民日报', date: '2024-02-30', page: '04' }, 'printEdition.date'],
     ['a Chinese date', { newspaper: '人民日报', date: '2024年5月10日', page: '04' }, 'printEdition.date'],
     ['a page that is a number', { newspaper: '人民日报', date: '2024-05-10', page: 4 }, 'printEdition.page'],
