@@ -282,20 +282,36 @@ async function retainedHeap(
   return { ...heapDifference(withOurs, without), emptyWorldKB: emptyWorld };
 }
 
-/** Make an isolated world in the page's main frame and run nothing in it (CDP Page.createIsolatedWorld). */
-async function emptyIsolatedWorld(page: import('puppeteer-core').Page): Promise<void> {
+/**
+ * Evaluate `expression` in a fresh isolated world of the page's main frame (CDP Page.createIsolatedWorld: its node
+ * wrappers are created cold, as a content script's are). @returns the expression's value
+ */
+async function inFreshWorld(
+  page: import('puppeteer-core').Page,
+  worldName: string,
+  expression: string,
+): Promise<unknown> {
   const cdp = await page.createCDPSession();
   try {
     const { frameTree } = await cdp.send('Page.getFrameTree');
     const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
       frameId: frameTree.frame.id,
-      worldName: 'bench-empty',
+      worldName,
     });
-    await cdp.send('Runtime.evaluate', { contextId: executionContextId, expression: '0' });
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: executionContextId,
+      returnByValue: true,
+      expression,
+    });
+    return result.value;
   } finally {
     await cdp.detach();
   }
 }
+
+/** Make an isolated world in the page's main frame and run nothing in it. */
+const emptyIsolatedWorld = (page: import('puppeteer-core').Page): Promise<unknown> =>
+  inFreshWorld(page, 'bench-empty', '0');
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -337,22 +353,8 @@ const FOREIGN = {
  * are), READ_TEXT. ms.
  */
 async function textFloor(page: import('puppeteer-core').Page): Promise<number> {
-  const cdp = await page.createCDPSession();
-  try {
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: 'bench-text',
-    });
-    const { result } = await cdp.send('Runtime.evaluate', {
-      contextId: executionContextId,
-      returnByValue: true,
-      expression: `(() => { const t0 = performance.now(); ${READ_TEXT} return performance.now() - t0 + chars * 0; })()`,
-    });
-    return result.value as number;
-  } finally {
-    await cdp.detach();
-  }
+  const expression = `(() => { const t0 = performance.now(); ${READ_TEXT} return performance.now() - t0 + chars * 0; })()`;
+  return (await inFreshWorld(page, 'bench-text', expression)) as number;
 }
 
 /** A line per page with its retained heap, then `retained heap KB: median=… max=…` over the pages. */
